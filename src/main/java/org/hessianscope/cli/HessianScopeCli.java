@@ -1,0 +1,38 @@
+package org.hessianscope.cli;
+
+import org.hessianscope.Version;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The command line: a thin layer over the core API, one subcommand per analysis. */
+@Command(name = "hessianscope",
+        mixinStandardHelpOptions = true,
+        versionProvider = HessianScopeCli.VersionProvider.class,
+        description = "How the loss landscape of a convolutional network settles as the training set grows, seen through the Hessian.",
+        subcommands = {
+                SpecCommand.class,
+        })
+public final class HessianScopeCli implements Runnable {
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line, shared by {@link #main} and the tests. */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new HessianScopeCli());
+        cl.setExecutionExceptionHandler(new UserErrorHandler());
+        return cl;
+    }
+
+    @Override
+    public void run() {
+        CommandLine.usage(this, System.out);
+    }
+
+    static final class VersionProvider implements CommandLine.IVersionProvider {
+        public String[] getVersion() {
+            return new String[] {"HessianScope " + Version.get()};
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package org.hessianscope;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/** Keeps the layers apart: the science never depends on JavaFX, DL4J, the UI or the CLI. */
+@AnalyzeClasses(packages = "org.hessianscope", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule javafxOnlyInUi = noClasses()
+            .that().resideOutsideOfPackage("org.hessianscope.ui..")
+            .should().dependOnClassesThat().resideInAPackage("javafx..")
+            .because("the core and the CLI must run without a display");
+
+    @ArchTest
+    static final ArchRule dl4jOnlyInInterop = noClasses()
+            .that().resideOutsideOfPackage("org.hessianscope.interop..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.deeplearning4j..", "org.nd4j..", "org.bytedeco..")
+            .because("DL4J and its natives load only when interchange is used");
+
+    @ArchTest
+    static final ArchRule coreIndependentOfFrontEnds = noClasses()
+            .that().resideOutsideOfPackages("org.hessianscope.ui..", "org.hessianscope.cli..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.hessianscope.ui..", "org.hessianscope.cli..")
+            .because("the GUI and the CLI are thin layers over one core API");
+
+    @ArchTest
+    static final ArchRule uiAndCliIndependent = noClasses()
+            .that().resideInAPackage("org.hessianscope.ui..")
+            .should().dependOnClassesThat().resideInAPackage("org.hessianscope.cli..")
+            .because("both front ends call the core, not each other");
+}
