@@ -73,6 +73,7 @@ final class BlockRunner implements AutoCloseable {
             }
             for (int b = 0; b < blocks; b++) {
                 int slot = b % window;
+                monitor.checkCancelled();
                 pending[slot].get();
                 add(total, slots[slot]);
                 report(monitor, b, samples);
@@ -81,6 +82,9 @@ final class BlockRunner implements AutoCloseable {
                 }
             }
             return total;
+        } catch (CancellationException e) {
+            cancelAll(pending);
+            throw e;
         } catch (ExecutionException e) {
             cancelAll(pending);
             Throwable cause = e.getCause();
