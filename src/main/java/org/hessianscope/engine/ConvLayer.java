@@ -8,9 +8,15 @@ import java.util.Arrays;
  * Valid stride-1 convolution (cross-correlation, as PyTorch's Conv2d) with bias; weights
  * [Cout, Cin, k, k] row-major at {@code weightOffset}, then Cout biases.
  *
- * <p>Every kernel loops over (output channel, input channel, kernel row, kernel column, output
- * row) with the innermost loop running over contiguous output columns, so the JIT can
- * vectorise it and the rows in use stay in L1.
+ * <p>Speed: maps are handled in the row stride W of the layer input. An output plane is then a
+ * "wide" run of (Ho − 1)·W + Wo values (the last W − Wo columns of each row unused), and each
+ * kernel tap (ci, ky, kx) is one long contiguous multiply-add of the input shifted by ky·W + kx:
+ * the shifted input is copied once per tap and added into every output channel's plane. The
+ * transposed convolution does the same on output cotangents zero-padded so that taps read
+ * zeros outside the map, and weight gradients unfold the input once (im2col) and add whole
+ * weight rows. All these loops run over contiguous memory and are vectorised by the JIT. Per
+ * sample, each weight's gradient is summed in a scratch row and then added once to the
+ * accumulator.
  */
 final class ConvLayer extends Layer {
     private final int inChannels;
@@ -22,6 +28,14 @@ final class ConvLayer extends Layer {
     private final int kernel;
     private final int weightOffset;
     private final int biasOffset;
+    private final int inPlane;
+    private final int outPlane;
+    /** Length of a wide plane: (Ho − 1)·W + Wo. */
+    private final int wide;
+    /** Zeros in front of a padded cotangent plane, (k − 1)·W + (k − 1), so that every tap reads at index ≥ 0. */
+    private final int pad;
+    /** Weights per output channel, Cin·k·k. */
+    private final int rowLength;
 
     ConvLayer(Stage.Conv stage, int weightOffset) {
         super(stage.in().size(), stage.out().size());
@@ -34,6 +48,39 @@ final class ConvLayer extends Layer {
         this.kernel = stage.kernel();
         this.weightOffset = weightOffset;
         this.biasOffset = weightOffset + stage.weightCount();
+        this.inPlane = inHeight * inWidth;
+        this.outPlane = outHeight * outWidth;
+        this.wide = (outHeight - 1) * inWidth + outWidth;
+        this.pad = (kernel - 1) * inWidth + kernel - 1;
+        this.rowLength = inChannels * kernel * kernel;
+    }
+
+    int inChannels() {
+        return inChannels;
+    }
+
+    int outChannels() {
+        return outChannels;
+    }
+
+    int inPlane() {
+        return inPlane;
+    }
+
+    int outPlane() {
+        return outPlane;
+    }
+
+    int widePlane() {
+        return wide;
+    }
+
+    int paddedPlane() {
+        return pad + inPlane;
+    }
+
+    int rowLength() {
+        return rowLength;
     }
 
     @Override
@@ -42,183 +89,197 @@ final class ConvLayer extends Layer {
     }
 
     @Override
-    void forward(double[] theta, double[] in, double[] out, int[] route) {
-        fillBias(theta, out);
-        correlate(theta, in, null, null, out);
+    void forward(double[] theta, double[] in, double[] out, int[] route, Scratch scratch) {
+        correlate(theta, in, null, null, out, scratch);
     }
 
     @Override
-    void forwardTangent(double[] theta, double[] v, double[] in, double[] tin, boolean tinZero, double[] tout, int[] route) {
-        fillBias(v, tout);
-        if (tinZero) {
-            correlate(v, in, null, null, tout);
-        } else {
-            correlate(v, in, theta, tin, tout);
-        }
+    void forwardTangent(double[] theta, double[] v, double[] in, double[] tin, boolean tinZero, double[] tout,
+                        int[] route, Scratch scratch) {
+        // R(W a + b) = V a + v_b + W R(a).
+        correlate(v, in, tinZero ? null : theta, tin, tout, scratch);
     }
 
     @Override
-    void backward(double[] theta, double[] in, double[] gOut, double[] gIn, double[] grad, int[] route) {
+    void backward(double[] theta, double[] in, double[] gOut, double[] gIn, double[] grad, int[] route, Scratch scratch) {
         if (gIn != null) {
-            Arrays.fill(gIn, 0, inSize, 0.0);
-            correlateTransposed(theta, gOut, null, null, gIn);
+            correlateTransposed(theta, gOut, null, null, gIn, scratch);
         }
         if (grad != null) {
-            accumulateWeightGradient(gOut, in, null, null, grad);
-            accumulateBiasGradient(gOut, grad);
+            unfold(in, scratch.columnsA);
+            accumulateGradient(gOut, scratch.columnsA, null, null, grad, scratch.row);
         }
     }
 
     @Override
     void backwardTangent(double[] theta, double[] v, double[] in, double[] tin, boolean tinZero,
-                         double[] gOut, double[] tgOut, double[] tgIn, double[] tgrad, int[] route) {
+                         double[] gOut, double[] tgOut, double[] tgIn, double[] tgrad, int[] route, Scratch scratch) {
         // g_in = W^T g_out and ∇W = g_out ⋆ in, so R(g_in) = W^T Rg_out + V^T g_out
         // and R(∇W) = Rg_out ⋆ in + g_out ⋆ R(in).
         if (tgIn != null) {
-            Arrays.fill(tgIn, 0, inSize, 0.0);
-            correlateTransposed(theta, tgOut, v, gOut, tgIn);
+            correlateTransposed(theta, tgOut, v, gOut, tgIn, scratch);
         }
+        unfold(in, scratch.columnsA);
         if (tinZero) {
-            accumulateWeightGradient(tgOut, in, null, null, tgrad);
+            accumulateGradient(tgOut, scratch.columnsA, null, null, tgrad, scratch.row);
         } else {
-            accumulateWeightGradient(tgOut, in, gOut, tin, tgrad);
-        }
-        accumulateBiasGradient(tgOut, tgrad);
-    }
-
-    private void fillBias(double[] params, double[] out) {
-        int plane = outHeight * outWidth;
-        for (int co = 0; co < outChannels; co++) {
-            Arrays.fill(out, co * plane, (co + 1) * plane, params[biasOffset + co]);
+            unfold(tin, scratch.columnsB);
+            accumulateGradient(tgOut, scratch.columnsA, gOut, scratch.columnsB, tgrad, scratch.row);
         }
     }
 
-    /** out += A ⋆ a (+ B ⋆ b when B is not null), A and B being weight sets laid out like θ. */
-    private void correlate(double[] wa, double[] a, double[] wb, double[] b, double[] out) {
-        int inPlane = inHeight * inWidth;
-        int outPlane = outHeight * outWidth;
-        int kk = kernel * kernel;
-        int ow = outWidth;
+    /** out = A's biases + A ⋆ a (+ B ⋆ b when B is not null), A and B being weight sets laid out like θ. */
+    private void correlate(double[] wa, double[] a, double[] wb, double[] b, double[] out, Scratch scratch) {
+        int n = wide;
+        double[][] planes = scratch.planes;
+        double[] sa = scratch.segmentA;
+        double[] sb = scratch.segmentB;
         for (int co = 0; co < outChannels; co++) {
-            int outBase = co * outPlane;
-            for (int ci = 0; ci < inChannels; ci++) {
-                int inBase = ci * inPlane;
-                int wBase = weightOffset + (co * inChannels + ci) * kk;
-                for (int ky = 0; ky < kernel; ky++) {
-                    for (int kx = 0; kx < kernel; kx++) {
-                        double x = wa[wBase + ky * kernel + kx];
-                        int shift = inBase + ky * inWidth + kx;
+            Arrays.fill(planes[co], 0, n, wa[biasOffset + co]);
+        }
+        for (int ci = 0; ci < inChannels; ci++) {
+            for (int ky = 0; ky < kernel; ky++) {
+                for (int kx = 0; kx < kernel; kx++) {
+                    int shift = ci * inPlane + ky * inWidth + kx;
+                    System.arraycopy(a, shift, sa, 0, n);
+                    if (wb != null) {
+                        System.arraycopy(b, shift, sb, 0, n);
+                    }
+                    int tap = weightOffset + (ci * kernel + ky) * kernel + kx;
+                    for (int co = 0; co < outChannels; co++) {
+                        double[] plane = planes[co];
+                        double x = wa[tap + co * rowLength];
                         if (wb == null) {
-                            for (int oy = 0; oy < outHeight; oy++) {
-                                int o = outBase + oy * ow;
-                                int i = shift + oy * inWidth;
-                                for (int ox = 0; ox < ow; ox++) {
-                                    out[o + ox] += x * a[i + ox];
-                                }
+                            for (int t = 0; t < n; t++) {
+                                plane[t] += x * sa[t];
                             }
                         } else {
-                            double y = wb[wBase + ky * kernel + kx];
-                            for (int oy = 0; oy < outHeight; oy++) {
-                                int o = outBase + oy * ow;
-                                int i = shift + oy * inWidth;
-                                for (int ox = 0; ox < ow; ox++) {
-                                    out[o + ox] += x * a[i + ox] + y * b[i + ox];
-                                }
+                            double y = wb[tap + co * rowLength];
+                            for (int t = 0; t < n; t++) {
+                                plane[t] += x * sa[t] + y * sb[t];
                             }
                         }
                     }
                 }
             }
         }
+        for (int co = 0; co < outChannels; co++) {
+            for (int oy = 0; oy < outHeight; oy++) {
+                System.arraycopy(planes[co], oy * inWidth, out, co * outPlane + oy * outWidth, outWidth);
+            }
+        }
     }
 
-    /** in += A^T ga (+ B^T gb when B is not null): the adjoint of {@link #correlate}. */
-    private void correlateTransposed(double[] wa, double[] ga, double[] wb, double[] gb, double[] in) {
-        int inPlane = inHeight * inWidth;
-        int outPlane = outHeight * outWidth;
-        int kk = kernel * kernel;
-        int ow = outWidth;
+    /**
+     * gIn = A^T ga (+ B^T gb when B is not null): the adjoint of {@link #correlate} without biases,
+     * gIn[ci, y, x] = Σ A[co, ci, ky, kx] ga[co, y − ky, x − kx] over taps that land inside the output map.
+     */
+    private void correlateTransposed(double[] wa, double[] ga, double[] wb, double[] gb, double[] gIn, Scratch scratch) {
+        double[][] acc = scratch.channels;
+        double[] sa = scratch.segmentA;
+        double[] sb = scratch.segmentB;
+        int n = inPlane;
+        for (int ci = 0; ci < inChannels; ci++) {
+            Arrays.fill(acc[ci], 0, n, 0.0);
+        }
         for (int co = 0; co < outChannels; co++) {
-            int outBase = co * outPlane;
-            for (int ci = 0; ci < inChannels; ci++) {
-                int inBase = ci * inPlane;
-                int wBase = weightOffset + (co * inChannels + ci) * kk;
-                for (int ky = 0; ky < kernel; ky++) {
-                    for (int kx = 0; kx < kernel; kx++) {
-                        double x = wa[wBase + ky * kernel + kx];
-                        int shift = inBase + ky * inWidth + kx;
+            padCotangent(ga, co, scratch.paddedA);
+            if (wb != null) {
+                padCotangent(gb, co, scratch.paddedB);
+            }
+            for (int ky = 0; ky < kernel; ky++) {
+                for (int kx = 0; kx < kernel; kx++) {
+                    int from = pad - ky * inWidth - kx;
+                    System.arraycopy(scratch.paddedA, from, sa, 0, n);
+                    if (wb != null) {
+                        System.arraycopy(scratch.paddedB, from, sb, 0, n);
+                    }
+                    int tap = weightOffset + co * rowLength + ky * kernel + kx;
+                    for (int ci = 0; ci < inChannels; ci++) {
+                        double[] plane = acc[ci];
+                        double x = wa[tap + ci * kernel * kernel];
                         if (wb == null) {
-                            for (int oy = 0; oy < outHeight; oy++) {
-                                int o = outBase + oy * ow;
-                                int i = shift + oy * inWidth;
-                                for (int ox = 0; ox < ow; ox++) {
-                                    in[i + ox] += x * ga[o + ox];
-                                }
+                            for (int t = 0; t < n; t++) {
+                                plane[t] += x * sa[t];
                             }
                         } else {
-                            double y = wb[wBase + ky * kernel + kx];
-                            for (int oy = 0; oy < outHeight; oy++) {
-                                int o = outBase + oy * ow;
-                                int i = shift + oy * inWidth;
-                                for (int ox = 0; ox < ow; ox++) {
-                                    in[i + ox] += x * ga[o + ox] + y * gb[o + ox];
-                                }
+                            double y = wb[tap + ci * kernel * kernel];
+                            for (int t = 0; t < n; t++) {
+                                plane[t] += x * sa[t] + y * sb[t];
                             }
                         }
                     }
                 }
             }
         }
+        for (int ci = 0; ci < inChannels; ci++) {
+            System.arraycopy(acc[ci], 0, gIn, ci * n, n);
+        }
     }
 
-    /** grad[W] += ga ⋆ a (+ gb ⋆ b when gb is not null): the weight gradient of a correlation. */
-    private void accumulateWeightGradient(double[] ga, double[] a, double[] gb, double[] b, double[] grad) {
-        int inPlane = inHeight * inWidth;
-        int outPlane = outHeight * outWidth;
-        int kk = kernel * kernel;
-        int ow = outWidth;
-        for (int co = 0; co < outChannels; co++) {
-            int outBase = co * outPlane;
-            for (int ci = 0; ci < inChannels; ci++) {
-                int inBase = ci * inPlane;
-                int wBase = weightOffset + (co * inChannels + ci) * kk;
-                for (int ky = 0; ky < kernel; ky++) {
-                    for (int kx = 0; kx < kernel; kx++) {
-                        int shift = inBase + ky * inWidth + kx;
-                        double sum = 0;
-                        if (gb == null) {
-                            for (int oy = 0; oy < outHeight; oy++) {
-                                int o = outBase + oy * ow;
-                                int i = shift + oy * inWidth;
-                                for (int ox = 0; ox < ow; ox++) {
-                                    sum += ga[o + ox] * a[i + ox];
-                                }
-                            }
-                        } else {
-                            for (int oy = 0; oy < outHeight; oy++) {
-                                int o = outBase + oy * ow;
-                                int i = shift + oy * inWidth;
-                                for (int ox = 0; ox < ow; ox++) {
-                                    sum += ga[o + ox] * a[i + ox] + gb[o + ox] * b[i + ox];
-                                }
-                            }
-                        }
-                        grad[wBase + ky * kernel + kx] += sum;
+    /**
+     * Output plane {@code co} of g in the input row stride W, after {@link #pad} zeros, with zeros in
+     * the unused columns and rows: a tap reading position (y − ky)·W + (x − kx) of the map then reads
+     * zero whenever that position is outside it (a negative column wraps into an unused column).
+     */
+    private void padCotangent(double[] g, int co, double[] padded) {
+        Arrays.fill(padded, 0, pad + inPlane, 0.0);
+        for (int oy = 0; oy < outHeight; oy++) {
+            System.arraycopy(g, co * outPlane + oy * outWidth, padded, pad + oy * inWidth, outWidth);
+        }
+    }
+
+    /** columns[oy·Wo + ox][(ci·k + ky)·k + kx] = a[ci, oy + ky, ox + kx]. */
+    private void unfold(double[] a, double[][] columns) {
+        for (int oy = 0; oy < outHeight; oy++) {
+            for (int ox = 0; ox < outWidth; ox++) {
+                double[] column = columns[oy * outWidth + ox];
+                int q = 0;
+                for (int ci = 0; ci < inChannels; ci++) {
+                    for (int ky = 0; ky < kernel; ky++) {
+                        System.arraycopy(a, ci * inPlane + (oy + ky) * inWidth + ox, column, q, kernel);
+                        q += kernel;
                     }
                 }
             }
         }
     }
 
-    private void accumulateBiasGradient(double[] g, double[] grad) {
-        int plane = outHeight * outWidth;
+    /**
+     * grad[W] += ga ⋆ a (+ gb ⋆ b) and grad[b] += Σ ga, given a and b unfolded. Output positions with a
+     * zero cotangent (ReLU off, pool not chosen) add nothing and are skipped.
+     */
+    private void accumulateGradient(double[] ga, double[][] colA, double[] gb, double[][] colB, double[] grad, double[] row) {
+        int r = rowLength;
         for (int co = 0; co < outChannels; co++) {
-            double sum = 0;
-            int base = co * plane;
-            for (int j = 0; j < plane; j++) {
-                sum += g[base + j];
+            Arrays.fill(row, 0, r, 0.0);
+            double biasSum = 0;
+            int base = co * outPlane;
+            for (int t = 0; t < outPlane; t++) {
+                double x = ga[base + t];
+                biasSum += x;
+                double[] a = colA[t];
+                if (gb == null) {
+                    if (x != 0) {
+                        for (int q = 0; q < r; q++) {
+                            row[q] += x * a[q];
+                        }
+                    }
+                } else {
+                    double y = gb[base + t];
+                    if (x != 0 || y != 0) {
+                        double[] b = colB[t];
+                        for (int q = 0; q < r; q++) {
+                            row[q] += x * a[q] + y * b[q];
+                        }
+                    }
+                }
             }
-            grad[biasOffset + co] += sum;
+            int w = weightOffset + co * r;
+            for (int q = 0; q < r; q++) {
+                grad[w + q] += row[q];
+            }
+            grad[biasOffset + co] += biasSum;
         }
     }
 }

@@ -34,7 +34,7 @@ final class MaxPoolLayer extends Layer {
     }
 
     @Override
-    void forward(double[] theta, double[] in, double[] out, int[] route) {
+    void forward(double[] theta, double[] in, double[] out, int[] route, Scratch scratch) {
         int o = 0;
         for (int c = 0; c < channels; c++) {
             int plane = c * inHeight * inWidth;
@@ -62,14 +62,14 @@ final class MaxPoolLayer extends Layer {
     }
 
     @Override
-    void forwardTangent(double[] theta, double[] v, double[] in, double[] tin, boolean tinZero, double[] tout, int[] route) {
+    void forwardTangent(double[] theta, double[] v, double[] in, double[] tin, boolean tinZero, double[] tout, int[] route, Scratch scratch) {
         for (int o = 0; o < outSize; o++) {
             tout[o] = tin[route[o]];
         }
     }
 
     @Override
-    void backward(double[] theta, double[] in, double[] gOut, double[] gIn, double[] grad, int[] route) {
+    void backward(double[] theta, double[] in, double[] gOut, double[] gIn, double[] grad, int[] route, Scratch scratch) {
         if (gIn != null) {
             scatter(gOut, gIn, route);
         }
@@ -77,7 +77,7 @@ final class MaxPoolLayer extends Layer {
 
     @Override
     void backwardTangent(double[] theta, double[] v, double[] in, double[] tin, boolean tinZero,
-                         double[] gOut, double[] tgOut, double[] tgIn, double[] tgrad, int[] route) {
+                         double[] gOut, double[] tgOut, double[] tgIn, double[] tgrad, int[] route, Scratch scratch) {
         if (tgIn != null) {
             scatter(tgOut, tgIn, route);
         }

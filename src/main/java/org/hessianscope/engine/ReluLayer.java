@@ -12,7 +12,7 @@ final class ReluLayer extends Layer {
     }
 
     @Override
-    void forward(double[] theta, double[] in, double[] out, int[] route) {
+    void forward(double[] theta, double[] in, double[] out, int[] route, Scratch scratch) {
         for (int i = 0; i < inSize; i++) {
             double x = in[i];
             out[i] = x > 0 ? x : 0.0;
@@ -20,12 +20,12 @@ final class ReluLayer extends Layer {
     }
 
     @Override
-    void forwardTangent(double[] theta, double[] v, double[] in, double[] tin, boolean tinZero, double[] tout, int[] route) {
+    void forwardTangent(double[] theta, double[] v, double[] in, double[] tin, boolean tinZero, double[] tout, int[] route, Scratch scratch) {
         mask(in, tin, tout);
     }
 
     @Override
-    void backward(double[] theta, double[] in, double[] gOut, double[] gIn, double[] grad, int[] route) {
+    void backward(double[] theta, double[] in, double[] gOut, double[] gIn, double[] grad, int[] route, Scratch scratch) {
         if (gIn != null) {
             mask(in, gOut, gIn);
         }
@@ -33,7 +33,7 @@ final class ReluLayer extends Layer {
 
     @Override
     void backwardTangent(double[] theta, double[] v, double[] in, double[] tin, boolean tinZero,
-                         double[] gOut, double[] tgOut, double[] tgIn, double[] tgrad, int[] route) {
+                         double[] gOut, double[] tgOut, double[] tgIn, double[] tgrad, int[] route, Scratch scratch) {
         if (tgIn != null) {
             mask(in, tgOut, tgIn);
         }

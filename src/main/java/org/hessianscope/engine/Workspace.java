@@ -26,8 +26,9 @@ final class Workspace {
     /** True where the tangent of the activation is identically zero (no parameterised layer before it). */
     private final boolean[] tangentZero;
     private final double[] probabilities;
+    private final Scratch scratch;
     /** Parameter-sized buffer, allocated on first use by {@link #ggnBackwardInto}. */
-    private double[] scratch;
+    private double[] ggnScratch;
 
     Workspace(Network network) {
         this.network = network;
@@ -53,6 +54,7 @@ final class Workspace {
             }
         }
         probabilities = new double[classes];
+        scratch = new Scratch(layers);
     }
 
     Network network() {
@@ -78,7 +80,7 @@ final class Workspace {
 
     void forward(double[] theta) {
         for (int s = 0; s < stages; s++) {
-            layers[s].forward(theta, act[s], act[s + 1], routes[s]);
+            layers[s].forward(theta, act[s], act[s + 1], routes[s], scratch);
         }
     }
 
@@ -94,7 +96,7 @@ final class Workspace {
     /** After {@link #forward}: tangents of every activation along the parameter direction v (J v at the logits). */
     void forwardTangent(double[] theta, double[] v) {
         for (int s = 0; s < stages; s++) {
-            layers[s].forwardTangent(theta, v, act[s], tact[s], tangentZero[s], tact[s + 1], routes[s]);
+            layers[s].forwardTangent(theta, v, act[s], tact[s], tangentZero[s], tact[s + 1], routes[s], scratch);
         }
     }
 
@@ -124,9 +126,9 @@ final class Workspace {
         for (int s = stages - 1; s >= 0; s--) {
             boolean needInput = s > 0;
             Layer layer = layers[s];
-            layer.backward(theta, act[s], cot[s + 1], needInput ? cot[s] : null, null, routes[s]);
+            layer.backward(theta, act[s], cot[s + 1], needInput ? cot[s] : null, null, routes[s], scratch);
             layer.backwardTangent(theta, v, act[s], tact[s], tangentZero[s], cot[s + 1], tcot[s + 1],
-                    needInput ? tcot[s] : null, hv, routes[s]);
+                    needInput ? tcot[s] : null, hv, routes[s], scratch);
         }
         return loss;
     }
@@ -152,13 +154,13 @@ final class Workspace {
      * {@link #ggnProduct} would.
      */
     void ggnBackwardInto(double[] theta, double[] target, int offset) {
-        if (scratch == null) {
-            scratch = new double[network.parameterCount()];
+        if (ggnScratch == null) {
+            ggnScratch = new double[network.parameterCount()];
         }
-        Arrays.fill(scratch, 0.0);
-        ggnBackward(theta, scratch);
-        for (int j = 0; j < scratch.length; j++) {
-            target[offset + j] += scratch[j];
+        Arrays.fill(ggnScratch, 0.0);
+        ggnBackward(theta, ggnScratch);
+        for (int j = 0; j < ggnScratch.length; j++) {
+            target[offset + j] += ggnScratch[j];
         }
     }
 
@@ -195,7 +197,7 @@ final class Workspace {
 
     private void backwardFromLogits(double[] theta, double[] grad) {
         for (int s = stages - 1; s >= 0; s--) {
-            layers[s].backward(theta, act[s], cot[s + 1], s > 0 ? cot[s] : null, grad, routes[s]);
+            layers[s].backward(theta, act[s], cot[s + 1], s > 0 ? cot[s] : null, grad, routes[s], scratch);
         }
     }
 }
