@@ -26,17 +26,17 @@ final class AvgPoolLayer extends Layer {
     }
 
     @Override
-    void forward(double[] theta, double[] in, double[] out, int[] route, Scratch scratch) {
+    void forward(double[] theta, double[] in, double[] out, StageState state, Scratch scratch) {
         average(in, out);
     }
 
     @Override
-    void forwardTangent(double[] theta, double[] v, double[] in, double[] tin, boolean tinZero, double[] tout, int[] route, Scratch scratch) {
+    void forwardTangent(double[] theta, double[] v, double[] in, double[] tin, boolean tinZero, double[] tout, StageState state, Scratch scratch) {
         average(tin, tout);
     }
 
     @Override
-    void backward(double[] theta, double[] in, double[] gOut, double[] gIn, double[] grad, int[] route, Scratch scratch) {
+    void backward(double[] theta, double[] in, double[] gOut, double[] gIn, double[] grad, StageState state, Scratch scratch) {
         if (gIn != null) {
             spread(gOut, gIn);
         }
@@ -44,7 +44,7 @@ final class AvgPoolLayer extends Layer {
 
     @Override
     void backwardTangent(double[] theta, double[] v, double[] in, double[] tin, boolean tinZero,
-                         double[] gOut, double[] tgOut, double[] tgIn, double[] tgrad, int[] route, Scratch scratch) {
+                         double[] gOut, double[] tgOut, double[] tgIn, double[] tgrad, StageState state, Scratch scratch) {
         if (tgIn != null) {
             spread(tgOut, tgIn);
         }

@@ -89,19 +89,19 @@ final class ConvLayer extends Layer {
     }
 
     @Override
-    void forward(double[] theta, double[] in, double[] out, int[] route, Scratch scratch) {
+    void forward(double[] theta, double[] in, double[] out, StageState state, Scratch scratch) {
         correlate(theta, in, null, null, out, scratch);
     }
 
     @Override
     void forwardTangent(double[] theta, double[] v, double[] in, double[] tin, boolean tinZero, double[] tout,
-                        int[] route, Scratch scratch) {
+                        StageState state, Scratch scratch) {
         // R(W a + b) = V a + v_b + W R(a).
         correlate(v, in, tinZero ? null : theta, tin, tout, scratch);
     }
 
     @Override
-    void backward(double[] theta, double[] in, double[] gOut, double[] gIn, double[] grad, int[] route, Scratch scratch) {
+    void backward(double[] theta, double[] in, double[] gOut, double[] gIn, double[] grad, StageState state, Scratch scratch) {
         if (gIn != null) {
             correlateTransposed(theta, gOut, null, null, gIn, scratch);
         }
@@ -113,7 +113,7 @@ final class ConvLayer extends Layer {
 
     @Override
     void backwardTangent(double[] theta, double[] v, double[] in, double[] tin, boolean tinZero,
-                         double[] gOut, double[] tgOut, double[] tgIn, double[] tgrad, int[] route, Scratch scratch) {
+                         double[] gOut, double[] tgOut, double[] tgIn, double[] tgrad, StageState state, Scratch scratch) {
         // g_in = W^T g_out and ∇W = g_out ⋆ in, so R(g_in) = W^T Rg_out + V^T g_out
         // and R(∇W) = Rg_out ⋆ in + g_out ⋆ R(in).
         if (tgIn != null) {
@@ -237,8 +237,10 @@ final class ConvLayer extends Layer {
                 int q = 0;
                 for (int ci = 0; ci < inChannels; ci++) {
                     for (int ky = 0; ky < kernel; ky++) {
-                        System.arraycopy(a, ci * inPlane + (oy + ky) * inWidth + ox, column, q, kernel);
-                        q += kernel;
+                        int src = ci * inPlane + (oy + ky) * inWidth + ox;
+                        for (int kx = 0; kx < kernel; kx++) {
+                            column[q++] = a[src + kx];
+                        }
                     }
                 }
             }
@@ -246,8 +248,8 @@ final class ConvLayer extends Layer {
     }
 
     /**
-     * grad[W] += ga ⋆ a (+ gb ⋆ b) and grad[b] += Σ ga, given a and b unfolded. Output positions with a
-     * zero cotangent (ReLU off, pool not chosen) add nothing and are skipped.
+     * grad[W] += ga ⋆ a (+ gb ⋆ b) and grad[b] += Σ ga, given a and b unfolded. Positions with a zero
+     * cotangent are not skipped: on ReLU patterns the branch mispredicts and costs more than the row.
      */
     private void accumulateGradient(double[] ga, double[][] colA, double[] gb, double[][] colB, double[] grad, double[] row) {
         int r = rowLength;
@@ -260,18 +262,14 @@ final class ConvLayer extends Layer {
                 biasSum += x;
                 double[] a = colA[t];
                 if (gb == null) {
-                    if (x != 0) {
-                        for (int q = 0; q < r; q++) {
-                            row[q] += x * a[q];
-                        }
+                    for (int q = 0; q < r; q++) {
+                        row[q] += x * a[q];
                     }
                 } else {
                     double y = gb[base + t];
-                    if (x != 0 || y != 0) {
-                        double[] b = colB[t];
-                        for (int q = 0; q < r; q++) {
-                            row[q] += x * a[q] + y * b[q];
-                        }
+                    double[] b = colB[t];
+                    for (int q = 0; q < r; q++) {
+                        row[q] += x * a[q] + y * b[q];
                     }
                 }
             }

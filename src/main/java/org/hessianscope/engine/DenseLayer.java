@@ -21,7 +21,7 @@ final class DenseLayer extends Layer {
     }
 
     @Override
-    void forward(double[] theta, double[] in, double[] out, int[] route, Scratch scratch) {
+    void forward(double[] theta, double[] in, double[] out, StageState state, Scratch scratch) {
         for (int o = 0; o < outSize; o++) {
             int row = weightOffset + o * inSize;
             double sum = theta[biasOffset + o];
@@ -33,7 +33,7 @@ final class DenseLayer extends Layer {
     }
 
     @Override
-    void forwardTangent(double[] theta, double[] v, double[] in, double[] tin, boolean tinZero, double[] tout, int[] route, Scratch scratch) {
+    void forwardTangent(double[] theta, double[] v, double[] in, double[] tin, boolean tinZero, double[] tout, StageState state, Scratch scratch) {
         for (int o = 0; o < outSize; o++) {
             int row = weightOffset + o * inSize;
             double sum = v[biasOffset + o];
@@ -51,7 +51,7 @@ final class DenseLayer extends Layer {
     }
 
     @Override
-    void backward(double[] theta, double[] in, double[] gOut, double[] gIn, double[] grad, int[] route, Scratch scratch) {
+    void backward(double[] theta, double[] in, double[] gOut, double[] gIn, double[] grad, StageState state, Scratch scratch) {
         if (gIn != null) {
             Arrays.fill(gIn, 0, inSize, 0.0);
             for (int o = 0; o < outSize; o++) {
@@ -76,7 +76,7 @@ final class DenseLayer extends Layer {
 
     @Override
     void backwardTangent(double[] theta, double[] v, double[] in, double[] tin, boolean tinZero,
-                         double[] gOut, double[] tgOut, double[] tgIn, double[] tgrad, int[] route, Scratch scratch) {
+                         double[] gOut, double[] tgOut, double[] tgIn, double[] tgrad, StageState state, Scratch scratch) {
         // g_in = W^T g_out, ∇W = g_out in^T: R(g_in) = W^T Rg_out + V^T g_out, R(∇W) = Rg_out in^T + g_out R(in)^T.
         if (tgIn != null) {
             Arrays.fill(tgIn, 0, inSize, 0.0);

@@ -34,7 +34,7 @@ final class MaxPoolLayer extends Layer {
     }
 
     @Override
-    void forward(double[] theta, double[] in, double[] out, int[] route, Scratch scratch) {
+    void forward(double[] theta, double[] in, double[] out, StageState state, Scratch scratch) {
         int o = 0;
         for (int c = 0; c < channels; c++) {
             int plane = c * inHeight * inWidth;
@@ -53,7 +53,7 @@ final class MaxPoolLayer extends Layer {
                             }
                         }
                     }
-                    route[o] = best;
+                    state.route[o] = best;
                     out[o] = max;
                     o++;
                 }
@@ -62,24 +62,24 @@ final class MaxPoolLayer extends Layer {
     }
 
     @Override
-    void forwardTangent(double[] theta, double[] v, double[] in, double[] tin, boolean tinZero, double[] tout, int[] route, Scratch scratch) {
+    void forwardTangent(double[] theta, double[] v, double[] in, double[] tin, boolean tinZero, double[] tout, StageState state, Scratch scratch) {
         for (int o = 0; o < outSize; o++) {
-            tout[o] = tin[route[o]];
+            tout[o] = tin[state.route[o]];
         }
     }
 
     @Override
-    void backward(double[] theta, double[] in, double[] gOut, double[] gIn, double[] grad, int[] route, Scratch scratch) {
+    void backward(double[] theta, double[] in, double[] gOut, double[] gIn, double[] grad, StageState state, Scratch scratch) {
         if (gIn != null) {
-            scatter(gOut, gIn, route);
+            scatter(gOut, gIn, state.route);
         }
     }
 
     @Override
     void backwardTangent(double[] theta, double[] v, double[] in, double[] tin, boolean tinZero,
-                         double[] gOut, double[] tgOut, double[] tgIn, double[] tgrad, int[] route, Scratch scratch) {
+                         double[] gOut, double[] tgOut, double[] tgIn, double[] tgrad, StageState state, Scratch scratch) {
         if (tgIn != null) {
-            scatter(tgOut, tgIn, route);
+            scatter(tgOut, tgIn, state.route);
         }
     }
 

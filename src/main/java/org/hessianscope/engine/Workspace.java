@@ -22,7 +22,7 @@ final class Workspace {
     private final double[][] tact;
     private final double[][] cot;
     private final double[][] tcot;
-    private final int[][] routes;
+    private final StageState[] states;
     /** True where the tangent of the activation is identically zero (no parameterised layer before it). */
     private final boolean[] tangentZero;
     private final double[] probabilities;
@@ -39,7 +39,7 @@ final class Workspace {
         tact = new double[stages + 1][];
         cot = new double[stages + 1][];
         tcot = new double[stages + 1][];
-        routes = new int[stages][];
+        states = new StageState[stages];
         tangentZero = new boolean[stages + 1];
         tangentZero[0] = true;
         for (int s = 0; s <= stages; s++) {
@@ -49,7 +49,7 @@ final class Workspace {
             cot[s] = new double[size];
             tcot[s] = new double[size];
             if (s < stages) {
-                routes[s] = new int[layers[s].routeSize()];
+                states[s] = new StageState(layers[s].maskSize(), layers[s].routeSize());
                 tangentZero[s + 1] = tangentZero[s] && !layers[s].hasParameters();
             }
         }
@@ -80,7 +80,7 @@ final class Workspace {
 
     void forward(double[] theta) {
         for (int s = 0; s < stages; s++) {
-            layers[s].forward(theta, act[s], act[s + 1], routes[s], scratch);
+            layers[s].forward(theta, act[s], act[s + 1], states[s], scratch);
         }
     }
 
@@ -96,7 +96,7 @@ final class Workspace {
     /** After {@link #forward}: tangents of every activation along the parameter direction v (J v at the logits). */
     void forwardTangent(double[] theta, double[] v) {
         for (int s = 0; s < stages; s++) {
-            layers[s].forwardTangent(theta, v, act[s], tact[s], tangentZero[s], tact[s + 1], routes[s], scratch);
+            layers[s].forwardTangent(theta, v, act[s], tact[s], tangentZero[s], tact[s + 1], states[s], scratch);
         }
     }
 
@@ -126,9 +126,9 @@ final class Workspace {
         for (int s = stages - 1; s >= 0; s--) {
             boolean needInput = s > 0;
             Layer layer = layers[s];
-            layer.backward(theta, act[s], cot[s + 1], needInput ? cot[s] : null, null, routes[s], scratch);
+            layer.backward(theta, act[s], cot[s + 1], needInput ? cot[s] : null, null, states[s], scratch);
             layer.backwardTangent(theta, v, act[s], tact[s], tangentZero[s], cot[s + 1], tcot[s + 1],
-                    needInput ? tcot[s] : null, hv, routes[s], scratch);
+                    needInput ? tcot[s] : null, hv, states[s], scratch);
         }
         return loss;
     }
@@ -172,19 +172,16 @@ final class Workspace {
     int[] pattern() {
         int length = 0;
         for (int s = 0; s < stages; s++) {
-            length += layers[s] instanceof ReluLayer ? layers[s].inSize : routes[s].length;
+            length += states[s].mask.length + states[s].route.length;
         }
         int[] out = new int[length];
         int at = 0;
         for (int s = 0; s < stages; s++) {
-            if (layers[s] instanceof ReluLayer) {
-                for (int i = 0; i < layers[s].inSize; i++) {
-                    out[at++] = act[s][i] > 0 ? 1 : 0;
-                }
-            } else {
-                System.arraycopy(routes[s], 0, out, at, routes[s].length);
-                at += routes[s].length;
+            for (double m : states[s].mask) {
+                out[at++] = (int) m;
             }
+            System.arraycopy(states[s].route, 0, out, at, states[s].route.length);
+            at += states[s].route.length;
         }
         return out;
     }
@@ -197,7 +194,7 @@ final class Workspace {
 
     private void backwardFromLogits(double[] theta, double[] grad) {
         for (int s = stages - 1; s >= 0; s--) {
-            layers[s].backward(theta, act[s], cot[s + 1], s > 0 ? cot[s] : null, grad, routes[s], scratch);
+            layers[s].backward(theta, act[s], cot[s + 1], s > 0 ? cot[s] : null, grad, states[s], scratch);
         }
     }
 }
