@@ -224,7 +224,8 @@ public final class Engine implements AutoCloseable {
 
     private Workspace workspace(Network network) {
         Workspace ws = workspaces.get();
-        if (ws == null || ws.network() != network) {
+        // A workspace fits every network compiled from an equal spec.
+        if (ws == null || ws.network() != network && !ws.network().spec().equals(network.spec())) {
             ws = new Workspace(network);
             workspaces.set(ws);
         }

@@ -42,6 +42,21 @@ class EngineInputTest {
     }
 
     @Test
+    void tensorsAreReadAndWrittenByName() {
+        Model model = TinyNets.randomModel(SPEC, 1);
+        // conv1.weight [2, 1, 3, 3] = 18 values, then conv1.bias [2] at offsets 18 and 19.
+        assertEquals(model.theta()[19], model.tensor("conv1.bias")[1]);
+        Model changed = model.withTensor("conv1.bias", new double[] {7, 8});
+        assertEquals(8.0, changed.theta()[19]);
+        assertEquals(model.theta()[20], changed.theta()[20]);
+        assertEquals("conv1.bias has shape [2] = 2 values, not 3",
+                assertThrows(IllegalArgumentException.class, () -> model.withTensor("conv1.bias", new double[3])).getMessage());
+        assertEquals("no parameter tensor named \"conv3.weight\"; valid: [conv1.weight, conv1.bias, conv2.weight, "
+                        + "conv2.bias, fc1.weight, fc1.bias]",
+                assertThrows(IllegalArgumentException.class, () -> model.tensor("conv3.weight")).getMessage());
+    }
+
+    @Test
     void emptySamplesAreRejected() {
         Model model = TinyNets.randomModel(SPEC, 1);
         InMemorySamples empty = TinyNets.randomSamples(SPEC, 0, 2);
