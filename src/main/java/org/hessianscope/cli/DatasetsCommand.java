@@ -1,0 +1,43 @@
+package org.hessianscope.cli;
+
+import org.hessianscope.data.CatalogEntry;
+import org.hessianscope.data.DataLocations;
+import org.hessianscope.data.DatasetCatalog;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+@Command(name = "datasets", mixinStandardHelpOptions = true,
+        description = {"List the datasets: available or not, where each was found, record counts and size.",
+                "Searched in order: --data-dir, $HESSIANSCOPE_DATA, ~/.hessianscope/datasets, "
+                        + "/usr/share/datasets; then the embedded subsets of MNIST and Fashion-MNIST."})
+final class DatasetsCommand implements Callable<Integer> {
+
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "Folder holding full datasets, searched first.")
+    Path dataDir;
+
+    @Override
+    public Integer call() {
+        print(new DatasetCatalog(DataLocations.ofSystem(dataDir)), System.out);
+        return 0;
+    }
+
+    static void print(DatasetCatalog catalog, PrintStream o) {
+        o.printf("%-14s %-10s %8s %8s %10s  %s%n", "dataset", "available", "train", "test", "size", "found in");
+        for (CatalogEntry e : catalog.entries()) {
+            if (e.available()) {
+                o.printf(Locale.ROOT, "%-14s %-10s %8d %8d %7.1f MB  %s%n", e.name(), "yes", e.trainCount(),
+                        e.testCount(), e.bytes() / 1e6, e.source());
+            } else {
+                o.printf("%-14s %-10s %8s %8s %10s  %s%n", e.name(), "no", "-", "-", "-", "");
+            }
+            if (!e.note().isEmpty()) {
+                o.printf("%-14s note: %s%n", "", e.note());
+            }
+        }
+    }
+}
