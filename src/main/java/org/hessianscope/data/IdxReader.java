@@ -46,8 +46,7 @@ public final class IdxReader {
     /** The pixels of an IDX images file whose images must be {@code rows} × {@code cols}. */
     public static byte[] readImages(DataFile file, int rows, int cols) throws IOException {
         try (Opened o = open(file)) {
-            byte[] header = header(file, o.in, IMAGES_HEADER, "images");
-            checkMagic(file, readInt(header, 0), IMAGES_MAGIC, "images");
+            byte[] header = header(file, o.in, IMAGES_HEADER, IMAGES_MAGIC, "images");
             int count = readInt(header, 4);
             int r = readInt(header, 8);
             int c = readInt(header, 12);
@@ -67,8 +66,7 @@ public final class IdxReader {
     /** The labels of an IDX labels file; every label must lie in 0..classes−1. */
     public static byte[] readLabels(DataFile file, int classes) throws IOException {
         try (Opened o = open(file)) {
-            byte[] header = header(file, o.in, LABELS_HEADER, "labels");
-            checkMagic(file, readInt(header, 0), LABELS_MAGIC, "labels");
+            byte[] header = header(file, o.in, LABELS_HEADER, LABELS_MAGIC, "labels");
             int count = readInt(header, 4);
             checkCount(file, count, "label");
             checkLength(file, o, LABELS_HEADER, count, count + " labels");
@@ -89,7 +87,7 @@ public final class IdxReader {
     /** The record count in the header of an IDX images or labels file, reading only the header. */
     public static int count(DataFile file) throws IOException {
         try (Opened o = open(file)) {
-            byte[] header = header(file, o.in, LABELS_HEADER, "IDX");
+            byte[] header = header(file, o.in, LABELS_HEADER, 0, "IDX");
             int magic = readInt(header, 0);
             if (magic != IMAGES_MAGIC && magic != LABELS_MAGIC) {
                 checkMagic(file, magic, IMAGES_MAGIC, "images");
@@ -126,9 +124,14 @@ public final class IdxReader {
         }
     }
 
-    private static byte[] header(DataFile file, InputStream in, int size, String kind) throws IOException {
+    /** The header's bytes; a non-zero {@code magic} is checked as soon as its 4 bytes are in. */
+    private static byte[] header(DataFile file, InputStream in, int size, int magic, String kind) throws IOException {
         byte[] h = new byte[size];
-        int n = BoundedRead.upTo(in, h, 0, size);
+        int n = BoundedRead.upTo(in, h, 0, Math.min(4, size));
+        if (magic != 0 && n == 4) {
+            checkMagic(file, readInt(h, 0), magic, kind);
+        }
+        n += BoundedRead.upTo(in, h, n, size - n);
         if (n < size) {
             throw new DatasetFormatException(file.name(), "truncated: an IDX " + kind + " header needs " + size
                     + " bytes but the data has only " + n);
