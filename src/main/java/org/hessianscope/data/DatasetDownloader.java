@@ -4,17 +4,13 @@ import org.hessianscope.task.ProgressMonitor;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InterruptedIOException;
 import java.io.OutputStream;
+import java.net.HttpURLConnection;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -41,7 +37,7 @@ public final class DatasetDownloader {
     private final URI mirror;
     private final ProgressMonitor monitor;
     private final Map<String, ExpectedDigest> digestOverrides;
-    private final HttpClient client;
+    private static final int TIMEOUT_MILLIS = 60_000;
 
     /**
      * @param mirror null for the publishers' mirrors; otherwise a base URL laid out like the datasets
@@ -57,11 +53,6 @@ public final class DatasetDownloader {
         this.mirror = mirror;
         this.monitor = monitor;
         this.digestOverrides = Map.copyOf(digestOverrides);
-        this.client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NORMAL)
-                .connectTimeout(Duration.ofSeconds(30))
-                .build();
     }
 
     /** The files fetched for {@code name}, with their URLs and checksums. */
@@ -128,58 +119,66 @@ public final class DatasetDownloader {
         boolean restarted = false;
         while (true) {
             long have = Files.isRegularFile(part) ? Files.size(part) : 0;
-            HttpResponse<InputStream> response = send(f.url(), have);
-            int status = response.statusCode();
-            boolean resume = have > 0 && status == 206 && rangeStartsAt(response, have);
-            if (status == 206 && !resume || status == 416) {
-                // The server's range does not continue our partial file: start over, once.
-                response.body().close();
-                Files.deleteIfExists(part);
-                if (restarted) {
-                    throw new IOException("HTTP " + status + " from " + f.url() + ": cannot resume or restart the download");
+            HttpURLConnection c = open(f.url(), have);
+            try {
+                int status = status(c, f.url());
+                boolean resume = have > 0 && status == 206 && rangeStartsAt(c, have);
+                if (status == 206 && !resume || status == 416) {
+                    // The server's range does not continue our partial file: start over, once.
+                    Files.deleteIfExists(part);
+                    if (restarted) {
+                        throw new IOException("HTTP " + status + " from " + f.url() + ": cannot resume or restart the download");
+                    }
+                    restarted = true;
+                    continue;
                 }
-                restarted = true;
-                continue;
+                if (status != 200 && status != 206) {
+                    throw new IOException("HTTP " + status + " from " + f.url() + " (downloading " + label + ")");
+                }
+                // 200 means the server ignored the Range header and sends the whole file.
+                receive(c, f.url(), part, resume ? have : 0, label);
+                break;
+            } finally {
+                c.disconnect();
             }
-            if (status != 200 && status != 206) {
-                response.body().close();
-                throw new IOException("HTTP " + status + " from " + f.url() + " (downloading " + label + ")");
-            }
-            // 200 means the server ignored the Range header and sends the whole file.
-            receive(response, f.url(), part, resume ? have : 0, label);
-            break;
         }
         verify(f, part);
         Files.move(part, target, StandardCopyOption.ATOMIC_MOVE);
     }
 
-    private HttpResponse<InputStream> send(URI url, long have) throws IOException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(60)).GET();
+    // HttpURLConnection rather than java.net.http: it reads the socket synchronously, so every byte
+    // that arrived before a connection broke reaches the partial file and a retry resumes after it.
+    private static HttpURLConnection open(URI url, long have) throws IOException {
+        HttpURLConnection c = (HttpURLConnection) url.toURL().openConnection();
+        c.setConnectTimeout(TIMEOUT_MILLIS);
+        c.setReadTimeout(TIMEOUT_MILLIS);
+        c.setInstanceFollowRedirects(true);
+        c.setRequestProperty("Accept-Encoding", "identity");
         if (have > 0) {
-            b.header("Range", "bytes=" + have + "-");
+            c.setRequestProperty("Range", "bytes=" + have + "-");
         }
+        return c;
+    }
+
+    private static int status(HttpURLConnection c, URI url) throws IOException {
         try {
-            return client.send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while contacting " + url);
+            return c.getResponseCode();
         } catch (IOException e) {
             throw new IOException("cannot download " + url + ": " + e, e);
         }
     }
 
-    private static boolean rangeStartsAt(HttpResponse<?> response, long have) {
-        String range = response.headers().firstValue("Content-Range").orElse("");
-        return range.startsWith("bytes " + have + "-");
+    private static boolean rangeStartsAt(HttpURLConnection c, long have) {
+        String range = c.getHeaderField("Content-Range");
+        return range != null && range.startsWith("bytes " + have + "-");
     }
 
-    private void receive(HttpResponse<InputStream> response, URI url, Path part, long offset, String label)
-            throws IOException {
-        long length = response.headers().firstValueAsLong("Content-Length").orElse(-1);
+    private void receive(HttpURLConnection c, URI url, Path part, long offset, String label) throws IOException {
+        long length = c.getContentLengthLong();
         long total = length < 0 ? -1 : offset + length;
         long done = offset;
         StandardOpenOption mode = offset > 0 ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING;
-        try (InputStream in = response.body();
+        try (InputStream in = c.getInputStream();
              OutputStream out = Files.newOutputStream(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE, mode)) {
             byte[] buf = new byte[1 << 16];
             monitor.progress(done, total, label);

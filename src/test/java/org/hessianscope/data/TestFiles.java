@@ -33,6 +33,15 @@ final class TestFiles {
         return b.array();
     }
 
+    /** An IDX images file of 28x28 images with seeded random pixels (so that gzip cannot shrink it much). */
+    static byte[] randomIdxImages(int count, long seed) {
+        byte[] b = idxImages(count, 28, 28);
+        byte[] noise = new byte[count * 784];
+        new java.util.Random(seed).nextBytes(noise);
+        System.arraycopy(noise, 0, b, 16, noise.length);
+        return b;
+    }
+
     /** An IDX labels file: magic 0x00000801, count, then one byte a label. */
     static byte[] idxLabels(int... labels) {
         ByteBuffer b = ByteBuffer.allocate(8 + labels.length);
