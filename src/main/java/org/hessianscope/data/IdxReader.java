@@ -108,14 +108,14 @@ public final class IdxReader {
     }
 
     private static Opened open(DataFile file) throws IOException {
-        InputStream raw = new BufferedInputStream(file.open(), 1 << 16);
+        InputStream raw = new BufferedInputStream(file.open(), 1 << 14);
         try {
             raw.mark(2);
             int b0 = raw.read();
             int b1 = raw.read();
             raw.reset();
             if (b0 == 0x1f && b1 == 0x8b) {
-                return new Opened(new GZIPInputStream(raw, 1 << 16), -1);
+                return new Opened(new GZIPInputStream(raw, 1 << 14), -1);
             }
             return new Opened(raw, file.length());
         } catch (IOException | RuntimeException e) {
