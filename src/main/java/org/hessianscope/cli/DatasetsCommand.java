@@ -4,9 +4,11 @@ import org.hessianscope.data.CatalogEntry;
 import org.hessianscope.data.DataLocations;
 import org.hessianscope.data.DatasetCatalog;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -20,13 +22,18 @@ final class DatasetsCommand implements Callable<Integer> {
     @Option(names = "--data-dir", paramLabel = "DIR", description = "Folder holding full datasets, searched first.")
     Path dataDir;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() {
-        print(new DatasetCatalog(DataLocations.ofSystem(dataDir)), System.out);
+        PrintWriter out = spec.commandLine().getOut();
+        print(new DatasetCatalog(DataLocations.ofSystem(dataDir)), out);
+        out.flush();
         return 0;
     }
 
-    static void print(DatasetCatalog catalog, PrintStream o) {
+    static void print(DatasetCatalog catalog, PrintWriter o) {
         o.printf("%-14s %-10s %8s %8s %10s  %s%n", "dataset", "available", "train", "test", "size", "found in");
         for (CatalogEntry e : catalog.entries()) {
             if (e.available()) {

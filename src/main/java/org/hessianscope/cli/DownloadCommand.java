@@ -4,8 +4,10 @@ import org.hessianscope.data.DataLocations;
 import org.hessianscope.data.DatasetDownloader;
 import org.hessianscope.data.DatasetName;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -29,6 +31,9 @@ final class DownloadCommand implements Callable<Integer> {
     @Option(names = "--dir", paramLabel = "DIR", description = "Datasets folder to fill (default: ~/.hessianscope/datasets).")
     Path dir;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
         List<DatasetName> names = "all".equalsIgnoreCase(name) ? List.of(DatasetName.values()) : List.of(DatasetName.fromKey(name));
@@ -41,7 +46,8 @@ final class DownloadCommand implements Callable<Integer> {
         for (DatasetName n : names) {
             Path at = downloader.download(n);
             progress.finish();
-            System.out.println(n + ": " + at);
+            spec.commandLine().getOut().println(n + ": " + at);
+            spec.commandLine().getOut().flush();
         }
         return 0;
     }

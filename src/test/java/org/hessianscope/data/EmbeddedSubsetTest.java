@@ -31,7 +31,7 @@ class EmbeddedSubsetTest {
     @ParameterizedTest
     @EnumSource(names = {"MNIST", "FASHION_MNIST"})
     void everyRecordEqualsTheFullFile(DatasetName name) throws IOException {
-        Path shared = TestFiles.sharedDatasets();
+        Path shared = SharedDatasets.find();
         Assumptions.assumeTrue(shared != null, "skipped: ../shared/datasets (full MNIST/Fashion-MNIST) is missing");
         for (Split split : Split.values()) {
             Dataset sub = EMBEDDED_ONLY.load(name, split);
@@ -64,7 +64,7 @@ class EmbeddedSubsetTest {
     @ParameterizedTest
     @EnumSource(names = {"MNIST", "FASHION_MNIST"})
     void fullFilesMatchTheRecordedChecksums(DatasetName name) throws IOException {
-        Path shared = TestFiles.sharedDatasets();
+        Path shared = SharedDatasets.find();
         Assumptions.assumeTrue(shared != null, "skipped: ../shared/datasets (full MNIST/Fashion-MNIST) is missing");
         for (Split split : Split.values()) {
             for (String file : name.files(split)) {

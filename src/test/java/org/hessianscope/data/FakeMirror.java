@@ -18,9 +18,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * A dataset mirror on 127.0.0.1 for the downloader tests: serves byte arrays by path,
  * honours or ignores Range requests, and can drop the connection part way through a file.
  */
-final class FakeMirror implements AutoCloseable {
+public final class FakeMirror implements AutoCloseable {
     /** One request as the server saw it: path and Range header (null when none). */
-    record Request(String path, String range) {
+    public record Request(String path, String range) {
     }
 
     private final HttpServer server;
@@ -29,22 +29,22 @@ final class FakeMirror implements AutoCloseable {
     final List<Request> requests = new CopyOnWriteArrayList<>();
     volatile boolean honourRange = true;
 
-    FakeMirror() throws IOException {
+    public FakeMirror() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::handle);
         server.start();
     }
 
-    URI base() {
+    public URI base() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
     }
 
-    void put(String path, byte[] bytes) {
+    public void put(String path, byte[] bytes) {
         files.put(path, bytes.clone());
     }
 
     /** The next response for {@code path} sends only {@code bytes} bytes of its body, then closes the connection. */
-    void dropOnce(String path, int bytes) {
+    public void dropOnce(String path, int bytes) {
         dropAfter.put(path, bytes);
     }
 

@@ -104,18 +104,4 @@ final class TestFiles {
     private static byte[] maybeGzip(byte[] data, boolean gz) {
         return gz ? gzip(data) : data;
     }
-
-    /** The shared full datasets (../shared/datasets from the repo root), or null when absent. */
-    static Path sharedDatasets() {
-        Path p = Path.of("..", "shared", "datasets");
-        if (Files.isDirectory(p.resolve("mnist"))) {
-            return p;
-        }
-        // Worktrees sit one level deeper than the main clone; this lets them run the same tests.
-        String override = System.getenv("HESSIANSCOPE_SHARED_DATASETS");
-        if (override != null && Files.isDirectory(Path.of(override, "mnist"))) {
-            return Path.of(override);
-        }
-        return null;
-    }
 }
