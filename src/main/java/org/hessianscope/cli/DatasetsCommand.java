@@ -46,5 +46,6 @@ final class DatasetsCommand implements Callable<Integer> {
                 o.printf("%-14s note: %s%n", "", e.note());
             }
         }
+        o.printf("searched, in order: %s%n", String.join("; ", catalog.locations().searchOrder()));
     }
 }

@@ -29,6 +29,22 @@ public record DataLocations(Path dataDir, String environmentDataDir, Path home, 
         return home == null ? null : home.resolve(".hessianscope").resolve("datasets");
     }
 
+    /** The search order in words, e.g. "HESSIANSCOPE_DATA (not set)", for listings and error messages. */
+    public List<String> searchOrder() {
+        List<String> order = new ArrayList<>();
+        order.add(dataDir == null ? "--data-dir (not given)" : "--data-dir " + dataDir);
+        order.add(environmentDataDir == null || environmentDataDir.isBlank()
+                ? ENVIRONMENT_VARIABLE + " (not set)" : ENVIRONMENT_VARIABLE + "=" + environmentDataDir);
+        if (homeDatasets() != null) {
+            order.add(homeDatasets().toString());
+        }
+        if (systemDatasets != null) {
+            order.add(systemDatasets.toString());
+        }
+        order.add("embedded subsets");
+        return order;
+    }
+
     /** A folder searched for datasets, and whether it may hold a dataset's files directly. */
     record Root(SourceKind kind, Path dir, boolean mayHoldFilesDirectly) {
     }

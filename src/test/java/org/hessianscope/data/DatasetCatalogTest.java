@@ -64,6 +64,14 @@ class DatasetCatalogTest {
     }
 
     @Test
+    void searchOrderIsSpelledOut() {
+        DatasetCatalog c = catalog(true, false);
+        assertEquals(List.of("--data-dir " + explicit, "HESSIANSCOPE_DATA (not set)",
+                home.resolve(".hessianscope/datasets").toString(), system.toString(), "embedded subsets"),
+                c.locations().searchOrder());
+    }
+
+    @Test
     void aDataDirMayHoldTheFilesItself() throws IOException {
         DatasetCatalog c = catalog(true, false);
         tinyIdxDir(explicit, false);
