@@ -123,6 +123,9 @@ public final class DatasetDownloader {
             try {
                 int status = status(c, f.url());
                 boolean resume = have > 0 && status == 206 && rangeStartsAt(c, have);
+                if (status == 416 && matches(f, part)) {
+                    break; // the partial file was already whole: a run stopped between download and rename
+                }
                 if (status == 206 && !resume || status == 416) {
                     // The server's range does not continue our partial file: start over, once.
                     Files.deleteIfExists(part);
@@ -203,6 +206,14 @@ public final class DatasetDownloader {
         return new IOException("connection dropped while downloading " + url + " after " + done
                 + (total >= 0 ? " of " + total : "") + " bytes; the partial file " + part
                 + " is kept and the download resumes when run again", cause);
+    }
+
+    private static boolean matches(RemoteFile f, Path part) throws IOException {
+        try {
+            return f.expected().compute(part).equals(f.expected().hex());
+        } catch (DatasetFormatException e) {
+            return false;
+        }
     }
 
     private void verify(RemoteFile f, Path part) throws IOException {

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -165,18 +166,22 @@ class DatasetDownloaderTest {
     }
 
     @Test
+    void aPartialFileThatIsAlreadyWholeIsVerifiedAndKept() throws IOException {
+        TestFiles.write(root().resolve("mnist/" + IMAGES + ".part"), served.get(IMAGES));
+        downloader().download(DatasetName.MNIST);
+        // One request, answered 416 (nothing after the end), and the file is not fetched again.
+        assertEquals(List.of(new FakeMirror.Request("/mnist/" + IMAGES, "bytes=" + served.get(IMAGES).length + "-")),
+                mirror.requests.stream().filter(r -> r.path().endsWith(IMAGES)).toList());
+        assertArrayEquals(served.get(IMAGES), Files.readAllBytes(root().resolve("mnist/" + IMAGES)));
+    }
+
+    @Test
     void httpErrorsNameTheStatusAndUrl() {
-        mirror.put("/mnist/" + IMAGES, new byte[0]);
-        FakeMirror empty = mirror;
-        empty.close();
-        try (FakeMirror m = new FakeMirror()) {
-            var e = assertThrows(IOException.class,
-                    () -> new DatasetDownloader(root(), m.base(), ProgressMonitor.NONE, digests).download(DatasetName.MNIST));
-            assertEquals("HTTP 404 from " + m.base() + "mnist/" + IMAGES + " (downloading mnist/" + IMAGES + ")",
-                    e.getMessage());
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
+        URI nowhere = mirror.base().resolve("elsewhere/");
+        var e = assertThrows(IOException.class,
+                () -> new DatasetDownloader(root(), nowhere, ProgressMonitor.NONE, digests).download(DatasetName.MNIST));
+        assertEquals("HTTP 404 from " + nowhere + "mnist/" + IMAGES + " (downloading mnist/" + IMAGES + ")", e.getMessage());
+        assertFalse(Files.exists(root().resolve("mnist/" + IMAGES + ".part")));
     }
 
     @Test
