@@ -12,7 +12,7 @@ import java.util.List;
  * each plane row by row. That is already (channel, row, column) order, so pixels are
  * kept as they come. Several files are read as one set, in the order given.
  */
-public final class CifarReader {
+final class CifarReader {
     static final int PIXELS = 3 * 32 * 32;
     static final int RECORD = 1 + PIXELS;
 

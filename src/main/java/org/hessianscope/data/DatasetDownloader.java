@@ -114,7 +114,7 @@ public final class DatasetDownloader {
     }
 
     /** Downloads into {@code target.part}, resuming what is there, verifies, and renames it to {@code target}. */
-    void fetch(RemoteFile f, Path target, String label) throws IOException {
+    private void fetch(RemoteFile f, Path target, String label) throws IOException {
         Path part = target.resolveSibling(target.getFileName() + ".part");
         boolean restarted = false;
         while (true) {
