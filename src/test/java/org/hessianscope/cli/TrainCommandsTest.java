@@ -131,6 +131,20 @@ class TrainCommandsTest {
     }
 
     @Test
+    void aDivergingRunStopsWithAClearErrorAndKeepsFiniteWeights() throws Exception {
+        // lr 1e300 throws the weights to ~1e300 in one step; the next batch's logits overflow and the loss is NaN.
+        Path div = tmp.resolve("diverged");
+        Result r = cli(args(args(new String[] {"train"}, TINY), "--train-size", "100", "--lr", "1e300", "--out", div.toString()));
+        assertEquals(2, r.code());
+        assertTrue(r.err().startsWith("error: training diverged: the loss became NaN at epoch 1, batch 2 (step 2); "
+                + "training stopped and kept the weights after step 1"), r.err());
+        TrainedRun t = RunFolder.read(div);
+        assertEquals("diverged", t.info().status());
+        assertEquals(1, t.history().size());
+        assertTrue(Arrays.stream(t.weights()).allMatch(Double::isFinite));
+    }
+
+    @Test
     void badInputGetsOneClearLine() throws Exception {
         Path out = tmp.resolve("never.npy");
         Result other = cli("losses", "--layers", "2", "--channels", "2", "--kernel", "5", "--weights",
