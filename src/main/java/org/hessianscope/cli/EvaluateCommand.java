@@ -20,14 +20,11 @@ final class EvaluateCommand implements Callable<Integer> {
     ModelSource model;
 
     @Mixin
-    SpecOptions spec;
-
-    @Mixin
     DatasetOptions data;
 
     @Override
     public Integer call() throws Exception {
-        ModelSource.Loaded loaded = model.load(spec);
+        ModelSource.Loaded loaded = model.load();
         Dataset train = data.train();
         Dataset test = data.test();
         ModelSource.checkFits(loaded.spec(), train, train.describe());

@@ -23,9 +23,6 @@ final class LossesCommand implements Callable<Integer> {
     ModelSource model;
 
     @Mixin
-    SpecOptions spec;
-
-    @Mixin
     DatasetOptions data;
 
     @Option(names = "--out", paramLabel = "losses.npy", required = true, description = "Output .npy file (float64, shape [N]).")
@@ -33,7 +30,7 @@ final class LossesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ModelSource.Loaded loaded = model.load(spec);
+        ModelSource.Loaded loaded = model.load();
         Dataset train = data.train();
         ModelSource.checkFits(loaded.spec(), train, train.describe());
         try (Engine engine = Engine.create()) {

@@ -5,13 +5,17 @@ import org.hessianscope.arch.InputShape;
 import org.hessianscope.data.Samples;
 import org.hessianscope.io.WeightsFile;
 import org.hessianscope.run.RunFolder;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.nio.file.Path;
 
-/** Where trained weights come from: a run folder, or a spec with a weights file. A @Mixin beside {@link SpecOptions}. */
+/** Where a trained network comes from: a run folder, or a spec (file or options) with a weights file. A @Mixin. */
 public final class ModelSource {
+
+    @Mixin
+    SpecOptions spec;
 
     @Option(names = "--run", paramLabel = "RUN_DIR", description = "A run folder written by train (spec.json and weights.npz).")
     Path run;
@@ -23,20 +27,20 @@ public final class ModelSource {
     public record Loaded(ArchitectureSpec spec, double[] theta, String description) {
     }
 
-    public Loaded load(SpecOptions specOptions) throws IOException {
+    public Loaded load() throws IOException {
         if (run != null) {
-            if (weights != null || specOptions.specFile != null) {
+            if (weights != null || spec.specFile != null) {
                 throw new IllegalArgumentException("give either --run RUN_DIR or --spec S.json --weights W.npz, not both");
             }
-            ArchitectureSpec spec = RunFolder.readSpec(run);
-            return new Loaded(spec, RunFolder.readWeights(run, spec), "run " + run);
+            ArchitectureSpec fromRun = RunFolder.readSpec(run);
+            return new Loaded(fromRun, RunFolder.readWeights(run, fromRun), "run " + run);
         }
         if (weights == null) {
             throw new IllegalArgumentException("no weights: give --run RUN_DIR, or --weights W.npz with --spec S.json "
                     + "(or --layers/--channels/--kernel ...)");
         }
-        ArchitectureSpec spec = specOptions.resolve();
-        return new Loaded(spec, WeightsFile.read(weights, spec), "weights " + weights);
+        ArchitectureSpec resolved = spec.resolve();
+        return new Loaded(resolved, WeightsFile.read(weights, resolved), "weights " + weights);
     }
 
     /** Rejects data the network cannot take, before any work starts. {@code what} names the data, e.g. "mnist train". */
