@@ -1,8 +1,11 @@
 package org.hessianscope.io;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.Arrays;
 
 import static org.hessianscope.io.HandWritten.f4le;
@@ -152,6 +155,18 @@ class NpyTest {
         assertTrue(readError(npy(1, padded(10, "not a dict"), data)).startsWith("a.npy: bad .npy header: expected '{'"));
         assertEquals("a.npy: 5 bytes is too short for a .npy file (it needs at least the 10-byte preamble)",
                 readError(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P'}));
+    }
+
+    @Test
+    void filesAreCappedBeforeTheyAreReadAndMissingFilesNamed(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("a.npy");
+        Npy.write(NpyArray.of(new int[] {4}, new double[] {1, 2, 3, 4}), f);
+        assertArrayEquals(new double[] {1, 2, 3, 4}, Npy.read(f).data());
+        assertEquals(f + ": 160 bytes exceeds the limit of 100 bytes",
+                assertThrows(NpyFormatException.class, () -> Npy.read(f, 100)).getMessage());
+        Path missing = dir.resolve("missing.npy");
+        assertEquals(missing + ": no such .npy file",
+                assertThrows(NoSuchFileException.class, () -> Npy.read(missing)).getMessage());
     }
 
     @Test
