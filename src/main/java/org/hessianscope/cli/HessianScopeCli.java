@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
         description = "How the loss landscape of a convolutional network settles as the training set grows, seen through the Hessian.",
         subcommands = {
                 SpecCommand.class,
+                BenchCommand.class,
         })
 public final class HessianScopeCli implements Runnable {
 

@@ -3,8 +3,11 @@ package org.hessianscope.landscape;
 import org.hessianscope.task.ProgressMonitor;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Queue;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -55,6 +58,9 @@ public final class LossDifference {
         double[][][] gridValues = new double[runLosses.length][grid.length][s];
 
         ChunkSums total = new ChunkSums(runLosses.length, n);
+        // Buffers go back here once added to the total: a handful of N-sized arrays are
+        // reused instead of allocating 30 MB of large (G1-humongous) arrays per analysis.
+        Queue<ChunkSums> free = new ConcurrentLinkedQueue<>();
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(options.threads(), chunkCount(s)), r -> {
             Thread t = new Thread(r, "lossDifference");
             t.setDaemon(true);
@@ -67,13 +73,15 @@ public final class LossDifference {
                 int start = from;
                 int end = Math.min(s, from + CHUNK);
                 futures.add(pool.submit(() -> {
-                    ChunkSums sums = runChunk(start, end, orderings, runLosses, grid, gridValues, monitor);
+                    ChunkSums sums = runChunk(start, end, orderings, runLosses, grid, gridValues, monitor, free);
                     monitor.progress(done.addAndGet(end - start), s, "loss-difference orderings");
                     return sums;
                 }));
             }
             for (Future<ChunkSums> f : futures) {
-                total.add(await(f));
+                ChunkSums sums = await(f);
+                total.add(sums);
+                free.add(sums);
             }
         } finally {
             pool.shutdownNow();
@@ -91,10 +99,14 @@ public final class LossDifference {
     }
 
     private static ChunkSums runChunk(int start, int end, Orderings orderings, double[][] runs, int[] grid,
-                                      double[][][] gridValues, ProgressMonitor monitor) {
-        int n = runs[0].length;
-        ChunkSums sums = new ChunkSums(runs.length, n);
-        int[] perm = new int[n];
+                                      double[][][] gridValues, ProgressMonitor monitor, Queue<ChunkSums> free) {
+        ChunkSums sums = free.poll();
+        if (sums == null) {
+            sums = new ChunkSums(runs.length, runs[0].length);
+        } else {
+            sums.clear();
+        }
+        int[] perm = sums.perm;
         for (int o = start; o < end; o++) {
             monitor.checkCancelled();
             orderings.fill(o, perm);
@@ -157,7 +169,7 @@ public final class LossDifference {
         double[][] quantiles = new double[Quantiles.LEVELS.length][grid.length];
         for (int g = 0; g < grid.length; g++) {
             double[] v = gridValues[g];
-            java.util.Arrays.sort(v);
+            Arrays.sort(v);
             for (int l = 0; l < Quantiles.LEVELS.length; l++) {
                 quantiles[l][g] = Quantiles.ofSorted(v, Quantiles.LEVELS[l]);
             }
@@ -187,14 +199,23 @@ public final class LossDifference {
         }
     }
 
-    /** Per-k sums of |D| and D² for every run, over one chunk of orderings or over all. */
+    /** Per-k sums of |D| and D² for every run, over one chunk of orderings or over all, and a permutation buffer. */
     private static final class ChunkSums {
         final double[][] abs;
         final double[][] sq;
+        final int[] perm;
 
         ChunkSums(int runs, int n) {
             abs = new double[runs][n - 1];
             sq = new double[runs][n - 1];
+            perm = new int[n];
+        }
+
+        void clear() {
+            for (int r = 0; r < abs.length; r++) {
+                Arrays.fill(abs[r], 0);
+                Arrays.fill(sq[r], 0);
+            }
         }
 
         void add(ChunkSums other) {
