@@ -7,10 +7,11 @@ package org.hessianscope.landscape;
  * code/plot_differences.py, {@code calculate_ema}): s_1 = x_1, s_k = α s_{k−1} + (1−α) x_k.
  * Seeding with x_1 gives x_1 the weight α^{k−1} instead of (1−α)α^{k−1}; since x_1 = |ΔL_1|
  * is the largest value of a curve that falls like 1/k, the start of the plain curve is
- * inflated (about 7× at k = 1,000 for α = 0.995, still ~10 % at k = 2,000), which is why
+ * inflated (for α = 0.995 on a 1/k curve: 6.2× at k = 1,000, 20 % at k = 2,000), which is why
  * only k ≫ 1/(1−α) is trustworthy. {@link #emaBiasCorrected} starts at 0 and divides by
  * 1 − α^k, a properly normalised weighted mean of x_1..x_k with no such artefact.
- * Both lag a falling curve: at k the weights reach back about 1/(1−α) = 200 steps.
+ * Both lag a falling curve: at k the weights reach back about 1/(1−α) = 200 steps
+ * (bias-corrected on a 1/k curve: 52 % high at k = 1,000, 2 % at k = 10,000).
  */
 public final class Smoothing {
     private Smoothing() {
