@@ -11,12 +11,13 @@ final class CompensatedSum {
 
     void add(double x) {
         double t = sum + x;
-        if (Math.abs(sum) >= Math.abs(x)) {
-            compensation += (sum - t) + x;
-        } else {
-            compensation += (x - t) + sum;
-        }
+        compensation += roundingError(sum, x, t);
         sum = t;
+    }
+
+    /** The part of a + b lost when it was rounded to t = a + b (exact, Neumaier's ordering). */
+    static double roundingError(double a, double b, double t) {
+        return Math.abs(a) >= Math.abs(b) ? (a - t) + b : (b - t) + a;
     }
 
     double value() {

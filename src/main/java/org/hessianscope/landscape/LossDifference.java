@@ -140,11 +140,7 @@ public final class LossDifference {
                 nextGridK = g < grid.length ? grid[g] : Integer.MAX_VALUE;
             }
             double t = sum + x;
-            if (Math.abs(sum) >= Math.abs(x)) {
-                comp += (sum - t) + x;
-            } else {
-                comp += (x - t) + sum;
-            }
+            comp += CompensatedSum.roundingError(sum, x, t);
             sum = t;
         }
     }
