@@ -97,6 +97,24 @@ class LossDifferenceTest {
     }
 
     @Test
+    void runningMeanSurvivesALargeOffset() {
+        // ΔL is invariant under ℓ → ℓ + c. With c = 1e6 a naively summed running mean breaks the
+        // 1e-9 relative tolerance (tried: 1.6e-9 off at k = 405); the compensated one stays at the
+        // rounding of the shifted losses themselves (ulp(1e6) ≈ 1e-10).
+        double[] losses = exponentialLosses(20_000, 12);
+        double[] shifted = new double[losses.length];
+        for (int i = 0; i < losses.length; i++) {
+            shifted[i] = losses[i] + 1e6;
+        }
+        List<LossDifferenceResult> rs = LossDifference.compare(List.of(losses, shifted), options(4, 3, 2),
+                ProgressMonitor.NONE);
+        for (int k = 1; k < losses.length; k++) {
+            double a = rs.get(0).meanAbs(k);
+            assertEquals(a, rs.get(1).meanAbs(k), 1e-9 * a + 1e-10 / (k + 1), "k = " + k);
+        }
+    }
+
+    @Test
     void resultDoesNotDependOnThreadCount() {
         double[] losses = exponentialLosses(3000, 9);
         LossDifferenceResult one = LossDifference.analyze(losses, options(70, 4, 1));
