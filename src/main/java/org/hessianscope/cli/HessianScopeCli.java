@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
                 LossesCommand.class,
                 EvaluateCommand.class,
                 BenchCommand.class,
+                LossDiffCommand.class,
         })
 public final class HessianScopeCli implements Runnable {
 
