@@ -34,18 +34,29 @@ class LossDifferenceTest {
         return new LossDifferenceOptions(orderings, seed, threads, 512, new int[0]);
     }
 
+    /** d[i][o] = L_{k+1} − L_k at k = ks[i] in ordering o of the seed, from from-scratch prefix means. */
+    static double[][] bruteDifferences(double[] losses, long seed, int s, int[] ks) {
+        Orderings orderings = new Orderings(seed, s);
+        double[][] d = new double[ks.length][s];
+        for (int o = 0; o < s; o++) {
+            int[] p = orderings.permutation(o, losses.length);
+            for (int i = 0; i < ks.length; i++) {
+                d[i][o] = ExactLossDifferenceTest.bruteDifference(losses, p, ks[i]);
+            }
+        }
+        return d;
+    }
+
     @Test
     void meansAndQuantilesMatchBruteForceOverTheSameOrderings() {
         double[] losses = exponentialLosses(40, 3);
         int s = 101;
         LossDifferenceResult r = LossDifference.analyze(losses, options(s, 11, 2));
         int n = losses.length;
-        Orderings orderings = new Orderings(11, s);
-        double[][] abs = new double[n][s];
-        for (int o = 0; o < s; o++) {
-            int[] p = orderings.permutation(o, n);
-            for (int k = 1; k < n; k++) {
-                abs[k][o] = Math.abs(ExactLossDifferenceTest.bruteDifference(losses, p, k));
+        double[][] abs = bruteDifferences(losses, 11, s, java.util.stream.IntStream.range(1, n).toArray());
+        for (double[] row : abs) {
+            for (int o = 0; o < s; o++) {
+                row[o] = Math.abs(row[o]);
             }
         }
         assertEquals(n - 1, r.gridK().length, "N ≤ 2,000 keeps every k");
@@ -53,7 +64,7 @@ class LossDifferenceTest {
         for (int k = 1; k < n; k++) {
             double mean = 0;
             double sq = 0;
-            for (double v : abs[k]) {
+            for (double v : abs[k - 1]) {
                 mean += v / s;
                 sq += v * v / s;
             }
@@ -62,7 +73,7 @@ class LossDifferenceTest {
             assertEquals(sq, r.meanSq(k), REL_TOL * sq, "meanSq at k = " + k);
             assertEquals(sd / Math.sqrt(s), r.stderrAbs(k), 1e-8 * mean, "stderrAbs at k = " + k);
             for (int l = 0; l < LossDifferenceResult.QUANTILE_LEVELS.length; l++) {
-                double expected = type7.evaluate(abs[k], 100 * LossDifferenceResult.QUANTILE_LEVELS[l]);
+                double expected = type7.evaluate(abs[k - 1], 100 * LossDifferenceResult.QUANTILE_LEVELS[l]);
                 assertEquals(expected, r.quantile(l, k), REL_TOL * expected, "quantile " + l + " at k = " + k);
             }
         }
@@ -79,14 +90,12 @@ class LossDifferenceTest {
         assertEquals(r.exactMeanAbsLast(), r.meanAbs(n - 1), SIGMAS * r.stderrAbs(n - 1));
 
         // Standard error of ΔL² recomputed from the same orderings, to test the closed form at inner k.
-        Orderings orderings = new Orderings(1, s);
         int[] ks = {1, 2, 10, 57, 150, 199};
+        double[][] d = bruteDifferences(losses, 1, s, ks);
         double[] sum4 = new double[ks.length];
-        for (int o = 0; o < s; o++) {
-            int[] p = orderings.permutation(o, n);
-            for (int i = 0; i < ks.length; i++) {
-                double d = ExactLossDifferenceTest.bruteDifference(losses, p, ks[i]);
-                sum4[i] += Math.pow(d, 4) / s;
+        for (int i = 0; i < ks.length; i++) {
+            for (double v : d[i]) {
+                sum4[i] += Math.pow(v, 4) / s;
             }
         }
         for (int i = 0; i < ks.length; i++) {
