@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
                 TrainCommand.class,
                 LossesCommand.class,
                 EvaluateCommand.class,
+                BenchCommand.class,
+                LossDiffCommand.class,
         })
 public final class HessianScopeCli implements Runnable {
 
