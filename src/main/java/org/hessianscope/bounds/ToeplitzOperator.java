@@ -91,43 +91,36 @@ public final class ToeplitzOperator {
     /** out = T x (the convolution). */
     public void apply(double[] x, double[] out) {
         check(x.length, cols(), out.length, rows());
-        int outPlane = outHeight * outWidth;
-        int inPlane = inHeight * inWidth;
-        java.util.Arrays.fill(out, 0);
-        for (int o = 0; o < outChannels; o++) {
-            for (int c = 0; c < inChannels; c++) {
-                for (int u = 0; u < kernelHeight; u++) {
-                    for (int v = 0; v < kernelWidth; v++) {
-                        double w = weights[((o * inChannels + c) * kernelHeight + u) * kernelWidth + v];
-                        for (int i = 0; i < outHeight; i++) {
-                            int dst = o * outPlane + i * outWidth;
-                            int src = c * inPlane + (i + u) * inWidth + v;
-                            for (int j = 0; j < outWidth; j++) {
-                                out[dst + j] += w * x[src + j];
-                            }
-                        }
-                    }
-                }
-            }
-        }
+        accumulate(x, out, false);
     }
 
     /** out = Tᵀ y (the transposed convolution, i.e. the input gradient of the convolution). */
     public void applyTranspose(double[] y, double[] out) {
         check(y.length, rows(), out.length, cols());
+        accumulate(y, out, true);
+    }
+
+    /** Walks every (weight, output row) pair once; T reads input rows into output rows, Tᵀ the reverse. */
+    private void accumulate(double[] from, double[] to, boolean transpose) {
         int outPlane = outHeight * outWidth;
         int inPlane = inHeight * inWidth;
-        java.util.Arrays.fill(out, 0);
+        java.util.Arrays.fill(to, 0);
         for (int o = 0; o < outChannels; o++) {
             for (int c = 0; c < inChannels; c++) {
                 for (int u = 0; u < kernelHeight; u++) {
                     for (int v = 0; v < kernelWidth; v++) {
                         double w = weights[((o * inChannels + c) * kernelHeight + u) * kernelWidth + v];
                         for (int i = 0; i < outHeight; i++) {
-                            int src = o * outPlane + i * outWidth;
-                            int dst = c * inPlane + (i + u) * inWidth + v;
-                            for (int j = 0; j < outWidth; j++) {
-                                out[dst + j] += w * y[src + j];
+                            int outRow = o * outPlane + i * outWidth;
+                            int inRow = c * inPlane + (i + u) * inWidth + v;
+                            if (transpose) {
+                                for (int j = 0; j < outWidth; j++) {
+                                    to[inRow + j] += w * from[outRow + j];
+                                }
+                            } else {
+                                for (int j = 0; j < outWidth; j++) {
+                                    to[outRow + j] += w * from[inRow + j];
+                                }
                             }
                         }
                     }

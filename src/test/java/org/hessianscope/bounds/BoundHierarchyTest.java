@@ -5,7 +5,6 @@ import org.hessianscope.arch.ArchitectureSpec;
 import org.hessianscope.arch.ConvLayerSpec;
 import org.hessianscope.arch.HeadSpec;
 import org.hessianscope.arch.InputShape;
-import org.hessianscope.arch.ParameterLayout;
 import org.hessianscope.arch.PoolSpec;
 import org.hessianscope.arch.PoolType;
 import org.hessianscope.data.InMemorySamples;
@@ -25,14 +24,8 @@ class BoundHierarchyTest {
     @Test
     void hierarchyOfTheHeadCounterexampleReportsTheFailure() {
         // The case worked out in BoundsHoldPropertyTest: Theorem 2 = √2·0.02, Lemma 2 = √2·400, measured 41.9995.
-        ArchitectureSpec spec = new ArchitectureSpec(new InputShape(1, 1, 1), List.of(new ConvLayerSpec(1, 1)), false,
-                null, HeadSpec.LINEAR, 2);
-        ParameterLayout layout = spec.parameterLayout();
-        double[] theta = new double[layout.size()];
-        theta[layout.tensor("conv1.weight").orElseThrow().offset()] = 0.1;
-        int v = layout.tensor("fc1.weight").orElseThrow().offset();
-        theta[v] = 10;
-        theta[v + 1] = -10;
+        ArchitectureSpec spec = BoundsHoldPropertyTest.HEAD_COUNTEREXAMPLE;
+        double[] theta = BoundsHoldPropertyTest.headCounterexampleTheta();
         double[][] xs = {{1}, {0.5}};
         var samples = new InMemorySamples(spec.input(), 2, xs, new int[] {0, 1});
         double[] measured = {ReferenceGgn.ggnNormWeightsOnly(spec, theta, xs[0]), ReferenceGgn.ggnNormWeightsOnly(spec, theta, xs[1])};

@@ -71,14 +71,8 @@ class BoundsHoldPropertyTest {
         // ‖H_O‖ = 0.209987 · 200.01 = 41.9995.
         // Lemma 2 with the true norms: q = 1 (k = 1 and a dense layer), w_T = ‖V‖ = √200: √2 · 1 · 1 · 2 · 200 = 565.69.
         // The head's norm √200 exceeds Theorem 2's w_T = C k w √(mn) = 0.1, which the conventions never check.
-        ArchitectureSpec spec = new ArchitectureSpec(new InputShape(1, 1, 1), List.of(new ConvLayerSpec(1, 1)), false,
-                null, HeadSpec.LINEAR, 2);
-        ParameterLayout layout = spec.parameterLayout();
-        double[] theta = new double[layout.size()];
-        theta[layout.tensor("conv1.weight").orElseThrow().offset()] = 0.1;
-        int v = layout.tensor("fc1.weight").orElseThrow().offset();
-        theta[v] = 10;
-        theta[v + 1] = -10;
+        ArchitectureSpec spec = HEAD_COUNTEREXAMPLE;
+        double[] theta = headCounterexampleTheta();
         double[] x = {1};
         var samples = new InMemorySamples(spec.input(), 2, new double[][] {x}, new int[] {0});
         BoundConventions c = BoundConventions.of(spec, theta, samples);
@@ -92,6 +86,21 @@ class BoundsHoldPropertyTest {
         // Theorem 2 falls short by log10(41.9995 / 0.028284) = 3.17 orders of magnitude; Lemma 2 holds with log10(565.69 / 41.9995) = 1.1293 to spare.
         assertEquals(-3.1717, PaperBounds.theorem2(c).looseness(measured), 1e-4);
         assertEquals(1.1293, lemma2.looseness(measured), 1e-4);
+    }
+
+    /** Input 1×1×1, one 1×1 conv with one channel and a linear head to 2 classes. */
+    static final ArchitectureSpec HEAD_COUNTEREXAMPLE = new ArchitectureSpec(new InputShape(1, 1, 1),
+            List.of(new ConvLayerSpec(1, 1)), false, null, HeadSpec.LINEAR, 2);
+
+    /** w = 0.1, head V = (10, −10), no biases. */
+    static double[] headCounterexampleTheta() {
+        ParameterLayout layout = HEAD_COUNTEREXAMPLE.parameterLayout();
+        double[] theta = new double[layout.size()];
+        theta[layout.tensor("conv1.weight").orElseThrow().offset()] = 0.1;
+        int v = layout.tensor("fc1.weight").orElseThrow().offset();
+        theta[v] = 10;
+        theta[v + 1] = -10;
+        return theta;
     }
 
     private static void checkRandomNetworks(SplittableRandom rnd, boolean biases) {
