@@ -9,6 +9,9 @@ import org.hessianscope.arch.PoolSpec;
 import org.hessianscope.arch.PoolType;
 import org.hessianscope.arch.SpecException;
 import org.hessianscope.data.InMemorySamples;
+import org.hessianscope.engine.Engine;
+import org.hessianscope.engine.Model;
+import org.hessianscope.engine.Network;
 import org.hessianscope.task.ProgressMonitor;
 import org.junit.jupiter.api.Test;
 
@@ -86,6 +89,44 @@ class BoundsHoldPropertyTest {
         // Theorem 2 falls short by log10(41.9995 / 0.028284) = 3.17 orders of magnitude; Lemma 2 holds with log10(565.69 / 41.9995) = 1.1293 to spare.
         assertEquals(-3.1717, PaperBounds.theorem2(c).looseness(measured), 1e-4);
         assertEquals(1.1293, lemma2.looseness(measured), 1e-4);
+    }
+
+    @Test
+    void referenceAgreesWithTheEngineJacobian() {
+        // The oracle's finite-difference Jacobian against the engine's exact one (weights-only columns).
+        SplittableRandom rnd = new SplittableRandom(2028);
+        try (Engine engine = new Engine(1)) {
+            int checked = 0;
+            while (checked < 10) {
+                ArchitectureSpec spec;
+                try {
+                    spec = randomSpec(rnd);
+                } catch (SpecException e) {
+                    continue;
+                }
+                checked++;
+                double[] theta = randomTheta(spec, rnd, 1, true);
+                double[] x = ToeplitzOperatorTest.random(rnd, spec.input().map().size());
+                Model model = new Model(Network.of(spec), theta);
+                boolean[] mask = spec.parameterLayout().weightMask();
+                double[][] full = engine.logitJacobian(model, x);
+                double[][] jac = new double[full.length][];
+                for (int r = 0; r < full.length; r++) {
+                    int col = 0;
+                    jac[r] = new double[full[r].length];
+                    for (int j = 0; j < mask.length; j++) {
+                        if (mask[j]) {
+                            jac[r][col++] = full[r][j];
+                        }
+                    }
+                    jac[r] = java.util.Arrays.copyOf(jac[r], col);
+                }
+                double exact = ReferenceGgn.ggnNorm(jac, engine.logits(model, x));
+                double reference = ReferenceGgn.ggnNormWeightsOnly(spec, theta, x);
+                // central differences of a piecewise multilinear map: exact up to rounding / step ≈ 1e-10
+                assertEquals(exact, reference, 1e-7 * Math.max(exact, 1e-3), spec.toString());
+            }
+        }
     }
 
     /** Input 1×1×1, one 1×1 conv with one channel and a linear head to 2 classes. */

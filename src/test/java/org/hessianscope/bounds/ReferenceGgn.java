@@ -87,6 +87,12 @@ final class ReferenceGgn {
             }
             col++;
         }
+        return ggnNorm(jac, z);
+    }
+
+    /** λ_max(Jᵀ A J) for a logit Jacobian {@code jac} (K rows) at logits {@code z}, by the K×K route. */
+    static double ggnNorm(double[][] jac, double[] z) {
+        int k = z.length;
         double[] p = softmax(z);
         double[][] a = new double[k][k];
         for (int r = 0; r < k; r++) {
