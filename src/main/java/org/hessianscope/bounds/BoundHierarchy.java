@@ -2,11 +2,14 @@ package org.hessianscope.bounds;
 
 import org.hessianscope.arch.ArchitectureSpec;
 import org.hessianscope.arch.ParameterLayout;
+import org.hessianscope.arch.PoolType;
 import org.hessianscope.data.Samples;
 import org.hessianscope.task.ProgressMonitor;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
  * The three levels for one trained network, from loosest to exact:
@@ -64,8 +67,8 @@ public record BoundHierarchy(BoundConventions conventions, Bound paper, Bound th
         Bound lemma4 = c.hasHiddenHead() ? PaperBounds.lemma4(c) : null;
         Bound lemma2 = LayerNorms.lemma2Actual(layers, c.inputNormSq());
         double measured = ggnNormWeightsOnly[argmax];
-        List<Bound> all = java.util.stream.Stream.of(paper, theorem2, lemma3, lemma4, lemma2)
-                .filter(java.util.Objects::nonNull).distinct().toList();
+        List<Bound> all = Stream.of(paper, theorem2, lemma3, lemma4, lemma2)
+                .filter(Objects::nonNull).distinct().toList();
         List<String> caveats = caveats(spec, theta, c, layers, measured, all);
         return new BoundHierarchy(c, paper, theorem2, lemma3, lemma4, lemma2, layers, measured, argmax, caveats);
     }
@@ -91,7 +94,7 @@ public record BoundHierarchy(BoundConventions conventions, Bound paper, Bound th
             out.add(String.format("the last layer's norm %.4g exceeds Theorem 2's w_T = C k w sqrt(mn) = %.4g, "
                     + "which the paper's bounds assume but the conventions do not constrain", last.toeplitzNorm().value(), wT));
         }
-        if (spec.pool() != null && spec.pool().type() == org.hessianscope.arch.PoolType.MAX) {
+        if (spec.pool() != null && spec.pool().type() == PoolType.MAX) {
             out.add("Lemma 3's factor k_pool^(-2(L-l+2)) credits ||pool|| = 1/k_pool, true for average pooling; "
                     + "a max pool has norm 1, so its proof supports only k_pool^(-2(L-l+1))");
         }

@@ -2,6 +2,7 @@ package org.hessianscope.bounds;
 
 import org.hessianscope.linalg.SymmetricOperator;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
@@ -78,7 +79,7 @@ public final class PowerIteration {
                     }
                     t[r] = s;
                 }
-                java.util.Arrays.fill(out, 0);
+                Arrays.fill(out, 0);
                 for (int r = 0; r < rows; r++) {
                     int base = offset + r * cols;
                     for (int c = 0; c < cols; c++) {

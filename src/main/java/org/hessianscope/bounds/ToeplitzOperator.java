@@ -3,6 +3,8 @@ package org.hessianscope.bounds;
 import org.hessianscope.arch.FeatureMap;
 import org.hessianscope.linalg.SymmetricOperator;
 
+import java.util.Arrays;
+
 /**
  * A valid stride-1 convolution without bias as the linear map T: x ↦ T x of the
  * paper, applied matrix-free. Cross-correlation as in PyTorch and the engine:
@@ -104,7 +106,7 @@ public final class ToeplitzOperator {
     private void accumulate(double[] from, double[] to, boolean transpose) {
         int outPlane = outHeight * outWidth;
         int inPlane = inHeight * inWidth;
-        java.util.Arrays.fill(to, 0);
+        Arrays.fill(to, 0);
         for (int o = 0; o < outChannels; o++) {
             for (int c = 0; c < inChannels; c++) {
                 for (int u = 0; u < kernelHeight; u++) {
