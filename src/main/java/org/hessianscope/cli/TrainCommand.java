@@ -3,16 +3,10 @@ package org.hessianscope.cli;
 import org.hessianscope.arch.ArchitectureSpec;
 import org.hessianscope.data.Dataset;
 import org.hessianscope.engine.Engine;
-import org.hessianscope.engine.LossAccuracy;
-import org.hessianscope.engine.Model;
-import org.hessianscope.engine.Network;
 import org.hessianscope.run.RunFolder;
 import org.hessianscope.run.RunInfo;
-import org.hessianscope.run.TrainedRun;
+import org.hessianscope.run.RunTraining;
 import org.hessianscope.task.ProgressMonitor;
-import org.hessianscope.train.BatchObjective;
-import org.hessianscope.train.PyTorchInit;
-import org.hessianscope.train.Trainer;
 import org.hessianscope.train.TrainingOptions;
 import org.hessianscope.train.TrainingResult;
 import picocli.CommandLine.Command;
@@ -24,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -64,27 +59,21 @@ final class TrainCommand implements Callable<Integer> {
         Dataset test = data.test();
         ModelSource.checkFits(s, train, train.describe());
         ModelSource.checkFits(s, test, test.describe());
-        double[] init = PyTorchInit.initialise(s, seed);
-
         TrainingResult result;
         try (Engine engine = Engine.create()) {
-            Network network = Network.of(s);
             ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "hessianscope-train"));
+            RunTraining.Outcome outcome;
             try {
-                result = new Trainer(BatchObjective.of(engine, network))
-                        .start(init, train, options, TrainingProgressBar.onStderr(), ProgressMonitor.NONE, worker).get();
+                outcome = CompletableFuture.supplyAsync(() -> RunTraining.train(engine, s, train, test, options,
+                        TrainingProgressBar.onStderr(), ProgressMonitor.NONE), worker).get();
             } finally {
                 worker.shutdown();
             }
-            Model model = new Model(network, result.weights());
-            LossAccuracy onTrain = engine.lossAndAccuracy(model, train, ProgressMonitor.NONE);
-            LossAccuracy onTest = engine.lossAndAccuracy(model, test, ProgressMonitor.NONE);
-            RunInfo info = new RunInfo(result.status().key(), result.message(), seed, options,
-                    new RunInfo.DataUsed(data.dataset().key(), train.size(), test.size(), train.source().toString()),
-                    result.start().toString(), result.end().toString(),
-                    new RunInfo.Metrics(onTrain.loss(), onTrain.accuracy(), train.size()),
-                    new RunInfo.Metrics(onTest.loss(), onTest.accuracy(), test.size()), RunInfo.Versions.current());
-            RunFolder.write(out, new TrainedRun(s, init, result.weights(), result.history(), info));
+            result = outcome.result();
+            RunInfo info = outcome.run().info();
+            RunFolder.write(out, outcome.run());
+            RunInfo.Metrics onTrain = info.train();
+            RunInfo.Metrics onTest = info.test();
             double seconds = Duration.between(result.start(), result.end()).toMillis() / 1000.0;
             System.out.printf(Locale.ROOT, "%s in %.1f s on %s%n", result.message(), seconds, train);
             System.out.printf(Locale.ROOT, "train: loss %.6f, accuracy %.4f (%d samples)%n", onTrain.loss(),

@@ -1,24 +1,71 @@
 package org.hessianscope.ui;
 
+import java.nio.file.Path;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.application.Application;
-import javafx.geometry.Insets;
+import javafx.application.Platform;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
-import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
-import org.hessianscope.Version;
+import javafx.util.Duration;
 
-/** The desktop application. */
+/**
+ * The desktop application. Options: {@code --screenshot FILE} renders the window once the
+ * runs are loaded and analysed, writes a PNG and exits; {@code --run DIR} opens a run
+ * folder; {@code --session FILE} and {@code --runs-dir DIR} move the session and new runs.
+ */
 public final class HessianScopeApp extends Application {
+    /** How often the screenshot mode checks whether loading and analysis have finished. */
+    private static final Duration SCREENSHOT_POLL = Duration.millis(500);
+    private AppModel model;
 
     @Override
     public void start(Stage stage) {
-        BorderPane root = new BorderPane(new Label("HessianScope " + Version.get()
-                + "\nThe analysis views arrive with the GUI issue; the command line (bin/hessianscope) has them now."));
-        root.setPadding(new Insets(24));
+        AppOptions options;
+        try {
+            options = AppOptions.parse(getParameters().getRaw());
+        } catch (IllegalArgumentException e) {
+            System.err.println("error: " + e.getMessage());
+            Platform.exit();
+            return;
+        }
+        model = new AppModel(options);
+        Scene scene = new Scene(Windows.build(model), 1500, 920);
         stage.setTitle("HessianScope");
-        stage.setScene(new Scene(root, 900, 600));
+        stage.setScene(scene);
         stage.show();
+        model.start();
+        if (options.screenshot() != null) {
+            screenshotWhenIdle(scene, options.screenshot());
+        }
+    }
+
+    /** Waits until no job runs or waits (checked twice in a row, so a queued job is not missed), then shoots. */
+    private void screenshotWhenIdle(Scene scene, Path file) {
+        int[] idle = {0};
+        Timeline poll = new Timeline();
+        poll.getKeyFrames().add(new KeyFrame(SCREENSHOT_POLL, e -> {
+            idle[0] = model.busy() ? 0 : idle[0] + 1;
+            if (idle[0] >= 2) {
+                poll.stop();
+                try {
+                    Screenshot.write(scene, file);
+                    System.out.println("wrote " + file);
+                } catch (Exception ex) {
+                    System.err.println("error: could not write " + file + ": " + Messages.describe(ex));
+                }
+                Platform.exit();
+            }
+        }));
+        poll.setCycleCount(Timeline.INDEFINITE);
+        poll.play();
+    }
+
+    @Override
+    public void stop() {
+        if (model != null) {
+            model.close();
+        }
     }
 
     public static void main(String[] args) {

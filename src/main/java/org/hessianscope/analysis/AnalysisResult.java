@@ -1,0 +1,31 @@
+package org.hessianscope.analysis;
+
+import org.hessianscope.landscape.LossDifferenceResult;
+
+/**
+ * Everything computed from one trained run that the GUI draws and {@code analyze} writes
+ * to {@code RUN_DIR/analysis.json}.
+ *
+ * @param options        how it was computed (seed included)
+ * @param losses         per-sample cross-entropy ℓ_i at the trained weights, training-set order
+ * @param labels         the true class of sample i
+ * @param predictions    the arg-max class of sample i's logits
+ * @param lossDifference |L_{k+1} − L_k| over random orderings
+ * @param smoothed       bias-corrected exponential smoothing of the mean curve (index k − 1)
+ */
+public record AnalysisResult(AnalysisOptions options, double[] losses, int[] labels, int[] predictions,
+                             LossDifferenceResult lossDifference, double[] smoothed) {
+
+    public int n() {
+        return losses.length;
+    }
+
+    /** Fraction of samples whose prediction equals the label. */
+    public double accuracy() {
+        int right = 0;
+        for (int i = 0; i < labels.length; i++) {
+            right += labels[i] == predictions[i] ? 1 : 0;
+        }
+        return labels.length == 0 ? Double.NaN : (double) right / labels.length;
+    }
+}

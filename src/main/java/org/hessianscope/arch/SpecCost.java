@@ -1,0 +1,38 @@
+package org.hessianscope.arch;
+
+/**
+ * Rough cost of training a spec, for the builder's live estimate: multiply-adds of one
+ * forward pass and the memory of the parameters, the Adam state and one batch of
+ * activations. Training is counted as three forward passes (forward, two backward products).
+ *
+ * @param forwardMultiplyAdds multiply-adds of one sample's forward pass
+ * @param activations         doubles of all feature maps of one sample
+ */
+public record SpecCost(long forwardMultiplyAdds, long activations, int parameters) {
+    /** Sustained multiply-adds per second per core assumed for the estimate; measured order for the engine. */
+    public static final double ASSUMED_MULTIPLY_ADDS_PER_SECOND = 1.0e9;
+
+    public static SpecCost of(ArchitectureSpec spec) {
+        long madds = 0;
+        long acts = spec.input().map().size();
+        for (Stage s : spec.stages()) {
+            if (s instanceof Stage.Conv c) {
+                madds += (long) c.out().size() * c.in().channels() * c.kernel() * c.kernel();
+            } else if (s instanceof Stage.Dense d) {
+                madds += (long) d.weightCount();
+            }
+            acts += s.out().size();
+        }
+        return new SpecCost(madds, acts, spec.parameterCount());
+    }
+
+    /** Seconds to train {@code samples} × {@code epochs} on {@code cores} cores at the assumed rate. */
+    public double trainingSeconds(long samples, int epochs, int cores) {
+        return 3.0 * forwardMultiplyAdds * samples * epochs / (ASSUMED_MULTIPLY_ADDS_PER_SECOND * Math.max(1, cores));
+    }
+
+    /** Bytes: θ, θ₀, gradient, Adam's two moments (5 vectors), plus forward and backward maps of a batch. */
+    public long trainingBytes(int batchSize) {
+        return 8L * (5L * parameters + 2L * activations * batchSize);
+    }
+}

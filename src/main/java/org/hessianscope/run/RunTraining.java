@@ -1,0 +1,47 @@
+package org.hessianscope.run;
+
+import org.hessianscope.arch.ArchitectureSpec;
+import org.hessianscope.data.Dataset;
+import org.hessianscope.engine.Engine;
+import org.hessianscope.engine.LossAccuracy;
+import org.hessianscope.engine.Model;
+import org.hessianscope.engine.Network;
+import org.hessianscope.task.ProgressMonitor;
+import org.hessianscope.train.BatchObjective;
+import org.hessianscope.train.PyTorchInit;
+import org.hessianscope.train.Trainer;
+import org.hessianscope.train.TrainingListener;
+import org.hessianscope.train.TrainingOptions;
+import org.hessianscope.train.TrainingResult;
+
+/**
+ * Trains a spec from PyTorch's initialisation and evaluates it on the training and test
+ * sets, giving everything a run folder holds. The CLI's {@code train} and the GUI's Train
+ * button both call this, so a run made in either is the same run.
+ */
+public final class RunTraining {
+    private RunTraining() {
+    }
+
+    /** The trained run and how training ended (its weights are the last finite ones). */
+    public record Outcome(TrainedRun run, TrainingResult result) {
+    }
+
+    /** Trains on the calling thread; {@code listener} hears every step, {@code monitor} can cancel between batches. */
+    public static Outcome train(Engine engine, ArchitectureSpec spec, Dataset train, Dataset test,
+                                TrainingOptions options, TrainingListener listener, ProgressMonitor monitor) {
+        double[] init = PyTorchInit.initialise(spec, options.seed());
+        Network network = Network.of(spec);
+        TrainingResult result = new Trainer(BatchObjective.of(engine, network)).train(init, train, options, listener,
+                monitor);
+        Model model = new Model(network, result.weights());
+        LossAccuracy onTrain = engine.lossAndAccuracy(model, train, ProgressMonitor.NONE);
+        LossAccuracy onTest = engine.lossAndAccuracy(model, test, ProgressMonitor.NONE);
+        RunInfo info = new RunInfo(result.status().key(), result.message(), options.seed(), options,
+                new RunInfo.DataUsed(train.name().key(), train.size(), test.size(), train.source().toString()),
+                result.start().toString(), result.end().toString(),
+                new RunInfo.Metrics(onTrain.loss(), onTrain.accuracy(), train.size()),
+                new RunInfo.Metrics(onTest.loss(), onTest.accuracy(), test.size()), RunInfo.Versions.current());
+        return new Outcome(new TrainedRun(spec, init, result.weights(), result.history(), info), result);
+    }
+}

@@ -1,0 +1,121 @@
+package org.hessianscope.ui;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import org.hessianscope.analysis.AnalysisOptions;
+import org.hessianscope.data.DataLocations;
+import org.hessianscope.data.DatasetCatalog;
+import org.hessianscope.engine.Engine;
+
+/**
+ * The application's view models and the services they share (worker threads, engine,
+ * dataset catalog), built once; no controls here. Tests build one with their own paths.
+ */
+public final class AppModel implements AutoCloseable {
+    private final AppOptions options;
+    private final ExecutorService workers;
+    private final Engine engine;
+    private final Messages messages = new Messages();
+    private final BuilderViewModel builder = new BuilderViewModel();
+    private final RunsViewModel runs;
+    private final TrainViewModel train;
+    private final ReadoutViewModel readout;
+    private final SessionStore sessions;
+    private final BooleanProperty paperStyle = new SimpleBooleanProperty(false);
+
+    public AppModel(AppOptions options) {
+        this.options = options;
+        AtomicInteger n = new AtomicInteger();
+        workers = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "hessianscope-job-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        engine = Engine.create();
+        DatasetCatalog catalog = new DatasetCatalog(DataLocations.ofSystem(null));
+        runs = new RunsViewModel(new JobViewModel(workers, messages), messages, catalog, engine,
+                AnalysisOptions.defaults());
+        train = new TrainViewModel(builder, runs, new JobViewModel(workers, messages), messages, catalog, engine,
+                options.runsDir());
+        readout = new ReadoutViewModel(runs);
+        sessions = new SessionStore(options.session());
+    }
+
+    /** Restores the saved session (a damaged one is reported and ignored), then opens the --run folders. */
+    public void start() {
+        List<Path> open = new ArrayList<>();
+        try {
+            sessions.read().ifPresent(s -> {
+                Sessions.restore(s, builder);
+                paperStyle.set(s.paperStyle());
+                Sessions.runFolders(s).stream().filter(Files::isDirectory).forEach(open::add);
+            });
+        } catch (IOException e) {
+            messages.error("restoring the session", e);
+        }
+        open.addAll(options.runs());
+        if (open.isEmpty() && options.screenshot() != null && Files.isDirectory(options.sampleModels())) {
+            runs.openAll(options.sampleModels());
+        } else if (!open.isEmpty()) {
+            runs.open(open);
+        }
+    }
+
+    public void saveSession() {
+        try {
+            sessions.write(Sessions.capture(builder, runs, paperStyle.get()));
+        } catch (IOException e) {
+            messages.error("saving the session to " + sessions.file(), e);
+        }
+    }
+
+    /** Saves the session, stops the jobs and releases the engine. */
+    @Override
+    public void close() {
+        saveSession();
+        runs.job().cancel();
+        train.job().cancel();
+        workers.shutdownNow();
+        engine.close();
+    }
+
+    public boolean busy() {
+        return runs.busy() || train.job().runningProperty().get();
+    }
+
+    public AppOptions options() {
+        return options;
+    }
+
+    public Messages messages() {
+        return messages;
+    }
+
+    public BuilderViewModel builder() {
+        return builder;
+    }
+
+    public RunsViewModel runs() {
+        return runs;
+    }
+
+    public TrainViewModel train() {
+        return train;
+    }
+
+    public ReadoutViewModel readout() {
+        return readout;
+    }
+
+    public BooleanProperty paperStyleProperty() {
+        return paperStyle;
+    }
+}

@@ -1,0 +1,30 @@
+package org.hessianscope.ui;
+
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+
+/** A progress strip bound to a {@link JobViewModel}: bar, message and Cancel. */
+final class JobView extends HBox {
+    JobView(JobViewModel vm, String id) {
+        super(8);
+        setAlignment(Pos.CENTER_LEFT);
+        ProgressBar bar = new ProgressBar();
+        bar.setPrefWidth(180);
+        bar.progressProperty().bind(vm.progressProperty());
+        Label message = new Label();
+        message.textProperty().bind(vm.messageProperty());
+        message.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(message, Priority.ALWAYS);
+        Button cancel = new Button("Cancel");
+        cancel.setId(id + "-cancel");
+        cancel.disableProperty().bind(vm.runningProperty().not());
+        cancel.setOnAction(e -> vm.cancel());
+        bar.setId(id + "-progress");
+        message.setId(id + "-message");
+        getChildren().addAll(bar, message, cancel);
+    }
+}

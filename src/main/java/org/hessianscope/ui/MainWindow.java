@@ -1,0 +1,43 @@
+package org.hessianscope.ui;
+
+import javafx.geometry.Orientation;
+import javafx.scene.Parent;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
+
+/** Lays the views out: builder and training on the left, charts in the middle, runs on the right. */
+final class MainWindow {
+    private final BorderPane root = new BorderPane();
+    private final TrainView train;
+
+    MainWindow(AppModel model, javafx.scene.Node charts, javafx.scene.Node menu, javafx.scene.Node explain) {
+        BuilderView builder = new BuilderView(model.builder());
+        train = new TrainView(model.train());
+        ScrollPane left = new ScrollPane(new VBox(builder, train));
+        left.setFitToWidth(true);
+        left.setPrefWidth(380);
+        RunsView runs = new RunsView(model.runs(), model.options().sampleModels());
+        runs.setPrefWidth(300);
+        Label readout = new Label();
+        readout.setId("readout");
+        readout.textProperty().bind(model.readout().textProperty());
+        readout.setWrapText(true);
+        TabPane tabs = new TabPane(new Tab("Charts", new VBox(6, charts, readout)), new Tab("Explain", explain));
+        tabs.getTabs().forEach(t -> t.setClosable(false));
+        VBox.setVgrow(charts, javafx.scene.layout.Priority.ALWAYS);
+        SplitPane split = new SplitPane(left, tabs, runs);
+        split.setOrientation(Orientation.HORIZONTAL);
+        split.setDividerPositions(0.26, 0.8);
+        root.setTop(new VBox(menu, new MessageBar(model.messages())));
+        root.setCenter(split);
+    }
+
+    Parent root() {
+        return root;
+    }
+}
