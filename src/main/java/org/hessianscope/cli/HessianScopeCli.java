@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
                 EvaluateCommand.class,
                 BenchCommand.class,
                 LossDiffCommand.class,
+                FigureCommand.class,
         })
 public final class HessianScopeCli implements Runnable {
 
