@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
                 AnalyzeCommand.class,
                 BenchCommand.class,
                 LossDiffCommand.class,
+                FigureCommand.class,
         })
 public final class HessianScopeCli implements Runnable {
 
