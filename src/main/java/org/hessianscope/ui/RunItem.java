@@ -7,20 +7,21 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.scene.paint.Color;
 import org.hessianscope.analysis.AnalysisResult;
+import org.hessianscope.figure.Palette;
 import org.hessianscope.run.TrainedRun;
 
 /** One loaded run: its folder, colour, whether it is compared, and its analysis once known. */
 public final class RunItem {
     private final Path folder;
     private final TrainedRun run;
-    private final Color colour;
+    private final int colourIndex;
     private final BooleanProperty shown = new SimpleBooleanProperty(true);
     private final ReadOnlyObjectWrapper<AnalysisResult> analysis = new ReadOnlyObjectWrapper<>();
 
-    RunItem(Path folder, TrainedRun run, Color colour, AnalysisResult analysis) {
+    RunItem(Path folder, TrainedRun run, int colourIndex, AnalysisResult analysis) {
         this.folder = folder;
         this.run = run;
-        this.colour = colour;
+        this.colourIndex = colourIndex;
         this.analysis.set(analysis);
     }
 
@@ -32,8 +33,14 @@ public final class RunItem {
         return run;
     }
 
+    /** Index into the figure package's {@link Palette}: the run's colour in every chart. */
+    public int colourIndex() {
+        return colourIndex;
+    }
+
     public Color colour() {
-        return colour;
+        java.awt.Color c = Palette.colour(colourIndex);
+        return Color.rgb(c.getRed(), c.getGreen(), c.getBlue());
     }
 
     /** Short label: folder name and the spec's L, k, C. */

@@ -11,7 +11,6 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.scene.paint.Color;
 import org.hessianscope.analysis.AnalysisOptions;
 import org.hessianscope.analysis.AnalysisResult;
 import org.hessianscope.analysis.AnalysisStore;
@@ -28,10 +27,6 @@ import org.hessianscope.task.ProgressMonitor;
  * every chart highlights.
  */
 public final class RunsViewModel {
-    /** Matplotlib's tab10, the colours of the paper's figures. */
-    static final List<Color> PALETTE = Stream.of("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b",
-            "#e377c2", "#7f7f7f", "#bcbd22", "#17becf").map(Color::web).toList();
-
     private final ObservableList<RunItem> runs = FXCollections.observableArrayList(
             r -> new Observable[]{r.shownProperty(), r.analysisProperty()});
     private final ObjectProperty<RunItem> selected = new SimpleObjectProperty<>();
@@ -40,6 +35,8 @@ public final class RunsViewModel {
     private final DatasetCatalog catalog;
     private final Engine engine;
     private final AnalysisOptions options;
+    /** Runs keep their colour when others are removed: indices are never reused. */
+    private int nextColour;
     private final java.util.ArrayDeque<BackgroundTask<?>> pending = new java.util.ArrayDeque<>();
 
     public RunsViewModel(JobViewModel job, Messages messages, DatasetCatalog catalog, Engine engine,
@@ -136,7 +133,7 @@ public final class RunsViewModel {
 
     /** Adds a run already in memory (e.g. just trained); call on the JavaFX thread. */
     public RunItem add(Path dir, TrainedRun run, AnalysisResult analysis) {
-        RunItem item = new RunItem(dir, run, PALETTE.get(runs.size() % PALETTE.size()), analysis);
+        RunItem item = new RunItem(dir, run, nextColour++, analysis);
         runs.add(item);
         selected.set(item);
         return item;
