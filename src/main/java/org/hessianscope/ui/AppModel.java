@@ -30,8 +30,14 @@ public final class AppModel implements AutoCloseable {
     private final ReadoutViewModel readout;
     private final SessionStore sessions;
     private final BooleanProperty paperStyle = new SimpleBooleanProperty(false);
+    private boolean closed;
 
     public AppModel(AppOptions options) {
+        this(options, new DatasetCatalog(DataLocations.ofSystem(null)));
+    }
+
+    /** {@code catalog} is where training and analysis find data; tests pass the embedded subsets only. */
+    public AppModel(AppOptions options, DatasetCatalog catalog) {
         this.options = options;
         AtomicInteger n = new AtomicInteger();
         workers = Executors.newCachedThreadPool(r -> {
@@ -40,7 +46,6 @@ public final class AppModel implements AutoCloseable {
             return t;
         });
         engine = Engine.create();
-        DatasetCatalog catalog = new DatasetCatalog(DataLocations.ofSystem(null));
         runs = new RunsViewModel(new JobViewModel(workers, messages), messages, catalog, engine,
                 AnalysisOptions.defaults());
         train = new TrainViewModel(builder, runs, new JobViewModel(workers, messages), messages, catalog, engine,
@@ -80,6 +85,10 @@ public final class AppModel implements AutoCloseable {
     /** Saves the session, stops the jobs and releases the engine. */
     @Override
     public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         saveSession();
         runs.job().cancel();
         train.job().cancel();
