@@ -86,7 +86,7 @@ public final class Dl4jOracle {
         Pair<Gradient, INDArray> result = net.backpropGradient(Nd4j.create(eps), LayerWorkspaceMgr.noWorkspaces());
         Gradient g = result.getFirst();
         // The arrays are views of a buffer that the next backward pass overwrites: copy before use.
-        double[] gradient = Dl4jParameters.read(spec, key -> {
+        double[] gradient = Dl4jParameters.read(spec, Dl4jParameters.layerIndex(spec), key -> {
             INDArray a = g.getGradientFor(key);
             return a == null ? null : a.dup();
         });

@@ -27,7 +27,7 @@ final class Dl4jParameters {
     private Dl4jParameters() {
     }
 
-    /** Writes θ into the network's parameters. DL4J layer i is stage i of the spec. */
+    /** Writes θ into the parameters of a network built by {@link Dl4jNetworks}, where DL4J layer i is stage i. */
     static void load(ArchitectureSpec spec, double[] theta, MultiLayerNetwork net) {
         ParameterLayout layout = spec.parameterLayout();
         if (theta.length != layout.size()) {
@@ -43,10 +43,12 @@ final class Dl4jParameters {
         }
     }
 
-    /** θ from DL4J arrays named like the parameters ({@code "3_W"}): the network's parameters or a gradient. */
-    static double[] read(ArchitectureSpec spec, Function<String, INDArray> named) {
+    /**
+     * θ from DL4J arrays named like the parameters ({@code "3_W"}): the network's parameters or a gradient.
+     * {@code layerIndex} maps each parameterised stage ({@code conv1}, {@code fc2}) to its DL4J layer.
+     */
+    static double[] read(ArchitectureSpec spec, Map<String, Integer> layerIndex, Function<String, INDArray> named) {
         ParameterLayout layout = spec.parameterLayout();
-        Map<String, Integer> layerIndex = layerIndex(spec);
         double[] theta = new double[layout.size()];
         for (ParameterLayout.Tensor t : layout.tensors()) {
             String key = key(layerIndex.get(t.layer()), t);
@@ -65,9 +67,9 @@ final class Dl4jParameters {
         return theta;
     }
 
-    /** θ from the network's current parameters. */
+    /** θ from the parameters of a network built by {@link Dl4jNetworks}. */
     static double[] read(ArchitectureSpec spec, MultiLayerNetwork net) {
-        return read(spec, net::getParam);
+        return read(spec, layerIndex(spec), net::getParam);
     }
 
     /** DL4J's name of a tensor: layer index, then W for weights and b for biases. */
@@ -75,6 +77,7 @@ final class Dl4jParameters {
         return layer + (t.bias() ? "_b" : "_W");
     }
 
+    /** Stage name → DL4J layer index for a network built by {@link Dl4jNetworks}: one layer per stage. */
     static Map<String, Integer> layerIndex(ArchitectureSpec spec) {
         List<Stage> stages = spec.stages();
         Map<String, Integer> index = new HashMap<>();
