@@ -13,6 +13,7 @@ import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.junit.jupiter.api.Test;
@@ -186,6 +187,20 @@ class Dl4jInterchangeTest {
             p[k] = Math.exp(z[k] - lse);
         }
         return p;
+    }
+
+    @Test
+    void aComputationGraphIsRejectedAsSuch() throws IOException {
+        Dl4jRuntime.start();
+        ComputationGraph g = new ComputationGraph(new NeuralNetConfiguration.Builder().dataType(DataType.DOUBLE)
+                .graphBuilder().addInputs("in")
+                .addLayer("out", new DenseLayer.Builder().nIn(4).nOut(2).activation(Activation.IDENTITY).build(), "in")
+                .setOutputs("out").build());
+        g.init();
+        Path zip = dir.resolve("graph.zip");
+        ModelSerializer.writeModel(g, zip.toFile(), false);
+        UnsupportedModelException e = assertThrows(UnsupportedModelException.class, () -> Dl4jImport.read(zip));
+        assertTrue(e.getMessage().contains("graph.zip") && e.getMessage().contains("ComputationGraph"), e.getMessage());
     }
 
     @Test
