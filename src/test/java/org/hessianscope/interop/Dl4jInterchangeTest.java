@@ -57,21 +57,16 @@ class Dl4jInterchangeTest {
     @ParameterizedTest
     @MethodSource("specs")
     void exportThenImportGivesTheSameSpecAndWeights(String name) throws IOException {
-        ArchitectureSpec spec = TestNets.SPECS.get(name);
-        double[] theta = TestNets.theta(spec, 51);
         Path zip = dir.resolve(name + ".zip");
-        Dl4jExport.write(spec, theta, zip);
-        Dl4jModel back = Dl4jImport.read(zip);
-        assertEquals(spec, back.spec());
-        assertArrayEquals(theta, back.theta(), 0);
+        double[] theta = export(name, 51, zip);
+        assertSameModel(name, theta, Dl4jImport.read(zip));
     }
 
     @Test
     void exportedModelPredictsSoftmaxOfTheLogitsInDl4j() throws IOException {
         ArchitectureSpec spec = TestNets.SPECS.get("maxPool");
-        double[] theta = TestNets.theta(spec, 52);
         Path zip = dir.resolve("m.zip");
-        Dl4jExport.write(spec, theta, zip);
+        double[] theta = export("maxPool", 52, zip);
         MultiLayerNetwork net = ModelSerializer.restoreMultiLayerNetwork(zip.toFile(), false);
         Samples s = TestNets.samples(spec, 3, 53);
         double[][] x = TestNets.inputs(s);
@@ -83,36 +78,26 @@ class Dl4jInterchangeTest {
 
     @Test
     void withoutTheStoredSpecTheInputIsRecoveredFromTheLayers() throws IOException {
-        ArchitectureSpec spec = TestNets.SPECS.get("hiddenHead");
-        double[] theta = TestNets.theta(spec, 54);
         Path zip = dir.resolve("h.zip");
-        Dl4jExport.write(spec, theta, zip);
-        Path bare = withoutEntry(zip, Dl4jExport.SPEC_ENTRY);
-        Dl4jModel back = Dl4jImport.read(bare);
-        assertEquals(spec, back.spec());
-        assertArrayEquals(theta, back.theta(), 0);
+        double[] theta = export("hiddenHead", 54, zip);
+        assertSameModel("hiddenHead", theta, Dl4jImport.read(withoutEntry(zip, Dl4jExport.SPEC_ENTRY)));
     }
 
     @Test
     void afterAPoolTheInputSizeMustBeGiven() throws IOException {
         // maxPool: a 9×9 input, conv 2 → 8×8, pool 2 → 4×4; an 8×8 input would give the same 4×4 map.
-        ArchitectureSpec spec = TestNets.SPECS.get("maxPool");
-        double[] theta = TestNets.theta(spec, 55);
         Path zip = dir.resolve("p.zip");
-        Dl4jExport.write(spec, theta, zip);
+        double[] theta = export("maxPool", 55, zip);
         Path bare = withoutEntry(zip, Dl4jExport.SPEC_ENTRY);
         UnsupportedModelException e = assertThrows(UnsupportedModelException.class, () -> Dl4jImport.read(bare));
         assertTrue(e.getMessage().contains("pool1 of size 2") && e.getMessage().contains("--input"), e.getMessage());
-        Dl4jModel back = Dl4jImport.read(bare, new InputShape(1, 9, 9));
-        assertEquals(spec, back.spec());
-        assertArrayEquals(theta, back.theta(), 0);
+        assertSameModel("maxPool", theta, Dl4jImport.read(bare, new InputShape(1, 9, 9)));
     }
 
     @Test
     void aWrongInputShapeIsReportedWithTheParameterShapes() throws IOException {
-        ArchitectureSpec spec = TestNets.SPECS.get("convOnly");
         Path zip = dir.resolve("c.zip");
-        Dl4jExport.write(spec, TestNets.theta(spec, 56), zip);
+        export("convOnly", 56, zip);
         UnsupportedModelException e = assertThrows(UnsupportedModelException.class,
                 () -> Dl4jImport.read(zip, new InputShape(1, 9, 9)));
         // convOnly: 8×8 → conv3 → 6×6 → conv2 → 5×5 × 2 channels = 50 features; a 9×9 input would give 72.
@@ -208,6 +193,19 @@ class Dl4jInterchangeTest {
         Path junk = Files.writeString(dir.resolve("junk.zip"), "not a zip");
         IOException e = assertThrows(IOException.class, () -> Dl4jImport.read(junk));
         assertTrue(e.getMessage().contains("junk.zip"), e.getMessage());
+    }
+
+    /** Exports spec {@code name} with seeded weights to {@code zip} and returns the weights. */
+    private double[] export(String name, long seed, Path zip) throws IOException {
+        ArchitectureSpec spec = TestNets.SPECS.get(name);
+        double[] theta = TestNets.theta(spec, seed);
+        Dl4jExport.write(spec, theta, zip);
+        return theta;
+    }
+
+    private static void assertSameModel(String name, double[] theta, Dl4jModel back) {
+        assertEquals(TestNets.SPECS.get(name), back.spec());
+        assertArrayEquals(theta, back.theta(), 0);
     }
 
     private static Layer conv(int nIn, int nOut, int k, Activation a) {
