@@ -11,6 +11,11 @@ import picocli.CommandLine.Command;
         description = "How the loss landscape of a convolutional network settles as the training set grows, seen through the Hessian.",
         subcommands = {
                 SpecCommand.class,
+                DatasetsCommand.class,
+                DownloadCommand.class,
+                TrainCommand.class,
+                LossesCommand.class,
+                EvaluateCommand.class,
         })
 public final class HessianScopeCli implements Runnable {
 
