@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
                 TrainCommand.class,
                 LossesCommand.class,
                 EvaluateCommand.class,
+                ExportDl4jCommand.class,
+                ImportDl4jCommand.class,
         })
 public final class HessianScopeCli implements Runnable {
 
