@@ -175,6 +175,28 @@ class Dl4jInterchangeTest {
     }
 
     @Test
+    void aFloat32ModelIsImportedWithItsValuesWidenedExactly() throws IOException {
+        // DL4J's default precision is float32; every float is a double, so widening loses nothing.
+        Path zip = save(DataType.FLOAT, conv(1, 2, 3, Activation.IDENTITY),
+                new ActivationLayer.Builder().activation(Activation.RELU).build(), dense(3));
+        Dl4jModel m = Dl4jImport.read(zip);
+        MultiLayerNetwork net = ModelSerializer.restoreMultiLayerNetwork(zip.toFile(), false);
+        assertEquals(DataType.FLOAT, net.params().dataType());
+        float[] conv1 = net.getParam("0_W").dup('c').data().asFloat(); // [2, 1, 3, 3], our order
+        double[] theta = m.theta();
+        for (int i = 0; i < conv1.length; i++) {
+            assertEquals(conv1[i], theta[i], 0, "conv1.weight element " + i);
+        }
+        var fcW = net.getParam("2_W"); // [nIn = 2·4·4, nOut = 3]
+        int fcOffset = m.spec().parameterLayout().tensor("fc1.weight").orElseThrow().offset();
+        for (int o = 0; o < 3; o++) {
+            for (int i = 0; i < 32; i++) {
+                assertEquals(fcW.getFloat(i, o), theta[fcOffset + o * 32 + i], 0, "fc1.weight[" + o + ", " + i + "]");
+            }
+        }
+    }
+
+    @Test
     void aComputationGraphIsRejectedAsSuch() throws IOException {
         Dl4jRuntime.start();
         ComputationGraph g = new ComputationGraph(new NeuralNetConfiguration.Builder().dataType(DataType.DOUBLE)
@@ -218,8 +240,12 @@ class Dl4jInterchangeTest {
 
     /** A network on 1×6×6 inputs, as a DL4J user would build it, saved with ModelSerializer. */
     private Path save(Layer... layers) throws IOException {
+        return save(DataType.DOUBLE, layers);
+    }
+
+    private Path save(DataType type, Layer... layers) throws IOException {
         Dl4jRuntime.start();
-        NeuralNetConfiguration.ListBuilder b = new NeuralNetConfiguration.Builder().seed(7).dataType(DataType.DOUBLE)
+        NeuralNetConfiguration.ListBuilder b = new NeuralNetConfiguration.Builder().seed(7).dataType(type)
                 .convolutionMode(ConvolutionMode.Truncate).list();
         for (int i = 0; i < layers.length; i++) {
             b.layer(i, layers[i]);
