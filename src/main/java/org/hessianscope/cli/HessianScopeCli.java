@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
                 TrainCommand.class,
                 LossesCommand.class,
                 EvaluateCommand.class,
+                BenchCommand.class,
+                LossDiffCommand.class,
                 ExportDl4jCommand.class,
                 ImportDl4jCommand.class,
         })
