@@ -18,6 +18,8 @@ import picocli.CommandLine.Command;
                 EvaluateCommand.class,
                 BenchCommand.class,
                 LossDiffCommand.class,
+                ExportDl4jCommand.class,
+                ImportDl4jCommand.class,
         })
 public final class HessianScopeCli implements Runnable {
 
