@@ -127,9 +127,16 @@ public final class PerSampleGgn {
         int k = p.length;
         double[][] a = new double[k][k];
         for (int i = 0; i < k; i++) {
+            double others = 0;
             for (int j = 0; j < k; j++) {
-                a[i][j] = (i == j ? p[i] : 0) - p[i] * p[j];
+                if (j != i) {
+                    a[i][j] = -p[i] * p[j];
+                    others += p[j];
+                }
             }
+            // p_i (1 − p_i) with 1 − p_i summed from the other classes: for a confident sample
+            // p_i − p_i² would cancel to a few digits and so would ‖H_O,i‖.
+            a[i][i] = p[i] * others;
         }
         EigenDecomposition ed = new EigenDecomposition(new Array2DRowRealMatrix(a, false));
         RealMatrix v = ed.getV();

@@ -72,7 +72,7 @@ final class TinyNet {
         double[][] g = new double[n][n];
         for (int a = 0; a < k; a++) {
             for (int b = 0; b < k; b++) {
-                double aab = (a == b ? p[a] : 0) - p[a] * p[b];
+                double aab = a == b ? p[a] * othersThan(p, a) : -p[a] * p[b];
                 for (int r = 0; r < n; r++) {
                     if (mask != null && !mask[r]) {
                         continue;
@@ -101,6 +101,17 @@ final class TinyNet {
             e[k] /= s;
         }
         return e;
+    }
+
+    /** 1 − p_a as the sum of the other probabilities, exact to rounding even when p_a ≈ 1. */
+    static double othersThan(double[] p, int a) {
+        double s = 0;
+        for (int k = 0; k < p.length; k++) {
+            if (k != a) {
+                s += p[k];
+            }
+        }
+        return s;
     }
 
     /** The mean over samples of Jᵀ A J. */
