@@ -9,6 +9,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -140,6 +144,37 @@ class EngineCurvatureTest {
         assertEquals(fNorm, e.residualNorm(), 1e-6 * fNorm, "‖H_F,i‖");
         assertEquals(r.perSampleGgn().ggnNorm()[e.index()], e.ggnNorm(), 0);
         assertTrue(r.perSampleFull().entries().length >= 3);
+    }
+
+    @Test
+    void analysisStreamsRunningValuesOfEveryOperatorAndCanBeCancelled() {
+        Set<String> operators = new HashSet<>();
+        AtomicInteger traceSteps = new AtomicInteger();
+        HessianAnalysis.Listener listener = new HessianAnalysis.Listener() {
+            public void lanczos(String operator, LanczosStep step) {
+                operators.add(operator);
+            }
+
+            public void trace(Hutchinson.Step step) {
+                traceSteps.incrementAndGet();
+            }
+        };
+        HessianAnalysis.run(engine, MODEL, SAMPLES, new HessianAnalysis.Options(2, 10, 4, false, false, 0, 0, 1),
+                ProgressMonitor.NONE, listener);
+        assertEquals(Set.of("hessian", "ggn", "residual"), operators);
+        assertEquals(4, traceSteps.get());
+
+        ProgressMonitor cancelled = new ProgressMonitor() {
+            public void progress(long done, long total, String message) {
+            }
+
+            public boolean isCancelled() {
+                return true;
+            }
+        };
+        assertThrows(CancellationException.class, () -> HessianAnalysis.run(engine, MODEL, SAMPLES,
+                HessianAnalysis.Options.defaults(0), cancelled, HessianAnalysis.Listener.NONE));
+        assertThrows(CancellationException.class, () -> PerSampleGgn.compute(engine, MODEL, SAMPLES, cancelled));
     }
 
     @Test
