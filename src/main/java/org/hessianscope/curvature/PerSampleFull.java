@@ -61,17 +61,17 @@ public final class PerSampleFull {
         boolean[] weights = model.network().layout().weightMask();
         LanczosOptions lanczos = options.lanczos().withCounts(1, 1);
         Entry[] entries = new Entry[subset.length];
-        for (int k = 0; k < subset.length; k++) {
-            monitor.checkCancelled();
+        // One Lanczos per sample and operator; samples run side by side since a single-sample
+        // product is one engine block and would leave the other cores idle.
+        ParallelSamples.forEach(subset.length, engine.threads(), 1, monitor, k -> {
             int i = subset[k];
             Samples one = samples.select(new int[] {i});
             double h = Lanczos.run(engine.hessianOperator(model, one), lanczos, quiet(monitor), s -> { }).largestMagnitude();
             double f = Lanczos.run(engine.residualOperator(model, one), lanczos, quiet(monitor), s -> { }).largestMagnitude();
             double o = PerSampleGgn.of(engine, model, samples.input(i), weights).full();
             entries[k] = new Entry(i, losses[i], h, f, o);
-            monitor.progress(k + 1, subset.length, "per-sample Hessian norm " + (k + 1) + "/" + subset.length
-                    + ", ‖H_F‖/‖H_O‖ = " + entries[k].ratio());
-        }
+            return "per-sample Hessian norms, sample " + i + ": ‖H_F‖/‖H_O‖ = " + entries[k].ratio();
+        });
         double[] ratios = Arrays.stream(entries).mapToDouble(Entry::ratio).toArray();
         Summary s = Summary.of(ratios);
         return new Result(entries, s.median(), s.max());

@@ -8,14 +8,6 @@ import org.hessianscope.engine.Engine;
 import org.hessianscope.engine.Model;
 import org.hessianscope.task.ProgressMonitor;
 
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * ‖H_O,i‖ = λ_max(J_iᵀ A_i J_i) exactly for every sample, through the K×K matrix
@@ -54,47 +46,12 @@ public final class PerSampleGgn {
         boolean[] weights = model.network().layout().weightMask();
         double[] full = new double[n];
         double[] weightsOnly = new double[n];
-        int threads = Math.max(1, Math.min(engine.threads(), n));
-        AtomicLong done = new AtomicLong();
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "per-sample-ggn");
-            t.setDaemon(true);
-            return t;
+        ParallelSamples.forEach(n, engine.threads(), REPORT_EVERY, monitor, i -> {
+            Norms norms = of(engine, model, samples.input(i), weights);
+            full[i] = norms.full();
+            weightsOnly[i] = norms.weightsOnly();
+            return "per-sample ggn norm, sample " + i + " of " + n;
         });
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                int worker = t;
-                futures.add(pool.submit(() -> {
-                    for (int i = worker; i < n; i += threads) {
-                        if (monitor.isCancelled()) {
-                            return;
-                        }
-                        Norms norms = of(engine, model, samples.input(i), weights);
-                        full[i] = norms.full();
-                        weightsOnly[i] = norms.weightsOnly();
-                        long d = done.incrementAndGet();
-                        if (d % REPORT_EVERY == 0 || d == n) {
-                            monitor.progress(d, n, "per-sample ggn norm " + d + "/" + n);
-                        }
-                    }
-                }));
-            }
-            for (Future<?> f : futures) {
-                f.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CancellationException("interrupted");
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
-        monitor.checkCancelled();
         return new Result(full, weightsOnly);
     }
 
