@@ -4,18 +4,29 @@ import org.hessianscope.data.Samples;
 import org.hessianscope.linalg.SymmetricOperator;
 import org.hessianscope.task.ProgressMonitor;
 
+import java.util.function.UnaryOperator;
+
 /**
- * CONTRACT (signatures agreed between helpers; the engine helper implements the bodies and may add more).
- *
  * Exact double-precision evaluation of the spec family: forward, gradient, R-operator
  * Hessian-vector products, logit Jacobian products. Work over many samples runs in
  * fixed blocks on {@code threads} cores and reduces in block order, so results are
  * identical run to run and for any thread count. Means are over the samples given.
+ *
+ * <p>Conventions: the loss is softmax cross-entropy from the logits by log-sum-exp, never
+ * clipped. ReLU has derivative 0 at 0. Max pooling routes to the first maximum of its window
+ * in row-major scan order. ReLU and max pool are piecewise linear, so the R-operator uses
+ * their forward masks and routes and the Hessian is exact wherever the pattern is locally
+ * constant (almost everywhere). No finite differences are used anywhere.
+ *
+ * <p>The engine owns a fixed pool of {@code threads} workers, each with its own preallocated
+ * {@link Workspace}; {@link #close()} shuts the pool down.
  */
 public final class Engine implements AutoCloseable {
+    private final BlockRunner runner;
+    private final ThreadLocal<Workspace> workspaces = new ThreadLocal<>();
 
     public Engine(int threads) {
-        throw new UnsupportedOperationException("engine pending");
+        this.runner = new BlockRunner(threads);
     }
 
     /** An engine on all available cores. */
@@ -24,67 +35,248 @@ public final class Engine implements AutoCloseable {
     }
 
     public int threads() {
-        throw new UnsupportedOperationException("engine pending");
+        return runner.threads();
     }
 
     /** Logits of one normalised input x (length = input size). */
     public double[] logits(Model model, double[] x) {
-        throw new UnsupportedOperationException("engine pending");
+        Workspace ws = single(model, x);
+        ws.forward(model.theta());
+        return ws.logits().clone();
     }
 
     /** ℓ_i = −log softmax(z_i)[y_i] for every sample, in order (log-sum-exp, no clipping). */
     public double[] perSampleLosses(Model model, Samples samples, ProgressMonitor monitor) {
-        throw new UnsupportedOperationException("engine pending");
+        checkSamples(model, samples, false);
+        double[] losses = new double[samples.size()];
+        double[] theta = model.theta();
+        runner.sum(samples.size(), 0, (from, to, partial) -> {
+            Workspace ws = workspace(model.network());
+            for (int i = from; i < to; i++) {
+                ws.load(samples, i);
+                ws.forward(theta);
+                losses[i] = ws.loss(samples.label(i));
+            }
+        }, monitor);
+        return losses;
+    }
+
+    /** Mean loss and accuracy over {@code samples}, without the gradient. */
+    public LossAccuracy lossAndAccuracy(Model model, Samples samples, ProgressMonitor monitor) {
+        checkSamples(model, samples, true);
+        double[] theta = model.theta();
+        double[] sum = runner.sum(samples.size(), 2, (from, to, partial) -> {
+            Workspace ws = workspace(model.network());
+            for (int i = from; i < to; i++) {
+                int label = samples.label(i);
+                ws.load(samples, i);
+                ws.forward(theta);
+                partial[0] += ws.loss(label);
+                partial[1] += ws.predicts(label) ? 1 : 0;
+            }
+        }, monitor);
+        int n = samples.size();
+        return new LossAccuracy(sum[0] / n, sum[1] / n);
     }
 
     /** Mean loss over {@code samples}, its gradient and the accuracy. */
     public LossGradient lossAndGradient(Model model, Samples samples) {
-        throw new UnsupportedOperationException("engine pending");
+        checkSamples(model, samples, true);
+        int p = model.parameterCount();
+        double[] theta = model.theta();
+        // Partial layout: gradient [0, P), loss sum at P, correct count at P + 1.
+        double[] sum = runner.sum(samples.size(), p + 2, (from, to, partial) -> {
+            Workspace ws = workspace(model.network());
+            for (int i = from; i < to; i++) {
+                int label = samples.label(i);
+                ws.load(samples, i);
+                partial[p] += ws.gradient(theta, label, partial);
+                partial[p + 1] += ws.predicts(label) ? 1 : 0;
+            }
+        }, ProgressMonitor.NONE);
+        int n = samples.size();
+        double[] gradient = new double[p];
+        for (int j = 0; j < p; j++) {
+            gradient[j] = sum[j] / n;
+        }
+        return new LossGradient(sum[p] / n, gradient, sum[p + 1] / n);
     }
 
     /** H v for the Hessian H of the mean loss over {@code samples}, by the R-operator. */
     public double[] hvp(Model model, Samples samples, double[] v) {
-        throw new UnsupportedOperationException("engine pending");
+        checkSamples(model, samples, true);
+        checkDirection(model, v);
+        double[] theta = model.theta();
+        double[] sum = runner.sum(samples.size(), model.parameterCount(), (from, to, partial) -> {
+            Workspace ws = workspace(model.network());
+            for (int i = from; i < to; i++) {
+                ws.load(samples, i);
+                ws.hvp(theta, v, samples.label(i), partial);
+            }
+        }, ProgressMonitor.NONE);
+        return mean(sum, 0, model.parameterCount(), samples.size());
     }
 
     /** H_O v = mean_i J_i^T A_i J_i v, the Gauss-Newton (ggn) part. */
     public double[] ggnProduct(Model model, Samples samples, double[] v) {
-        throw new UnsupportedOperationException("engine pending");
+        checkSamples(model, samples, true);
+        checkDirection(model, v);
+        double[] theta = model.theta();
+        double[] sum = runner.sum(samples.size(), model.parameterCount(), (from, to, partial) -> {
+            Workspace ws = workspace(model.network());
+            for (int i = from; i < to; i++) {
+                ws.load(samples, i);
+                ws.ggnProduct(theta, v, samples.label(i), partial);
+            }
+        }, ProgressMonitor.NONE);
+        return mean(sum, 0, model.parameterCount(), samples.size());
     }
 
-    /** H_F v = H v − H_O v, the residual part. */
+    /** H_F v = H v − H_O v, the residual part. Bit-identical to {@code hvp(v) − ggnProduct(v)}. */
     public double[] residualProduct(Model model, Samples samples, double[] v) {
-        throw new UnsupportedOperationException("engine pending");
+        checkSamples(model, samples, true);
+        checkDirection(model, v);
+        int p = model.parameterCount();
+        double[] theta = model.theta();
+        // One pass shares the forward and tangent passes: H v in [0, P), H_O v in [P, 2P).
+        double[] sum = runner.sum(samples.size(), 2 * p, (from, to, partial) -> {
+            Workspace ws = workspace(model.network());
+            for (int i = from; i < to; i++) {
+                ws.load(samples, i);
+                ws.hvp(theta, v, samples.label(i), partial);
+                ws.ggnBackwardInto(theta, partial, p);
+            }
+        }, ProgressMonitor.NONE);
+        double[] hv = mean(sum, 0, p, samples.size());
+        double[] ggn = mean(sum, p, p, samples.size());
+        for (int j = 0; j < p; j++) {
+            hv[j] -= ggn[j];
+        }
+        return hv;
     }
 
     /** J v for one input: the directional derivative of the K logits along v (forward mode). */
     public double[] jvp(Model model, double[] x, double[] v) {
-        throw new UnsupportedOperationException("engine pending");
+        checkDirection(model, v);
+        Workspace ws = single(model, x);
+        ws.forward(model.theta());
+        ws.forwardTangent(model.theta(), v);
+        return ws.logitTangent().clone();
     }
 
     /** J^T u for one input: back-propagation of an arbitrary logit cotangent u (length K). */
     public double[] vjp(Model model, double[] x, double[] u) {
-        throw new UnsupportedOperationException("engine pending");
+        checkCotangent(model, u);
+        Workspace ws = single(model, x);
+        ws.forward(model.theta());
+        double[] out = new double[model.parameterCount()];
+        ws.backward(model.theta(), u, out);
+        return out;
     }
 
     /** The K×P Jacobian of the logits of one input. */
     public double[][] logitJacobian(Model model, double[] x) {
-        throw new UnsupportedOperationException("engine pending");
+        Workspace ws = single(model, x);
+        ws.forward(model.theta());
+        int k = model.network().classes();
+        double[][] jacobian = new double[k][model.parameterCount()];
+        double[] unit = new double[k];
+        for (int c = 0; c < k; c++) {
+            unit[c] = 1.0;
+            ws.backward(model.theta(), unit, jacobian[c]);
+            unit[c] = 0.0;
+        }
+        return jacobian;
     }
 
     public SymmetricOperator hessianOperator(Model model, Samples samples) {
-        throw new UnsupportedOperationException("engine pending");
+        checkSamples(model, samples, true);
+        return operator(model, v -> hvp(model, samples, v));
     }
 
     public SymmetricOperator ggnOperator(Model model, Samples samples) {
-        throw new UnsupportedOperationException("engine pending");
+        checkSamples(model, samples, true);
+        return operator(model, v -> ggnProduct(model, samples, v));
     }
 
     public SymmetricOperator residualOperator(Model model, Samples samples) {
-        throw new UnsupportedOperationException("engine pending");
+        checkSamples(model, samples, true);
+        return operator(model, v -> residualProduct(model, samples, v));
     }
 
     @Override
     public void close() {
+        runner.close();
+    }
+
+    private static SymmetricOperator operator(Model model, UnaryOperator<double[]> product) {
+        int p = model.parameterCount();
+        return new SymmetricOperator() {
+            public int dimension() {
+                return p;
+            }
+
+            public void apply(double[] v, double[] out) {
+                System.arraycopy(product.apply(v), 0, out, 0, p);
+            }
+        };
+    }
+
+    private Workspace workspace(Network network) {
+        Workspace ws = workspaces.get();
+        // A workspace fits every network compiled from an equal spec.
+        if (ws == null || ws.network() != network && !ws.network().spec().equals(network.spec())) {
+            ws = new Workspace(network);
+            workspaces.set(ws);
+        }
+        return ws;
+    }
+
+    private Workspace single(Model model, double[] x) {
+        Network network = model.network();
+        if (x.length != network.inputSize()) {
+            throw new IllegalArgumentException("input has " + x.length + " values; the network's " + network.inputShape()
+                    + " input needs " + network.inputSize());
+        }
+        Workspace ws = workspace(network);
+        ws.setInput(x);
+        return ws;
+    }
+
+    private static double[] mean(double[] sum, int from, int length, int n) {
+        double[] out = new double[length];
+        for (int j = 0; j < length; j++) {
+            out[j] = sum[from + j] / n;
+        }
+        return out;
+    }
+
+    private static void checkSamples(Model model, Samples samples, boolean needSome) {
+        Network network = model.network();
+        if (!samples.inputShape().equals(network.inputShape())) {
+            throw new IllegalArgumentException("samples have input shape " + samples.inputShape()
+                    + " but the network expects " + network.inputShape());
+        }
+        if (samples.classes() > network.classes()) {
+            throw new IllegalArgumentException("samples have " + samples.classes() + " classes but the network has only "
+                    + network.classes() + " logits");
+        }
+        if (needSome && samples.size() == 0) {
+            throw new IllegalArgumentException("samples are empty; a mean loss, gradient or Hessian needs at least one sample");
+        }
+    }
+
+    private static void checkDirection(Model model, double[] v) {
+        if (v.length != model.parameterCount()) {
+            throw new IllegalArgumentException("direction v has " + v.length + " values but the network has "
+                    + model.parameterCount() + " parameters");
+        }
+    }
+
+    private static void checkCotangent(Model model, double[] u) {
+        if (u.length != model.network().classes()) {
+            throw new IllegalArgumentException("logit cotangent u has " + u.length + " values but the network has "
+                    + model.network().classes() + " logits");
+        }
     }
 }

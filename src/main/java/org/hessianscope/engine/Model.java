@@ -1,5 +1,9 @@
 package org.hessianscope.engine;
 
+import org.hessianscope.arch.ParameterLayout;
+
+import java.util.Arrays;
+
 /**
  * A network with a flat parameter vector θ laid out as {@link org.hessianscope.arch.ParameterLayout}.
  * θ is checked once here (length, finiteness) so that every analysis can trust it.
@@ -34,5 +38,29 @@ public final class Model {
 
     public int parameterCount() {
         return theta.length;
+    }
+
+    /** A copy of the named tensor's values (e.g. {@code conv2.weight}), flat and row-major. */
+    public double[] tensor(String name) {
+        ParameterLayout.Tensor t = lookup(name);
+        return Arrays.copyOfRange(theta, t.offset(), t.offset() + t.size());
+    }
+
+    /** A new model equal to this one except for the named tensor, given flat and row-major. */
+    public Model withTensor(String name, double[] values) {
+        ParameterLayout.Tensor t = lookup(name);
+        if (values.length != t.size()) {
+            throw new IllegalArgumentException(name + " has shape " + t.shapeString() + " = " + t.size()
+                    + " values, not " + values.length);
+        }
+        double[] copy = theta.clone();
+        System.arraycopy(values, 0, copy, t.offset(), values.length);
+        return new Model(network, copy);
+    }
+
+    private ParameterLayout.Tensor lookup(String name) {
+        ParameterLayout layout = network.layout();
+        return layout.tensor(name).orElseThrow(() -> new IllegalArgumentException("no parameter tensor named \"" + name
+                + "\"; valid: " + layout.tensors().stream().map(ParameterLayout.Tensor::name).toList()));
     }
 }

@@ -1,16 +1,27 @@
 package org.hessianscope.engine;
 
 import org.hessianscope.arch.ArchitectureSpec;
+import org.hessianscope.arch.InputShape;
 import org.hessianscope.arch.ParameterLayout;
+import org.hessianscope.arch.PoolType;
+import org.hessianscope.arch.Stage;
 
-/** The compiled, immutable, thread-safe form of a spec that the engine evaluates. CONTRACT: the engine helper fills this in. */
+import java.util.List;
+
+/**
+ * The compiled, immutable, thread-safe form of a spec that the engine evaluates: one
+ * {@link Layer} per {@link Stage}, in the order of {@link ArchitectureSpec#stages()}, each
+ * knowing where its tensors sit in the flat θ of {@link ParameterLayout}.
+ */
 public final class Network {
     private final ArchitectureSpec spec;
     private final ParameterLayout layout;
+    private final Layer[] layers;
 
     private Network(ArchitectureSpec spec) {
         this.spec = spec;
         this.layout = spec.parameterLayout();
+        this.layers = compile(spec.stages(), layout);
     }
 
     public static Network of(ArchitectureSpec spec) {
@@ -31,5 +42,43 @@ public final class Network {
 
     public int classes() {
         return spec.classes();
+    }
+
+    public InputShape inputShape() {
+        return spec.input();
+    }
+
+    /** Number of values in one input, channels × height × width. */
+    public int inputSize() {
+        return spec.input().map().size();
+    }
+
+    Layer[] layers() {
+        return layers;
+    }
+
+    private static Layer[] compile(List<Stage> stages, ParameterLayout layout) {
+        Layer[] out = new Layer[stages.size()];
+        for (int s = 0; s < out.length; s++) {
+            Stage stage = stages.get(s);
+            if (stage instanceof Stage.Conv c) {
+                out[s] = new ConvLayer(c, weightOffset(layout, c.name()));
+            } else if (stage instanceof Stage.Dense d) {
+                out[s] = new DenseLayer(d, weightOffset(layout, d.name()));
+            } else if (stage instanceof Stage.Relu r) {
+                out[s] = new ReluLayer(r.in().size());
+            } else if (stage instanceof Stage.Pool p) {
+                out[s] = p.type() == PoolType.MAX ? new MaxPoolLayer(p) : new AvgPoolLayer(p);
+            } else {
+                throw new IllegalStateException("no engine layer for stage " + stage.name());
+            }
+        }
+        return out;
+    }
+
+    private static int weightOffset(ParameterLayout layout, String layer) {
+        return layout.tensor(layer + ".weight")
+                .orElseThrow(() -> new IllegalStateException("parameter layout has no " + layer + ".weight"))
+                .offset();
     }
 }

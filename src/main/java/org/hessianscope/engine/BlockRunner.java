@@ -1,0 +1,152 @@
+package org.hessianscope.engine;
+
+import org.hessianscope.task.ProgressMonitor;
+
+import java.util.Arrays;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs work over samples in fixed blocks of {@link #BLOCK_SIZE} on a fixed pool and adds the
+ * block results in block order. Each block sums its samples sequentially into its own partial,
+ * and the partials are added to the total strictly in block order, so the sequence of floating
+ * point additions, hence the result, is the same for every thread count and every run.
+ *
+ * <p>Only a sliding window of a few partials is alive at once: block b's slot is reused for
+ * block b + window once b has been added, so memory does not grow with the number of samples.
+ */
+final class BlockRunner implements AutoCloseable {
+    /** Samples per block. A constant so that results do not depend on the thread count. */
+    static final int BLOCK_SIZE = 16;
+
+    /** Work on samples [from, to) adding into {@code partial} (zeroed beforehand). */
+    interface BlockTask {
+        void run(int from, int to, double[] partial);
+    }
+
+    private static final AtomicInteger POOLS = new AtomicInteger();
+
+    private final int threads;
+    private final ExecutorService pool;
+
+    BlockRunner(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads = " + threads + "; the engine needs at least 1 thread");
+        }
+        this.threads = threads;
+        this.pool = threads == 1 ? null : Executors.newFixedThreadPool(threads, daemonThreads());
+    }
+
+    int threads() {
+        return threads;
+    }
+
+    /**
+     * The sum over all blocks of the block partials (each of length {@code width}), added in block order.
+     * {@code monitor} is asked to stop between blocks and told how many samples are done.
+     */
+    double[] sum(int samples, int width, BlockTask task, ProgressMonitor monitor) {
+        int blocks = (samples + BLOCK_SIZE - 1) / BLOCK_SIZE;
+        double[] total = new double[width];
+        if (pool == null) {
+            double[] partial = new double[width];
+            for (int b = 0; b < blocks; b++) {
+                monitor.checkCancelled();
+                Arrays.fill(partial, 0.0);
+                runBlock(task, b, samples, partial);
+                add(total, partial);
+                report(monitor, b, samples);
+            }
+            return total;
+        }
+        int window = Math.min(blocks, 2 * threads + 2);
+        double[][] slots = new double[window][width];
+        Future<?>[] pending = new Future<?>[window];
+        try {
+            for (int b = 0; b < window; b++) {
+                pending[b] = submit(task, b, samples, slots[b], monitor);
+            }
+            for (int b = 0; b < blocks; b++) {
+                int slot = b % window;
+                monitor.checkCancelled();
+                pending[slot].get();
+                add(total, slots[slot]);
+                report(monitor, b, samples);
+                if (b + window < blocks) {
+                    pending[slot] = submit(task, b + window, samples, slots[slot], monitor);
+                }
+            }
+            return total;
+        } catch (CancellationException e) {
+            cancelAll(pending);
+            throw e;
+        } catch (ExecutionException e) {
+            cancelAll(pending);
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException("engine block failed", cause);
+        } catch (InterruptedException e) {
+            cancelAll(pending);
+            Thread.currentThread().interrupt();
+            throw new CancellationException("interrupted");
+        }
+    }
+
+    private Future<?> submit(BlockTask task, int block, int samples, double[] slot, ProgressMonitor monitor) {
+        return pool.submit(() -> {
+            monitor.checkCancelled();
+            Arrays.fill(slot, 0.0);
+            runBlock(task, block, samples, slot);
+        });
+    }
+
+    private static void runBlock(BlockTask task, int block, int samples, double[] partial) {
+        int from = block * BLOCK_SIZE;
+        task.run(from, Math.min(samples, from + BLOCK_SIZE), partial);
+    }
+
+    private static void add(double[] total, double[] partial) {
+        for (int j = 0; j < total.length; j++) {
+            total[j] += partial[j];
+        }
+    }
+
+    private static void report(ProgressMonitor monitor, int block, int samples) {
+        monitor.progress(Math.min(samples, (long) (block + 1) * BLOCK_SIZE), samples, "samples");
+    }
+
+    private static void cancelAll(Future<?>[] pending) {
+        for (Future<?> f : pending) {
+            if (f != null) {
+                f.cancel(true);
+            }
+        }
+    }
+
+    private static ThreadFactory daemonThreads() {
+        int id = POOLS.incrementAndGet();
+        AtomicInteger count = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, "hessianscope-engine-" + id + "-" + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    @Override
+    public void close() {
+        if (pool != null) {
+            pool.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,283 @@
+package org.hessianscope.engine;
+
+import org.hessianscope.arch.Stage;
+
+import java.util.Arrays;
+
+/**
+ * Valid stride-1 convolution (cross-correlation, as PyTorch's Conv2d) with bias; weights
+ * [Cout, Cin, k, k] row-major at {@code weightOffset}, then Cout biases.
+ *
+ * <p>Speed: maps are handled in the row stride W of the layer input. An output plane is then a
+ * "wide" run of (Ho − 1)·W + Wo values (the last W − Wo columns of each row unused), and each
+ * kernel tap (ci, ky, kx) is one long contiguous multiply-add of the input shifted by ky·W + kx:
+ * the shifted input is copied once per tap and added into every output channel's plane. The
+ * transposed convolution does the same on output cotangents zero-padded so that taps read
+ * zeros outside the map, and weight gradients unfold the input once (im2col) and add whole
+ * weight rows. All these loops run over contiguous memory and are vectorised by the JIT. Per
+ * sample, each weight's gradient is summed in a scratch row and then added once to the
+ * accumulator.
+ */
+final class ConvLayer extends Layer {
+    private final int inChannels;
+    private final int inHeight;
+    private final int inWidth;
+    private final int outChannels;
+    private final int outHeight;
+    private final int outWidth;
+    private final int kernel;
+    private final int weightOffset;
+    private final int biasOffset;
+    private final int inPlane;
+    private final int outPlane;
+    /** Length of a wide plane: (Ho − 1)·W + Wo. */
+    private final int wide;
+    /** Zeros in front of a padded cotangent plane, (k − 1)·W + (k − 1), so that every tap reads at index ≥ 0. */
+    private final int pad;
+    /** Weights per output channel, Cin·k·k. */
+    private final int rowLength;
+
+    ConvLayer(Stage.Conv stage, int weightOffset) {
+        super(stage.in().size(), stage.out().size());
+        this.inChannels = stage.in().channels();
+        this.inHeight = stage.in().height();
+        this.inWidth = stage.in().width();
+        this.outChannels = stage.out().channels();
+        this.outHeight = stage.out().height();
+        this.outWidth = stage.out().width();
+        this.kernel = stage.kernel();
+        this.weightOffset = weightOffset;
+        this.biasOffset = weightOffset + stage.weightCount();
+        this.inPlane = inHeight * inWidth;
+        this.outPlane = outHeight * outWidth;
+        this.wide = (outHeight - 1) * inWidth + outWidth;
+        this.pad = (kernel - 1) * inWidth + kernel - 1;
+        this.rowLength = inChannels * kernel * kernel;
+    }
+
+    int inChannels() {
+        return inChannels;
+    }
+
+    int outChannels() {
+        return outChannels;
+    }
+
+    int inPlane() {
+        return inPlane;
+    }
+
+    int outPlane() {
+        return outPlane;
+    }
+
+    int widePlane() {
+        return wide;
+    }
+
+    int paddedPlane() {
+        return pad + inPlane;
+    }
+
+    int rowLength() {
+        return rowLength;
+    }
+
+    @Override
+    boolean hasParameters() {
+        return true;
+    }
+
+    @Override
+    void forward(double[] theta, double[] in, double[] out, StageState state, Scratch scratch) {
+        correlate(theta, in, null, null, out, scratch);
+    }
+
+    @Override
+    void forwardTangent(double[] theta, double[] v, double[] in, double[] tin, boolean tinZero, double[] tout,
+                        StageState state, Scratch scratch) {
+        // R(W a + b) = V a + v_b + W R(a).
+        correlate(v, in, tinZero ? null : theta, tin, tout, scratch);
+    }
+
+    @Override
+    void backward(double[] theta, double[] in, double[] gOut, double[] gIn, double[] grad, StageState state, Scratch scratch) {
+        if (gIn != null) {
+            correlateTransposed(theta, gOut, null, null, gIn, scratch);
+        }
+        if (grad != null) {
+            unfold(in, scratch.columnsA);
+            accumulateGradient(gOut, scratch.columnsA, null, null, grad, scratch.row);
+        }
+    }
+
+    @Override
+    void backwardTangent(double[] theta, double[] v, double[] in, double[] tin, boolean tinZero,
+                         double[] gOut, double[] tgOut, double[] tgIn, double[] tgrad, StageState state, Scratch scratch) {
+        // g_in = W^T g_out and ∇W = g_out ⋆ in, so R(g_in) = W^T Rg_out + V^T g_out
+        // and R(∇W) = Rg_out ⋆ in + g_out ⋆ R(in).
+        if (tgIn != null) {
+            correlateTransposed(theta, tgOut, v, gOut, tgIn, scratch);
+        }
+        unfold(in, scratch.columnsA);
+        if (tinZero) {
+            accumulateGradient(tgOut, scratch.columnsA, null, null, tgrad, scratch.row);
+        } else {
+            unfold(tin, scratch.columnsB);
+            accumulateGradient(tgOut, scratch.columnsA, gOut, scratch.columnsB, tgrad, scratch.row);
+        }
+    }
+
+    /** out = A's biases + A ⋆ a (+ B ⋆ b when B is not null), A and B being weight sets laid out like θ. */
+    private void correlate(double[] wa, double[] a, double[] wb, double[] b, double[] out, Scratch scratch) {
+        int n = wide;
+        double[][] planes = scratch.planes;
+        double[] sa = scratch.segmentA;
+        double[] sb = scratch.segmentB;
+        for (int co = 0; co < outChannels; co++) {
+            Arrays.fill(planes[co], 0, n, wa[biasOffset + co]);
+        }
+        for (int ci = 0; ci < inChannels; ci++) {
+            for (int ky = 0; ky < kernel; ky++) {
+                for (int kx = 0; kx < kernel; kx++) {
+                    int shift = ci * inPlane + ky * inWidth + kx;
+                    System.arraycopy(a, shift, sa, 0, n);
+                    if (wb != null) {
+                        System.arraycopy(b, shift, sb, 0, n);
+                    }
+                    int tap = weightOffset + (ci * kernel + ky) * kernel + kx;
+                    for (int co = 0; co < outChannels; co++) {
+                        double[] plane = planes[co];
+                        double x = wa[tap + co * rowLength];
+                        if (wb == null) {
+                            for (int t = 0; t < n; t++) {
+                                plane[t] += x * sa[t];
+                            }
+                        } else {
+                            double y = wb[tap + co * rowLength];
+                            for (int t = 0; t < n; t++) {
+                                plane[t] += x * sa[t] + y * sb[t];
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        for (int co = 0; co < outChannels; co++) {
+            for (int oy = 0; oy < outHeight; oy++) {
+                System.arraycopy(planes[co], oy * inWidth, out, co * outPlane + oy * outWidth, outWidth);
+            }
+        }
+    }
+
+    /**
+     * gIn = A^T ga (+ B^T gb when B is not null): the adjoint of {@link #correlate} without biases,
+     * gIn[ci, y, x] = Σ A[co, ci, ky, kx] ga[co, y − ky, x − kx] over taps that land inside the output map.
+     */
+    private void correlateTransposed(double[] wa, double[] ga, double[] wb, double[] gb, double[] gIn, Scratch scratch) {
+        double[][] acc = scratch.channels;
+        double[] sa = scratch.segmentA;
+        double[] sb = scratch.segmentB;
+        int n = inPlane;
+        for (int ci = 0; ci < inChannels; ci++) {
+            Arrays.fill(acc[ci], 0, n, 0.0);
+        }
+        for (int co = 0; co < outChannels; co++) {
+            padCotangent(ga, co, scratch.paddedA);
+            if (wb != null) {
+                padCotangent(gb, co, scratch.paddedB);
+            }
+            for (int ky = 0; ky < kernel; ky++) {
+                for (int kx = 0; kx < kernel; kx++) {
+                    int from = pad - ky * inWidth - kx;
+                    System.arraycopy(scratch.paddedA, from, sa, 0, n);
+                    if (wb != null) {
+                        System.arraycopy(scratch.paddedB, from, sb, 0, n);
+                    }
+                    int tap = weightOffset + co * rowLength + ky * kernel + kx;
+                    for (int ci = 0; ci < inChannels; ci++) {
+                        double[] plane = acc[ci];
+                        double x = wa[tap + ci * kernel * kernel];
+                        if (wb == null) {
+                            for (int t = 0; t < n; t++) {
+                                plane[t] += x * sa[t];
+                            }
+                        } else {
+                            double y = wb[tap + ci * kernel * kernel];
+                            for (int t = 0; t < n; t++) {
+                                plane[t] += x * sa[t] + y * sb[t];
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        for (int ci = 0; ci < inChannels; ci++) {
+            System.arraycopy(acc[ci], 0, gIn, ci * n, n);
+        }
+    }
+
+    /**
+     * Output plane {@code co} of g in the input row stride W, after {@link #pad} zeros, with zeros in
+     * the unused columns and rows: a tap reading position (y − ky)·W + (x − kx) of the map then reads
+     * zero whenever that position is outside it (a negative column wraps into an unused column).
+     */
+    private void padCotangent(double[] g, int co, double[] padded) {
+        Arrays.fill(padded, 0, pad + inPlane, 0.0);
+        for (int oy = 0; oy < outHeight; oy++) {
+            System.arraycopy(g, co * outPlane + oy * outWidth, padded, pad + oy * inWidth, outWidth);
+        }
+    }
+
+    /** columns[oy·Wo + ox][(ci·k + ky)·k + kx] = a[ci, oy + ky, ox + kx]. */
+    private void unfold(double[] a, double[][] columns) {
+        for (int oy = 0; oy < outHeight; oy++) {
+            for (int ox = 0; ox < outWidth; ox++) {
+                double[] column = columns[oy * outWidth + ox];
+                int q = 0;
+                for (int ci = 0; ci < inChannels; ci++) {
+                    for (int ky = 0; ky < kernel; ky++) {
+                        int src = ci * inPlane + (oy + ky) * inWidth + ox;
+                        for (int kx = 0; kx < kernel; kx++) {
+                            column[q++] = a[src + kx];
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * grad[W] += ga ⋆ a (+ gb ⋆ b) and grad[b] += Σ ga, given a and b unfolded. Positions with a zero
+     * cotangent are not skipped: on ReLU patterns the branch mispredicts and costs more than the row.
+     */
+    private void accumulateGradient(double[] ga, double[][] colA, double[] gb, double[][] colB, double[] grad, double[] row) {
+        int r = rowLength;
+        for (int co = 0; co < outChannels; co++) {
+            Arrays.fill(row, 0, r, 0.0);
+            double biasSum = 0;
+            int base = co * outPlane;
+            for (int t = 0; t < outPlane; t++) {
+                double x = ga[base + t];
+                biasSum += x;
+                double[] a = colA[t];
+                if (gb == null) {
+                    for (int q = 0; q < r; q++) {
+                        row[q] += x * a[q];
+                    }
+                } else {
+                    double y = gb[base + t];
+                    double[] b = colB[t];
+                    for (int q = 0; q < r; q++) {
+                        row[q] += x * a[q] + y * b[q];
+                    }
+                }
+            }
+            int w = weightOffset + co * r;
+            for (int q = 0; q < r; q++) {
+                grad[w + q] += row[q];
+            }
+            grad[biasOffset + co] += biasSum;
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package org.hessianscope.engine;
+
+/**
+ * Per-thread temporary buffers the convolution kernels share, sized once for the largest layer
+ * so the per-sample passes never allocate. Planes that a vectorised loop reads and writes are
+ * separate arrays indexed from 0, because HotSpot's C2 (JDK 17) only vectorises a loop whose
+ * loads and stores use the same index expression.
+ */
+final class Scratch {
+    /** One wide output plane per output channel. */
+    final double[][] planes;
+    /** One input-sized plane per input channel (transposed convolution accumulators). */
+    final double[][] channels;
+    /** Shifted copies of an input or padded plane. */
+    final double[] segmentA;
+    final double[] segmentB;
+    /** Zero-padded output cotangent planes. */
+    final double[] paddedA;
+    final double[] paddedB;
+    /** Unfolded inputs (im2col): one row of Cin·k·k values per output position. */
+    final double[][] columnsA;
+    final double[][] columnsB;
+    /** One weight row being summed for the current sample. */
+    final double[] row;
+
+    Scratch(Layer[] layers) {
+        int outChannels = 0;
+        int wide = 0;
+        int inChannels = 0;
+        int inPlane = 0;
+        int padded = 0;
+        int positions = 0;
+        int rowLength = 0;
+        for (Layer layer : layers) {
+            if (layer instanceof ConvLayer c) {
+                outChannels = Math.max(outChannels, c.outChannels());
+                wide = Math.max(wide, c.widePlane());
+                inChannels = Math.max(inChannels, c.inChannels());
+                inPlane = Math.max(inPlane, c.inPlane());
+                padded = Math.max(padded, c.paddedPlane());
+                positions = Math.max(positions, c.outPlane());
+                rowLength = Math.max(rowLength, c.rowLength());
+            }
+        }
+        planes = new double[outChannels][wide];
+        channels = new double[inChannels][inPlane];
+        segmentA = new double[Math.max(wide, inPlane)];
+        segmentB = new double[Math.max(wide, inPlane)];
+        paddedA = new double[padded];
+        paddedB = new double[padded];
+        columnsA = new double[positions][rowLength];
+        columnsB = new double[positions][rowLength];
+        row = new double[rowLength];
+    }
+}

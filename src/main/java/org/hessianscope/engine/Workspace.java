@@ -1,0 +1,200 @@
+package org.hessianscope.engine;
+
+import org.hessianscope.data.Samples;
+
+import java.util.Arrays;
+
+/**
+ * Preallocated buffers for one thread and one network, and the per-sample passes that use
+ * them. Nothing is allocated per sample. Index s of the arrays is the input of stage s, so
+ * index 0 is the image and the last index the logits.
+ *
+ * <p>Passes add their per-sample result into a caller's accumulator laid out like θ;
+ * averaging over samples is the caller's job.
+ */
+final class Workspace {
+    private final Network network;
+    private final Layer[] layers;
+    private final int stages;
+    private final int classes;
+    /** Activations, their tangents (R-forward), cotangents (backward) and cotangent tangents (R-backward). */
+    private final double[][] act;
+    private final double[][] tact;
+    private final double[][] cot;
+    private final double[][] tcot;
+    private final StageState[] states;
+    /** True where the tangent of the activation is identically zero (no parameterised layer before it). */
+    private final boolean[] tangentZero;
+    private final double[] probabilities;
+    private final Scratch scratch;
+    /** Parameter-sized buffer, allocated on first use by {@link #ggnBackwardInto}. */
+    private double[] ggnScratch;
+
+    Workspace(Network network) {
+        this.network = network;
+        this.layers = network.layers();
+        this.stages = layers.length;
+        this.classes = network.classes();
+        act = new double[stages + 1][];
+        tact = new double[stages + 1][];
+        cot = new double[stages + 1][];
+        tcot = new double[stages + 1][];
+        states = new StageState[stages];
+        tangentZero = new boolean[stages + 1];
+        tangentZero[0] = true;
+        for (int s = 0; s <= stages; s++) {
+            int size = s == 0 ? layers[0].inSize : layers[s - 1].outSize;
+            act[s] = new double[size];
+            tact[s] = new double[size];
+            cot[s] = new double[size];
+            tcot[s] = new double[size];
+            if (s < stages) {
+                states[s] = new StageState(layers[s].maskSize(), layers[s].routeSize());
+                tangentZero[s + 1] = tangentZero[s] && !layers[s].hasParameters();
+            }
+        }
+        probabilities = new double[classes];
+        scratch = new Scratch(layers);
+    }
+
+    Network network() {
+        return network;
+    }
+
+    void load(Samples samples, int index) {
+        samples.copyInput(index, act[0], 0);
+    }
+
+    void setInput(double[] x) {
+        System.arraycopy(x, 0, act[0], 0, act[0].length);
+    }
+
+    double[] logits() {
+        return act[stages];
+    }
+
+    /** The logit tangent J v after {@link #forwardTangent}. */
+    double[] logitTangent() {
+        return tact[stages];
+    }
+
+    void forward(double[] theta) {
+        for (int s = 0; s < stages; s++) {
+            layers[s].forward(theta, act[s], act[s + 1], states[s], scratch);
+        }
+    }
+
+    /** After {@link #forward}: the loss for {@code label}, leaving softmax in the probabilities buffer. */
+    double loss(int label) {
+        return CrossEntropy.lossAndProbabilities(act[stages], label, probabilities);
+    }
+
+    boolean predicts(int label) {
+        return CrossEntropy.argmax(act[stages], classes) == label;
+    }
+
+    /** After {@link #forward}: tangents of every activation along the parameter direction v (J v at the logits). */
+    void forwardTangent(double[] theta, double[] v) {
+        for (int s = 0; s < stages; s++) {
+            layers[s].forwardTangent(theta, v, act[s], tact[s], tangentZero[s], tact[s + 1], states[s], scratch);
+        }
+    }
+
+    /** After {@link #forward}: grad += J^T u for the logit cotangent u (length K). */
+    void backward(double[] theta, double[] u, double[] grad) {
+        System.arraycopy(u, 0, cot[stages], 0, classes);
+        backwardFromLogits(theta, grad);
+    }
+
+    /** Forward, loss and grad += ∇ℓ; returns ℓ. */
+    double gradient(double[] theta, int label, double[] grad) {
+        forward(theta);
+        double loss = loss(label);
+        lossCotangent(label);
+        backwardFromLogits(theta, grad);
+        return loss;
+    }
+
+    /** hv += ∇²ℓ v by the R-operator; returns ℓ. */
+    double hvp(double[] theta, double[] v, int label, double[] hv) {
+        forward(theta);
+        double loss = loss(label);
+        forwardTangent(theta, v);
+        lossCotangent(label);
+        // R(p − e_y) = (diag p − p p^T) R(z).
+        CrossEntropy.curvatureProduct(probabilities, tact[stages], tcot[stages]);
+        for (int s = stages - 1; s >= 0; s--) {
+            boolean needInput = s > 0;
+            Layer layer = layers[s];
+            layer.backward(theta, act[s], cot[s + 1], needInput ? cot[s] : null, null, states[s], scratch);
+            layer.backwardTangent(theta, v, act[s], tact[s], tangentZero[s], cot[s + 1], tcot[s + 1],
+                    needInput ? tcot[s] : null, hv, states[s], scratch);
+        }
+        return loss;
+    }
+
+    /** out += J^T A J v with A = diag p − p p^T; returns ℓ. */
+    double ggnProduct(double[] theta, double[] v, int label, double[] out) {
+        forward(theta);
+        double loss = loss(label);
+        forwardTangent(theta, v);
+        ggnBackward(theta, out);
+        return loss;
+    }
+
+    /** After {@link #hvp} or {@link #forwardTangent} on the same sample: out += J^T A J v. */
+    void ggnBackward(double[] theta, double[] out) {
+        CrossEntropy.curvatureProduct(probabilities, tact[stages], cot[stages]);
+        backwardFromLogits(theta, out);
+    }
+
+    /**
+     * After {@link #hvp} on the same sample: target[offset + j] += (J^T A J v)_j. Each parameter
+     * receives exactly one addition per sample in every pass, so this adds the same bits as
+     * {@link #ggnProduct} would.
+     */
+    void ggnBackwardInto(double[] theta, double[] target, int offset) {
+        if (ggnScratch == null) {
+            ggnScratch = new double[network.parameterCount()];
+        }
+        Arrays.fill(ggnScratch, 0.0);
+        ggnBackward(theta, ggnScratch);
+        for (int j = 0; j < ggnScratch.length; j++) {
+            target[offset + j] += ggnScratch[j];
+        }
+    }
+
+    /**
+     * After {@link #forward}: the piecewise-linear pattern of this sample, every ReLU's on/off
+     * bit and every max pool's chosen input. The loss is smooth in θ wherever this stays fixed,
+     * so tests use it to certify that a finite-difference step crossed no kink.
+     */
+    int[] pattern() {
+        int length = 0;
+        for (int s = 0; s < stages; s++) {
+            length += states[s].mask.length + states[s].route.length;
+        }
+        int[] out = new int[length];
+        int at = 0;
+        for (int s = 0; s < stages; s++) {
+            for (double m : states[s].mask) {
+                out[at++] = (int) m;
+            }
+            System.arraycopy(states[s].route, 0, out, at, states[s].route.length);
+            at += states[s].route.length;
+        }
+        return out;
+    }
+
+    private void lossCotangent(int label) {
+        double[] g = cot[stages];
+        System.arraycopy(probabilities, 0, g, 0, classes);
+        g[label] -= 1.0;
+    }
+
+    private void backwardFromLogits(double[] theta, double[] grad) {
+        for (int s = stages - 1; s >= 0; s--) {
+            layers[s].backward(theta, act[s], cot[s + 1], s > 0 ? cot[s] : null, grad, states[s], scratch);
+        }
+    }
+}

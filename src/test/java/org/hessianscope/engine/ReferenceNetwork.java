@@ -1,0 +1,190 @@
+package org.hessianscope.engine;
+
+import org.hessianscope.arch.ArchitectureSpec;
+import org.hessianscope.arch.FeatureMap;
+import org.hessianscope.arch.ParameterLayout;
+import org.hessianscope.arch.PoolType;
+import org.hessianscope.arch.Stage;
+
+/**
+ * A deliberately naive second implementation of the forward pass and loss, used as an
+ * independent oracle. It shares nothing with the engine but the spec's stage list and the
+ * parameter layout (both part of the contract): maps are [c][y][x] arrays of
+ * {@link HyperDual}s indexed exactly as the formulas read, every stage is written from its
+ * definition (valid cross-correlation, ReLU, first-maximum max pool, average pool, dense on the
+ * (c, y, x)-flattened map), and derivatives come from forward-mode hyper-dual arithmetic rather
+ * than the engine's reverse-mode and R-operator passes.
+ */
+final class ReferenceNetwork {
+    private final ArchitectureSpec spec;
+    private final ParameterLayout layout;
+
+    ReferenceNetwork(ArchitectureSpec spec) {
+        this.spec = spec;
+        this.layout = spec.parameterLayout();
+    }
+
+    /** Logits of x at θ (plain values). */
+    double[] logits(double[] theta, double[] x) {
+        HyperDual[] z = forward(seed(theta, -1, -1), x);
+        double[] out = new double[z.length];
+        for (int k = 0; k < z.length; k++) {
+            out[k] = z[k].a();
+        }
+        return out;
+    }
+
+    /** The exact Hessian of the mean loss over the given inputs, entry by entry from hyper-dual passes. */
+    double[][] hessian(double[] theta, double[][] inputs, int[] labels) {
+        int p = theta.length;
+        double[][] h = new double[p][p];
+        for (int i = 0; i < p; i++) {
+            for (int j = i; j < p; j++) {
+                HyperDual[] t = seed(theta, i, j);
+                double sum = 0;
+                for (int n = 0; n < inputs.length; n++) {
+                    sum += loss(forward(t, inputs[n]), labels[n]).d();
+                }
+                h[i][j] = sum / inputs.length;
+                h[j][i] = h[i][j];
+            }
+        }
+        return h;
+    }
+
+    private static HyperDual[] seed(double[] theta, int i, int j) {
+        HyperDual[] t = new HyperDual[theta.length];
+        for (int q = 0; q < theta.length; q++) {
+            t[q] = new HyperDual(theta[q], q == i ? 1 : 0, q == j ? 1 : 0, 0);
+        }
+        return t;
+    }
+
+    /** ℓ = log Σ_k exp(z_k − m) + m − z_label with m the largest logit value (a constant shift). */
+    static HyperDual loss(HyperDual[] z, int label) {
+        double m = Double.NEGATIVE_INFINITY;
+        for (HyperDual v : z) {
+            m = Math.max(m, v.a());
+        }
+        HyperDual sum = HyperDual.ZERO;
+        for (HyperDual v : z) {
+            sum = sum.plus(v.minus(HyperDual.constant(m)).exp());
+        }
+        return sum.log().plus(HyperDual.constant(m)).minus(z[label]);
+    }
+
+    HyperDual[] forward(HyperDual[] theta, double[] x) {
+        FeatureMap in = spec.input().map();
+        HyperDual[][][] map = new HyperDual[in.channels()][in.height()][in.width()];
+        for (int c = 0; c < in.channels(); c++) {
+            for (int y = 0; y < in.height(); y++) {
+                for (int xx = 0; xx < in.width(); xx++) {
+                    map[c][y][xx] = HyperDual.constant(x[(c * in.height() + y) * in.width() + xx]);
+                }
+            }
+        }
+        for (Stage stage : spec.stages()) {
+            if (stage instanceof Stage.Conv conv) {
+                map = conv(conv, theta, map);
+            } else if (stage instanceof Stage.Relu) {
+                map = relu(map);
+            } else if (stage instanceof Stage.Pool pool) {
+                map = pool(pool, map);
+            } else if (stage instanceof Stage.Dense dense) {
+                map = dense(dense, theta, map);
+            }
+        }
+        HyperDual[] z = new HyperDual[map.length];
+        for (int k = 0; k < z.length; k++) {
+            z[k] = map[k][0][0];
+        }
+        return z;
+    }
+
+    private HyperDual[][][] conv(Stage.Conv conv, HyperDual[] theta, HyperDual[][][] in) {
+        int w0 = layout.tensor(conv.name() + ".weight").orElseThrow().offset();
+        int b0 = layout.tensor(conv.name() + ".bias").orElseThrow().offset();
+        FeatureMap o = conv.out();
+        int cin = conv.in().channels();
+        int k = conv.kernel();
+        HyperDual[][][] out = new HyperDual[o.channels()][o.height()][o.width()];
+        for (int co = 0; co < o.channels(); co++) {
+            for (int y = 0; y < o.height(); y++) {
+                for (int x = 0; x < o.width(); x++) {
+                    HyperDual s = theta[b0 + co];
+                    for (int ci = 0; ci < cin; ci++) {
+                        for (int ky = 0; ky < k; ky++) {
+                            for (int kx = 0; kx < k; kx++) {
+                                HyperDual w = theta[w0 + ((co * cin + ci) * k + ky) * k + kx];
+                                s = s.plus(w.times(in[ci][y + ky][x + kx]));
+                            }
+                        }
+                    }
+                    out[co][y][x] = s;
+                }
+            }
+        }
+        return out;
+    }
+
+    private static HyperDual[][][] relu(HyperDual[][][] in) {
+        HyperDual[][][] out = new HyperDual[in.length][in[0].length][in[0][0].length];
+        for (int c = 0; c < in.length; c++) {
+            for (int y = 0; y < in[0].length; y++) {
+                for (int x = 0; x < in[0][0].length; x++) {
+                    out[c][y][x] = in[c][y][x].a() > 0 ? in[c][y][x] : HyperDual.ZERO;
+                }
+            }
+        }
+        return out;
+    }
+
+    private static HyperDual[][][] pool(Stage.Pool pool, HyperDual[][][] in) {
+        int s = pool.size();
+        FeatureMap o = pool.out();
+        HyperDual[][][] out = new HyperDual[o.channels()][o.height()][o.width()];
+        for (int c = 0; c < o.channels(); c++) {
+            for (int y = 0; y < o.height(); y++) {
+                for (int x = 0; x < o.width(); x++) {
+                    HyperDual best = null;
+                    HyperDual sum = HyperDual.ZERO;
+                    for (int dy = 0; dy < s; dy++) {
+                        for (int dx = 0; dx < s; dx++) {
+                            HyperDual v = in[c][y * s + dy][x * s + dx];
+                            if (best == null || v.a() > best.a()) {
+                                best = v;
+                            }
+                            sum = sum.plus(v);
+                        }
+                    }
+                    out[c][y][x] = pool.type() == PoolType.MAX ? best : sum.scale(1.0 / (s * s));
+                }
+            }
+        }
+        return out;
+    }
+
+    private HyperDual[][][] dense(Stage.Dense dense, HyperDual[] theta, HyperDual[][][] in) {
+        int w0 = layout.tensor(dense.name() + ".weight").orElseThrow().offset();
+        int b0 = layout.tensor(dense.name() + ".bias").orElseThrow().offset();
+        int inputs = dense.inFeatures();
+        HyperDual[] flat = new HyperDual[inputs];
+        int q = 0;
+        for (HyperDual[][] plane : in) {
+            for (HyperDual[] row : plane) {
+                for (HyperDual v : row) {
+                    flat[q++] = v;
+                }
+            }
+        }
+        HyperDual[][][] out = new HyperDual[dense.outFeatures()][1][1];
+        for (int r = 0; r < dense.outFeatures(); r++) {
+            HyperDual s = theta[b0 + r];
+            for (int i = 0; i < inputs; i++) {
+                s = s.plus(theta[w0 + r * inputs + i].times(flat[i]));
+            }
+            out[r][0][0] = s;
+        }
+        return out;
+    }
+}
