@@ -13,6 +13,9 @@ import picocli.CommandLine.Command;
                 SpecCommand.class,
                 DatasetsCommand.class,
                 DownloadCommand.class,
+                TrainCommand.class,
+                LossesCommand.class,
+                EvaluateCommand.class,
         })
 public final class HessianScopeCli implements Runnable {
 
