@@ -37,6 +37,10 @@ public final class HessianAnalysis {
             if (lanczosSteps < 1) {
                 throw new IllegalArgumentException("--lanczos-steps is " + lanczosSteps + "; it must be at least 1");
             }
+            if (lanczosSteps < top) {
+                throw new IllegalArgumentException("--lanczos-steps " + lanczosSteps + " is fewer than --top " + top
+                        + "; Lanczos needs at least as many steps as eigenvalues");
+            }
             if (traceProbes < 1) {
                 throw new IllegalArgumentException("--trace-probes is " + traceProbes + "; it must be at least 1");
             }

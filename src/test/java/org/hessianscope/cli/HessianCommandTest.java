@@ -123,5 +123,13 @@ class HessianCommandTest {
                 "--samples", "0", "--json", tmp.resolve("o.json").toString());
         assertEquals(2, exit);
         assertTrue(err2.toString().contains("--samples is 0"), err2.toString());
+
+        StringWriter err3 = new StringWriter();
+        cl = HessianScopeCli.commandLine();
+        cl.setErr(new PrintWriter(err3));
+        exit = cl.execute("hessian", "--spec", spec.toString(), "--weights", weights.toString(), "--dataset", "mnist",
+                "--samples", "4", "--top", "3000", "--lanczos-steps", "3000", "--json", tmp.resolve("o.json").toString());
+        assertEquals(2, exit);
+        assertTrue(err3.toString().contains("more eigenvalues than the 2942 parameters"), err3.toString());
     }
 }

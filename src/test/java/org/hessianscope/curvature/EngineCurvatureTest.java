@@ -180,7 +180,7 @@ class EngineCurvatureTest {
     @Test
     void badOptionsAreClearErrors() {
         IllegalArgumentException tooMany = assertThrows(IllegalArgumentException.class, () -> HessianAnalysis.run(engine, MODEL,
-                SAMPLES, new HessianAnalysis.Options(167, 40, 5, false, false, 0, 0, 0), ProgressMonitor.NONE, HessianAnalysis.Listener.NONE));
+                SAMPLES, new HessianAnalysis.Options(167, 200, 5, false, false, 0, 0, 0), ProgressMonitor.NONE, HessianAnalysis.Listener.NONE));
         assertTrue(tooMany.getMessage().contains("166 parameters"), tooMany.getMessage());
         IllegalArgumentException none = assertThrows(IllegalArgumentException.class, () -> HessianAnalysis.run(engine, MODEL,
                 SAMPLES.first(0), HessianAnalysis.Options.defaults(0), ProgressMonitor.NONE, HessianAnalysis.Listener.NONE));
