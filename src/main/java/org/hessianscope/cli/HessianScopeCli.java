@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
                 LossesCommand.class,
                 EvaluateCommand.class,
                 HessianCommand.class,
+                BenchCommand.class,
+                LossDiffCommand.class,
         })
 public final class HessianScopeCli implements Runnable {
 
