@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
                 TrainCommand.class,
                 LossesCommand.class,
                 EvaluateCommand.class,
+                HessianCommand.class,
                 BenchCommand.class,
                 LossDiffCommand.class,
                 ExportDl4jCommand.class,
