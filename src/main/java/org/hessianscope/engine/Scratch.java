@@ -11,6 +11,7 @@ final class Scratch {
     final double[][] planes;
     /** One input-sized plane per input channel (transposed convolution accumulators). */
     final double[][] channels;
+    final double[][] tangentChannels;
     /** Shifted copies of an input or padded plane. */
     final double[] segmentA;
     final double[] segmentB;
@@ -44,6 +45,7 @@ final class Scratch {
         }
         planes = new double[outChannels][wide];
         channels = new double[inChannels][inPlane];
+        tangentChannels = new double[inChannels][inPlane];
         segmentA = new double[Math.max(wide, inPlane)];
         segmentB = new double[Math.max(wide, inPlane)];
         paddedA = new double[padded];

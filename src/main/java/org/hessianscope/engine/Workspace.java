@@ -126,9 +126,8 @@ final class Workspace {
         for (int s = stages - 1; s >= 0; s--) {
             boolean needInput = s > 0;
             Layer layer = layers[s];
-            layer.backward(theta, act[s], cot[s + 1], needInput ? cot[s] : null, null, states[s], scratch);
-            layer.backwardTangent(theta, v, act[s], tact[s], tangentZero[s], cot[s + 1], tcot[s + 1],
-                    needInput ? tcot[s] : null, hv, states[s], scratch);
+            layer.backwardWithTangent(theta, v, act[s], tact[s], tangentZero[s], cot[s + 1], tcot[s + 1],
+                    needInput ? cot[s] : null, needInput ? tcot[s] : null, hv, states[s], scratch);
         }
         return loss;
     }
