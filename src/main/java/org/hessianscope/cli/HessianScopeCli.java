@@ -11,6 +11,8 @@ import picocli.CommandLine.Command;
         description = "How the loss landscape of a convolutional network settles as the training set grows, seen through the Hessian.",
         subcommands = {
                 SpecCommand.class,
+                DatasetsCommand.class,
+                DownloadCommand.class,
         })
 public final class HessianScopeCli implements Runnable {
 
