@@ -148,9 +148,9 @@ final class Workspace {
     }
 
     /**
-     * After {@link #hvp} on the same sample: target[offset + j] += (J^T A J v)_j. Each parameter
-     * receives exactly one addition per sample in every pass, so this adds the same bits as
-     * {@link #ggnProduct} would.
+     * After {@link #hvp} on the same sample: target[offset + j] += (J^T A J v)_j. Every pass adds
+     * into each parameter exactly once per sample, so summing into a zeroed buffer first and then
+     * into the target gives the same values as {@link #ggnProduct} adding directly.
      */
     void ggnBackwardInto(double[] theta, double[] target, int offset) {
         if (ggnScratch == null) {
