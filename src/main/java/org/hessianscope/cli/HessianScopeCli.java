@@ -13,6 +13,11 @@ import picocli.CommandLine.Command;
                 SpecCommand.class,
                 DatasetsCommand.class,
                 DownloadCommand.class,
+                TrainCommand.class,
+                LossesCommand.class,
+                EvaluateCommand.class,
+                BenchCommand.class,
+                LossDiffCommand.class,
         })
 public final class HessianScopeCli implements Runnable {
 

@@ -1,0 +1,158 @@
+package org.hessianscope.run;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import org.hessianscope.arch.ArchitectureSpec;
+import org.hessianscope.arch.SpecException;
+import org.hessianscope.arch.SpecJson;
+import org.hessianscope.io.AtomicFiles;
+import org.hessianscope.io.WeightsFile;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/**
+ * A training run on disk: {@code spec.json}, {@code init.npz}, {@code weights.npz},
+ * {@code history.csv} and {@code run.json}. A folder is written under a hidden
+ * temporary name beside the target and renamed into place only when every file
+ * is complete, so a killed process never leaves a folder that looks like a run.
+ */
+public final class RunFolder {
+    public static final String SPEC = "spec.json";
+    public static final String INIT = "init.npz";
+    public static final String WEIGHTS = "weights.npz";
+    public static final String HISTORY = "history.csv";
+    public static final String INFO = "run.json";
+    static final List<String> FILES = List.of(SPEC, INIT, WEIGHTS, HISTORY, INFO);
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private RunFolder() {
+    }
+
+    /** Writes {@code run} to {@code dir}, which must not exist or be empty. */
+    public static void write(Path dir, TrainedRun run) throws IOException {
+        write(dir, run, () -> {
+        });
+    }
+
+    /** {@code beforeRename} runs when every file is written; tests use it to stand in for a kill at the worst moment. */
+    static void write(Path dir, TrainedRun run, Runnable beforeRename) throws IOException {
+        Path target = dir.toAbsolutePath().normalize();
+        if (Files.exists(target) && !isEmptyDirectory(target)) {
+            throw new RunFolderException(target + " already exists and is not an empty folder; choose another --out "
+                    + "or remove it");
+        }
+        Path parent = target.getParent();
+        Files.createDirectories(parent);
+        Path tmp = parent.resolve("." + target.getFileName() + ".partial-" + UUID.randomUUID());
+        Files.createDirectory(tmp);
+        try {
+            SpecJson.write(run.spec(), tmp.resolve(SPEC));
+            WeightsFile.write(tmp.resolve(INIT), run.spec(), run.init());
+            WeightsFile.write(tmp.resolve(WEIGHTS), run.spec(), run.weights());
+            Files.writeString(tmp.resolve(HISTORY), HistoryCsv.format(run.history()), StandardCharsets.UTF_8);
+            Files.writeString(tmp.resolve(INFO), JSON.writeValueAsString(run.info()) + "\n", StandardCharsets.UTF_8);
+            beforeRename.run();
+            if (Files.exists(target)) {
+                Files.delete(target); // empty, checked above
+            }
+            AtomicFiles.move(tmp, target);
+        } finally {
+            deleteRecursively(tmp);
+        }
+    }
+
+    /** Reads a complete run folder; a missing or damaged file is a {@link RunFolderException} naming it. */
+    public static TrainedRun read(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            throw new RunFolderException(dir + " is not a run folder (no such folder)");
+        }
+        for (String f : FILES) {
+            if (!Files.isRegularFile(dir.resolve(f))) {
+                throw new RunFolderException(dir + " is not a complete run folder: " + f + " is missing (a run folder holds "
+                        + String.join(", ", FILES) + ")");
+            }
+        }
+        ArchitectureSpec spec = readSpec(dir);
+        double[] init = WeightsFile.read(dir.resolve(INIT), spec);
+        double[] weights = WeightsFile.read(dir.resolve(WEIGHTS), spec);
+        return new TrainedRun(spec, init, weights, HistoryCsv.read(dir.resolve(HISTORY)), readInfo(dir));
+    }
+
+    public static ArchitectureSpec readSpec(Path dir) throws IOException {
+        Path file = dir.resolve(SPEC);
+        requireFile(dir, SPEC);
+        try {
+            return SpecJson.read(file);
+        } catch (SpecException e) {
+            throw new RunFolderException(e.getMessage(), e);
+        }
+    }
+
+    /** The trained weights of the run in {@code dir}, checked against its spec. */
+    public static double[] readWeights(Path dir, ArchitectureSpec spec) throws IOException {
+        requireFile(dir, WEIGHTS);
+        return WeightsFile.read(dir.resolve(WEIGHTS), spec);
+    }
+
+    public static RunInfo readInfo(Path dir) throws IOException {
+        Path file = dir.resolve(INFO);
+        requireFile(dir, INFO);
+        try {
+            RunInfo info = JSON.readValue(Files.readString(file, StandardCharsets.UTF_8), RunInfo.class);
+            if (info == null || info.options() == null || info.data() == null || info.versions() == null
+                    || info.status() == null) {
+                throw new RunFolderException(file + ": status, options, data and versions are required");
+            }
+            return info;
+        } catch (JsonProcessingException e) {
+            throw new RunFolderException(file + ": " + e.getOriginalMessage()
+                    + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr()), e);
+        }
+    }
+
+    private static void requireFile(Path dir, String name) throws RunFolderException {
+        if (!Files.isRegularFile(dir.resolve(name))) {
+            throw new RunFolderException(dir + " is not a complete run folder: " + name + " is missing");
+        }
+    }
+
+    private static boolean isEmptyDirectory(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return false;
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.findAny().isEmpty();
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            s.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.delete(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+    }
+}

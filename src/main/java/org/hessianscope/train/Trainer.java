@@ -1,0 +1,116 @@
+package org.hessianscope.train;
+
+import org.hessianscope.data.Samples;
+import org.hessianscope.engine.LossGradient;
+import org.hessianscope.task.ProgressMonitor;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+
+/**
+ * Mini-batch Adam over a training set: each epoch visits the samples in a fresh
+ * permutation from {@link Seeds#shuffles}, in batches of {@code batchSize} (the
+ * last one smaller, as PyTorch's DataLoader without drop_last). The same seed,
+ * data and initial weights give bit-identical weights.
+ *
+ * <p>Training stops early, keeping the last finite weights, when the monitor
+ * is cancelled (checked between batches) or when a loss, gradient or updated
+ * weight is NaN or infinite.
+ */
+public final class Trainer {
+    private final BatchObjective objective;
+
+    public Trainer(BatchObjective objective) {
+        this.objective = objective;
+    }
+
+    /** Trains on {@code executor}, off the calling thread. */
+    public CompletableFuture<TrainingResult> start(double[] init, Samples train, TrainingOptions options,
+                                                   TrainingListener listener, ProgressMonitor monitor, Executor executor) {
+        return CompletableFuture.supplyAsync(() -> train(init, train, options, listener, monitor), executor);
+    }
+
+    /** Trains on the calling thread; {@code init} is not modified. */
+    public TrainingResult train(double[] init, Samples train, TrainingOptions options, TrainingListener listener,
+                                ProgressMonitor monitor) {
+        int n = train.size();
+        if (n == 0) {
+            throw new IllegalArgumentException("the training set is empty; give at least one sample (--train-size)");
+        }
+        Instant start = Instant.now();
+        long startNanos = System.nanoTime();
+        double[] theta = init.clone();
+        double[] previous = theta.clone();
+        Adam adam = Adam.of(options, theta.length);
+        SplittableRandom shuffles = Seeds.shuffles(options.seed());
+        int batches = (n + options.batchSize() - 1) / options.batchSize();
+        long totalSteps = (long) batches * options.epochs();
+        List<TrainingProgress> history = new ArrayList<>();
+        long step = 0;
+        long seen = 0;
+        for (int epoch = 1; epoch <= options.epochs(); epoch++) {
+            int[] order = Seeds.permutation(n, shuffles);
+            double lossSum = 0;
+            double correctSum = 0;
+            int epochSeen = 0;
+            for (int b = 0; b < batches; b++) {
+                if (monitor.isCancelled()) {
+                    return new TrainingResult(theta, TrainingResult.Status.CANCELLED, "cancelled at epoch " + epoch
+                            + ", batch " + (b + 1) + " after " + step + " steps", history, start, Instant.now());
+                }
+                int from = b * options.batchSize();
+                int[] idx = Arrays.copyOfRange(order, from, Math.min(n, from + options.batchSize()));
+                LossGradient lg = objective.lossAndGradient(theta, train.select(idx));
+                String where = "epoch " + epoch + ", batch " + (b + 1) + " (step " + (step + 1) + ")";
+                if (!Double.isFinite(lg.loss()) || !allFinite(lg.gradient())) {
+                    String what = !Double.isFinite(lg.loss()) ? "the loss became " + lg.loss() : "the gradient became non-finite";
+                    return diverged(theta, what + " at " + where, step, history, start);
+                }
+                System.arraycopy(theta, 0, previous, 0, theta.length);
+                adam.step(theta, lg.gradient());
+                if (!allFinite(theta)) {
+                    return diverged(previous, "the weights became non-finite after the update at " + where, step, history,
+                            start);
+                }
+                step++;
+                seen += idx.length;
+                epochSeen += idx.length;
+                lossSum += lg.loss() * idx.length;
+                correctSum += lg.accuracy() * idx.length;
+                double seconds = Math.max(1e-9, (System.nanoTime() - startNanos) / 1e9);
+                double rate = seen / seconds;
+                double left = (totalSteps - step) * seconds / step;
+                TrainingProgress p = new TrainingProgress(epoch, options.epochs(), b + 1, batches, step, lg.loss(),
+                        lg.accuracy(), lossSum / epochSeen, correctSum / epochSeen, rate, left);
+                history.add(p);
+                listener.onProgress(p);
+                monitor.progress(step, totalSteps, String.format(Locale.ROOT, "epoch %d/%d, loss %.4f, accuracy %.3f",
+                        epoch, options.epochs(), p.runningLoss(), p.runningAccuracy()));
+            }
+        }
+        return new TrainingResult(theta, TrainingResult.Status.COMPLETED, "trained " + options.epochs() + " epochs, "
+                + step + " steps", history, start, Instant.now());
+    }
+
+    private static TrainingResult diverged(double[] lastFinite, String what, long step, List<TrainingProgress> history,
+                                           Instant start) {
+        String msg = what + "; training stopped and kept the weights after step " + step
+                + " (try a smaller learning rate, or check the data and initial weights)";
+        return new TrainingResult(lastFinite, TrainingResult.Status.DIVERGED, msg, history, start, Instant.now());
+    }
+
+    private static boolean allFinite(double[] a) {
+        for (double x : a) {
+            if (!Double.isFinite(x)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,32 @@
+package org.hessianscope.train;
+
+/**
+ * How a network is trained: Adam with PyTorch's defaults, mini-batches, epochs,
+ * and the seed every random choice (initialisation, shuffles) derives from.
+ */
+public record TrainingOptions(int epochs, int batchSize, double learningRate, double beta1, double beta2,
+                              double epsilon, long seed) {
+
+    public TrainingOptions {
+        if (epochs < 1) {
+            throw new IllegalArgumentException("epochs = " + epochs + " must be at least 1");
+        }
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batch size = " + batchSize + " must be at least 1");
+        }
+        if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
+            throw new IllegalArgumentException("learning rate = " + learningRate + " must be a positive number");
+        }
+        if (!(beta1 >= 0 && beta1 < 1) || !(beta2 >= 0 && beta2 < 1)) {
+            throw new IllegalArgumentException("Adam betas (" + beta1 + ", " + beta2 + ") must lie in [0, 1)");
+        }
+        if (!(epsilon > 0) || !Double.isFinite(epsilon)) {
+            throw new IllegalArgumentException("Adam epsilon = " + epsilon + " must be a positive number");
+        }
+    }
+
+    /** The paper's settings: Adam lr 1e-3, β = (0.9, 0.999), ε = 1e-8, batch 64. */
+    public static TrainingOptions paper(int epochs, long seed) {
+        return new TrainingOptions(epochs, 64, 1e-3, 0.9, 0.999, 1e-8, seed);
+    }
+}

@@ -1,0 +1,125 @@
+package org.hessianscope.run;
+
+import org.hessianscope.arch.ArchitectureSpec;
+import org.hessianscope.arch.InputShape;
+import org.hessianscope.arch.PoolSpec;
+import org.hessianscope.arch.PoolType;
+import org.hessianscope.io.NpyFormatException;
+import org.hessianscope.train.PyTorchInit;
+import org.hessianscope.train.TrainingOptions;
+import org.hessianscope.train.TrainingProgress;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class RunFolderTest {
+
+    static final ArchitectureSpec SPEC = ArchitectureSpec.paper(new InputShape(1, 8, 8), 2, 3, 3, new PoolSpec(PoolType.MAX, 2, 1), 10);
+
+    static TrainedRun run() {
+        double[] init = PyTorchInit.initialise(SPEC, 1);
+        double[] weights = PyTorchInit.initialise(SPEC, 2);
+        List<TrainingProgress> history = List.of(
+                new TrainingProgress(1, 2, 1, 2, 1, 2.3025850929940455, 0.125, 2.3025850929940455, 0.125, 1234.5, 0.75),
+                new TrainingProgress(1, 2, 2, 2, 2, 2.1, 0.25, 2.2, 0.1875, 1500, 0.5));
+        RunInfo info = new RunInfo("completed", "trained 2 epochs, 4 steps", 7, TrainingOptions.paper(2, 7),
+                new RunInfo.DataUsed("mnist", 100, 2000, "embedded subset"), "2026-11-27T13:00:00Z", "2026-11-27T13:00:05Z",
+                new RunInfo.Metrics(0.5, 0.875, 100), null, new RunInfo.Versions("0.1.0", "17.0.15"));
+        return new TrainedRun(SPEC, init, weights, history, info);
+    }
+
+    static List<String> names(Path dir) throws Exception {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    @Test
+    void writesTheFiveFilesAndReadsThemBack(@TempDir Path tmp) throws Exception {
+        Path dir = tmp.resolve("run1");
+        TrainedRun run = run();
+        RunFolder.write(dir, run);
+        assertEquals(List.of("history.csv", "init.npz", "run.json", "spec.json", "weights.npz"), names(dir));
+        assertEquals(List.of("run1"), names(tmp), "no temporary folder is left beside it");
+        TrainedRun back = RunFolder.read(dir);
+        assertEquals(SPEC, back.spec());
+        assertArrayEquals(run.init(), back.init());
+        assertArrayEquals(run.weights(), back.weights());
+        assertEquals(run.history(), back.history());
+        assertEquals(run.info(), back.info());
+        String csv = Files.readString(dir.resolve("history.csv"));
+        assertTrue(csv.startsWith("epoch,epochs,batch,batches,step,loss,accuracy,runningLoss,runningAccuracy,samplesPerSecond,secondsLeft\n"
+                + "1,2,1,2,1,2.3025850929940455,0.125,2.3025850929940455,0.125,1234.5,0.75\n"), csv);
+        String json = Files.readString(dir.resolve("run.json"));
+        assertTrue(json.contains("\"learningRate\" : 0.001") && json.contains("\"java\" : \"17.0.15\"")
+                && json.contains("\"dataset\" : \"mnist\""), json);
+    }
+
+    @Test
+    void aKillBeforeTheRenameLeavesNothingThatLooksLikeARun(@TempDir Path tmp) throws Exception {
+        Path dir = tmp.resolve("run1");
+        assertThrows(IllegalStateException.class, () -> RunFolder.write(dir, run(), () -> {
+            throw new IllegalStateException("killed");
+        }));
+        assertFalse(Files.exists(dir));
+        assertEquals(List.of(), names(tmp));
+    }
+
+    @Test
+    void refusesToOverwriteAnExistingRun(@TempDir Path tmp) throws Exception {
+        Path dir = tmp.resolve("run1");
+        RunFolder.write(dir, run());
+        String msg = assertThrows(RunFolderException.class, () -> RunFolder.write(dir, run())).getMessage();
+        assertTrue(msg.endsWith("run1 already exists and is not an empty folder; choose another --out or remove it"), msg);
+        Path empty = Files.createDirectory(tmp.resolve("empty"));
+        RunFolder.write(empty, run());
+        assertEquals(5, names(empty).size(), "an empty folder may be used");
+    }
+
+    @Test
+    void damagedFoldersAreReportedNamingTheFile(@TempDir Path tmp) throws Exception {
+        Path dir = tmp.resolve("run1");
+        RunFolder.write(dir, run());
+
+        Files.move(dir.resolve("weights.npz"), tmp.resolve("moved.npz"));
+        assertEquals(dir + " is not a complete run folder: weights.npz is missing (a run folder holds spec.json, init.npz, "
+                + "weights.npz, history.csv, run.json)", assertThrows(RunFolderException.class, () -> RunFolder.read(dir)).getMessage());
+        Files.write(dir.resolve("weights.npz"), new byte[] {1, 2, 3});
+        assertEquals(dir.resolve("weights.npz") + ": not an .npz archive (a zip file starts with PK\\3\\4)",
+                assertThrows(NpyFormatException.class, () -> RunFolder.read(dir)).getMessage());
+        Files.move(tmp.resolve("moved.npz"), dir.resolve("weights.npz"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+
+        String json = Files.readString(dir.resolve("run.json"));
+        Files.writeString(dir.resolve("run.json"), json.replace("\"seed\" : 7,", "\"seed\" : 7,,"));
+        String bad = assertThrows(RunFolderException.class, () -> RunFolder.read(dir)).getMessage();
+        assertTrue(bad.startsWith(dir.resolve("run.json") + ": Unexpected character (','") && bad.contains(" at line 4, column "), bad);
+
+        Files.writeString(dir.resolve("run.json"), json.replace("\"seed\" : 7,", "\"sede\" : 7,"));
+        String missing = assertThrows(RunFolderException.class, () -> RunFolder.read(dir)).getMessage();
+        assertTrue(missing.startsWith(dir.resolve("run.json") + ": Missing creator property 'seed'"), missing);
+        Files.writeString(dir.resolve("run.json"), json.replace("\"seed\" : 7,", "\"seed\" : 7, \"sede\" : 7,"));
+        String unknown = assertThrows(RunFolderException.class, () -> RunFolder.read(dir)).getMessage();
+        assertTrue(unknown.startsWith(dir.resolve("run.json") + ": Unrecognized field \"sede\""), unknown);
+        Files.writeString(dir.resolve("run.json"), json);
+
+        Files.writeString(dir.resolve("history.csv"), Files.readString(dir.resolve("history.csv")) + "1,2,x,2,3,1,1,1,1,1,1\n");
+        assertEquals(dir.resolve("history.csv") + ": line 4 has a value that is not a number: 1,2,x,2,3,1,1,1,1,1,1",
+                assertThrows(RunFolderException.class, () -> RunFolder.read(dir)).getMessage());
+
+        Files.writeString(dir.resolve("spec.json"), "{\"conv\": []}");
+        String spec = assertThrows(RunFolderException.class, () -> RunFolder.read(dir)).getMessage();
+        assertTrue(spec.startsWith(dir.resolve("spec.json") + ": "), spec);
+        assertEquals(tmp.resolve("nope") + " is not a run folder (no such folder)",
+                assertThrows(RunFolderException.class, () -> RunFolder.read(tmp.resolve("nope"))).getMessage());
+    }
+}
