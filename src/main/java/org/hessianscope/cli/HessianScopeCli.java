@@ -17,9 +17,12 @@ import picocli.CommandLine.Command;
                 LossesCommand.class,
                 EvaluateCommand.class,
                 AnalyzeCommand.class,
+                HessianCommand.class,
                 BenchCommand.class,
                 LossDiffCommand.class,
                 FigureCommand.class,
+                ExportDl4jCommand.class,
+                ImportDl4jCommand.class,
         })
 public final class HessianScopeCli implements Runnable {
 
