@@ -33,6 +33,8 @@ import java.util.Set;
 public final class SpectrumFigure {
     public static final String DENSITY_KEY = "density of H";
     private static final double STEM_HALF_HEIGHT = 0.35;
+    /** Density values below this fraction of the peak are not drawn: ten decades show every visible feature. */
+    public static final double DENSITY_FLOOR = 1e-10;
 
     private SpectrumFigure() {
     }
@@ -52,9 +54,12 @@ public final class SpectrumFigure {
         if (density != null) {
             XYSeriesCollection d = new XYSeriesCollection();
             XYSeries s = new XYSeries(DENSITY_KEY, false, true);
-            Curve c = CurveReducer.drawable(new Curve(density.grid(), density.values()), false, true);
-            for (int i = 0; i < c.size(); i++) {
-                s.add(c.x()[i], c.y()[i], false);
+            double max = java.util.Arrays.stream(density.values()).max().orElse(0);
+            for (int i = 0; i < density.grid().length; i++) {
+                double v = density.values()[i];
+                // Gaussian tails fall to 1e-300 between separated eigenvalues; below the floor the
+                // curve is left out (a gap, not a line to 0) so the axis stays readable.
+                s.add(density.grid()[i], v > 0 && v >= max * DENSITY_FLOOR ? v : Double.NaN, false);
             }
             d.addSeries(s);
             XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);

@@ -58,8 +58,12 @@ class CurvatureFiguresTest {
         assertEquals(2, subplots.size());
         XYPlot density = (XYPlot) subplots.get(0);
         assertInstanceOf(LogAxis.class, density.getRangeAxis());
-        // The zero density value at λ = 1 cannot be drawn on log y and is left out.
-        assertArrayEquals(new double[] {-1, 0, 2, 3}, xs(density.getDataset(), 0));
+        // The zero density value at λ = 1 cannot be drawn on log y: it is a gap (NaN), not a point.
+        XYDataset dd = density.getDataset();
+        assertArrayEquals(new double[] {-1, 0, 1, 2, 3}, xs(dd, 0));
+        assertEquals(0.5, dd.getYValue(0, 1));
+        assertTrue(Double.isNaN(dd.getYValue(0, 2)));
+        assertEquals(0.05, dd.getYValue(0, 4));
         XYDataset stems = ((XYPlot) subplots.get(1)).getDataset();
         assertEquals(3, stems.getSeriesCount());
         int h = stems.indexOf(SpectrumOperator.HESSIAN.title());
@@ -68,6 +72,19 @@ class CurvatureFiguresTest {
         assertArrayEquals(new double[] {0.8, -0.6}, xs(stems, f));
         assertEquals(2.0, stems.getYValue(h, 0), "H is the top row");
         assertEquals(0.0, stems.getYValue(f, 0), "H_F is the bottom row");
+    }
+
+    @Test
+    void densityTailsTenDecadesBelowThePeakAreGaps() {
+        SpectralDensity.Result d = new SpectralDensity.Result(new double[] {0, 1, 2}, new double[] {2.0, 1e-300, 2e-10},
+                0.1, new SpectralDensity.Quadrature[0]);
+        HessianAnalysis.Result a = analysis(false);
+        HessianAnalysis.Result withDensity = new HessianAnalysis.Result(a.samples(), a.parameters(), a.hessian(), a.trace(),
+                a.ggn(), a.residual(), a.residualTop(), a.residualOverGgn(), d, null, null);
+        XYDataset dd = ((XYPlot) ((CombinedDomainXYPlot) SpectrumFigure.chart(withDensity, FigureStyle.screen())
+                .getPlot()).getSubplots().get(0)).getDataset();
+        assertTrue(Double.isNaN(dd.getYValue(0, 1)), "1e-300 is 300 decades below the peak of 2");
+        assertEquals(2e-10, dd.getYValue(0, 2), "exactly at the floor 2·1e-10 it is still drawn");
     }
 
     @Test
