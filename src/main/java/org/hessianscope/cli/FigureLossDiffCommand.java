@@ -62,6 +62,7 @@ final class FigureLossDiffCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        output.validate();
         if (orderings < 1) {
             throw new IllegalArgumentException("--orderings = " + orderings + ": must be at least 1");
         }

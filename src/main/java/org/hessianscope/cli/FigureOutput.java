@@ -41,7 +41,8 @@ final class FigureOutput {
         return s.withLogX(!linearX);
     }
 
-    void write(JFreeChart chart) throws IOException {
+    /** Checks the options before any work, so a typo costs no analysis time. */
+    void validate() {
         if (scale < 1 || scale > 3) {
             throw new IllegalArgumentException("--scale = " + scale + ": use 1, 2 or 3");
         }
@@ -52,6 +53,10 @@ final class FigureOutput {
         if (csv != null && FigureExport.Format.of(csv) != FigureExport.Format.CSV) {
             throw new IllegalArgumentException("--csv " + csv + ": the data file must end in .csv");
         }
+    }
+
+    void write(JFreeChart chart) throws IOException {
+        validate();
         FigureExport.write(chart, out, width, height, scale);
         if (csv != null) {
             FigureExport.writeCsv(chart, csv);

@@ -20,9 +20,9 @@ import picocli.CommandLine.Command;
                 HessianCommand.class,
                 BenchCommand.class,
                 LossDiffCommand.class,
-                FigureCommand.class,
                 ExportDl4jCommand.class,
                 ImportDl4jCommand.class,
+                FigureCommand.class,
         })
 public final class HessianScopeCli implements Runnable {
 

@@ -104,12 +104,16 @@ public final class FigureExport {
         return out.toByteArray();
     }
 
-    /** An SVG document drawn with JFreeSVG 5 (JFreeChart's own SVG export expects version 4). */
+    /**
+     * An SVG document drawn with JFreeSVG 5 (JFreeChart's own SVG export expects version 4).
+     * It has no DOCTYPE: the SVG 1.1 DTD is deprecated, and XML parsers would try to fetch it
+     * from w3.org, which fails offline.
+     */
     public static String svg(JFreeChart chart, int width, int height) {
         requireSize(width, height);
         SVGGraphics2D g2 = new SVGGraphics2D(width, height);
         chart.draw(g2, new Rectangle2D.Double(0, 0, width, height));
-        return g2.getSVGDocument();
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + g2.getSVGElement() + "\n";
     }
 
     /** A one-page PDF of width × height points drawn with JFreePDF. */

@@ -1,0 +1,78 @@
+package org.hessianscope.figure;
+
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+import java.awt.BasicStroke;
+import java.awt.geom.Ellipse2D;
+import java.awt.geom.Rectangle2D;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Chart 3 of the GUI: the bound hierarchy across runs. The y axis is log10 itself (linear in
+ * the exponent) because the paper's bounds reach 10^30 and beyond, past what a double-valued
+ * log axis can place next to a measured norm of order 1; the gap between curves is the
+ * looseness in orders of magnitude.
+ */
+public final class BoundFigure {
+    public static final String PAPER_KEY = "paper's bound";
+    public static final String LEMMA2_KEY = "Lemma 2, true norms";
+    public static final String MEASURED_KEY = "measured max ‖H_O,i‖";
+
+    private BoundFigure() {
+    }
+
+    /** @param xLabel the swept quantity, e.g. "L (num of layers)" */
+    public static JFreeChart chart(List<BoundLevels> runs, String xLabel, FigureStyle style) {
+        if (runs.isEmpty()) {
+            throw new IllegalArgumentException("no runs with bound results to draw");
+        }
+        List<BoundLevels> sorted = runs.stream().sorted(Comparator.comparingDouble(BoundLevels::x)).toList();
+        XYSeriesCollection d = new XYSeriesCollection();
+        XYSeries paper = new XYSeries(PAPER_KEY, false, true);
+        XYSeries lemma2 = new XYSeries(LEMMA2_KEY, false, true);
+        XYSeries measured = new XYSeries(MEASURED_KEY, false, true);
+        for (BoundLevels b : sorted) {
+            addFinite(paper, b.x(), b.paperLog10());
+            addFinite(lemma2, b.x(), b.lemma2Log10());
+            addFinite(measured, b.x(), b.measuredLog10());
+        }
+        d.addSeries(paper);
+        d.addSeries(lemma2);
+        d.addSeries(measured);
+        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, true);
+        double s = 4 + style.lineWidth() * 2;
+        for (int i = 0; i < 3; i++) {
+            r.setSeriesPaint(i, Palette.colour(i == 0 ? 3 : i == 1 ? 1 : 0));
+            r.setSeriesStroke(i, new BasicStroke(style.lineWidth()));
+        }
+        r.setSeriesShape(0, new Rectangle2D.Double(-s / 2, -s / 2, s, s));
+        r.setSeriesShape(2, new Ellipse2D.Double(-s / 2, -s / 2, s, s));
+        NumberAxis x = new NumberAxis(xLabel);
+        x.setAutoRangeIncludesZero(false);
+        if (sorted.stream().allMatch(b -> b.x() == Math.rint(b.x()))) {
+            x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        }
+        x.setLabelFont(style.labelFont());
+        x.setTickLabelFont(style.tickFont());
+        NumberAxis y = new NumberAxis("log10 ‖H_O‖ (weights only)");
+        y.setAutoRangeIncludesZero(false);
+        y.setLabelFont(style.labelFont());
+        y.setTickLabelFont(style.tickFont());
+        XYPlot plot = new XYPlot(d, x, y, r);
+        // The legend lists the three levels, not runs, so a run legend title would mislabel it.
+        return ChartStyling.chart("Bounds on ‖H_O‖ against the measured value", plot, plot.getLegendItems(),
+                style.withLegendTitle(null));
+    }
+
+    private static void addFinite(XYSeries s, double x, double y) {
+        if (Double.isFinite(x) && Double.isFinite(y)) {
+            s.add(x, y, false);
+        }
+    }
+}

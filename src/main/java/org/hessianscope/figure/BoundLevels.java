@@ -1,0 +1,12 @@
+package org.hessianscope.figure;
+
+/**
+ * One trained network in the bound-versus-measured figure, all as log10 of ‖H_O‖ (weights only).
+ *
+ * @param x              the swept value it is plotted at (e.g. L)
+ * @param paperLog10     the paper's bound that applies (Theorem 2, Lemma 3 or Lemma 4)
+ * @param lemma2Log10    Lemma 2 with the true per-layer operator norms
+ * @param measuredLog10  the measured max_i ‖H_O,i‖ over the samples used
+ */
+public record BoundLevels(double x, double paperLog10, double lemma2Log10, double measuredLog10) {
+}
