@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
         description = "Time the heavy computations on synthetic data and report the memory they used.",
         subcommands = {
                 BenchLossDifferenceCommand.class,
+                BenchHessianCommand.class,
         })
 final class BenchCommand implements Runnable {
     @Override

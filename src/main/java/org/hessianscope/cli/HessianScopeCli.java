@@ -16,8 +16,11 @@ import picocli.CommandLine.Command;
                 TrainCommand.class,
                 LossesCommand.class,
                 EvaluateCommand.class,
+                HessianCommand.class,
                 BenchCommand.class,
                 LossDiffCommand.class,
+                ExportDl4jCommand.class,
+                ImportDl4jCommand.class,
         })
 public final class HessianScopeCli implements Runnable {
 

@@ -4,24 +4,12 @@ import org.hessianscope.arch.Stage;
 
 import java.util.Arrays;
 
-/** Non-overlapping average pool (stride = size; rows and columns that do not fill a window are dropped). Linear. */
-final class AvgPoolLayer extends Layer {
-    private final int channels;
-    private final int inHeight;
-    private final int inWidth;
-    private final int outHeight;
-    private final int outWidth;
-    private final int size;
+/** Non-overlapping average pool. Linear, so every pass applies the same average or its transpose. */
+final class AvgPoolLayer extends PoolLayer {
     private final double area;
 
     AvgPoolLayer(Stage.Pool stage) {
-        super(stage.in().size(), stage.out().size());
-        this.channels = stage.in().channels();
-        this.inHeight = stage.in().height();
-        this.inWidth = stage.in().width();
-        this.outHeight = stage.out().height();
-        this.outWidth = stage.out().width();
-        this.size = stage.size();
+        super(stage);
         this.area = size * size;
     }
 
@@ -31,7 +19,8 @@ final class AvgPoolLayer extends Layer {
     }
 
     @Override
-    void forwardTangent(double[] theta, double[] v, double[] in, double[] tin, boolean tinZero, double[] tout, StageState state, Scratch scratch) {
+    void forwardTangent(double[] theta, double[] v, double[] in, double[] tin, boolean tinZero, double[] tout,
+                        StageState state, Scratch scratch) {
         average(tin, tout);
     }
 
@@ -51,41 +40,27 @@ final class AvgPoolLayer extends Layer {
     }
 
     private void average(double[] src, double[] dst) {
-        int o = 0;
-        for (int c = 0; c < channels; c++) {
-            int plane = c * inHeight * inWidth;
-            for (int py = 0; py < outHeight; py++) {
-                for (int px = 0; px < outWidth; px++) {
-                    int corner = plane + py * size * inWidth + px * size;
-                    double sum = 0;
-                    for (int dy = 0; dy < size; dy++) {
-                        int row = corner + dy * inWidth;
-                        for (int dx = 0; dx < size; dx++) {
-                            sum += src[row + dx];
-                        }
-                    }
-                    dst[o++] = sum / area;
+        for (int o = 0; o < outSize; o++) {
+            double sum = 0;
+            for (int dy = 0; dy < size; dy++) {
+                int row = corners[o] + dy * inWidth;
+                for (int dx = 0; dx < size; dx++) {
+                    sum += src[row + dx];
                 }
             }
+            dst[o] = sum / area;
         }
     }
 
     /** The transpose of {@link #average}: each window gets its output's cotangent divided by the area. */
     private void spread(double[] src, double[] dst) {
         Arrays.fill(dst, 0, inSize, 0.0);
-        int o = 0;
-        for (int c = 0; c < channels; c++) {
-            int plane = c * inHeight * inWidth;
-            for (int py = 0; py < outHeight; py++) {
-                for (int px = 0; px < outWidth; px++) {
-                    int corner = plane + py * size * inWidth + px * size;
-                    double share = src[o++] / area;
-                    for (int dy = 0; dy < size; dy++) {
-                        int row = corner + dy * inWidth;
-                        for (int dx = 0; dx < size; dx++) {
-                            dst[row + dx] = share;
-                        }
-                    }
+        for (int o = 0; o < outSize; o++) {
+            double share = src[o] / area;
+            for (int dy = 0; dy < size; dy++) {
+                int row = corners[o] + dy * inWidth;
+                for (int dx = 0; dx < size; dx++) {
+                    dst[row + dx] = share;
                 }
             }
         }

@@ -119,6 +119,20 @@ final class ConvLayer extends Layer {
         if (tgIn != null) {
             correlateTransposed(theta, tgOut, v, gOut, tgIn, scratch);
         }
+        accumulateTangentGradient(in, tin, tinZero, gOut, tgOut, tgrad, scratch);
+    }
+
+    @Override
+    void backwardWithTangent(double[] theta, double[] v, double[] in, double[] tin, boolean tinZero, double[] gOut,
+                             double[] tgOut, double[] gIn, double[] tgIn, double[] tgrad, StageState state, Scratch scratch) {
+        if (gIn != null) {
+            correlateTransposedPair(theta, v, gOut, tgOut, gIn, tgIn, scratch);
+        }
+        accumulateTangentGradient(in, tin, tinZero, gOut, tgOut, tgrad, scratch);
+    }
+
+    private void accumulateTangentGradient(double[] in, double[] tin, boolean tinZero, double[] gOut, double[] tgOut,
+                                           double[] tgrad, Scratch scratch) {
         unfold(in, scratch.columnsA);
         if (tinZero) {
             accumulateGradient(tgOut, scratch.columnsA, null, null, tgrad, scratch.row);
@@ -214,6 +228,49 @@ final class ConvLayer extends Layer {
         }
         for (int ci = 0; ci < inChannels; ci++) {
             System.arraycopy(acc[ci], 0, gIn, ci * n, n);
+        }
+    }
+
+    /**
+     * gIn = W^T g and tgIn = W^T tg + V^T g in one sweep: the same additions, in the same order, as
+     * {@link #correlateTransposed} called for each, sharing the padded planes and shifted copies.
+     */
+    private void correlateTransposedPair(double[] w, double[] v, double[] g, double[] tg, double[] gIn, double[] tgIn,
+                                         Scratch scratch) {
+        double[][] acc = scratch.channels;
+        double[][] tacc = scratch.tangentChannels;
+        double[] sg = scratch.segmentA;
+        double[] stg = scratch.segmentB;
+        int n = inPlane;
+        for (int ci = 0; ci < inChannels; ci++) {
+            Arrays.fill(acc[ci], 0, n, 0.0);
+            Arrays.fill(tacc[ci], 0, n, 0.0);
+        }
+        for (int co = 0; co < outChannels; co++) {
+            padCotangent(g, co, scratch.paddedA);
+            padCotangent(tg, co, scratch.paddedB);
+            for (int ky = 0; ky < kernel; ky++) {
+                for (int kx = 0; kx < kernel; kx++) {
+                    int from = pad - ky * inWidth - kx;
+                    System.arraycopy(scratch.paddedA, from, sg, 0, n);
+                    System.arraycopy(scratch.paddedB, from, stg, 0, n);
+                    int tap = weightOffset + co * rowLength + ky * kernel + kx;
+                    for (int ci = 0; ci < inChannels; ci++) {
+                        double[] plane = acc[ci];
+                        double[] tplane = tacc[ci];
+                        double x = w[tap + ci * kernel * kernel];
+                        double y = v[tap + ci * kernel * kernel];
+                        for (int t = 0; t < n; t++) {
+                            plane[t] += x * sg[t];
+                            tplane[t] += x * stg[t] + y * sg[t];
+                        }
+                    }
+                }
+            }
+        }
+        for (int ci = 0; ci < inChannels; ci++) {
+            System.arraycopy(acc[ci], 0, gIn, ci * n, n);
+            System.arraycopy(tacc[ci], 0, tgIn, ci * n, n);
         }
     }
 

@@ -4,7 +4,12 @@ import org.hessianscope.arch.Stage;
 
 import java.util.Arrays;
 
-/** Fully connected layer out = W in + b on the flattened (channel, row, column) input; W [out, in] row-major. */
+/**
+ * Fully connected layer out = W in + b on the flattened (channel, row, column) input; W [out, in]
+ * row-major. Speed: dot products keep four partial sums (a fixed order, so still deterministic),
+ * and multiply-adds between θ-sized arrays and input-sized arrays first copy one side so both sit
+ * at the same index, which the JIT (JDK 17) needs to vectorise.
+ */
 final class DenseLayer extends Layer {
     private final int weightOffset;
     private final int biasOffset;
@@ -15,6 +20,11 @@ final class DenseLayer extends Layer {
         this.biasOffset = weightOffset + stage.weightCount();
     }
 
+    /** Length of a θ-indexed scratch that reaches past this layer's weights. */
+    int weightEnd() {
+        return biasOffset;
+    }
+
     @Override
     boolean hasParameters() {
         return true;
@@ -23,54 +33,28 @@ final class DenseLayer extends Layer {
     @Override
     void forward(double[] theta, double[] in, double[] out, StageState state, Scratch scratch) {
         for (int o = 0; o < outSize; o++) {
-            int row = weightOffset + o * inSize;
-            double sum = theta[biasOffset + o];
-            for (int i = 0; i < inSize; i++) {
-                sum += theta[row + i] * in[i];
-            }
-            out[o] = sum;
+            out[o] = theta[biasOffset + o] + dot(theta, weightOffset + o * inSize, in, inSize);
         }
     }
 
     @Override
-    void forwardTangent(double[] theta, double[] v, double[] in, double[] tin, boolean tinZero, double[] tout, StageState state, Scratch scratch) {
+    void forwardTangent(double[] theta, double[] v, double[] in, double[] tin, boolean tinZero, double[] tout,
+                        StageState state, Scratch scratch) {
+        // R(W a + b) = V a + v_b + W R(a).
         for (int o = 0; o < outSize; o++) {
             int row = weightOffset + o * inSize;
-            double sum = v[biasOffset + o];
-            if (tinZero) {
-                for (int i = 0; i < inSize; i++) {
-                    sum += v[row + i] * in[i];
-                }
-            } else {
-                for (int i = 0; i < inSize; i++) {
-                    sum += v[row + i] * in[i] + theta[row + i] * tin[i];
-                }
-            }
-            tout[o] = sum;
+            double sum = v[biasOffset + o] + dot(v, row, in, inSize);
+            tout[o] = tinZero ? sum : sum + dot(theta, row, tin, inSize);
         }
     }
 
     @Override
     void backward(double[] theta, double[] in, double[] gOut, double[] gIn, double[] grad, StageState state, Scratch scratch) {
         if (gIn != null) {
-            Arrays.fill(gIn, 0, inSize, 0.0);
-            for (int o = 0; o < outSize; o++) {
-                int row = weightOffset + o * inSize;
-                double g = gOut[o];
-                for (int i = 0; i < inSize; i++) {
-                    gIn[i] += theta[row + i] * g;
-                }
-            }
+            transposedProduct(theta, gOut, null, null, gIn, scratch);
         }
         if (grad != null) {
-            for (int o = 0; o < outSize; o++) {
-                int row = weightOffset + o * inSize;
-                double g = gOut[o];
-                for (int i = 0; i < inSize; i++) {
-                    grad[row + i] += g * in[i];
-                }
-                grad[biasOffset + o] += g;
-            }
+            accumulateOuter(gOut, in, null, null, grad, scratch);
         }
     }
 
@@ -79,30 +63,74 @@ final class DenseLayer extends Layer {
                          double[] gOut, double[] tgOut, double[] tgIn, double[] tgrad, StageState state, Scratch scratch) {
         // g_in = W^T g_out, ∇W = g_out in^T: R(g_in) = W^T Rg_out + V^T g_out, R(∇W) = Rg_out in^T + g_out R(in)^T.
         if (tgIn != null) {
-            Arrays.fill(tgIn, 0, inSize, 0.0);
-            for (int o = 0; o < outSize; o++) {
-                int row = weightOffset + o * inSize;
-                double tg = tgOut[o];
-                double g = gOut[o];
-                for (int i = 0; i < inSize; i++) {
-                    tgIn[i] += theta[row + i] * tg + v[row + i] * g;
-                }
-            }
+            transposedProduct(theta, tgOut, v, gOut, tgIn, scratch);
         }
+        accumulateOuter(tgOut, in, tinZero ? null : gOut, tin, tgrad, scratch);
+    }
+
+    /** gIn = A^T ga (+ B^T gb when B is not null), A and B laid out like θ. */
+    private void transposedProduct(double[] wa, double[] ga, double[] wb, double[] gb, double[] gIn, Scratch scratch) {
+        double[] ra = scratch.segmentA;
+        double[] rb = scratch.segmentB;
+        Arrays.fill(gIn, 0, inSize, 0.0);
         for (int o = 0; o < outSize; o++) {
             int row = weightOffset + o * inSize;
-            double tg = tgOut[o];
-            double g = gOut[o];
-            if (tinZero) {
+            double x = ga[o];
+            System.arraycopy(wa, row, ra, 0, inSize);
+            if (wb == null) {
                 for (int i = 0; i < inSize; i++) {
-                    tgrad[row + i] += tg * in[i];
+                    gIn[i] += ra[i] * x;
                 }
             } else {
+                double y = gb[o];
+                System.arraycopy(wb, row, rb, 0, inSize);
                 for (int i = 0; i < inSize; i++) {
-                    tgrad[row + i] += tg * in[i] + g * tin[i];
+                    gIn[i] += ra[i] * x + rb[i] * y;
                 }
             }
-            tgrad[biasOffset + o] += tg;
         }
+    }
+
+    /** grad[W] += ga a^T (+ gb b^T when gb is not null), grad[b] += ga. */
+    private void accumulateOuter(double[] ga, double[] a, double[] gb, double[] b, double[] grad, Scratch scratch) {
+        double[] aa = scratch.alignedA;
+        double[] ab = scratch.alignedB;
+        for (int o = 0; o < outSize; o++) {
+            int row = weightOffset + o * inSize;
+            int end = row + inSize;
+            double x = ga[o];
+            System.arraycopy(a, 0, aa, row, inSize);
+            if (gb == null) {
+                for (int j = row; j < end; j++) {
+                    grad[j] += x * aa[j];
+                }
+            } else {
+                double y = gb[o];
+                System.arraycopy(b, 0, ab, row, inSize);
+                for (int j = row; j < end; j++) {
+                    grad[j] += x * aa[j] + y * ab[j];
+                }
+            }
+            grad[biasOffset + o] += x;
+        }
+    }
+
+    /** Σ_i a[offset + i]·b[i] with four partial sums, combined in a fixed order. */
+    private static double dot(double[] a, int offset, double[] b, int n) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int i = 0;
+        for (; i + 3 < n; i += 4) {
+            s0 += a[offset + i] * b[i];
+            s1 += a[offset + i + 1] * b[i + 1];
+            s2 += a[offset + i + 2] * b[i + 2];
+            s3 += a[offset + i + 3] * b[i + 3];
+        }
+        for (; i < n; i++) {
+            s0 += a[offset + i] * b[i];
+        }
+        return (s0 + s1) + (s2 + s3);
     }
 }

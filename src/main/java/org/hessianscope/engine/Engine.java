@@ -50,13 +50,9 @@ public final class Engine implements AutoCloseable {
         checkSamples(model, samples, false);
         double[] losses = new double[samples.size()];
         double[] theta = model.theta();
-        runner.sum(samples.size(), 0, (from, to, partial) -> {
-            Workspace ws = workspace(model.network());
-            for (int i = from; i < to; i++) {
-                ws.load(samples, i);
-                ws.forward(theta);
-                losses[i] = ws.loss(samples.label(i));
-            }
+        sumOverSamples(model, samples, 0, (ws, i, partial) -> {
+            ws.forward(theta);
+            losses[i] = ws.loss(samples.label(i));
         }, monitor);
         return losses;
     }
@@ -65,15 +61,11 @@ public final class Engine implements AutoCloseable {
     public LossAccuracy lossAndAccuracy(Model model, Samples samples, ProgressMonitor monitor) {
         checkSamples(model, samples, true);
         double[] theta = model.theta();
-        double[] sum = runner.sum(samples.size(), 2, (from, to, partial) -> {
-            Workspace ws = workspace(model.network());
-            for (int i = from; i < to; i++) {
-                int label = samples.label(i);
-                ws.load(samples, i);
-                ws.forward(theta);
-                partial[0] += ws.loss(label);
-                partial[1] += ws.predicts(label) ? 1 : 0;
-            }
+        double[] sum = sumOverSamples(model, samples, 2, (ws, i, partial) -> {
+            int label = samples.label(i);
+            ws.forward(theta);
+            partial[0] += ws.loss(label);
+            partial[1] += ws.predicts(label) ? 1 : 0;
         }, monitor);
         int n = samples.size();
         return new LossAccuracy(sum[0] / n, sum[1] / n);
@@ -85,21 +77,13 @@ public final class Engine implements AutoCloseable {
         int p = model.parameterCount();
         double[] theta = model.theta();
         // Partial layout: gradient [0, P), loss sum at P, correct count at P + 1.
-        double[] sum = runner.sum(samples.size(), p + 2, (from, to, partial) -> {
-            Workspace ws = workspace(model.network());
-            for (int i = from; i < to; i++) {
-                int label = samples.label(i);
-                ws.load(samples, i);
-                partial[p] += ws.gradient(theta, label, partial);
-                partial[p + 1] += ws.predicts(label) ? 1 : 0;
-            }
+        double[] sum = sumOverSamples(model, samples, p + 2, (ws, i, partial) -> {
+            int label = samples.label(i);
+            partial[p] += ws.gradient(theta, label, partial);
+            partial[p + 1] += ws.predicts(label) ? 1 : 0;
         }, ProgressMonitor.NONE);
         int n = samples.size();
-        double[] gradient = new double[p];
-        for (int j = 0; j < p; j++) {
-            gradient[j] = sum[j] / n;
-        }
-        return new LossGradient(sum[p] / n, gradient, sum[p + 1] / n);
+        return new LossGradient(sum[p] / n, mean(sum, 0, p, n), sum[p + 1] / n);
     }
 
     /** H v for the Hessian H of the mean loss over {@code samples}, by the R-operator. */
@@ -107,14 +91,10 @@ public final class Engine implements AutoCloseable {
         checkSamples(model, samples, true);
         checkDirection(model, v);
         double[] theta = model.theta();
-        double[] sum = runner.sum(samples.size(), model.parameterCount(), (from, to, partial) -> {
-            Workspace ws = workspace(model.network());
-            for (int i = from; i < to; i++) {
-                ws.load(samples, i);
-                ws.hvp(theta, v, samples.label(i), partial);
-            }
-        }, ProgressMonitor.NONE);
-        return mean(sum, 0, model.parameterCount(), samples.size());
+        int p = model.parameterCount();
+        double[] sum = sumOverSamples(model, samples, p,
+                (ws, i, partial) -> ws.hvp(theta, v, samples.label(i), partial), ProgressMonitor.NONE);
+        return mean(sum, 0, p, samples.size());
     }
 
     /** H_O v = mean_i J_i^T A_i J_i v, the Gauss-Newton (ggn) part. */
@@ -122,30 +102,22 @@ public final class Engine implements AutoCloseable {
         checkSamples(model, samples, true);
         checkDirection(model, v);
         double[] theta = model.theta();
-        double[] sum = runner.sum(samples.size(), model.parameterCount(), (from, to, partial) -> {
-            Workspace ws = workspace(model.network());
-            for (int i = from; i < to; i++) {
-                ws.load(samples, i);
-                ws.ggnProduct(theta, v, samples.label(i), partial);
-            }
-        }, ProgressMonitor.NONE);
-        return mean(sum, 0, model.parameterCount(), samples.size());
+        int p = model.parameterCount();
+        double[] sum = sumOverSamples(model, samples, p,
+                (ws, i, partial) -> ws.ggnProduct(theta, v, samples.label(i), partial), ProgressMonitor.NONE);
+        return mean(sum, 0, p, samples.size());
     }
 
-    /** H_F v = H v − H_O v, the residual part. Bit-identical to {@code hvp(v) − ggnProduct(v)}. */
+    /** H_F v = H v − H_O v, the residual part: the same values as {@code hvp(v) − ggnProduct(v)}. */
     public double[] residualProduct(Model model, Samples samples, double[] v) {
         checkSamples(model, samples, true);
         checkDirection(model, v);
         int p = model.parameterCount();
         double[] theta = model.theta();
         // One pass shares the forward and tangent passes: H v in [0, P), H_O v in [P, 2P).
-        double[] sum = runner.sum(samples.size(), 2 * p, (from, to, partial) -> {
-            Workspace ws = workspace(model.network());
-            for (int i = from; i < to; i++) {
-                ws.load(samples, i);
-                ws.hvp(theta, v, samples.label(i), partial);
-                ws.ggnBackwardInto(theta, partial, p);
-            }
+        double[] sum = sumOverSamples(model, samples, 2 * p, (ws, i, partial) -> {
+            ws.hvp(theta, v, samples.label(i), partial);
+            ws.ggnBackwardInto(theta, partial, p);
         }, ProgressMonitor.NONE);
         double[] hv = mean(sum, 0, p, samples.size());
         double[] ggn = mean(sum, p, p, samples.size());
@@ -220,6 +192,22 @@ public final class Engine implements AutoCloseable {
                 System.arraycopy(product.apply(v), 0, out, 0, p);
             }
         };
+    }
+
+    /** Work on one sample whose input is loaded in the workspace, adding into the block's partial. */
+    private interface SampleStep {
+        void apply(Workspace ws, int index, double[] partial);
+    }
+
+    /** Runs {@code step} on every sample, block by block on the pool, and returns the sum of the partials. */
+    private double[] sumOverSamples(Model model, Samples samples, int width, SampleStep step, ProgressMonitor monitor) {
+        return runner.sum(samples.size(), width, (from, to, partial) -> {
+            Workspace ws = workspace(model.network());
+            for (int i = from; i < to; i++) {
+                ws.load(samples, i);
+                step.apply(ws, i, partial);
+            }
+        }, monitor);
     }
 
     private Workspace workspace(Network network) {

@@ -110,7 +110,8 @@ public final class EngineBenchmark {
         return theta;
     }
 
-    private static InMemorySamples randomSamples(ArchitectureSpec spec, int n, long seed) {
+    /** Standard normal inputs and uniform labels, from {@code seed}. */
+    static InMemorySamples randomSamples(ArchitectureSpec spec, int n, long seed) {
         Random random = new Random(seed);
         int size = spec.input().map().size();
         double[][] inputs = new double[n][size];

@@ -47,6 +47,16 @@ abstract class Layer {
     abstract void backwardTangent(double[] theta, double[] v, double[] in, double[] tin, boolean tinZero,
                                   double[] gOut, double[] tgOut, double[] tgIn, double[] tgrad, StageState state, Scratch scratch);
 
+    /**
+     * {@link #backward} without parameter gradient followed by {@link #backwardTangent}: the step of an
+     * H v pass. Layers may fuse the two.
+     */
+    void backwardWithTangent(double[] theta, double[] v, double[] in, double[] tin, boolean tinZero, double[] gOut,
+                             double[] tgOut, double[] gIn, double[] tgIn, double[] tgrad, StageState state, Scratch scratch) {
+        backward(theta, in, gOut, gIn, null, state, scratch);
+        backwardTangent(theta, v, in, tin, tinZero, gOut, tgOut, tgIn, tgrad, state, scratch);
+    }
+
     /** True if the layer has parameters (its output tangent is nonzero even when its input tangent is zero). */
     boolean hasParameters() {
         return false;

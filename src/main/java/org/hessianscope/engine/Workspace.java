@@ -126,9 +126,8 @@ final class Workspace {
         for (int s = stages - 1; s >= 0; s--) {
             boolean needInput = s > 0;
             Layer layer = layers[s];
-            layer.backward(theta, act[s], cot[s + 1], needInput ? cot[s] : null, null, states[s], scratch);
-            layer.backwardTangent(theta, v, act[s], tact[s], tangentZero[s], cot[s + 1], tcot[s + 1],
-                    needInput ? tcot[s] : null, hv, states[s], scratch);
+            layer.backwardWithTangent(theta, v, act[s], tact[s], tangentZero[s], cot[s + 1], tcot[s + 1],
+                    needInput ? cot[s] : null, needInput ? tcot[s] : null, hv, states[s], scratch);
         }
         return loss;
     }
@@ -149,9 +148,9 @@ final class Workspace {
     }
 
     /**
-     * After {@link #hvp} on the same sample: target[offset + j] += (J^T A J v)_j. Each parameter
-     * receives exactly one addition per sample in every pass, so this adds the same bits as
-     * {@link #ggnProduct} would.
+     * After {@link #hvp} on the same sample: target[offset + j] += (J^T A J v)_j. Every pass adds
+     * into each parameter exactly once per sample, so summing into a zeroed buffer first and then
+     * into the target gives the same values as {@link #ggnProduct} adding directly.
      */
     void ggnBackwardInto(double[] theta, double[] target, int offset) {
         if (ggnScratch == null) {

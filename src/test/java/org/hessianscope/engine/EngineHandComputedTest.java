@@ -7,7 +7,6 @@ import org.hessianscope.arch.InputShape;
 import org.hessianscope.arch.PoolSpec;
 import org.hessianscope.arch.PoolType;
 import org.hessianscope.data.InMemorySamples;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -16,18 +15,11 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Cases small enough to work out on paper; the derivations are in the comments. */
-class EngineHandComputedTest {
+class EngineHandComputedTest extends EngineTestBase {
     private static final double TOLERANCE = 1e-14;
     private static final InputShape THREE_BY_THREE = new InputShape(1, 3, 3);
     /** Rows of the 3×3 input [1 2 0; 0 1 3; 2 1 1], row-major. */
     private static final double[] X = {1, 2, 0, 0, 1, 3, 2, 1, 1};
-
-    private static final Engine ENGINE = new Engine(1);
-
-    @AfterAll
-    static void close() {
-        ENGINE.close();
-    }
 
     /**
      * conv1: 1 channel, 2×2 kernel W = [1 0; −1 2], bias 0.5, no ReLU after the last conv; fc1: 4 → 2
@@ -52,21 +44,21 @@ class EngineHandComputedTest {
                 HeadSpec.LINEAR, 2);
         double[] theta = {1, 0, -1, 2, 0.5, 0.1, 0, 0, -0.2, 0, -0.1, 0.2, 0, 0.3, -0.1};
         Model model = new Model(Network.of(spec), theta);
-        assertArrayEquals(new double[] {0.15, -0.75}, ENGINE.logits(model, X), TOLERANCE);
+        assertArrayEquals(new double[] {0.15, -0.75}, engine.logits(model, X), TOLERANCE);
 
         InMemorySamples one = new InMemorySamples(THREE_BY_THREE, 2, new double[][] {X}, new int[] {0});
         double s = 1 / (1 + Math.exp(0.9));
-        LossGradient lg = ENGINE.lossAndGradient(model, one);
+        LossGradient lg = engine.lossAndGradient(model, one);
         assertEquals(Math.log1p(Math.exp(-0.9)), lg.loss(), TOLERANCE);
         assertEquals(1.0, lg.accuracy());
         double[] h = {3.5, 7.5, 0.5, 2.5};
         double[] expected = {-0.1 * s, 0.6 * s, 0.5 * s, 0, 0.2 * s,
                 -s * h[0], -s * h[1], -s * h[2], -s * h[3], s * h[0], s * h[1], s * h[2], s * h[3], -s, s};
         assertArrayEquals(expected, lg.gradient(), TOLERANCE);
-        assertArrayEquals(new double[] {Math.log1p(Math.exp(-0.9))}, ENGINE.perSampleLosses(model, one,
+        assertArrayEquals(new double[] {Math.log1p(Math.exp(-0.9))}, engine.perSampleLosses(model, one,
                 org.hessianscope.task.ProgressMonitor.NONE), TOLERANCE);
 
-        double[] hv = ENGINE.hvp(model, one, Vectors.unit(theta.length, 13));
+        double[] hv = engine.hvp(model, one, Vectors.unit(theta.length, 13));
         double a = s * (1 - s);
         assertEquals(a, hv[13], TOLERANCE);
         assertEquals(-a, hv[14], TOLERANCE);
@@ -86,15 +78,15 @@ class EngineHandComputedTest {
         double[] theta = {1, 0, 0, 0, 0, 0.3, -0.2, 0, 0};
         Model model = new Model(Network.of(spec), theta);
         double[] x = {1, 5, 7, 5, 2, 9, 4, 6, 8};
-        assertArrayEquals(new double[] {1.5, -1.0}, ENGINE.logits(model, x), TOLERANCE);
+        assertArrayEquals(new double[] {1.5, -1.0}, engine.logits(model, x), TOLERANCE);
 
         InMemorySamples one = new InMemorySamples(THREE_BY_THREE, 2, new double[][] {x}, new int[] {0});
-        double[] grad = ENGINE.lossAndGradient(model, one).gradient();
+        double[] grad = engine.lossAndGradient(model, one).gradient();
         double g = grad[4];
         assertEquals(0.3 * grad[7] - 0.2 * grad[8], g, TOLERANCE, "bias gradient is the pooled cotangent");
         assertArrayEquals(new double[] {5 * g, 7 * g, 2 * g, 9 * g}, java.util.Arrays.copyOf(grad, 4), TOLERANCE);
 
-        double[] jv = ENGINE.jvp(model, x, Vectors.unit(theta.length, 1));
+        double[] jv = engine.jvp(model, x, Vectors.unit(theta.length, 1));
         assertArrayEquals(new double[] {0.3 * 7, -0.2 * 7}, jv, TOLERANCE);
     }
 }

@@ -3,35 +3,20 @@ package org.hessianscope.engine;
 import org.hessianscope.arch.ArchitectureSpec;
 import org.hessianscope.data.InMemorySamples;
 import org.hessianscope.linalg.SymmetricOperator;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-
-import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Hessian-vector products by the R-operator against symmetry, finite differences and an independent Hessian. */
-class EngineHvpTest {
+class EngineHvpTest extends EngineTestBase {
     private static final double SYMMETRY_TOLERANCE = 1e-12;
-    /** Central differences of the exact gradient: O(h²) truncation plus ≈ 1e-16/h rounding. */
-    private static final double FD_STEP = 1e-5;
+    /** Far above the error of {@link CentralDifference} of the exact gradient (≈ 1e-10). */
     private static final double FD_TOLERANCE = 1e-7;
     /** Two exact double-precision computations that differ only in rounding. */
     private static final double REFERENCE_TOLERANCE = 1e-10;
-
-    private static final Engine ENGINE = new Engine(2);
-
-    @AfterAll
-    static void close() {
-        ENGINE.close();
-    }
-
-    static List<ArchitectureSpec> specs() {
-        return TinyNets.all();
-    }
 
     @ParameterizedTest
     @MethodSource("specs")
@@ -40,8 +25,8 @@ class EngineHvpTest {
         InMemorySamples samples = TinyNets.randomSamples(spec, 20, 42);
         double[] u = TinyNets.randomVector(model.parameterCount(), 43);
         double[] v = TinyNets.randomVector(model.parameterCount(), 44);
-        double uHv = Vectors.dot(u, ENGINE.hvp(model, samples, v));
-        double vHu = Vectors.dot(v, ENGINE.hvp(model, samples, u));
+        double uHv = Vectors.dot(u, engine.hvp(model, samples, v));
+        double vHu = Vectors.dot(v, engine.hvp(model, samples, u));
         assertEquals(uHv, vHu, SYMMETRY_TOLERANCE * Math.abs(uHv), "u^T H v = " + uHv + ", v^T H u = " + vHu);
     }
 
@@ -51,14 +36,8 @@ class EngineHvpTest {
         Model model = TinyNets.randomModel(spec, 51);
         InMemorySamples samples = TinyNets.randomSamples(spec, 6, 52);
         double[] v = TinyNets.randomVector(model.parameterCount(), 53);
-        KinkGuard.assertNoKinkBetween(model.network(), model.theta(), FD_STEP, v, samples);
-        double[] plus = gradientAt(model, Vectors.step(model.theta(), FD_STEP, v), samples);
-        double[] minus = gradientAt(model, Vectors.step(model.theta(), -FD_STEP, v), samples);
-        double[] fd = new double[plus.length];
-        for (int j = 0; j < fd.length; j++) {
-            fd[j] = (plus[j] - minus[j]) / (2 * FD_STEP);
-        }
-        double err = Vectors.relativeError(ENGINE.hvp(model, samples, v), fd);
+        double[] fd = CentralDifference.along(model, v, samples, m -> engine.lossAndGradient(m, samples).gradient());
+        double err = Vectors.relativeError(engine.hvp(model, samples, v), fd);
         assertTrue(err < FD_TOLERANCE, "H v relative error " + err);
     }
 
@@ -76,7 +55,7 @@ class EngineHvpTest {
         InMemorySamples samples = TinyNets.randomSamples(spec, 2, 62);
         int p = model.parameterCount();
         assertTrue(p <= 300, "P = " + p);
-        SymmetricOperator h = ENGINE.hessianOperator(model, samples);
+        SymmetricOperator h = engine.hessianOperator(model, samples);
         double[][] byColumns = new double[p][];
         double[] column = new double[p];
         for (int j = 0; j < p; j++) {
@@ -96,10 +75,6 @@ class EngineHvpTest {
             // Column j of H is row j of the symmetric reference.
             assertArrayEquals(reference[j], byColumns[j], REFERENCE_TOLERANCE * scale, "column " + j);
         }
-    }
-
-    private static double[] gradientAt(Model model, double[] theta, InMemorySamples samples) {
-        return ENGINE.lossAndGradient(new Model(model.network(), theta), samples).gradient();
     }
 
     private static double frobenius(double[][] a) {

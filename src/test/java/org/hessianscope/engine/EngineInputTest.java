@@ -4,7 +4,6 @@ import org.hessianscope.arch.ArchitectureSpec;
 import org.hessianscope.arch.InputShape;
 import org.hessianscope.data.InMemorySamples;
 import org.hessianscope.task.ProgressMonitor;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.concurrent.CancellationException;
@@ -15,14 +14,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Bad input gets an IllegalArgumentException naming what is wrong; cancellation stops work between blocks. */
-class EngineInputTest {
-    private static final Engine ENGINE = new Engine(2);
+class EngineInputTest extends EngineTestBase {
     private static final ArchitectureSpec SPEC = TinyNets.convOnly();
-
-    @AfterAll
-    static void close() {
-        ENGINE.close();
-    }
 
     @Test
     void weightsOfAnotherSpecAreRejected() {
@@ -62,14 +55,14 @@ class EngineInputTest {
         InMemorySamples empty = TinyNets.randomSamples(SPEC, 0, 2);
         double[] v = new double[model.parameterCount()];
         for (Runnable call : new Runnable[] {
-                () -> ENGINE.lossAndGradient(model, empty),
-                () -> ENGINE.hvp(model, empty, v),
-                () -> ENGINE.ggnProduct(model, empty, v),
-                () -> ENGINE.hessianOperator(model, empty)}) {
+                () -> engine.lossAndGradient(model, empty),
+                () -> engine.hvp(model, empty, v),
+                () -> engine.ggnProduct(model, empty, v),
+                () -> engine.hessianOperator(model, empty)}) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call::run);
             assertTrue(e.getMessage().startsWith("samples are empty"), e.getMessage());
         }
-        assertEquals(0, ENGINE.perSampleLosses(model, empty, ProgressMonitor.NONE).length);
+        assertEquals(0, engine.perSampleLosses(model, empty, ProgressMonitor.NONE).length);
     }
 
     @Test
@@ -79,12 +72,12 @@ class EngineInputTest {
         InMemorySamples wrongShape = new InMemorySamples(new InputShape(1, 5, 5), 3, new double[][] {new double[25]}, new int[] {0});
         assertEquals("samples have input shape InputShape[channels=1, height=5, width=5] but the network expects "
                         + "InputShape[channels=1, height=6, width=6]",
-                assertThrows(IllegalArgumentException.class, () -> ENGINE.lossAndGradient(model, wrongShape)).getMessage());
+                assertThrows(IllegalArgumentException.class, () -> engine.lossAndGradient(model, wrongShape)).getMessage());
         assertEquals("direction v has 3 values but the network has 95 parameters",
-                assertThrows(IllegalArgumentException.class, () -> ENGINE.hvp(model, samples, new double[3])).getMessage());
+                assertThrows(IllegalArgumentException.class, () -> engine.hvp(model, samples, new double[3])).getMessage());
         assertEquals("logit cotangent u has 2 values but the network has 3 logits",
-                assertThrows(IllegalArgumentException.class, () -> ENGINE.vjp(model, samples.input(0), new double[2])).getMessage());
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> ENGINE.logits(model, new double[7])).getMessage()
+                assertThrows(IllegalArgumentException.class, () -> engine.vjp(model, samples.input(0), new double[2])).getMessage());
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> engine.logits(model, new double[7])).getMessage()
                 .startsWith("input has 7 values"));
         assertEquals("threads = 0; the engine needs at least 1 thread",
                 assertThrows(IllegalArgumentException.class, () -> new Engine(0)).getMessage());
@@ -106,7 +99,7 @@ class EngineInputTest {
                 return cancelled.get();
             }
         };
-        assertThrows(CancellationException.class, () -> ENGINE.perSampleLosses(model, samples, cancelAfterFirstBlock));
+        assertThrows(CancellationException.class, () -> engine.perSampleLosses(model, samples, cancelAfterFirstBlock));
         assertEquals(1, reports[0], "no block is reported after cancellation");
     }
 }

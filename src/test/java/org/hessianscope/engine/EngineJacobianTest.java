@@ -2,34 +2,19 @@ package org.hessianscope.engine;
 
 import org.hessianscope.arch.ArchitectureSpec;
 import org.hessianscope.data.InMemorySamples;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-
-import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Logit Jacobian products J v, J^T u, the explicit J and the Gauss-Newton split H = H_O + H_F. */
-class EngineJacobianTest {
-    private static final double FD_STEP = 1e-5;
-    /** Central differences of smooth logits: O(h²) truncation plus ≈ 1e-16/h rounding. */
+class EngineJacobianTest extends EngineTestBase {
+    /** Far above the error of {@link CentralDifference} (≈ 1e-10) on logits of size ~1. */
     private static final double FD_TOLERANCE = 1e-8;
     /** Identities between exact products that differ only in rounding. */
     private static final double EXACT_TOLERANCE = 1e-12;
-
-    private static final Engine ENGINE = new Engine(2);
-
-    @AfterAll
-    static void close() {
-        ENGINE.close();
-    }
-
-    static List<ArchitectureSpec> specs() {
-        return TinyNets.all();
-    }
 
     @ParameterizedTest
     @MethodSource("specs")
@@ -38,14 +23,8 @@ class EngineJacobianTest {
         InMemorySamples samples = TinyNets.randomSamples(spec, 1, 72);
         double[] x = samples.input(0);
         double[] v = TinyNets.randomVector(model.parameterCount(), 73);
-        KinkGuard.assertNoKinkBetween(model.network(), model.theta(), FD_STEP, v, samples);
-        double[] plus = ENGINE.logits(new Model(model.network(), Vectors.step(model.theta(), FD_STEP, v)), x);
-        double[] minus = ENGINE.logits(new Model(model.network(), Vectors.step(model.theta(), -FD_STEP, v)), x);
-        double[] fd = new double[plus.length];
-        for (int k = 0; k < fd.length; k++) {
-            fd[k] = (plus[k] - minus[k]) / (2 * FD_STEP);
-        }
-        double err = Vectors.relativeError(ENGINE.jvp(model, x, v), fd);
+        double[] fd = CentralDifference.along(model, v, samples, m -> engine.logits(m, x));
+        double err = Vectors.relativeError(engine.jvp(model, x, v), fd);
         assertTrue(err < FD_TOLERANCE, "J v relative error " + err);
     }
 
@@ -56,16 +35,8 @@ class EngineJacobianTest {
         InMemorySamples samples = TinyNets.randomSamples(spec, 1, 82);
         double[] x = samples.input(0);
         double[] u = TinyNets.randomVector(spec.classes(), 83);
-        int p = model.parameterCount();
-        double[] fd = new double[p];
-        for (int j = 0; j < p; j++) {
-            double[] e = Vectors.unit(p, j);
-            KinkGuard.assertNoKinkBetween(model.network(), model.theta(), FD_STEP, e, samples);
-            double plus = Vectors.dot(u, ENGINE.logits(new Model(model.network(), Vectors.step(model.theta(), FD_STEP, e)), x));
-            double minus = Vectors.dot(u, ENGINE.logits(new Model(model.network(), Vectors.step(model.theta(), -FD_STEP, e)), x));
-            fd[j] = (plus - minus) / (2 * FD_STEP);
-        }
-        double err = Vectors.relativeError(ENGINE.vjp(model, x, u), fd);
+        double[] fd = CentralDifference.gradient(model, samples, m -> Vectors.dot(u, engine.logits(m, x)));
+        double err = Vectors.relativeError(engine.vjp(model, x, u), fd);
         assertTrue(err < FD_TOLERANCE, "J^T u relative error " + err);
     }
 
@@ -76,11 +47,11 @@ class EngineJacobianTest {
         double[] x = TinyNets.randomSamples(spec, 1, 92).input(0);
         double[] u = TinyNets.randomVector(spec.classes(), 93);
         double[] v = TinyNets.randomVector(model.parameterCount(), 94);
-        double[] jv = ENGINE.jvp(model, x, v);
-        double[] jtu = ENGINE.vjp(model, x, u);
+        double[] jv = engine.jvp(model, x, v);
+        double[] jtu = engine.vjp(model, x, u);
         double left = Vectors.dot(u, jv);
         assertEquals(left, Vectors.dot(jtu, v), EXACT_TOLERANCE * Math.abs(left));
-        double[][] j = ENGINE.logitJacobian(model, x);
+        double[][] j = engine.logitJacobian(model, x);
         assertEquals(spec.classes(), j.length);
         double[] jvExplicit = new double[j.length];
         for (int k = 0; k < j.length; k++) {
@@ -100,8 +71,8 @@ class EngineJacobianTest {
         double[] expected = new double[p];
         for (int i = 0; i < samples.size(); i++) {
             double[] x = samples.input(i);
-            double[][] j = ENGINE.logitJacobian(model, x);
-            double[] prob = softmax(ENGINE.logits(model, x));
+            double[][] j = engine.logitJacobian(model, x);
+            double[] prob = softmax(engine.logits(model, x));
             int k = prob.length;
             double[] jv = new double[k];
             for (int a = 0; a < k; a++) {
@@ -116,17 +87,17 @@ class EngineJacobianTest {
                 }
             }
         }
-        double[] actual = ENGINE.ggnProduct(model, samples, v);
+        double[] actual = engine.ggnProduct(model, samples, v);
         assertArrayEquals(expected, actual, EXACT_TOLERANCE * Vectors.norm(expected));
-        double[] residual = ENGINE.residualProduct(model, samples, v);
-        double[] hv = ENGINE.hvp(model, samples, v);
+        double[] residual = engine.residualProduct(model, samples, v);
+        double[] hv = engine.hvp(model, samples, v);
         for (int q = 0; q < p; q++) {
             assertEquals(hv[q] - actual[q], residual[q], 0.0, "H_F v must be H v − H_O v exactly");
         }
         double[] out = new double[p];
-        ENGINE.ggnOperator(model, samples).apply(v, out);
+        engine.ggnOperator(model, samples).apply(v, out);
         assertArrayEquals(actual, out, 0.0);
-        ENGINE.residualOperator(model, samples).apply(v, out);
+        engine.residualOperator(model, samples).apply(v, out);
         assertArrayEquals(residual, out, 0.0);
     }
 

@@ -66,18 +66,7 @@ final class TinyNets {
     }
 
     static InMemorySamples randomSamples(ArchitectureSpec spec, int n, long seed) {
-        Random random = new Random(seed);
-        InputShape shape = spec.input();
-        int size = shape.channels() * shape.height() * shape.width();
-        double[][] inputs = new double[n][size];
-        int[] labels = new int[n];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < size; j++) {
-                inputs[i][j] = random.nextGaussian();
-            }
-            labels[i] = random.nextInt(spec.classes());
-        }
-        return new InMemorySamples(shape, spec.classes(), inputs, labels);
+        return EngineBenchmark.randomSamples(spec, n, seed);
     }
 
     static double[] randomVector(int n, long seed) {

@@ -1,0 +1,147 @@
+package org.hessianscope.curvature;
+
+import org.hessianscope.data.Samples;
+import org.hessianscope.engine.Engine;
+import org.hessianscope.engine.Model;
+import org.hessianscope.linalg.SymmetricOperator;
+import org.hessianscope.task.ProgressMonitor;
+
+import java.util.Arrays;
+import java.util.Comparator;
+
+/**
+ * The curvature of the mean loss over a set of samples, measured three ways: the Hessian
+ * H (extremes, trace, optionally density), its Gauss-Newton part H_O (ggn) and the
+ * remainder H_F (residual); optionally the per-sample norms. Which pieces run is set by
+ * {@link Options}; the caller chooses the samples (by default the first 1,000, in file order).
+ */
+public final class HessianAnalysis {
+
+    public static final int DEFAULT_SAMPLES = 1000;
+
+    /**
+     * @param top           eigenvalues wanted at each end of H, and of H_O and H_F
+     * @param lanczosSteps  Lanczos steps for each operator (and for each density probe)
+     * @param traceProbes   Hutchinson probes for tr H
+     * @param density       also estimate the spectral density of H (10 probes)
+     * @param perSampleGgn  also compute ‖H_O,i‖ for every sample
+     * @param perSampleFull random samples for ‖H_i‖ and ‖H_F,i‖ by Lanczos (0 skips this part)
+     * @param highestLoss   highest-loss samples added to those
+     */
+    public record Options(int top, int lanczosSteps, int traceProbes, boolean density, boolean perSampleGgn,
+                          int perSampleFull, int highestLoss, long seed) {
+        public Options {
+            if (top < 1) {
+                throw new IllegalArgumentException("--top is " + top + "; ask for at least 1 eigenvalue");
+            }
+            if (lanczosSteps < 1) {
+                throw new IllegalArgumentException("--lanczos-steps is " + lanczosSteps + "; it must be at least 1");
+            }
+            if (lanczosSteps < top) {
+                throw new IllegalArgumentException("--lanczos-steps " + lanczosSteps + " is fewer than --top " + top
+                        + "; Lanczos needs at least as many steps as eigenvalues");
+            }
+            if (traceProbes < 1) {
+                throw new IllegalArgumentException("--trace-probes is " + traceProbes + "; it must be at least 1");
+            }
+            if (perSampleFull < 0 || highestLoss < 0) {
+                throw new IllegalArgumentException("per-sample subset sizes must not be negative; got "
+                        + perSampleFull + " random and " + highestLoss + " highest-loss");
+            }
+        }
+
+        /** Top 5, 40 steps, 30 probes, no density, no per-sample parts. */
+        public static Options defaults(long seed) {
+            return new Options(5, LanczosOptions.DEFAULT_STEPS, 30, false, false, 0, 20, seed);
+        }
+
+        LanczosOptions lanczos(int top, int bottom) {
+            return new LanczosOptions(lanczosSteps, top, bottom, LanczosOptions.DEFAULT_TOLERANCE, seed, false);
+        }
+    }
+
+    /** Live values for a GUI: which operator ("hessian", "ggn", "residual") and its Lanczos step, or a trace step. */
+    public interface Listener {
+        default void lanczos(String operator, LanczosStep step) {
+        }
+
+        default void trace(Hutchinson.Step step) {
+        }
+
+        Listener NONE = new Listener() {
+        };
+    }
+
+    /**
+     * @param hessian         Lanczos on H: top (descending), bottom (ascending), residuals
+     * @param trace           Hutchinson estimate of tr H
+     * @param ggn             Lanczos on H_O (PSD, so its top is its norm)
+     * @param residual        Lanczos on H_F, both ends
+     * @param residualTop     H_F's extreme Ritz values ordered by magnitude, largest first
+     * @param residualOverGgn ‖H_F‖ / ‖H_O‖ for the mean loss
+     * @param density         SLQ density of H, or null
+     * @param perSampleGgn    per-sample ‖H_O,i‖, or null
+     * @param perSampleFull   per-sample ‖H_i‖, ‖H_F,i‖ on a subset, or null
+     */
+    public record Result(int samples, int parameters, LanczosResult hessian, Hutchinson.Result trace, LanczosResult ggn,
+                         LanczosResult residual, double[] residualTop, double residualOverGgn,
+                         SpectralDensity.Result density, PerSampleGgn.Result perSampleGgn, PerSampleFull.Result perSampleFull) {
+    }
+
+    private HessianAnalysis() {
+    }
+
+    public static Result run(Engine engine, Model model, Samples samples, Options options, ProgressMonitor monitor,
+                             Listener listener) {
+        if (samples.size() == 0) {
+            throw new IllegalArgumentException("the Hessian analysis needs at least one sample; got zero");
+        }
+        int p = model.parameterCount();
+        if (options.top() > p) {
+            throw new IllegalArgumentException("--top " + options.top() + " asks for more eigenvalues than the "
+                    + p + " parameters of the network");
+        }
+        SymmetricOperator h = engine.hessianOperator(model, samples);
+        monitor.progress(0, 1, "Lanczos on the Hessian");
+        LanczosResult hessian = Lanczos.run(h, options.lanczos(options.top(), options.top()), monitor,
+                s -> listener.lanczos("hessian", s));
+        monitor.progress(0, 1, "trace of the Hessian");
+        Hutchinson.Result trace = Hutchinson.estimate(h, new Hutchinson.Options(options.traceProbes(), options.seed()), monitor,
+                listener::trace);
+        monitor.progress(0, 1, "Lanczos on the Gauss-Newton part");
+        LanczosResult ggn = Lanczos.run(engine.ggnOperator(model, samples), options.lanczos(options.top(), 0), monitor,
+                s -> listener.lanczos("ggn", s));
+        monitor.progress(0, 1, "Lanczos on the residual part");
+        LanczosResult residual = Lanczos.run(engine.residualOperator(model, samples), options.lanczos(options.top(), options.top()),
+                monitor, s -> listener.lanczos("residual", s));
+        double[] residualTop = byMagnitude(residual, options.top());
+        double ratio = Math.abs(residualTop[0]) / ggn.top()[0];
+
+        SpectralDensity.Result density = null;
+        if (options.density()) {
+            monitor.progress(0, 1, "spectral density of the Hessian");
+            density = SpectralDensity.estimate(h, new SpectralDensity.Options(10, options.lanczosSteps(), 0.01, 1000,
+                    SpectralDensity.Probe.RADEMACHER, options.seed()), monitor, s -> { });
+        }
+        PerSampleGgn.Result perGgn = options.perSampleGgn() ? PerSampleGgn.compute(engine, model, samples, monitor) : null;
+        PerSampleFull.Result perFull = null;
+        if (options.perSampleFull() > 0) {
+            perFull = PerSampleFull.compute(engine, model, samples, new PerSampleFull.Options(options.perSampleFull(),
+                    options.highestLoss(), options.lanczos(1, 1), options.seed()), monitor);
+        }
+        return new Result(samples.size(), p, hessian, trace, ggn, residual, residualTop, ratio, density, perGgn, perFull);
+    }
+
+    /** The extreme Ritz values, largest magnitude first, at most {@code count}. */
+    static double[] byMagnitude(LanczosResult r, int count) {
+        // The count largest magnitudes lie among the count largest and count smallest Ritz values;
+        // taking them from all Ritz values keeps each once when the two ends overlap.
+        Double[] boxed = Arrays.stream(r.ritzValues()).boxed().toArray(Double[]::new);
+        Arrays.sort(boxed, Comparator.comparingDouble((Double d) -> -Math.abs(d)));
+        double[] out = new double[Math.min(count, boxed.length)];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = boxed[i];
+        }
+        return out;
+    }
+}
