@@ -100,7 +100,7 @@ public record BoundConventions(int layers, int channels, int kernel, int height,
         double max = 0;
         for (int i = 0; i < samples.size(); i++) {
             samples.copyInput(i, x, 0);
-            max = Math.max(max, PowerIteration.dot(x, x));
+            max = Math.max(max, BlockPowerIteration.dot(x, x));
         }
         return max;
     }

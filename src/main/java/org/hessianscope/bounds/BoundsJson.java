@@ -12,7 +12,7 @@ import java.nio.file.Path;
  * The JSON form of a {@link BoundHierarchy}: {@code conventions}, {@code theorem2.log10},
  * {@code lemma2Actual.log10}, {@code lemma3.log10} (with a pool), {@code lemma4.log10} (with a
  * hidden head), {@code paper}, {@code measured.ggnNormWeightsOnly.max}, {@code looseness.*}
- * (log10 of bound / measured) and {@code layers.<name>.*}. A bound of 0 has log10 "-Infinity".
+ * (log10 of bound / measured, and {@code paperOverLemma2Actual}: what the crude norms cost) and {@code layers.<name>.*}. A bound of 0 has log10 "-Infinity".
  */
 public final class BoundsJson {
 
@@ -42,6 +42,7 @@ public final class BoundsJson {
         loose.put("theorem2", h.loosenessTheorem2());
         loose.put("lemma2Actual", h.loosenessLemma2Actual());
         loose.put("paper", h.loosenessPaper());
+        loose.put("paperOverLemma2Actual", h.paper().log10() - h.lemma2Actual().log10());
         ObjectNode layers = root.putObject("layers");
         for (LayerNorm l : h.layers()) {
             ObjectNode n = layers.putObject(l.layer());

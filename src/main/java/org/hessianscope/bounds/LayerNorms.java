@@ -37,15 +37,15 @@ public final class LayerNorms {
             double maxAbs = Arrays.stream(w).map(Math::abs).max().orElse(0);
             if (s instanceof Stage.Conv c) {
                 ToeplitzOperator op = ToeplitzOperator.conv2d(c.out().channels(), c.kernel(), w, c.in());
-                NormEstimate norm = PowerIteration.spectralNorm(op, PowerIteration.DEFAULT_TOLERANCE,
-                        PowerIteration.DEFAULT_MAX_ITERATIONS, SEED);
+                NormEstimate norm = BlockPowerIteration.spectralNorm(op, BlockPowerIteration.DEFAULT_TOLERANCE,
+                        BlockPowerIteration.DEFAULT_MAX_ITERATIONS, SEED);
                 NormEstimate q = qCache.computeIfAbsent(List.of(c.kernel(), c.in().height(), c.in().width()),
                         key -> ToeplitzDerivativeNorm.conv2d(key.get(0), key.get(1), key.get(2)));
                 out.add(new LayerNorm(s.name(), c.in(), c.out(), maxAbs, norm, q));
             } else {
                 Stage.Dense d = (Stage.Dense) s;
-                NormEstimate norm = PowerIteration.spectralNorm(theta, t.offset(), d.outFeatures(), d.inFeatures(),
-                        PowerIteration.DEFAULT_TOLERANCE, PowerIteration.DEFAULT_MAX_ITERATIONS, SEED);
+                NormEstimate norm = BlockPowerIteration.spectralNorm(theta, t.offset(), d.outFeatures(), d.inFeatures(),
+                        BlockPowerIteration.DEFAULT_TOLERANCE, BlockPowerIteration.DEFAULT_MAX_ITERATIONS, SEED);
                 out.add(new LayerNorm(s.name(), d.in(), d.out(), maxAbs, norm, ToeplitzDerivativeNorm.dense()));
             }
             monitor.progress(out.size(), linear.size(), "norms of " + s.name());

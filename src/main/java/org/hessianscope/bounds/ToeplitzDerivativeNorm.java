@@ -75,9 +75,9 @@ public final class ToeplitzDerivativeNorm {
         for (int it = 1; it <= MAX_ITERATIONS; it++) {
             ToeplitzOperator t = ToeplitzOperator.of(1, 1, kh, kw, h, w, filter);
             t.apply(z, y);
-            PowerIteration.normalise(y);
+            BlockPowerIteration.normalise(y);
             t.applyTranspose(y, z);
-            PowerIteration.normalise(z);
+            BlockPowerIteration.normalise(z);
             // the weight direction that maximises yᵀ T(W) z: G[u,v] = Σ_ij y[i,j] z[i+u, j+v]
             for (int u = 0; u < kh; u++) {
                 for (int v = 0; v < kw; v++) {
@@ -90,12 +90,12 @@ public final class ToeplitzDerivativeNorm {
                     filter[u * kw + v] = s;
                 }
             }
-            double next = Math.sqrt(PowerIteration.dot(filter, filter));
-            PowerIteration.normalise(filter);
+            double next = Math.sqrt(BlockPowerIteration.dot(filter, filter));
+            BlockPowerIteration.normalise(filter);
             change = Math.abs(next - value) / next;
             value = next;
             steady = change <= TOLERANCE ? steady + 1 : 0;
-            if (steady >= PowerIteration.STEADY_STEPS) {
+            if (steady >= BlockPowerIteration.STEADY_STEPS) {
                 return new NormEstimate(value, it, true, change);
             }
         }
@@ -107,7 +107,7 @@ public final class ToeplitzDerivativeNorm {
         for (int i = 0; i < n; i++) {
             v[i] = rnd == null ? 1 : rnd.nextDouble(0.1, 1);
         }
-        PowerIteration.normalise(v);
+        BlockPowerIteration.normalise(v);
         return v;
     }
 }

@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
                 ExportDl4jCommand.class,
                 ImportDl4jCommand.class,
                 FigureCommand.class,
+                BoundsCommand.class,
         })
 public final class HessianScopeCli implements Runnable {
 

@@ -44,6 +44,8 @@ class BoundHierarchyTest {
         assertEquals(Math.log10(Math.sqrt(2) * 400), json.at("/lemma2Actual/log10").asDouble(), 1e-9);
         assertEquals(measured[0], json.at("/measured/ggnNormWeightsOnly/max").asDouble(), 0.0);
         assertEquals(h.loosenessTheorem2(), json.at("/looseness/theorem2").asDouble(), 0.0);
+        // √2·0.02 against √2·400: log10(0.02 / 400) = −4.3010
+        assertEquals(-4.3010, json.at("/looseness/paperOverLemma2Actual").asDouble(), 1e-4);
         assertEquals(Math.sqrt(200), json.at("/layers/fc1/toeplitzNorm").asDouble(), 1e-9);
         assertEquals(0.1, json.at("/layers/conv1/toeplitzNorm").asDouble(), 1e-12);
         assertEquals(1, json.at("/layers/conv1/qNorm").asDouble(), 1e-12);

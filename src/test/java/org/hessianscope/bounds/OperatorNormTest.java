@@ -32,8 +32,8 @@ class OperatorNormTest {
         for (int[] c : cases) {
             double[] w = ToeplitzOperatorTest.random(rnd, c[0] * c[1] * c[2] * c[2]);
             ToeplitzOperator op = ToeplitzOperator.conv2d(c[0], c[2], w, new FeatureMap(c[1], c[3], c[4]));
-            NormEstimate e = PowerIteration.spectralNorm(op, PowerIteration.DEFAULT_TOLERANCE,
-                    PowerIteration.DEFAULT_MAX_ITERATIONS, 1);
+            NormEstimate e = BlockPowerIteration.spectralNorm(op, BlockPowerIteration.DEFAULT_TOLERANCE,
+                    BlockPowerIteration.DEFAULT_MAX_ITERATIONS, 1);
             double svd = svdNorm(op.matrix().toDense());
             assertTrue(e.converged(), "converged for " + Arrays.toString(c));
             assertEquals(svd, e.value(), RELATIVE * svd, "case " + Arrays.toString(c));
@@ -63,8 +63,8 @@ class OperatorNormTest {
         }
         double dense = Math.sqrt(Arrays.stream(new EigenDecomposition(
                 new Array2DRowRealMatrix(gram, false)).getRealEigenvalues()).max().orElseThrow());
-        NormEstimate e = PowerIteration.spectralNorm(op, PowerIteration.DEFAULT_TOLERANCE,
-                PowerIteration.DEFAULT_MAX_ITERATIONS, 6);
+        NormEstimate e = BlockPowerIteration.spectralNorm(op, BlockPowerIteration.DEFAULT_TOLERANCE,
+                BlockPowerIteration.DEFAULT_MAX_ITERATIONS, 6);
         assertTrue(e.converged(), e.toString());
         assertEquals(dense, e.value(), RELATIVE * dense);
     }
@@ -73,8 +73,8 @@ class OperatorNormTest {
     void toeplitzNorm1dMatchesDenseSvd() {
         SplittableRandom rnd = new SplittableRandom(22);
         ToeplitzOperator op = ToeplitzOperator.conv1d(3, 2, 3, ToeplitzOperatorTest.random(rnd, 18), 11);
-        NormEstimate e = PowerIteration.spectralNorm(op, PowerIteration.DEFAULT_TOLERANCE,
-                PowerIteration.DEFAULT_MAX_ITERATIONS, 1);
+        NormEstimate e = BlockPowerIteration.spectralNorm(op, BlockPowerIteration.DEFAULT_TOLERANCE,
+                BlockPowerIteration.DEFAULT_MAX_ITERATIONS, 1);
         double svd = svdNorm(op.matrix().toDense());
         assertEquals(svd, e.value(), RELATIVE * svd);
     }
@@ -88,8 +88,8 @@ class OperatorNormTest {
         for (int r = 0; r < rows; r++) {
             System.arraycopy(flat, offset + r * cols, m[r], 0, cols);
         }
-        NormEstimate e = PowerIteration.spectralNorm(flat, offset, rows, cols, PowerIteration.DEFAULT_TOLERANCE,
-                PowerIteration.DEFAULT_MAX_ITERATIONS, 1);
+        NormEstimate e = BlockPowerIteration.spectralNorm(flat, offset, rows, cols, BlockPowerIteration.DEFAULT_TOLERANCE,
+                BlockPowerIteration.DEFAULT_MAX_ITERATIONS, 1);
         double svd = svdNorm(m);
         assertEquals(svd, e.value(), RELATIVE * svd);
     }
@@ -141,7 +141,7 @@ class OperatorNormTest {
                 }
             }
             ToeplitzOperator op = ToeplitzOperator.conv2d(2, 2, w, new FeatureMap(3, 4, 5));
-            double ratio = svdNorm(op.matrix().toDense()) / Math.sqrt(PowerIteration.dot(w, w));
+            double ratio = svdNorm(op.matrix().toDense()) / Math.sqrt(BlockPowerIteration.dot(w, w));
             largest = Math.max(largest, ratio);
         }
         assertTrue(largest <= q * (1 + RELATIVE), largest + " > q = " + q);
@@ -157,7 +157,7 @@ class OperatorNormTest {
             PointValuePair p = opt.optimize(new MaxEval(20_000), GoalType.MAXIMIZE, new InitialGuess(guess),
                     new NelderMeadSimplex(kh * kw, 0.2), new ObjectiveFunction(f -> {
                         ToeplitzOperator op = ToeplitzOperator.of(1, 1, kh, kw, h, w, f);
-                        return svdNorm(op.matrix().toDense()) / Math.sqrt(PowerIteration.dot(f, f));
+                        return svdNorm(op.matrix().toDense()) / Math.sqrt(BlockPowerIteration.dot(f, f));
                     }));
             best = Math.max(best, p.getValue());
         }

@@ -91,7 +91,7 @@ final class ReferenceGgn {
     }
 
     /** λ_max(Jᵀ A J) for a logit Jacobian {@code jac} (K rows) at logits {@code z}, by the K×K route. */
-    static double ggnNorm(double[][] jac, double[] z) {
+    private static double ggnNorm(double[][] jac, double[] z) {
         int k = z.length;
         double[] p = softmax(z);
         double[][] a = new double[k][k];

@@ -18,7 +18,7 @@ import java.util.SplittableRandom;
  * it stops once the relative rise stays below {@code tolerance} for {@link #STEADY_STEPS}
  * steps in a row.
  */
-public final class PowerIteration {
+public final class BlockPowerIteration {
 
     /** Default relative tolerance on the Ritz value. */
     public static final double DEFAULT_TOLERANCE = 1e-14;
@@ -28,7 +28,7 @@ public final class PowerIteration {
     /** Vectors iterated together: enough for the symmetric pairs (and pairs of pairs) of a convolution's spectrum. */
     static final int BLOCK = 4;
 
-    private PowerIteration() {
+    private BlockPowerIteration() {
     }
 
     /** λ_max of a PSD operator from a seeded random start. */
