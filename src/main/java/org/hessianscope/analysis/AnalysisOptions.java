@@ -1,5 +1,7 @@
 package org.hessianscope.analysis;
 
+import org.hessianscope.curvature.HessianAnalysis;
+import org.hessianscope.curvature.LanczosOptions;
 import org.hessianscope.landscape.LossDifferenceOptions;
 import org.hessianscope.landscape.Smoothing;
 
@@ -10,8 +12,17 @@ import org.hessianscope.landscape.Smoothing;
  * @param seed      seed of the orderings, recorded with the result
  * @param alpha     exponential smoothing factor of the smoothed curve (the paper's 0.995)
  * @param threads   worker threads; results do not depend on it
+ * @param curvatureSamples the first this many training samples are the curvature and bound subset
+ *                         (the Hessian of their mean loss, their per-sample ggn norms)
+ * @param lanczosSteps     Lanczos steps per operator (top 5 eigenvalues of H, H_O, H_F)
+ * @param perSampleFull    random samples whose ‖H_i‖ and ‖H_F,i‖ are found by Lanczos (plus the 20 of highest loss)
  */
-public record AnalysisOptions(int orderings, long seed, double alpha, int threads) {
+public record AnalysisOptions(int orderings, long seed, double alpha, int threads, int curvatureSamples,
+                              int lanczosSteps, int perSampleFull) {
+    /** Eigenvalues reported at each end of each operator. */
+    public static final int TOP = 5;
+    /** Highest-loss samples added to the per-sample ‖H_F,i‖ subset, where the approximation fails first. */
+    public static final int HIGHEST_LOSS = 20;
     public static final double PAPER_ALPHA = 0.995;
 
     public AnalysisOptions {
@@ -22,12 +33,35 @@ public record AnalysisOptions(int orderings, long seed, double alpha, int thread
             throw new IllegalArgumentException("threads = " + threads + "; need at least 1");
         }
         Smoothing.requireAlpha(alpha);
+        if (curvatureSamples < 1) {
+            throw new IllegalArgumentException("curvatureSamples = " + curvatureSamples + "; need at least 1");
+        }
+        if (lanczosSteps < TOP) {
+            throw new IllegalArgumentException("lanczosSteps = " + lanczosSteps + "; need at least " + TOP);
+        }
+        if (perSampleFull < 0) {
+            throw new IllegalArgumentException("perSampleFull = " + perSampleFull + "; must not be negative");
+        }
     }
 
-    /** The paper's 500 orderings and α = 0.995, seed 0, all cores. */
+    /** Loss-difference settings with the default curvature subset (1,000 samples, 40 steps, 50 full per-sample). */
+    public static AnalysisOptions of(int orderings, long seed, double alpha, int threads) {
+        return new AnalysisOptions(orderings, seed, alpha, threads, HessianAnalysis.DEFAULT_SAMPLES,
+                LanczosOptions.DEFAULT_STEPS, 50);
+    }
+
+    public AnalysisOptions withCurvature(int samples, int steps, int full) {
+        return new AnalysisOptions(orderings, seed, alpha, threads, samples, steps, full);
+    }
+
+    HessianAnalysis.Options curvature() {
+        return new HessianAnalysis.Options(TOP, lanczosSteps, 30, true, true, perSampleFull,
+                perSampleFull > 0 ? HIGHEST_LOSS : 0, seed);
+    }
+
+    /** The paper's 500 orderings and α = 0.995, seed 0, all cores, the default curvature subset. */
     public static AnalysisOptions defaults() {
-        return new AnalysisOptions(LossDifferenceOptions.DEFAULT_ORDERINGS, 0L, PAPER_ALPHA,
-                Runtime.getRuntime().availableProcessors());
+        return of(LossDifferenceOptions.DEFAULT_ORDERINGS, 0L, PAPER_ALPHA, Runtime.getRuntime().availableProcessors());
     }
 
     LossDifferenceOptions lossDifference() {

@@ -1,5 +1,7 @@
 package org.hessianscope.analysis;
 
+import org.hessianscope.bounds.BoundHierarchy;
+import org.hessianscope.curvature.HessianAnalysis;
 import org.hessianscope.landscape.LossDifferenceResult;
 
 /**
@@ -12,12 +14,21 @@ import org.hessianscope.landscape.LossDifferenceResult;
  * @param predictions    the arg-max class of sample i's logits
  * @param lossDifference |L_{k+1} − L_k| over random orderings
  * @param smoothed       bias-corrected exponential smoothing of the mean curve (index k − 1)
+ * @param curvature      Hessian spectrum of the mean loss over the first {@code curvature.samples()} samples,
+ *                       their per-sample ggn norms and a subset's ‖H_i‖, ‖H_F,i‖
+ * @param bounds         the paper's bounds, Lemma 2 with true norms and the measured max ‖H_O,i‖ on that subset
  */
 public record AnalysisResult(AnalysisOptions options, double[] losses, int[] labels, int[] predictions,
-                             LossDifferenceResult lossDifference, double[] smoothed) {
+                             LossDifferenceResult lossDifference, double[] smoothed, HessianAnalysis.Result curvature,
+                             BoundHierarchy bounds) {
 
     public int n() {
         return losses.length;
+    }
+
+    /** The per-sample losses of the curvature subset (the first samples), aligned with its ggn norms. */
+    public double[] curvatureLosses() {
+        return java.util.Arrays.copyOf(losses, curvature.samples());
     }
 
     /** Fraction of samples whose prediction equals the label. */

@@ -1,13 +1,12 @@
 package org.hessianscope.analysis;
 
-/**
- * The steps of {@link RunAnalysis}, in the order they run. Curvature (top eigenvalues,
- * per-sample ggn norms) and bound steps are added here when those packages land on main.
- */
+/** The steps of {@link RunAnalysis}, in the order they run. */
 public enum AnalysisStep {
     LOSSES("per-sample losses"),
     PREDICTIONS("predictions"),
-    LOSS_DIFFERENCE("loss differences");
+    LOSS_DIFFERENCE("loss differences"),
+    CURVATURE("curvature"),
+    BOUNDS("bounds");
 
     private final String label;
 

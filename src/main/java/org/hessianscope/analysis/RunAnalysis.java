@@ -2,6 +2,8 @@ package org.hessianscope.analysis;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import org.hessianscope.bounds.BoundHierarchy;
+import org.hessianscope.curvature.HessianAnalysis;
 import org.hessianscope.data.DatasetCatalog;
 import org.hessianscope.data.Samples;
 import org.hessianscope.engine.Engine;
@@ -75,7 +77,18 @@ public final class RunAnalysis {
         LossDifferenceResult diff = LossDifference.analyze(losses, options.lossDifference(), m);
         m.checkCancelled();
         double[] smoothed = Smoothing.emaBiasCorrected(diff.meanAbs(), options.alpha());
-        return new AnalysisResult(options, losses, labels, predictions, diff, smoothed);
+
+        m = monitors.forStep(AnalysisStep.CURVATURE);
+        Samples subset = train.first(Math.min(n, options.curvatureSamples()));
+        HessianAnalysis.Result curvature = HessianAnalysis.run(engine, model, subset, options.curvature(), m,
+                HessianAnalysis.Listener.NONE);
+        m.checkCancelled();
+
+        m = monitors.forStep(AnalysisStep.BOUNDS);
+        BoundHierarchy bounds = BoundHierarchy.of(run.spec(), run.weights(), subset,
+                curvature.perSampleGgn().ggnNormWeightsOnly(), m);
+        m.checkCancelled();
+        return new AnalysisResult(options, losses, labels, predictions, diff, smoothed, curvature, bounds);
     }
 
     static int argMax(double[] z) {

@@ -33,11 +33,11 @@ public final class AppModel implements AutoCloseable {
     private boolean closed;
 
     public AppModel(AppOptions options) {
-        this(options, new DatasetCatalog(DataLocations.ofSystem(null)));
+        this(options, new DatasetCatalog(DataLocations.ofSystem(null)), AnalysisOptions.defaults());
     }
 
-    /** {@code catalog} is where training and analysis find data; tests pass the embedded subsets only. */
-    public AppModel(AppOptions options, DatasetCatalog catalog) {
+    /** {@code catalog} is where training and analysis find data; tests pass the embedded subsets and light settings. */
+    public AppModel(AppOptions options, DatasetCatalog catalog, AnalysisOptions analysis) {
         this.options = options;
         AtomicInteger n = new AtomicInteger();
         workers = Executors.newCachedThreadPool(r -> {
@@ -46,8 +46,7 @@ public final class AppModel implements AutoCloseable {
             return t;
         });
         engine = Engine.create();
-        runs = new RunsViewModel(new JobViewModel(workers, messages), messages, catalog, engine,
-                AnalysisOptions.defaults());
+        runs = new RunsViewModel(new JobViewModel(workers, messages), messages, catalog, engine, analysis);
         train = new TrainViewModel(builder, runs, new JobViewModel(workers, messages), messages, catalog, engine,
                 options.runsDir());
         readout = new ReadoutViewModel(runs);

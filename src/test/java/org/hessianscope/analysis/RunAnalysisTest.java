@@ -25,7 +25,8 @@ class RunAnalysisTest {
     /** Mean loss and accuracy come from two summation orders of the same doubles (150 terms). */
     static final double SUM_ORDER_TOL = 1e-12;
     static final int N = 150;
-    static final AnalysisOptions OPTIONS = new AnalysisOptions(40, 7, AnalysisOptions.PAPER_ALPHA, 2);
+    static final AnalysisOptions OPTIONS = AnalysisOptions.of(40, 7, AnalysisOptions.PAPER_ALPHA, 2)
+            .withCurvature(60, 12, 4);
 
     @TempDir
     static Path tmp;
@@ -85,6 +86,26 @@ class RunAnalysisTest {
     }
 
     @Test
+    void curvatureAndBoundsCoverTheFirstSamplesAndAgree() {
+        double[] perSample = result.curvature().perSampleGgn().ggnNorm();
+        assertEquals(60, result.curvature().samples());
+        assertEquals(60, perSample.length);
+        double mean = 0;
+        for (double g : perSample) {
+            mean += g / perSample.length;
+        }
+        // ‖(1/n) Σ H_O,i‖ ≤ (1/n) Σ ‖H_O,i‖ (triangle inequality); Lanczos approaches the norm from below.
+        assertTrue(result.curvature().ggn().top()[0] <= mean * (1 + 1e-9),
+                result.curvature().ggn().top()[0] + " > " + mean);
+        double max = 0;
+        for (double g : result.curvature().perSampleGgn().ggnNormWeightsOnly()) {
+            max = Math.max(max, g);
+        }
+        assertEquals(max, result.bounds().measuredMax(), 0.0, "the bound's measured value is the largest weights-only norm");
+        assertArrayEquals(java.util.Arrays.copyOf(result.losses(), 60), result.curvatureLosses());
+    }
+
+    @Test
     void storedAnalysisReadsBackTheSameNumbers() throws IOException {
         AnalysisResult back = AnalysisStore.read(run).orElseThrow();
         assertArrayEquals(result.losses(), back.losses());
@@ -93,6 +114,10 @@ class RunAnalysisTest {
         assertArrayEquals(result.smoothed(), back.smoothed());
         assertEquals(result.lossDifference(), back.lossDifference());
         assertEquals(OPTIONS, back.options());
+        assertArrayEquals(result.curvature().hessian().top(), back.curvature().hessian().top());
+        assertArrayEquals(result.curvature().perSampleGgn().ggnNorm(), back.curvature().perSampleGgn().ggnNorm());
+        assertEquals(result.bounds().paper(), back.bounds().paper());
+        assertEquals(result.bounds().lemma2Actual(), back.bounds().lemma2Actual());
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import org.hessianscope.analysis.AnalysisOptions;
 import org.hessianscope.analysis.TinyRuns;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -15,12 +16,16 @@ final class GuiFixture {
     /** Background jobs on a 2-core CI machine shared with other tests: generous, never part of an assertion. */
     static final long JOB_SECONDS = 120;
 
+    /** Light analysis settings: the tests check wiring, the analysis itself is tested in its package. */
+    static final AnalysisOptions ANALYSIS = AnalysisOptions.of(30, 0, AnalysisOptions.PAPER_ALPHA, 2)
+            .withCurvature(50, 10, 3);
+
     final AppModel model;
     final Windows.Built built;
 
     GuiFixture(Stage stage, Path tmp, Path session, List<Path> runs) {
         model = new AppModel(new AppOptions(null, runs, session, tmp.resolve("runs"), tmp.resolve("no-samples")),
-                TinyRuns.embedded(tmp.resolve("no-data")));
+                TinyRuns.embedded(tmp.resolve("no-data")), ANALYSIS);
         built = Windows.build(model);
         // Monocle's headless screen is 1280×800; a larger window overflows its frame buffer.
         stage.setScene(new Scene(built.root(), 1260, 780));

@@ -48,7 +48,7 @@ class MainWindowTest {
         analysedRun = TinyRuns.train(tmp.resolve("analysed"), 1, 120, TinyRuns.embedded(tmp.resolve("no-data")));
         try (Engine engine = new Engine(2)) {
             new RunAnalysis(engine).analyzeFolder(analysedRun, TinyRuns.embedded(tmp.resolve("no-data")),
-                    new AnalysisOptions(30, 0, AnalysisOptions.PAPER_ALPHA, 2), RunAnalysis.StepMonitors.NONE);
+                    GuiFixture.ANALYSIS, RunAnalysis.StepMonitors.NONE);
         }
     }
 
