@@ -28,12 +28,13 @@ public final class AppModel implements AutoCloseable {
     private final RunsViewModel runs;
     private final TrainViewModel train;
     private final ReadoutViewModel readout;
+    private final SampleViewModel sample;
     private final SessionStore sessions;
     private final BooleanProperty paperStyle = new SimpleBooleanProperty(false);
     private boolean closed;
 
     public AppModel(AppOptions options) {
-        this(options, new DatasetCatalog(DataLocations.ofSystem(null)), AnalysisOptions.defaults());
+        this(options, new DatasetCatalog(DataLocations.ofSystem(null)), AnalysisOptions.interactive());
     }
 
     /** {@code catalog} is where training and analysis find data; tests pass the embedded subsets and light settings. */
@@ -50,6 +51,7 @@ public final class AppModel implements AutoCloseable {
         train = new TrainViewModel(builder, runs, new JobViewModel(workers, messages), messages, catalog, engine,
                 options.runsDir());
         readout = new ReadoutViewModel(runs);
+        sample = new SampleViewModel(new JobViewModel(workers, messages), catalog);
         sessions = new SessionStore(options.session());
     }
 
@@ -121,6 +123,10 @@ public final class AppModel implements AutoCloseable {
 
     public ReadoutViewModel readout() {
         return readout;
+    }
+
+    public SampleViewModel sample() {
+        return sample;
     }
 
     public BooleanProperty paperStyleProperty() {

@@ -26,6 +26,8 @@ final class ChartPane extends StackPane {
     };
     private Consumer<String> onSeriesClicked = key -> {
     };
+    private Consumer<XYItemEntity> onItemClicked = item -> {
+    };
 
     ChartPane(String id, ObservableObjectValue<JFreeChart> chart, ObservableStringValue hint) {
         setId(id);
@@ -47,6 +49,7 @@ final class ChartPane extends StackPane {
                 ChartEntity entity = e.getEntity();
                 if (entity instanceof XYItemEntity item) {
                     onSeriesClicked.accept(String.valueOf(item.getDataset().getSeriesKey(item.getSeriesIndex())));
+                    onItemClicked.accept(item);
                 }
             }
 
@@ -91,6 +94,10 @@ final class ChartPane extends StackPane {
 
     void setOnSeriesClicked(Consumer<String> c) {
         onSeriesClicked = c;
+    }
+
+    void setOnItemClicked(Consumer<XYItemEntity> c) {
+        onItemClicked = c;
     }
 
     ChartViewer viewer() {

@@ -1,24 +1,26 @@
 package org.hessianscope.ui;
 
-import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.scene.control.CheckBox;
+import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.RowConstraints;
-import org.jfree.chart.JFreeChart;
+import org.hessianscope.figure.PerSampleFigure;
+import org.hessianscope.figure.SpectrumOperator;
 
 /**
- * The four linked charts in a 2×2 grid. Chart 1 drives the readout (hovered k) and the
- * selection (clicked curve); charts 2–4 wait for the curvature results they draw.
+ * The four linked charts in a 2×2 grid: 1 loss difference (hover → readout, click → select
+ * run), 2 spectrum with H / H_O / H_F toggles, 3 bound versus measured, 4 per-sample
+ * (click → the sample's image below).
  */
 final class ChartsView extends GridPane {
-    private final ChartPane lossDifference;
-
-    ChartsView(ChartsViewModel vm, ReadoutViewModel readout, RunsViewModel runs) {
+    ChartsView(ChartsViewModel vm, ReadoutViewModel readout, RunsViewModel runs, SampleViewModel sample) {
         setHgap(6);
         setVgap(6);
-        lossDifference = new ChartPane("chart-lossdifference", vm.lossDifferenceProperty(), vm.lossDifferenceHintProperty());
+        ChartPane lossDifference = new ChartPane("chart-lossdifference", vm.lossDifferenceProperty(),
+                vm.lossDifferenceHintProperty());
         lossDifference.setOnHoverX(k -> readout.hoveredKProperty().set((int) Math.max(1, Math.round(k))));
         lossDifference.setOnSeriesClicked(key -> {
             RunItem r = vm.runOf(key);
@@ -26,13 +28,27 @@ final class ChartsView extends GridPane {
                 runs.selectedProperty().set(r);
             }
         });
+        HBox toggles = new HBox(8);
+        for (SpectrumOperator op : SpectrumOperator.values()) {
+            CheckBox c = new CheckBox(op.title());
+            c.selectedProperty().bindBidirectional(vm.operatorShownProperty(op));
+            toggles.getChildren().add(c);
+        }
+        BorderPane spectrum = new BorderPane(new ChartPane("chart-spectrum", vm.spectrumProperty(),
+                vm.spectrumHintProperty()), toggles, null, null, null);
+        ChartPane perSample = new ChartPane("chart-persample", vm.perSampleProperty(), vm.perSampleHintProperty());
+        perSample.setOnItemClicked(item -> PerSampleFigure.sampleIndex(item.getDataset(), item.getSeriesIndex(),
+                item.getItem()).ifPresent(i -> {
+                    RunItem r = runs.selectedProperty().get();
+                    if (r != null) {
+                        sample.show(r, i);
+                    }
+                }));
+        BorderPane perSampleWithImage = new BorderPane(perSample, null, null, new SampleView(sample), null);
         add(lossDifference, 0, 0);
-        add(waiting("chart-spectrum", "Chart 2, Hessian spectrum (top eigenvalues of H, H_O, H_F): needs the curvature "
-                + "results, which RunAnalysis adds once the curvature package is on main."), 1, 0);
-        add(waiting("chart-bounds", "Chart 3, bound versus measured max_i ‖H_O,i‖ across runs: needs the measured "
-                + "per-sample ggn norms from the curvature package; the bound preview is in the builder."), 0, 1);
-        add(waiting("chart-persample", "Chart 4, per-sample ‖H_O,i‖ and ‖H_F,i‖/‖H_O,i‖ against the loss: needs the "
-                + "per-sample ggn norms from the curvature package."), 1, 1);
+        add(spectrum, 1, 0);
+        add(new ChartPane("chart-bounds", vm.boundsProperty(), vm.boundsHintProperty()), 0, 1);
+        add(perSampleWithImage, 1, 1);
         for (int i = 0; i < 2; i++) {
             ColumnConstraints c = new ColumnConstraints();
             c.setPercentWidth(50);
@@ -43,13 +59,5 @@ final class ChartsView extends GridPane {
             r.setVgrow(Priority.ALWAYS);
             getRowConstraints().add(r);
         }
-    }
-
-    private static ChartPane waiting(String id, String text) {
-        return new ChartPane(id, new ReadOnlyObjectWrapper<JFreeChart>(null), new ReadOnlyStringWrapper(text));
-    }
-
-    ChartPane lossDifference() {
-        return lossDifference;
     }
 }

@@ -11,7 +11,18 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Set;
+import javafx.beans.property.SimpleBooleanProperty;
+import org.hessianscope.analysis.AnalysisResult;
+import org.hessianscope.bounds.BoundHierarchy;
+import org.hessianscope.figure.BoundFigure;
+import org.hessianscope.figure.BoundLevels;
 import org.hessianscope.figure.FigureStyle;
+import org.hessianscope.figure.PerSampleFigure;
+import org.hessianscope.figure.SpectrumFigure;
+import org.hessianscope.figure.SpectrumOperator;
 import org.hessianscope.figure.LabelledLossDifference;
 import org.hessianscope.figure.LossDifferenceFigure;
 import org.jfree.chart.JFreeChart;
@@ -20,9 +31,11 @@ import org.jfree.chart.renderer.xy.XYItemRenderer;
 import org.jfree.data.xy.XYDataset;
 
 /**
- * The linked charts' data side: builds chart 1 (loss difference) from the figure package
- * for the shown, analysed runs whenever they, the selection or the paper style change,
- * and emphasises the selected run. Views only display the charts it publishes.
+ * The linked charts' data side, built with the figure package whenever the runs, the
+ * selection, the operator toggles or the paper style change: chart 1 (loss difference) and
+ * chart 3 (bound versus measured) over the shown, analysed runs, with the selected run
+ * emphasised in chart 1; chart 2 (spectrum) and chart 4 (per-sample) of the selected run.
+ * Views only display the charts it publishes.
  */
 public final class ChartsViewModel {
     /** How much thicker the selected run's curves are drawn, and how faint the others become. */
@@ -34,6 +47,13 @@ public final class ChartsViewModel {
     private final ReadOnlyObjectWrapper<JFreeChart> lossDifference = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper lossDifferenceHint = new ReadOnlyStringWrapper("");
     private final Map<String, RunItem> byLabel = new HashMap<>();
+    private final ReadOnlyObjectWrapper<JFreeChart> spectrum = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper spectrumHint = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<JFreeChart> bounds = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper boundsHint = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<JFreeChart> perSample = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper perSampleHint = new ReadOnlyStringWrapper("");
+    private final Map<SpectrumOperator, BooleanProperty> operators = new EnumMap<>(SpectrumOperator.class);
 
     public ChartsViewModel(RunsViewModel runs, BooleanProperty paperStyle) {
         this.runs = runs;
@@ -41,6 +61,11 @@ public final class ChartsViewModel {
         runs.runs().addListener((javafx.collections.ListChangeListener<RunItem>) c -> rebuild());
         runs.selectedProperty().addListener(o -> rebuild());
         paperStyle.addListener(o -> rebuild());
+        for (SpectrumOperator op : SpectrumOperator.values()) {
+            BooleanProperty shown = new SimpleBooleanProperty(true);
+            shown.addListener(o -> rebuild());
+            operators.put(op, shown);
+        }
         rebuild();
     }
 
@@ -48,13 +73,43 @@ public final class ChartsViewModel {
         List<RunItem> drawn = runs.runs().stream()
                 .filter(r -> r.shownProperty().get() && r.analysisProperty().get() != null).toList();
         byLabel.clear();
+        RunItem selected = runs.selectedProperty().get();
+        AnalysisResult one = selected != null && selected.analysisProperty().get() != null
+                ? selected.analysisProperty().get() : null;
         if (drawn.isEmpty()) {
             lossDifference.set(null);
-            lossDifferenceHint.set(runs.runs().isEmpty()
-                    ? "Train a network or open a run (Runs → Open run…, Open sample models) to see its loss difference."
-                    : "The loss difference appears when a checked run has been analysed.");
+            bounds.set(null);
+            String none = runs.runs().isEmpty()
+                    ? "Train a network or open a run (Runs → Open run…, Open sample models) to see "
+                    : "This appears when a checked run has been analysed: ";
+            lossDifferenceHint.set(none + "its loss difference |L_{k+1} − L_k| against k.");
+            boundsHint.set(none + "the paper's bound, Lemma 2 with true norms and the measured max ‖H_O,i‖.");
+        } else {
+            lossDifferenceAndBounds(drawn, selected);
+        }
+        FigureStyle single = paperStyle.get() ? FigureStyle.paper(null) : FigureStyle.screen();
+        if (one == null) {
+            spectrum.set(null);
+            perSample.set(null);
+            spectrumHint.set("Select an analysed run to see its Hessian spectrum: top eigenvalues of H, H_O and H_F "
+                    + "as stems over the density of H.");
+            perSampleHint.set("Select an analysed run to see ‖H_O,i‖ and ‖H_F,i‖/‖H_O,i‖ against each sample's loss.");
             return;
         }
+        Set<SpectrumOperator> ops = EnumSet.noneOf(SpectrumOperator.class);
+        operators.forEach((op, shown) -> {
+            if (shown.get()) {
+                ops.add(op);
+            }
+        });
+        spectrumHint.set("");
+        spectrum.set(SpectrumFigure.chart(one.curvature(), ops, single));
+        perSampleHint.set("");
+        perSample.set(PerSampleFigure.chart(one.curvatureLosses(), one.curvature().perSampleGgn().ggnNorm(),
+                one.curvature().perSampleFull(), single));
+    }
+
+    private void lossDifferenceAndBounds(List<RunItem> drawn, RunItem selected) {
         RunLabels labels = RunLabels.of(drawn);
         List<LabelledLossDifference> series = new java.util.ArrayList<>();
         for (int i = 0; i < drawn.size(); i++) {
@@ -66,9 +121,18 @@ public final class ChartsViewModel {
         FigureStyle style = paperStyle.get() ? FigureStyle.paper(labels.title()) : FigureStyle.screen()
                 .withLegendTitle(labels.title());
         JFreeChart chart = LossDifferenceFigure.chart(series, style);
-        emphasise(chart, runs.selectedProperty().get());
+        emphasise(chart, selected);
         lossDifferenceHint.set("");
         lossDifference.set(chart);
+
+        List<BoundLevels> levels = new java.util.ArrayList<>();
+        for (int i = 0; i < drawn.size(); i++) {
+            BoundHierarchy b = drawn.get(i).analysisProperty().get().bounds();
+            levels.add(new BoundLevels(labels.x(drawn.get(i), i), b.paper().log10(), b.lemma2Actual().log10(),
+                    Math.log10(b.measuredMax())));
+        }
+        boundsHint.set("");
+        bounds.set(BoundFigure.chart(levels, labels.xTitle(), style.withLegendTitle(null)));
     }
 
     /** Thickens the selected run's lines and fades the others (series keys are "label: kind"). */
@@ -102,6 +166,35 @@ public final class ChartsViewModel {
     /** Chart 1, or null while no shown run has an analysis. */
     public ReadOnlyObjectProperty<JFreeChart> lossDifferenceProperty() {
         return lossDifference.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<JFreeChart> spectrumProperty() {
+        return spectrum.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty spectrumHintProperty() {
+        return spectrumHint.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<JFreeChart> boundsProperty() {
+        return bounds.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty boundsHintProperty() {
+        return boundsHint.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<JFreeChart> perSampleProperty() {
+        return perSample.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty perSampleHintProperty() {
+        return perSampleHint.getReadOnlyProperty();
+    }
+
+    /** Whether chart 2 shows operator {@code op} (H, H_O, H_F toggles). */
+    public BooleanProperty operatorShownProperty(SpectrumOperator op) {
+        return operators.get(op);
     }
 
     /** What to do to see chart 1, empty while it is shown. */

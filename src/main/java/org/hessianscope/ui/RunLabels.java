@@ -10,9 +10,9 @@ import org.hessianscope.arch.ArchitectureSpec;
  * sweep), each run is labelled by that value under a title such as "L (num of layers)",
  * as in the paper's figures; otherwise by its folder name.
  */
-record RunLabels(String title, List<String> labels) {
+record RunLabels(String title, List<String> labels, Axis axis) {
 
-    private record Axis(String title, ToIntFunction<ArchitectureSpec> value) {
+    record Axis(String title, ToIntFunction<ArchitectureSpec> value) {
     }
 
     private static final List<Axis> AXES = List.of(
@@ -29,12 +29,22 @@ record RunLabels(String title, List<String> labels) {
         }
         List<String> names = runs.stream().map(r -> r.folder().getFileName().toString()).toList();
         if (varying.size() != 1) {
-            return new RunLabels(null, unique(names));
+            return new RunLabels(null, unique(names), varying.isEmpty() ? AXES.get(0) : null);
         }
         Axis a = varying.get(0);
         List<String> values = runs.stream().map(r -> String.valueOf(a.value().applyAsInt(r.run().spec()))).toList();
-        return values.stream().distinct().count() == values.size() ? new RunLabels(a.title(), values)
-                : new RunLabels(null, unique(names));
+        return values.stream().distinct().count() == values.size() ? new RunLabels(a.title(), values, a)
+                : new RunLabels(null, unique(names), a);
+    }
+
+    /** Title of the x axis of chart 3: the swept quantity, or the run number when several vary. */
+    String xTitle() {
+        return axis == null ? "run number" : axis.title();
+    }
+
+    /** The x of run {@code r} (the {@code i}-th drawn) in chart 3. */
+    double x(RunItem r, int i) {
+        return axis == null ? i + 1 : axis.value().applyAsInt(r.run().spec());
     }
 
     /** Folder names can repeat across parents; number the repeats so series keys stay distinct. */

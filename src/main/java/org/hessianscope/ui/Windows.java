@@ -21,7 +21,7 @@ final class Windows {
 
     static Built build(AppModel model) {
         ChartsViewModel chartsModel = new ChartsViewModel(model.runs(), model.paperStyleProperty());
-        ChartsView charts = new ChartsView(chartsModel, model.readout(), model.runs());
+        ChartsView charts = new ChartsView(chartsModel, model.readout(), model.runs(), model.sample());
         ExportViewModel export = new ExportViewModel(model.messages());
         MenuBar menu = new MenuBar(fileMenu(model), exportMenu(chartsModel, export), viewMenu(model));
         Parent root = new MainWindow(model, charts, menu, new ExplainView(model.builder())).root();
@@ -44,23 +44,33 @@ final class Windows {
     }
 
     private static Menu exportMenu(ChartsViewModel charts, ExportViewModel export) {
-        Menu chart1 = new Menu("Loss difference (chart 1)");
+        return new Menu("Export", null,
+                chartMenu("Loss difference (chart 1)", "lossdifference", charts.lossDifferenceProperty(), export),
+                chartMenu("Spectrum (chart 2)", "spectrum", charts.spectrumProperty(), export),
+                chartMenu("Bound versus measured (chart 3)", "bounds", charts.boundsProperty(), export),
+                chartMenu("Per-sample (chart 4)", "persample", charts.perSampleProperty(), export));
+    }
+
+    private static Menu chartMenu(String title, String name,
+                                  javafx.beans.value.ObservableObjectValue<org.jfree.chart.JFreeChart> chart,
+                                  ExportViewModel export) {
+        Menu menu = new Menu(title);
         String[][] choices = {{"PNG 1×", "png", "1"}, {"PNG 2×", "png", "2"}, {"PNG 3×", "png", "3"},
                 {"SVG", "svg", "1"}, {"PDF", "pdf", "1"}, {"CSV data", "csv", "1"}};
         for (String[] c : choices) {
             MenuItem item = new MenuItem(c[0]);
             item.setOnAction(e -> {
                 FileChooser chooser = new FileChooser();
-                chooser.setInitialFileName("lossdifference." + c[1]);
+                chooser.setInitialFileName(name + "." + c[1]);
                 chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(c[0], "*." + c[1]));
                 File f = chooser.showSaveDialog(null);
                 if (f != null) {
-                    export.export(charts.lossDifferenceProperty(), f.toPath(), Integer.parseInt(c[2]));
+                    export.export(chart, f.toPath(), Integer.parseInt(c[2]));
                 }
             });
-            chart1.getItems().add(item);
+            menu.getItems().add(item);
         }
-        return new Menu("Export", null, chart1);
+        return menu;
     }
 
     private static Menu viewMenu(AppModel model) {
