@@ -24,7 +24,7 @@ final class Windows {
         ChartsView charts = new ChartsView(chartsModel, model.readout(), model.runs(), model.sample());
         ExportViewModel export = new ExportViewModel(model.messages());
         MenuBar menu = new MenuBar(fileMenu(model), exportMenu(chartsModel, export), viewMenu(model));
-        Parent root = new MainWindow(model, charts, menu, new ExplainView(model.builder())).root();
+        Parent root = new MainWindow(model, charts, menu, new ExplainView(new ExplainViewModel(model.builder(), model.runs()))).root();
         return new Built(root, charts, chartsModel, export);
     }
 
