@@ -40,14 +40,25 @@ public final class RunAnalysis {
     /** Reads the run folder and the data it was trained on, analyses, and writes {@code analysis.json} into it. */
     public AnalysisResult analyzeFolder(Path run, DatasetCatalog catalog, AnalysisOptions options, StepMonitors monitors)
             throws IOException {
+        return analyzeFolder(run, catalog, options, monitors, HessianAnalysis.Listener.NONE);
+    }
+
+    /** As above; {@code lanczos} hears every Lanczos step of the curvature step, for a live convergence view. */
+    public AnalysisResult analyzeFolder(Path run, DatasetCatalog catalog, AnalysisOptions options, StepMonitors monitors,
+                                        HessianAnalysis.Listener lanczos) throws IOException {
         TrainedRun trained = RunFolder.read(run);
         Samples train = RunTrainingSet.load(run, trained.info(), catalog);
-        AnalysisResult result = analyze(trained, train, options, monitors);
+        AnalysisResult result = analyze(trained, train, options, monitors, lanczos);
         AnalysisStore.write(run, result);
         return result;
     }
 
     public AnalysisResult analyze(TrainedRun run, Samples train, AnalysisOptions options, StepMonitors monitors) {
+        return analyze(run, train, options, monitors, HessianAnalysis.Listener.NONE);
+    }
+
+    public AnalysisResult analyze(TrainedRun run, Samples train, AnalysisOptions options, StepMonitors monitors,
+                                  HessianAnalysis.Listener lanczos) {
         if (train.size() < 2) {
             throw new IllegalArgumentException("the training set has " + train.size()
                     + " sample(s); the loss difference needs at least 2");
@@ -81,7 +92,7 @@ public final class RunAnalysis {
         m = monitors.forStep(AnalysisStep.CURVATURE);
         Samples subset = train.first(Math.min(n, options.curvatureSamples()));
         HessianAnalysis.Result curvature = HessianAnalysis.run(engine, model, subset, options.curvature(), m,
-                HessianAnalysis.Listener.NONE);
+                lanczos);
         m.checkCancelled();
 
         m = monitors.forStep(AnalysisStep.BOUNDS);

@@ -49,6 +49,11 @@ final class ChartsView extends GridPane {
         add(spectrum, 1, 0);
         add(new ChartPane("chart-bounds", vm.boundsProperty(), vm.boundsHintProperty()), 0, 1);
         add(perSampleWithImage, 1, 1);
+        // The JavaFX thread polls the running analysis' Lanczos steps a few times a second and only draws.
+        javafx.animation.Timeline frames = new javafx.animation.Timeline(new javafx.animation.KeyFrame(
+                javafx.util.Duration.millis(300), e -> vm.showConvergence(runs.lanczos().snapshot())));
+        frames.setCycleCount(javafx.animation.Timeline.INDEFINITE);
+        frames.play();
         for (int i = 0; i < 2; i++) {
             ColumnConstraints c = new ColumnConstraints();
             c.setPercentWidth(50);

@@ -54,6 +54,8 @@ public final class ChartsViewModel {
     private final ReadOnlyObjectWrapper<JFreeChart> perSample = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper perSampleHint = new ReadOnlyStringWrapper("");
     private final Map<SpectrumOperator, BooleanProperty> operators = new EnumMap<>(SpectrumOperator.class);
+    private long shownVersion;
+    private boolean converging;
 
     public ChartsViewModel(RunsViewModel runs, BooleanProperty paperStyle) {
         this.runs = runs;
@@ -67,6 +69,29 @@ public final class ChartsViewModel {
             operators.put(op, shown);
         }
         rebuild();
+    }
+
+    /**
+     * Called each frame with the running analysis' Lanczos steps: while steps arrive, chart 2
+     * shows the convergence of the operator being iterated; when the feed empties it returns
+     * to the selected run's spectrum.
+     */
+    public void showConvergence(LanczosFeed.Snapshot s) {
+        if (s.version() == shownVersion) {
+            return;
+        }
+        shownVersion = s.version();
+        if (s.operator() == null || s.steps().isEmpty()) {
+            if (converging) {
+                converging = false;
+                rebuild();
+            }
+            return;
+        }
+        converging = true;
+        spectrumHint.set("");
+        spectrum.set(SpectrumFigure.convergence(s.operator(), s.steps(),
+                paperStyle.get() ? FigureStyle.paper(null) : FigureStyle.screen()));
     }
 
     private void rebuild() {
@@ -89,7 +114,9 @@ public final class ChartsViewModel {
         }
         FigureStyle single = paperStyle.get() ? FigureStyle.paper(null) : FigureStyle.screen();
         if (one == null) {
-            spectrum.set(null);
+            if (!converging) {
+                spectrum.set(null);
+            }
             perSample.set(null);
             spectrumHint.set("Select an analysed run to see its Hessian spectrum: top eigenvalues of H, H_O and H_F "
                     + "as stems over the density of H.");
@@ -102,8 +129,10 @@ public final class ChartsViewModel {
                 ops.add(op);
             }
         });
-        spectrumHint.set("");
-        spectrum.set(SpectrumFigure.chart(one.curvature(), ops, single));
+        if (!converging) {
+            spectrumHint.set("");
+            spectrum.set(SpectrumFigure.chart(one.curvature(), ops, single));
+        }
         perSampleHint.set("");
         perSample.set(PerSampleFigure.chart(one.curvatureLosses(), one.curvature().perSampleGgn().ggnNorm(),
                 one.curvature().perSampleFull(), single));

@@ -35,6 +35,7 @@ public final class RunsViewModel {
     private final DatasetCatalog catalog;
     private final Engine engine;
     private final AnalysisOptions options;
+    private final LanczosFeed lanczos = new LanczosFeed();
     /** Runs keep their colour when others are removed: indices are never reused. */
     private int nextColour;
     private final java.util.ArrayDeque<BackgroundTask<?>> pending = new java.util.ArrayDeque<>();
@@ -141,9 +142,17 @@ public final class RunsViewModel {
 
     /** Runs {@link RunAnalysis} on {@code item}'s folder and writes analysis.json there. */
     public void analyze(RunItem item) {
-        enqueue(BackgroundTask.of("analyse " + item.folder().getFileName(), m -> new RunAnalysis(engine)
-                        .analyzeFolder(item.folder(), catalog, options, step -> new StepMonitor(m, step.label())))
-                .onSuccess(item::setAnalysis));
+        enqueue(BackgroundTask.of("analyse " + item.folder().getFileName(), m -> {
+                    lanczos.clear();
+                    return new RunAnalysis(engine).analyzeFolder(item.folder(), catalog, options,
+                            step -> new StepMonitor(m, step.label()), lanczos);
+                })
+                .onSuccess(a -> {
+                    lanczos.clear();
+                    item.setAnalysis(a);
+                })
+                .onFailure(e -> lanczos.clear())
+                .onCancelled(lanczos::clear));
     }
 
     public void remove(RunItem item) {
@@ -151,6 +160,11 @@ public final class RunsViewModel {
         if (selected.get() == item) {
             selected.set(runs.isEmpty() ? null : runs.get(0));
         }
+    }
+
+    /** Lanczos steps of the analysis that is running, for chart 2's live convergence view. */
+    public LanczosFeed lanczos() {
+        return lanczos;
     }
 
     public ObservableList<RunItem> runs() {
