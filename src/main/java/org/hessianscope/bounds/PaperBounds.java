@@ -2,7 +2,7 @@ package org.hessianscope.bounds;
 
 /**
  * The paper's bounds on the Gauss–Newton part ‖H_O‖ of a per-sample Hessian, each
- * evaluated in log10 exactly as stated (see docs/readme-bounds.md):
+ * evaluated in log10 exactly as stated (see docs/bounds.md):
  * <ul>
  * <li>Lemma 2: ‖H_O‖ ≤ √2 q² ‖x‖² (L+1) w_T^{2L} when ‖Q^(p)‖₂ ≤ q and ‖T^(p)‖ ≤ w_T for all p;</li>
  * <li>Theorem 1 (1D): ‖H_O‖ ≤ √2 ‖x‖² d² (L+1) (C² w² k d)^L;</li>

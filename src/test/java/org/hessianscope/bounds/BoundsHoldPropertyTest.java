@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Every bound against the measured ‖H_O,i‖ (weights only) of every sample, on many seeded
  * random tiny networks, and two constructed cases that document where the paper's bounds,
- * as stated, do not hold (see docs/readme-bounds.md, "Findings").
+ * as stated, do not hold (see docs/bounds.md, "Findings").
  */
 class BoundsHoldPropertyTest {
 
