@@ -53,6 +53,8 @@ public final class LossDifferenceFigure {
     }
 
     private static final float[] DASHED = {6f, 4f};
+    /** Opacity of the runs that are not highlighted. */
+    static final double FADED = 0.25;
     private static final float[] DOTTED = {1.5f, 3f};
 
     private LossDifferenceFigure() {
@@ -63,6 +65,16 @@ public final class LossDifferenceFigure {
     }
 
     public static JFreeChart chart(List<LabelledLossDifference> runs, LossDifferenceLayers layers, FigureStyle style) {
+        return chart(runs, layers, style, null);
+    }
+
+    /**
+     * As {@link #chart(List, LossDifferenceLayers, FigureStyle)}, with the run labelled
+     * {@code highlighted} drawn on top in full colour and the others faded (null: none), so a
+     * run selected anywhere in the GUI stands out here too.
+     */
+    public static JFreeChart chart(List<LabelledLossDifference> runs, LossDifferenceLayers layers, FigureStyle style,
+                                   String highlighted) {
         if (runs.isEmpty()) {
             throw new IllegalArgumentException("no runs to draw; load at least one run's loss differences");
         }
@@ -72,8 +84,9 @@ public final class LossDifferenceFigure {
         SamplingXYLineRenderer lineRenderer = new SamplingXYLineRenderer();
         DeviationRenderer band50Renderer = bandRenderer(0.25f);
         DeviationRenderer band90Renderer = bandRenderer(0.12f);
-        for (LabelledLossDifference run : runs) {
-            Color colour = Palette.colour(run.colour());
+        for (LabelledLossDifference run : ordered(runs, highlighted)) {
+            Color colour = highlighted == null || highlighted.equals(run.label())
+                    ? Palette.colour(run.colour()) : Palette.translucent(Palette.colour(run.colour()), FADED);
             LossDifferenceResult r = run.result();
             int kMin = firstK(layers.kMin(), r.n());
             if (layers.mean()) {
@@ -116,6 +129,21 @@ public final class LossDifferenceFigure {
         plot.setRenderer(BAND_90, band90Renderer);
         plot.setDatasetRenderingOrder(DatasetRenderingOrder.REVERSE);
         return ChartStyling.chart("Loss difference |L_{k+1} − L_k|", plot, legend(runs, layers, style), style);
+    }
+
+    /** Runs in order, the highlighted one last so that it is drawn over the others. */
+    private static List<LabelledLossDifference> ordered(List<LabelledLossDifference> runs, String highlighted) {
+        if (highlighted == null) {
+            return runs;
+        }
+        if (runs.stream().noneMatch(r -> r.label().equals(highlighted))) {
+            throw new IllegalArgumentException("no run labelled '" + highlighted + "' to highlight; labels are "
+                    + runs.stream().map(LabelledLossDifference::label).toList());
+        }
+        List<LabelledLossDifference> out = new java.util.ArrayList<>(runs.stream()
+                .filter(r -> !r.label().equals(highlighted)).toList());
+        runs.stream().filter(r -> r.label().equals(highlighted)).forEach(out::add);
+        return out;
     }
 
     /** Series key and CSV column of one curve of one run. */
