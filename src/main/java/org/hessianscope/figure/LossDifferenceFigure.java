@@ -9,7 +9,7 @@ import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.plot.DatasetRenderingOrder;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.DeviationRenderer;
-import org.jfree.chart.renderer.xy.SamplingXYLineRenderer;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.data.xy.YIntervalSeries;
@@ -81,7 +81,11 @@ public final class LossDifferenceFigure {
         XYSeriesCollection lines = new XYSeriesCollection();
         YIntervalSeriesCollection band50 = new YIntervalSeriesCollection();
         YIntervalSeriesCollection band90 = new YIntervalSeriesCollection();
-        SamplingXYLineRenderer lineRenderer = new SamplingXYLineRenderer();
+        // Curves arrive reduced to display resolution, so a plain path renderer is cheap; it keeps
+        // each curve one path, which keeps dash patterns intact in PDF (SamplingXYLineRenderer
+        // splits dense stretches into pieces that PDF viewers draw solid).
+        XYLineAndShapeRenderer lineRenderer = new XYLineAndShapeRenderer(true, false);
+        lineRenderer.setDrawSeriesLineAsPath(true);
         DeviationRenderer band50Renderer = bandRenderer(0.25f);
         DeviationRenderer band90Renderer = bandRenderer(0.12f);
         for (LabelledLossDifference run : ordered(runs, highlighted)) {
@@ -182,7 +186,7 @@ public final class LossDifferenceFigure {
         return new double[][] {x, y};
     }
 
-    private static void addLine(XYSeriesCollection lines, SamplingXYLineRenderer renderer, String key, Curve c,
+    private static void addLine(XYSeriesCollection lines, XYLineAndShapeRenderer renderer, String key, Curve c,
                                 Color colour, Stroke stroke) {
         XYSeries s = new XYSeries(key, false, true);
         for (int i = 0; i < c.size(); i++) {
