@@ -58,7 +58,7 @@ class FigureCurvatureCommandTest {
         WeightsFile.write(weights, SPEC, theta());
     }
 
-    private static HessianAnalysis.Result direct(HessianAnalysis.Options options, double[][] lossesOut) {
+    private static HessianAnalysis.Result direct(HessianAnalysis.Options options, double[][] lossesOut) throws Exception {
         Samples samples = new DatasetCatalog(DataLocations.ofSystem(null)).load(DatasetName.MNIST, Split.TRAIN).first(SAMPLES);
         Model model = new Model(Network.of(SPEC), theta());
         try (Engine engine = new Engine(1)) {
