@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Time the heavy computations on synthetic data and report the memory they used.",
         subcommands = {
+                BenchEngineCommand.class,
                 BenchLossDifferenceCommand.class,
                 BenchHessianCommand.class,
         })

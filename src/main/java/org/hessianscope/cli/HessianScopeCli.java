@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
                 LossDiffCommand.class,
                 ExportDl4jCommand.class,
                 ImportDl4jCommand.class,
+                BoundsCommand.class,
                 FigureCommand.class,
         })
 public final class HessianScopeCli implements Runnable {

@@ -95,15 +95,19 @@ public final class PerSampleGgn {
             // p_i − p_i² would cancel to a few digits and so would ‖H_O,i‖.
             a[i][i] = p[i] * others;
         }
-        EigenDecomposition ed = new EigenDecomposition(new Array2DRowRealMatrix(a, false));
+        double scale = maxAbs(a);
+        double[][] s = new double[k][k];
+        if (scale == 0) {
+            return new Array2DRowRealMatrix(s, false);
+        }
+        EigenDecomposition ed = new EigenDecomposition(new Array2DRowRealMatrix(a, false).scalarMultiply(1 / scale));
         RealMatrix v = ed.getV();
         double[] d = ed.getRealEigenvalues();
-        double[][] s = new double[k][k];
         for (int i = 0; i < k; i++) {
             for (int j = 0; j < k; j++) {
                 double sum = 0;
                 for (int m = 0; m < k; m++) {
-                    sum += v.getEntry(i, m) * Math.sqrt(Math.max(d[m], 0)) * v.getEntry(j, m);
+                    sum += v.getEntry(i, m) * Math.sqrt(Math.max(d[m], 0) * scale) * v.getEntry(j, m);
                 }
                 s[i][j] = sum;
             }
@@ -135,10 +139,29 @@ public final class PerSampleGgn {
     static double topEigenvalue(RealMatrix sqrtA, RealMatrix gram) {
         RealMatrix m = sqrtA.multiply(gram).multiply(sqrtA);
         RealMatrix sym = m.add(m.transpose()).scalarMultiply(0.5);
+        double scale = maxAbs(sym.getData());
+        if (scale == 0) {
+            return 0;
+        }
         double top = Double.NEGATIVE_INFINITY;
-        for (double e : new EigenDecomposition(sym).getRealEigenvalues()) {
+        for (double e : new EigenDecomposition(sym.scalarMultiply(1 / scale)).getRealEigenvalues()) {
             top = Math.max(top, e);
         }
-        return top;
+        return top * scale;
+    }
+
+    /*
+     * A confidently classified sample has A_i with entries near 1e-170: commons-math's QL
+     * iteration then underflows and gives up (MaxCountExceededException). Eigenvalues scale
+     * with the matrix, so decompose it scaled to entries of order one and scale back.
+     */
+    private static double maxAbs(double[][] a) {
+        double max = 0;
+        for (double[] row : a) {
+            for (double x : row) {
+                max = Math.max(max, Math.abs(x));
+            }
+        }
+        return max;
     }
 }

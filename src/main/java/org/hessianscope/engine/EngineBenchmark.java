@@ -111,7 +111,7 @@ public final class EngineBenchmark {
     }
 
     /** Standard normal inputs and uniform labels, from {@code seed}. */
-    static InMemorySamples randomSamples(ArchitectureSpec spec, int n, long seed) {
+    public static InMemorySamples randomSamples(ArchitectureSpec spec, int n, long seed) {
         Random random = new Random(seed);
         int size = spec.input().map().size();
         double[][] inputs = new double[n][size];
