@@ -3,7 +3,10 @@ package org.hessianscope.cli;
 import org.hessianscope.arch.ArchitectureSpec;
 import org.hessianscope.arch.InputShape;
 import org.hessianscope.arch.SpecJson;
+import org.hessianscope.bounds.BoundHierarchy;
 import org.hessianscope.curvature.HessianAnalysis;
+import org.hessianscope.curvature.PerSampleGgn;
+import org.hessianscope.run.RunFolder;
 import org.hessianscope.data.DataLocations;
 import org.hessianscope.data.DatasetCatalog;
 import org.hessianscope.data.DatasetName;
@@ -29,7 +32,7 @@ import java.util.Random;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** figure spectrum / persample draw what a direct curvature analysis of the same model computes. */
+/** figure spectrum / persample / bounds draw what a direct analysis of the same model computes. */
 class FigureCurvatureCommandTest {
     /** L = 1, C = 2, k = 5 with a 2×2 max pool: 2,942 parameters, seconds per analysis. */
     private static final ArchitectureSpec SPEC = ArchitectureSpec.paper(InputShape.MNIST, 1, 2, 5,
@@ -109,6 +112,41 @@ class FigureCurvatureCommandTest {
             double ggn = r.perSampleGgn().ggnNorm()[i];
             assertTrue(lines.stream().skip(1).map(l -> l.split(",", -1))
                     .anyMatch(c -> Double.parseDouble(c[0]) == loss && Double.parseDouble(c[1]) == ggn), "sample " + i);
+        }
+    }
+
+    @Test
+    void boundsFigureHasEachRunsLevelsAtItsLayerCount() throws Exception {
+        ArchitectureSpec deeper = ArchitectureSpec.paper(InputShape.MNIST, 2, 2, 3, null, 10);
+        Path runA = tmp.resolve("a");
+        Path runB = tmp.resolve("b");
+        Files.createDirectories(runA);
+        Files.createDirectories(runB);
+        SpecJson.write(SPEC, runA.resolve(RunFolder.SPEC));
+        WeightsFile.write(runA.resolve(RunFolder.WEIGHTS), SPEC, theta());
+        double[] thetaB = new double[deeper.parameterCount()];
+        Random rng = new Random(4);
+        for (int i = 0; i < thetaB.length; i++) {
+            thetaB[i] = 0.1 * rng.nextGaussian();
+        }
+        SpecJson.write(deeper, runB.resolve(RunFolder.SPEC));
+        WeightsFile.write(runB.resolve(RunFolder.WEIGHTS), deeper, thetaB);
+        Path csv = tmp.resolve("b.csv");
+        run("figure", "bounds", "--run", runB + "," + runA, "--samples", "8", "--out", tmp.resolve("b.pdf").toString(),
+                "--csv", csv.toString());
+        List<String> lines = Files.readAllLines(csv);
+        // Keys holding a comma are quoted, as CSV readers expect.
+        assertEquals("L (num of layers),paper's bound,\"Lemma 2, true norms\",\"measured max ‖H_O,i‖\"", lines.get(0));
+        Samples used = new DatasetCatalog(DataLocations.ofSystem(null)).load(DatasetName.MNIST, Split.TRAIN).first(8);
+        try (Engine engine = new Engine(1)) {
+            PerSampleGgn.Result m = PerSampleGgn.compute(engine, new Model(Network.of(deeper), thetaB), used,
+                    ProgressMonitor.NONE);
+            BoundHierarchy h = BoundHierarchy.of(deeper, thetaB, used, m.ggnNormWeightsOnly(), ProgressMonitor.NONE);
+            String[] row = lines.get(2).split(",");
+            assertEquals(2.0, Double.parseDouble(row[0]), "rows sorted by L: the L = 2 run is second");
+            assertEquals(h.paper().log10(), Double.parseDouble(row[1]));
+            assertEquals(h.lemma2Actual().log10(), Double.parseDouble(row[2]));
+            assertEquals(Math.log10(h.measuredMax()), Double.parseDouble(row[3]));
         }
     }
 }
