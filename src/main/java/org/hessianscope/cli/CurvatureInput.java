@@ -10,7 +10,7 @@ import org.hessianscope.task.ProgressMonitor;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** The model, samples and Lanczos settings of the curvature figures, as `hessian` takes them. */
+/** The model, samples and Lanczos settings shared by `hessian` and the curvature figures. */
 final class CurvatureInput {
     @Mixin
     ModelSource modelSource;
@@ -19,7 +19,7 @@ final class CurvatureInput {
     DatasetOptions data;
 
     @Option(names = "--samples", paramLabel = "N", defaultValue = "1000",
-            description = "The first N training samples, in file order (default ${DEFAULT-VALUE}).")
+            description = "Mean loss over the first N training samples, in file order (default ${DEFAULT-VALUE}).")
     int samples;
 
     @Option(names = "--lanczos-steps", defaultValue = "40", description = "Lanczos steps per operator (default ${DEFAULT-VALUE}).")
@@ -28,11 +28,15 @@ final class CurvatureInput {
     @Option(names = "--seed", defaultValue = "0", description = "Seed of every random probe and choice (default ${DEFAULT-VALUE}).")
     long seed;
 
+    /** The network at its weights and the samples to analyse, checked against each other. */
+    record Prepared(Model model, Samples samples, String description) {
+    }
+
     /** The analysis with {@code options}, and the per-sample losses of the samples it used. */
     record Analysed(HessianAnalysis.Result result, double[] losses, String description) {
     }
 
-    Analysed run(HessianAnalysis.Options options) throws Exception {
+    Prepared prepare() throws Exception {
         if (samples < 1) {
             throw new IllegalArgumentException("--samples is " + samples + "; it must be at least 1");
         }
@@ -43,14 +47,17 @@ final class CurvatureInput {
             throw new IllegalArgumentException("--samples " + samples + " exceeds the " + train.size()
                     + " training records of " + train.describe());
         }
-        Samples chosen = train.first(samples);
-        Model model = new Model(Network.of(loaded.spec()), loaded.theta());
+        return new Prepared(new Model(Network.of(loaded.spec()), loaded.theta()), train.first(samples),
+                loaded.description() + " on the first " + samples + " samples of " + train.describe());
+    }
+
+    Analysed run(HessianAnalysis.Options options) throws Exception {
+        Prepared p = prepare();
         try (Engine engine = Engine.create()) {
-            HessianAnalysis.Result result = HessianAnalysis.run(engine, model, chosen, options,
+            HessianAnalysis.Result result = HessianAnalysis.run(engine, p.model(), p.samples(), options,
                     ConsoleProgress.onTerminal(), HessianAnalysis.Listener.NONE);
-            double[] losses = engine.perSampleLosses(model, chosen, ProgressMonitor.NONE);
-            return new Analysed(result, losses, loaded.description() + " on the first " + samples + " samples of "
-                    + train.describe());
+            double[] losses = engine.perSampleLosses(p.model(), p.samples(), ProgressMonitor.NONE);
+            return new Analysed(result, losses, p.description());
         }
     }
 }

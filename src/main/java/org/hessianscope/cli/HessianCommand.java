@@ -5,11 +5,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import org.hessianscope.curvature.HessianAnalysis;
 import org.hessianscope.curvature.HessianReport;
 import org.hessianscope.curvature.PerSampleGgn;
-import org.hessianscope.data.Dataset;
 import org.hessianscope.data.Samples;
 import org.hessianscope.engine.Engine;
 import org.hessianscope.engine.Model;
-import org.hessianscope.engine.Network;
 import org.hessianscope.io.Npy;
 import org.hessianscope.io.NpyArray;
 import picocli.CommandLine.Command;
@@ -26,20 +24,10 @@ import java.util.concurrent.Callable;
 final class HessianCommand implements Callable<Integer> {
 
     @Mixin
-    ModelSource modelSource;
-
-    @Mixin
-    DatasetOptions data;
-
-    @Option(names = "--samples", paramLabel = "N", defaultValue = "1000",
-            description = "Mean loss over the first N training samples, in file order (default ${DEFAULT-VALUE}).")
-    int samples;
+    CurvatureInput input;
 
     @Option(names = "--top", defaultValue = "5", description = "Eigenvalues at each end (default ${DEFAULT-VALUE}).")
     int top;
-
-    @Option(names = "--lanczos-steps", defaultValue = "40", description = "Lanczos steps per operator (default ${DEFAULT-VALUE}).")
-    int lanczosSteps;
 
     @Option(names = "--trace-probes", defaultValue = "30", description = "Hutchinson probes for tr H (default ${DEFAULT-VALUE}).")
     int traceProbes;
@@ -54,9 +42,6 @@ final class HessianCommand implements Callable<Integer> {
             description = "‖H_i‖ and ‖H_F,i‖ by Lanczos for N random samples plus the 20 of highest loss (0: skip; default ${DEFAULT-VALUE}).")
     int perSampleFull;
 
-    @Option(names = "--seed", defaultValue = "0", description = "Seed of every random probe and choice (default ${DEFAULT-VALUE}).")
-    long seed;
-
     @Option(names = "--threads", description = "Worker threads (default: all cores).")
     Integer threads;
 
@@ -69,20 +54,11 @@ final class HessianCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (samples < 1) {
-            throw new IllegalArgumentException("--samples is " + samples + "; it must be at least 1");
-        }
-        ModelSource.Loaded loaded = modelSource.load();
-        Dataset train = data.train();
-        ModelSource.checkFits(loaded.spec(), train, train.describe());
-        if (samples > train.size()) {
-            throw new IllegalArgumentException("--samples " + samples + " exceeds the " + train.size()
-                    + " training records of " + train.describe());
-        }
-        Samples chosen = train.first(samples);
-        Model model = new Model(Network.of(loaded.spec()), loaded.theta());
-        HessianAnalysis.Options options = new HessianAnalysis.Options(top, lanczosSteps, traceProbes, density,
-                perSampleGgn || savePerSample != null, perSampleFull, perSampleFull > 0 ? 20 : 0, seed);
+        CurvatureInput.Prepared prepared = input.prepare();
+        Samples chosen = prepared.samples();
+        Model model = prepared.model();
+        HessianAnalysis.Options options = new HessianAnalysis.Options(top, input.lanczosSteps, traceProbes, density,
+                perSampleGgn || savePerSample != null, perSampleFull, perSampleFull > 0 ? 20 : 0, input.seed);
         HessianAnalysis.Result result;
         try (Engine engine = threads == null ? Engine.create() : new Engine(threads)) {
             result = HessianAnalysis.run(engine, model, chosen, options, ConsoleProgress.onTerminal(),
@@ -99,7 +75,7 @@ final class HessianCommand implements Callable<Integer> {
             }
             Npy.write(NpyArray.of(new int[] {ps.ggnNorm().length, 2}, table), savePerSample);
         }
-        System.out.printf("%s on the first %d samples of %s%n", loaded.description(), samples, train.describe());
+        System.out.println(prepared.description());
         System.out.printf("‖H‖ top %.6g, bottom %.6g, trace %.6g ± %.2g; ‖H_O‖ %.6g; ‖H_F‖/‖H_O‖ %.4g%n",
                 result.hessian().top()[0], result.hessian().bottom()[0], result.trace().trace(),
                 result.trace().standardError(), result.ggn().top()[0], result.residualOverGgn());

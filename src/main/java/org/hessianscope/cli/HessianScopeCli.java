@@ -22,8 +22,8 @@ import picocli.CommandLine.Command;
                 LossDiffCommand.class,
                 ExportDl4jCommand.class,
                 ImportDl4jCommand.class,
-                FigureCommand.class,
                 BoundsCommand.class,
+                FigureCommand.class,
         })
 public final class HessianScopeCli implements Runnable {
 

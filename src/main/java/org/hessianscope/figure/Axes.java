@@ -43,4 +43,11 @@ final class Axes {
         axis.setTickLabelFont(style.tickFont());
         return axis;
     }
+
+    /** A linear axis whose ticks fall on whole numbers (layer counts, Lanczos steps). */
+    static NumberAxis integer(String label, FigureStyle style) {
+        NumberAxis a = (NumberAxis) of(label, false, style);
+        a.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        return a;
+    }
 }

@@ -1,7 +1,6 @@
 package org.hessianscope.figure;
 
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
@@ -53,18 +52,9 @@ public final class BoundFigure {
         }
         r.setSeriesShape(0, new Rectangle2D.Double(-s / 2, -s / 2, s, s));
         r.setSeriesShape(2, new Ellipse2D.Double(-s / 2, -s / 2, s, s));
-        NumberAxis x = new NumberAxis(xLabel);
-        x.setAutoRangeIncludesZero(false);
-        if (sorted.stream().allMatch(b -> b.x() == Math.rint(b.x()))) {
-            x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-        }
-        x.setLabelFont(style.labelFont());
-        x.setTickLabelFont(style.tickFont());
-        NumberAxis y = new NumberAxis("log10 ‖H_O‖ (weights only)");
-        y.setAutoRangeIncludesZero(false);
-        y.setLabelFont(style.labelFont());
-        y.setTickLabelFont(style.tickFont());
-        XYPlot plot = new XYPlot(d, x, y, r);
+        boolean wholeX = sorted.stream().allMatch(b -> b.x() == Math.rint(b.x()));
+        XYPlot plot = new XYPlot(d, wholeX ? Axes.integer(xLabel, style) : Axes.of(xLabel, false, style),
+                Axes.of("log10 ‖H_O‖ (weights only)", false, style), r);
         // The legend lists the three levels, not runs, so a run legend title would mislabel it.
         return ChartStyling.chart("Bounds on ‖H_O‖ against the measured value", plot, plot.getLegendItems(),
                 style.withLegendTitle(null));

@@ -1,5 +1,8 @@
 package org.hessianscope.figure;
 
+import org.hessianscope.bounds.BoundHierarchy;
+import org.hessianscope.bounds.BoundSweep;
+
 /**
  * One trained network in the bound-versus-measured figure, all as log10 of ‖H_O‖ (weights only).
  *
@@ -9,4 +12,14 @@ package org.hessianscope.figure;
  * @param measuredLog10  the measured max_i ‖H_O,i‖ over the samples used
  */
 public record BoundLevels(double x, double paperLog10, double lemma2Log10, double measuredLog10) {
+
+    /** A network's hierarchy plotted at {@code x} (its L, k, C or pool position). */
+    public static BoundLevels of(double x, BoundHierarchy h) {
+        return new BoundLevels(x, h.paper().log10(), h.lemma2Actual().log10(), Math.log10(h.measuredMax()));
+    }
+
+    /** A row of an L sweep, plotted at its layer count. */
+    public static BoundLevels of(BoundSweep.Row row) {
+        return new BoundLevels(row.layers(), row.paperLog10(), row.lemma2ActualLog10(), row.measuredLog10());
+    }
 }

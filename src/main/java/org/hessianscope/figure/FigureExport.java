@@ -4,6 +4,7 @@ import org.hessianscope.io.AtomicFiles;
 import org.jfree.chart.JFreeChart;
 import org.jfree.pdf.PDFDocument;
 import org.jfree.pdf.PDFGraphics2D;
+import org.jfree.pdf.PDFHints;
 import org.jfree.pdf.Page;
 import org.jfree.svg.SVGGraphics2D;
 
@@ -124,6 +125,9 @@ public final class FigureExport {
         doc.setAuthor("HessianScope");
         Page page = doc.createPage(new Rectangle2D.Double(0, 0, width, height));
         PDFGraphics2D g2 = page.getGraphics2D();
+        // The PDF standard fonts only encode Latin-1: Δ, ℓ, ‖ and − would print as '?'.
+        // Drawn as outlines, every glyph survives (at the cost of selectable text).
+        g2.setRenderingHint(PDFHints.KEY_DRAW_STRING_TYPE, PDFHints.VALUE_DRAW_STRING_TYPE_VECTOR);
         chart.draw(g2, new Rectangle2D.Double(0, 0, width, height));
         return doc.getPDFBytes();
     }

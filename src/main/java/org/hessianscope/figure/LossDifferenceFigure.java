@@ -9,7 +9,7 @@ import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.plot.DatasetRenderingOrder;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.DeviationRenderer;
-import org.jfree.chart.renderer.xy.SamplingXYLineRenderer;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.data.xy.YIntervalSeries;
@@ -53,6 +53,8 @@ public final class LossDifferenceFigure {
     }
 
     private static final float[] DASHED = {6f, 4f};
+    /** Opacity of the runs that are not highlighted. */
+    static final double FADED = 0.25;
     private static final float[] DOTTED = {1.5f, 3f};
 
     private LossDifferenceFigure() {
@@ -63,17 +65,32 @@ public final class LossDifferenceFigure {
     }
 
     public static JFreeChart chart(List<LabelledLossDifference> runs, LossDifferenceLayers layers, FigureStyle style) {
+        return chart(runs, layers, style, null);
+    }
+
+    /**
+     * As {@link #chart(List, LossDifferenceLayers, FigureStyle)}, with the run labelled
+     * {@code highlighted} drawn on top in full colour and the others faded (null: none), so a
+     * run selected anywhere in the GUI stands out here too.
+     */
+    public static JFreeChart chart(List<LabelledLossDifference> runs, LossDifferenceLayers layers, FigureStyle style,
+                                   String highlighted) {
         if (runs.isEmpty()) {
             throw new IllegalArgumentException("no runs to draw; load at least one run's loss differences");
         }
         XYSeriesCollection lines = new XYSeriesCollection();
         YIntervalSeriesCollection band50 = new YIntervalSeriesCollection();
         YIntervalSeriesCollection band90 = new YIntervalSeriesCollection();
-        SamplingXYLineRenderer lineRenderer = new SamplingXYLineRenderer();
+        // Curves arrive reduced to display resolution, so a plain path renderer is cheap; it keeps
+        // each curve one path, which keeps dash patterns intact in PDF (SamplingXYLineRenderer
+        // splits dense stretches into pieces that PDF viewers draw solid).
+        XYLineAndShapeRenderer lineRenderer = new XYLineAndShapeRenderer(true, false);
+        lineRenderer.setDrawSeriesLineAsPath(true);
         DeviationRenderer band50Renderer = bandRenderer(0.25f);
         DeviationRenderer band90Renderer = bandRenderer(0.12f);
-        for (LabelledLossDifference run : runs) {
-            Color colour = Palette.colour(run.colour());
+        for (LabelledLossDifference run : ordered(runs, highlighted)) {
+            Color colour = highlighted == null || highlighted.equals(run.label())
+                    ? Palette.colour(run.colour()) : Palette.translucent(Palette.colour(run.colour()), FADED);
             LossDifferenceResult r = run.result();
             int kMin = firstK(layers.kMin(), r.n());
             if (layers.mean()) {
@@ -118,6 +135,21 @@ public final class LossDifferenceFigure {
         return ChartStyling.chart("Loss difference |L_{k+1} − L_k|", plot, legend(runs, layers, style), style);
     }
 
+    /** Runs in order, the highlighted one last so that it is drawn over the others. */
+    private static List<LabelledLossDifference> ordered(List<LabelledLossDifference> runs, String highlighted) {
+        if (highlighted == null) {
+            return runs;
+        }
+        if (runs.stream().noneMatch(r -> r.label().equals(highlighted))) {
+            throw new IllegalArgumentException("no run labelled '" + highlighted + "' to highlight; labels are "
+                    + runs.stream().map(LabelledLossDifference::label).toList());
+        }
+        List<LabelledLossDifference> out = new java.util.ArrayList<>(runs.stream()
+                .filter(r -> !r.label().equals(highlighted)).toList());
+        runs.stream().filter(r -> r.label().equals(highlighted)).forEach(out::add);
+        return out;
+    }
+
     /** Series key and CSV column of one curve of one run. */
     public static String seriesKey(String label, Kind kind) {
         return label + ": " + kind.title();
@@ -154,7 +186,7 @@ public final class LossDifferenceFigure {
         return new double[][] {x, y};
     }
 
-    private static void addLine(XYSeriesCollection lines, SamplingXYLineRenderer renderer, String key, Curve c,
+    private static void addLine(XYSeriesCollection lines, XYLineAndShapeRenderer renderer, String key, Curve c,
                                 Color colour, Stroke stroke) {
         XYSeries s = new XYSeries(key, false, true);
         for (int i = 0; i < c.size(); i++) {

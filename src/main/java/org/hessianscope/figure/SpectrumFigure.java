@@ -5,7 +5,6 @@ import org.hessianscope.curvature.LanczosResult;
 import org.hessianscope.curvature.LanczosStep;
 import org.hessianscope.curvature.SpectralDensity;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.SymbolAxis;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.XYPlot;
@@ -44,11 +43,7 @@ public final class SpectrumFigure {
     }
 
     public static JFreeChart chart(HessianAnalysis.Result result, Set<SpectrumOperator> shown, FigureStyle style) {
-        NumberAxis lambda = new NumberAxis("eigenvalue λ");
-        lambda.setAutoRangeIncludesZero(false);
-        lambda.setLabelFont(style.labelFont());
-        lambda.setTickLabelFont(style.tickFont());
-        CombinedDomainXYPlot plot = new CombinedDomainXYPlot(lambda);
+        CombinedDomainXYPlot plot = new CombinedDomainXYPlot(Axes.of("eigenvalue λ", false, style));
         plot.setGap(8);
         SpectralDensity.Result density = result.density();
         if (density != null) {
@@ -124,15 +119,7 @@ public final class SpectrumFigure {
             r.setSeriesPaint(i, Palette.colour(i));
             r.setSeriesStroke(i, new BasicStroke(style.lineWidth()));
         }
-        NumberAxis x = new NumberAxis("Lanczos step");
-        x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-        x.setLabelFont(style.labelFont());
-        x.setTickLabelFont(style.tickFont());
-        NumberAxis y = new NumberAxis("Ritz value");
-        y.setAutoRangeIncludesZero(false);
-        y.setLabelFont(style.labelFont());
-        y.setTickLabelFont(style.tickFont());
-        XYPlot plot = new XYPlot(d, x, y, r);
+        XYPlot plot = new XYPlot(d, Axes.integer("Lanczos step", style), Axes.of("Ritz value", false, style), r);
         return ChartStyling.chart("Lanczos convergence: " + operator, plot, plot.getLegendItems(), style);
     }
 }

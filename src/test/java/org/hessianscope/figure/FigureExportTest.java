@@ -96,6 +96,34 @@ class FigureExportTest {
         assertTrue(pdf.contains("/Contents"), "the page refers to its content stream");
         assertTrue(pdf.contains("stream") && pdf.contains("endstream"));
         assertTrue(pdf.contains("/MediaBox [0.0 0.0 " + W + ".0 " + H + ".0]"), "page size in points");
+        // Text is drawn as outlines: no text-show operator that would print Δ or ‖ as '?' in a standard font.
+        for (String stream : pdfStreams(Files.readAllBytes(f))) {
+            assertTrue(!stream.contains(" Tj"), "a text operator in " + stream.substring(0, Math.min(200, stream.length())));
+        }
+    }
+
+    /** The content of every stream, inflated when it is Flate-compressed. */
+    static List<String> pdfStreams(byte[] pdf) throws Exception {
+        String s = new String(pdf, StandardCharsets.ISO_8859_1);
+        List<String> out = new java.util.ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("stream\\r?\\n(.*?)endstream", java.util.regex.Pattern.DOTALL)
+                .matcher(s);
+        while (m.find()) {
+            byte[] raw = m.group(1).getBytes(StandardCharsets.ISO_8859_1);
+            java.util.zip.Inflater inflater = new java.util.zip.Inflater();
+            inflater.setInput(raw);
+            byte[] buf = new byte[1 << 20];
+            int n;
+            try {
+                n = inflater.inflate(buf);
+            } catch (java.util.zip.DataFormatException notCompressed) {
+                out.add(m.group(1));
+                continue;
+            }
+            out.add(n > 0 ? new String(buf, 0, n, StandardCharsets.ISO_8859_1) : m.group(1));
+        }
+        assertTrue(out.size() > 0, "no streams found");
+        return out;
     }
 
     @Test
