@@ -160,8 +160,16 @@ public final class ChartsViewModel {
             levels.add(new BoundLevels(labels.x(drawn.get(i), i), b.paper().log10(), b.lemma2Actual().log10(),
                     Math.log10(b.measuredMax())));
         }
+        JFreeChart boundChart = BoundFigure.chart(levels, labels.xTitle(), style.withLegendTitle(null));
+        int at = drawn.indexOf(selected);
+        if (at >= 0 && drawn.size() > 1) {
+            // The selected run is a column of chart 3: mark it in the run's own colour.
+            java.awt.Color c = org.hessianscope.figure.Palette.colour(selected.colourIndex());
+            boundChart.getXYPlot().addDomainMarker(new org.jfree.chart.plot.ValueMarker(labels.x(selected, at),
+                    new Color(c.getRed(), c.getGreen(), c.getBlue(), 90), new BasicStroke(6f)));
+        }
         boundsHint.set("");
-        bounds.set(BoundFigure.chart(levels, labels.xTitle(), style.withLegendTitle(null)));
+        bounds.set(boundChart);
     }
 
     /** Thickens the selected run's lines and fades the others (series keys are "label: kind"). */

@@ -1,0 +1,101 @@
+package org.hessianscope.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.BasicStroke;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Locale;
+import javafx.beans.property.SimpleBooleanProperty;
+import org.hessianscope.analysis.AnalysisResult;
+import org.hessianscope.analysis.AnalysisStore;
+import org.hessianscope.analysis.RunAnalysis;
+import org.hessianscope.analysis.TinyRuns;
+import org.hessianscope.data.DatasetCatalog;
+import org.hessianscope.engine.Engine;
+import org.hessianscope.figure.LossDifferenceFigure;
+import org.hessianscope.run.RunFolder;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Two runs of an L sweep in the view models, no window: labels, selection emphasis in charts 1 and 3, the readout. */
+class LinkedChartsTest {
+    @TempDir
+    static Path tmp;
+    static RunsViewModel runs;
+    static RunItem l1;
+    static RunItem l2;
+
+    @BeforeAll
+    static void twoAnalysedRuns() throws IOException {
+        DatasetCatalog catalog = TinyRuns.embedded(tmp.resolve("no-data"));
+        Messages messages = new Messages();
+        runs = new RunsViewModel(new JobViewModel(r -> {
+            throw new AssertionError("no background work expected");
+        }, messages), messages, catalog, null, GuiFixture.ANALYSIS);
+        try (Engine engine = new Engine(2)) {
+            for (int layers = 1; layers <= 2; layers++) {
+                Path dir = TinyRuns.train(tmp.resolve("L" + layers), layers, 80, catalog);
+                AnalysisResult a = new RunAnalysis(engine).analyzeFolder(dir, catalog, GuiFixture.ANALYSIS,
+                        RunAnalysis.StepMonitors.NONE);
+                RunItem item = runs.add(dir, RunFolder.read(dir), AnalysisStore.read(dir).orElseThrow());
+                assertEquals(a.lossDifference(), item.analysisProperty().get().lossDifference());
+            }
+        }
+        l1 = runs.runs().get(0);
+        l2 = runs.runs().get(1);
+    }
+
+    @Test
+    void anLSweepIsLabelledByLAndTheSelectedRunStandsOut() {
+        runs.selectedProperty().set(l2);
+        ChartsViewModel vm = new ChartsViewModel(runs, new SimpleBooleanProperty(false));
+        JFreeChart chart1 = vm.lossDifferenceProperty().get();
+        XYPlot plot = chart1.getXYPlot();
+        var lines = plot.getDataset(LossDifferenceFigure.LINES);
+        String mean1 = LossDifferenceFigure.seriesKey("1", LossDifferenceFigure.Kind.MEAN);
+        String mean2 = LossDifferenceFigure.seriesKey("2", LossDifferenceFigure.Kind.MEAN);
+        float w1 = 0;
+        float w2 = 0;
+        for (int s = 0; s < lines.getSeriesCount(); s++) {
+            float w = ((BasicStroke) plot.getRenderer(LossDifferenceFigure.LINES).getSeriesStroke(s)).getLineWidth();
+            if (lines.getSeriesKey(s).equals(mean1)) {
+                w1 = w;
+            } else if (lines.getSeriesKey(s).equals(mean2)) {
+                w2 = w;
+            }
+        }
+        assertTrue(w1 > 0 && w2 > w1, "selected L = 2 drawn thicker: " + w2 + " vs " + w1);
+        assertEquals(l1, vm.runOf(mean1));
+
+        var markers = vm.boundsProperty().get().getXYPlot().getDomainMarkers(org.jfree.chart.ui.Layer.FOREGROUND);
+        assertEquals(1, markers.size());
+        assertEquals(2.0, ((ValueMarker) markers.iterator().next()).getValue(), 0.0, "chart 3 marks L = 2");
+        assertTrue(vm.perSampleProperty().get() != null && vm.spectrumProperty().get() != null,
+                "charts 2 and 4 show the selected run");
+        runs.selectedProperty().set(l1);
+        assertEquals(1.0, ((ValueMarker) vm.boundsProperty().get().getXYPlot()
+                .getDomainMarkers(org.jfree.chart.ui.Layer.FOREGROUND).iterator().next()).getValue(), 0.0,
+                "selecting L = 1 moves the mark");
+    }
+
+    @Test
+    void theReadoutListsEveryRunAtTheHoveredK() {
+        ReadoutViewModel readout = new ReadoutViewModel(runs);
+        readout.hoveredKProperty().set(5);
+        String text = readout.textProperty().get();
+        assertTrue(text.startsWith("k = 5"), text);
+        for (RunItem r : runs.runs()) {
+            String expected = String.format(Locale.ROOT, "%s: mean |ΔL| %.3e", r.folder().getFileName(),
+                    r.analysisProperty().get().lossDifference().meanAbs(5));
+            assertTrue(text.contains(expected), text + " lacks " + expected);
+        }
+        readout.hoveredKProperty().set(500); // past N − 1 = 79: clamped and said so
+        assertTrue(readout.textProperty().get().contains("(at k = 79)"), readout.textProperty().get());
+    }
+}
