@@ -2,6 +2,7 @@ package org.hessianscope.interop;
 
 import org.hessianscope.arch.ArchitectureSpec;
 import org.hessianscope.arch.SpecJson;
+import org.hessianscope.io.AtomicFiles;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 
@@ -37,7 +38,7 @@ public final class Dl4jExport {
         Path dir = zip.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path dl4j = Files.createTempFile(dir, ".dl4j-", ".tmp");
-        Path tmp = Files.createTempFile(dir, ".export-", ".tmp");
+        Path tmp = AtomicFiles.temporarySibling(zip);
         try {
             ModelSerializer.writeModel(net, dl4j.toFile(), false);
             try (ZipFile in = new ZipFile(dl4j.toFile());

@@ -5,6 +5,8 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /** Writes that either complete or leave the old file untouched: a killed process never leaves a half file. */
 public final class AtomicFiles {
@@ -17,13 +19,27 @@ public final class AtomicFiles {
         if (dir != null) {
             Files.createDirectories(dir);
         }
-        Path tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".partial");
+        Path tmp = temporarySibling(abs);
         try {
             Files.write(tmp, content);
             move(tmp, abs);
         } finally {
             Files.deleteIfExists(tmp);
         }
+    }
+
+    /**
+     * An empty hidden file beside {@code file} to write into before {@link #move}. Temporary files
+     * are created owner-only (0600); the result is a user's file like any other, so it gets the
+     * ordinary rw-r--r-- where the file system has POSIX permissions.
+     */
+    public static Path temporarySibling(Path file) throws IOException {
+        Path abs = file.toAbsolutePath();
+        Path tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName() + ".", ".partial");
+        if (Files.getFileStore(tmp).supportsFileAttributeView(PosixFileAttributeView.class)) {
+            Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
+        }
+        return tmp;
     }
 
     /** Renames {@code from} to {@code to}, atomically where the file system allows it. */

@@ -27,16 +27,13 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** figure spectrum / persample / bounds draw what a direct analysis of the same model computes. */
 class FigureCurvatureCommandTest {
-    /** L = 1, C = 2, k = 5 with a 2×2 max pool: 2,942 parameters, seconds per analysis. */
-    private static final ArchitectureSpec SPEC = ArchitectureSpec.paper(InputShape.MNIST, 1, 2, 5,
-            SpecOptions.parsePool("max:2@1"), 10);
+    private static final ArchitectureSpec SPEC = TinyCurvatureModel.SPEC;
     private static final int SAMPLES = 16;
 
     @TempDir
@@ -45,12 +42,7 @@ class FigureCurvatureCommandTest {
     Path weights;
 
     private static double[] theta() {
-        Random rng = new Random(3);
-        double[] t = new double[SPEC.parameterCount()];
-        for (int i = 0; i < t.length; i++) {
-            t[i] = 0.1 * rng.nextGaussian();
-        }
-        return t;
+        return TinyCurvatureModel.theta(SPEC, 3);
     }
 
     @BeforeEach
@@ -124,11 +116,7 @@ class FigureCurvatureCommandTest {
         Files.createDirectories(runB);
         SpecJson.write(SPEC, runA.resolve(RunFolder.SPEC));
         WeightsFile.write(runA.resolve(RunFolder.WEIGHTS), SPEC, theta());
-        double[] thetaB = new double[deeper.parameterCount()];
-        Random rng = new Random(4);
-        for (int i = 0; i < thetaB.length; i++) {
-            thetaB[i] = 0.1 * rng.nextGaussian();
-        }
+        double[] thetaB = TinyCurvatureModel.theta(deeper, 4);
         SpecJson.write(deeper, runB.resolve(RunFolder.SPEC));
         WeightsFile.write(runB.resolve(RunFolder.WEIGHTS), deeper, thetaB);
         Path csv = tmp.resolve("b.csv");

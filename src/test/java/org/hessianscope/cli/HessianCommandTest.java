@@ -25,7 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
-import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -36,17 +35,10 @@ class HessianCommandTest {
     @TempDir
     Path tmp;
 
-    /** L = 1, C = 2, k = 5 with a 2×2 max pool: 52 + 2,890 = 2,942 parameters. */
-    private static final ArchitectureSpec SPEC = ArchitectureSpec.paper(InputShape.MNIST, 1, 2, 5,
-            SpecOptions.parsePool("max:2@1"), 10);
+    private static final ArchitectureSpec SPEC = TinyCurvatureModel.SPEC;
 
     private static double[] theta() {
-        Random rng = new Random(3);
-        double[] t = new double[SPEC.parameterCount()];
-        for (int i = 0; i < t.length; i++) {
-            t[i] = 0.1 * rng.nextGaussian();
-        }
-        return t;
+        return TinyCurvatureModel.theta(SPEC, 3);
     }
 
     @Test
