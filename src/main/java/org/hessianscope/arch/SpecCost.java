@@ -9,7 +9,7 @@ package org.hessianscope.arch;
  * @param activations         doubles of all feature maps of one sample
  */
 public record SpecCost(long forwardMultiplyAdds, long activations, int parameters) {
-    /** Sustained multiply-adds per second per core assumed for the estimate; measured order for the engine. */
+    /** Sustained multiply-adds per second per core assumed for the estimate: an order of magnitude, not measured here. */
     public static final double ASSUMED_MULTIPLY_ADDS_PER_SECOND = 1.0e9;
 
     public static SpecCost of(ArchitectureSpec spec) {
