@@ -5,7 +5,7 @@
 # package it lacks) is analysed as a plain jar with module-info removed.
 set -euo pipefail
 input="$1"
-jdk="${JPACKAGE_JDK:-${JAVA_HOME:-/usr/lib/jvm/java-17-openjdk-amd64}}"
+jdk="${JPACKAGE_JDK:-/usr/lib/jvm/java-17-openjdk-amd64}"
 tmp="$(mktemp -d)"; trap 'rm -rf "$tmp"' EXIT
 for jar in "$input"/*.jar "$input"/javafx/*.jar; do
   if ! "$jdk/bin/jdeps" --ignore-missing-deps --multi-release 17 -summary "$jar" >"$tmp/out" 2>/dev/null; then

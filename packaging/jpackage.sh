@@ -7,8 +7,14 @@ set -euo pipefail
 target="$1"; version="$2"; types="${3:-app-image deb}"
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(dirname "$here")"
-jdk="${JPACKAGE_JDK:-${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}}"
-[ -x "$jdk/bin/jpackage" ] || { echo "jpackage.sh: no jpackage in $jdk (set JPACKAGE_JDK to a JDK 17+)" >&2; exit 1; }
+# The JDK whose jlink/jpackage (and jmods) are used: JPACKAGE_JDK, JAVA_HOME, the java on the
+# PATH, then Debian/Ubuntu's JDK 17.
+jdk=""
+for c in "${JPACKAGE_JDK:-}" "${JAVA_HOME:-}" "$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")" \
+         /usr/lib/jvm/java-17-openjdk-amd64; do
+  if [ -n "$c" ] && [ -x "$c/bin/jpackage" ] && [ -d "$c/jmods" ]; then jdk="$c"; break; fi
+done
+[ -n "$jdk" ] || { echo "jpackage.sh: no JDK 17+ with bin/jpackage and jmods/ found (set JPACKAGE_JDK; on Debian/Ubuntu apt-get install openjdk-17-jdk-headless)" >&2; exit 1; }
 
 input="$target/jpackage-input"
 out="$target/jpackage"
@@ -16,7 +22,7 @@ runtime="$target/jpackage-runtime"
 # jpackage wants a plain numeric version (0.1.0-SNAPSHOT -> 0.1.0).
 appversion="$(echo "$version" | sed -E 's/^([0-9]+(\.[0-9]+){0,2}).*/\1/')"
 
-rm -rf "$input"/javafx-*.jar  # left by an older layout; JavaFX lives in javafx/ now
+rm -rf "$input"/javafx-*.jar "$input/main-jar.txt"  # left by older layouts: JavaFX lives in javafx/
 # Sample models travel inside the app folder; the launchers pass -Dhessianscope.home=$APPDIR.
 rm -rf "$input/sample-models"
 cp -r "$repo/sample-models" "$input/sample-models"
@@ -33,7 +39,7 @@ rm -rf "$runtime" "$out"
 
 common=(--name HessianScope --app-version "$appversion"
   --vendor "HessianScope" --description "Loss landscape of CNNs as the training set grows, through the Hessian"
-  --input "$input" --main-jar "$(cat "$input/main-jar.txt")" --main-class org.hessianscope.ui.HessianScopeApp
+  --input "$input" --main-jar "$(cat "$target/jpackage-main-jar.txt")" --main-class org.hessianscope.ui.HessianScopeApp
   --runtime-image "$runtime" --icon "$repo/assets/icon/hessianscope.png"
   --java-options '-Dhessianscope.home=$APPDIR --module-path $APPDIR/javafx --add-modules javafx.controls,javafx.swing'
   --add-launcher "hessianscope-cli=$here/hessianscope-cli.properties"
@@ -44,7 +50,7 @@ for t in $types; do
     deb) "$jdk/bin/jpackage" --type deb "${common[@]}" --resource-dir "$here/deb" \
            --linux-package-name hessianscope --linux-shortcut --linux-menu-group "Science;Education" \
            --linux-app-category science --linux-deb-maintainer "hessianscope@localhost" \
-           --linux-package-deps "libgtk-3-0, libxtst6, libxxf86vm1, libgl1, libasound2" ;;
+           --linux-package-deps "libgtk-3-0, libxtst6, libxxf86vm1, libgl1" ;;
     *) echo "jpackage.sh: unknown type $t (valid: app-image, deb)" >&2; exit 1 ;;
   esac
 done
