@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Queue;
+import java.util.SplittableRandom;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
@@ -109,12 +110,48 @@ public final class LossDifference {
         int[] perm = sums.perm;
         for (int o = start; o < end; o++) {
             monitor.checkCancelled();
-            orderings.fill(o, perm);
-            for (int r = 0; r < runs.length; r++) {
-                accumulate(runs[r], perm, sums.abs[r], sums.sq[r], grid, gridValues[r], o);
+            if (runs.length == 1) {
+                shuffleAndAccumulate(orderings.generator(o), runs[0], sums.values, sums.abs[0], sums.sq[0], grid,
+                        gridValues[0], o);
+            } else {
+                orderings.fill(o, perm);
+                for (int r = 0; r < runs.length; r++) {
+                    accumulate(runs[r], perm, sums.abs[r], sums.sq[r], grid, gridValues[r], o);
+                }
             }
         }
         return sums;
+    }
+
+    /**
+     * {@link Orderings#fill} and {@link #accumulate} in one pass, for a single run, with the same
+     * operations in the same order, hence the same values. The forward shuffle fixes position k at
+     * step k, so it is applied to a copy of the losses themselves ({@code values}): each step then
+     * makes one random access instead of one into the permutation and one into the losses, and the
+     * random draws overlap the running-sum chain.
+     */
+    static void shuffleAndAccumulate(SplittableRandom rng, double[] losses, double[] values, double[] sumAbs,
+                                     double[] sumSq, int[] grid, double[][] gridValues, int ordering) {
+        int n = values.length;
+        System.arraycopy(losses, 0, values, 0, n);
+        double sum = Orderings.placeValue(values, 0, rng);
+        double comp = 0;
+        int g = 0;
+        int nextGridK = grid[0];
+        for (int k = 1; k < n; k++) {
+            double x = k < n - 1 ? Orderings.placeValue(values, k, rng) : values[k];
+            double d = Math.abs(x - (sum + comp) / k);
+            sumAbs[k - 1] += d;
+            sumSq[k - 1] += d * d;
+            if (k == nextGridK) {
+                gridValues[g][ordering] = d / (k + 1);
+                g++;
+                nextGridK = g < grid.length ? grid[g] : Integer.MAX_VALUE;
+            }
+            double t = sum + x;
+            comp += CompensatedSum.roundingError(sum, x, t);
+            sum = t;
+        }
     }
 
     /**
@@ -195,16 +232,19 @@ public final class LossDifference {
         }
     }
 
-    /** Per-k sums of |D| and D² for every run, over one chunk of orderings or over all, and a permutation buffer. */
+    /** Per-k sums of |D| and D² for every run, over one chunk of orderings or over all, and shuffle buffers. */
     private static final class ChunkSums {
         final double[][] abs;
         final double[][] sq;
         final int[] perm;
+        /** The losses being shuffled in place when there is a single run. */
+        final double[] values;
 
         ChunkSums(int runs, int n) {
             abs = new double[runs][n - 1];
             sq = new double[runs][n - 1];
             perm = new int[n];
+            values = new double[n];
         }
 
         void clear() {
