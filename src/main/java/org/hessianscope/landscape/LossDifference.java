@@ -107,28 +107,24 @@ public final class LossDifference {
         } else {
             sums.clear();
         }
-        int[] perm = sums.perm;
         for (int o = start; o < end; o++) {
             monitor.checkCancelled();
-            if (runs.length == 1) {
-                shuffleAndAccumulate(orderings.generator(o), runs[0], sums.values, sums.abs[0], sums.sq[0], grid,
-                        gridValues[0], o);
-            } else {
-                orderings.fill(o, perm);
-                for (int r = 0; r < runs.length; r++) {
-                    accumulate(runs[r], perm, sums.abs[r], sums.sq[r], grid, gridValues[r], o);
-                }
+            for (int r = 0; r < runs.length; r++) {
+                // A fresh generator per run: every run sees exactly the same ordering.
+                shuffleAndAccumulate(orderings.generator(o), runs[r], sums.values, sums.abs[r], sums.sq[r], grid,
+                        gridValues[r], o);
             }
         }
         return sums;
     }
 
     /**
-     * {@link Orderings#fill} and {@link #accumulate} in one pass, for a single run, with the same
-     * operations in the same order, hence the same values. The forward shuffle fixes position k at
-     * step k, so it is applied to a copy of the losses themselves ({@code values}): each step then
-     * makes one random access instead of one into the permutation and one into the losses, and the
-     * random draws overlap the running-sum chain.
+     * One ordering of one run: the ordering is drawn as {@link Orderings#fill} does, but applied to a
+     * copy of the losses themselves ({@code values}) while they are consumed, since the forward shuffle
+     * fixes position k at step k. Each step then makes one random access instead of one into a
+     * permutation and one into the losses, and the random draws overlap the running-sum chain.
+     * The running sum is compensated (Neumaier) because D is a difference against the mean, and the
+     * mean of 60,000 losses summed naively is off in the fifth digit — comparable to D/ℓ at large k.
      */
     static void shuffleAndAccumulate(SplittableRandom rng, double[] losses, double[] values, double[] sumAbs,
                                      double[] sumSq, int[] grid, double[][] gridValues, int ordering) {
@@ -140,34 +136,6 @@ public final class LossDifference {
         int nextGridK = grid[0];
         for (int k = 1; k < n; k++) {
             double x = k < n - 1 ? Orderings.placeValue(values, k, rng) : values[k];
-            double d = Math.abs(x - (sum + comp) / k);
-            sumAbs[k - 1] += d;
-            sumSq[k - 1] += d * d;
-            if (k == nextGridK) {
-                gridValues[g][ordering] = d / (k + 1);
-                g++;
-                nextGridK = g < grid.length ? grid[g] : Integer.MAX_VALUE;
-            }
-            double t = sum + x;
-            comp += CompensatedSum.roundingError(sum, x, t);
-            sum = t;
-        }
-    }
-
-    /**
-     * One ordering of one run. The running sum is compensated (Neumaier) because D is a
-     * difference against the mean, and the mean of 60,000 losses summed naively is off
-     * in the fifth digit — comparable to D/ℓ at large k.
-     */
-    static void accumulate(double[] losses, int[] perm, double[] sumAbs, double[] sumSq, int[] grid,
-                           double[][] gridValues, int ordering) {
-        int n = perm.length;
-        double sum = losses[perm[0]];
-        double comp = 0;
-        int g = 0;
-        int nextGridK = grid[0];
-        for (int k = 1; k < n; k++) {
-            double x = losses[perm[k]];
             double d = Math.abs(x - (sum + comp) / k);
             sumAbs[k - 1] += d;
             sumSq[k - 1] += d * d;
@@ -236,14 +204,12 @@ public final class LossDifference {
     private static final class ChunkSums {
         final double[][] abs;
         final double[][] sq;
-        final int[] perm;
-        /** The losses being shuffled in place when there is a single run. */
+        /** The losses being shuffled in place. */
         final double[] values;
 
         ChunkSums(int runs, int n) {
             abs = new double[runs][n - 1];
             sq = new double[runs][n - 1];
-            perm = new int[n];
             values = new double[n];
         }
 
