@@ -8,10 +8,10 @@ to --out (.npy).
 
   train     one epoch of Adam (lr 1e-3, batch 64) in float32, PyTorch's usual precision,
             on the first --train-samples in HessianScope's shuffle (train-order.npy)
-  losses    per-sample cross-entropy of all 60,000 training samples, float64
-  hvp       H v over the first 1,000 samples, float64, double backprop
+  losses    per-sample cross-entropy of all 60,000 training samples, float64, batches of 100
+  hvp       H v over the first 1,000 samples, float64, double backprop, batches of 100 summed
   lanczos   top 5 eigenvalues of that H by 40 Lanczos steps with full reorthogonalisation
-            from start.npy; the gradient graph is built once and reused, as PyHessian does
+            from start.npy; each batch's gradient graph is built once and reused, as PyHessian does
   ggnnorm   ||H_O,i|| = lambda_max(A^1/2 J J^T A^1/2) for the first 10,000 samples, all
             parameters and weights only; J by K backward passes per sample
   lossdiff  mean |dL_k| and mean dL_k^2 over 500 orderings of 60,000 losses, NumPy; timed with
@@ -34,6 +34,10 @@ LANCZOS_STEPS = 40
 LANCZOS_TOP = 5
 GGN_SAMPLES = 10_000
 BATCH = 64
+# Mini-batch of the float64 passes. PyTorch's float64 convolution (slow_conv2d) slows down badly on big
+# batches here (1,000 samples in one batch: ~20x slower than in batches of 100 for the forward), so the
+# twin uses batches of 100 and sums, as PyHessian does with its data loader.
+EVAL_BATCH = 100
 
 
 def flat(tensors):
@@ -79,9 +83,9 @@ def losses(args, x, y):
     def run(n):
         out = torch.empty(n, dtype=torch.float64)
         with torch.no_grad():
-            for start in range(0, n, 1000):
-                out[start:start + 1000] = F.cross_entropy(net(x[start:start + 1000]), y[start:start + 1000],
-                                                          reduction="none")
+            for start in range(0, n, EVAL_BATCH):
+                end = start + EVAL_BATCH
+                out[start:end] = F.cross_entropy(net(x[start:end]), y[start:end], reduction="none")
         return out
 
     run(min(4000, len(y)))
@@ -97,9 +101,15 @@ def hvp(args, x, y):
     xs, ys = x[:HVP_SAMPLES], y[:HVP_SAMPLES]
 
     def product():
-        grads = torch.autograd.grad(F.cross_entropy(net(xs), ys), params, create_graph=True)
-        dot = sum((g * u).sum() for g, u in zip(grads, v))
-        return flat(torch.autograd.grad(dot, params))
+        hv = None
+        for start in range(0, len(ys), EVAL_BATCH):
+            end = start + EVAL_BATCH
+            batch_sum = F.cross_entropy(net(xs[start:end]), ys[start:end], reduction="sum")
+            grads = torch.autograd.grad(batch_sum, params, create_graph=True)
+            dot = sum((g * u).sum() for g, u in zip(grads, v))
+            part = flat(torch.autograd.grad(dot, params))
+            hv = part if hv is None else hv + part
+        return hv / len(ys)
 
     product()
     t0 = time.perf_counter()
@@ -114,10 +124,20 @@ def lanczos(args, x, y):
     start = torch.from_numpy(np.load(os.path.join(args.dir, "start.npy")))
 
     def run(steps):
-        grads = torch.autograd.grad(F.cross_entropy(net(xs), ys), params, create_graph=True)
+        # The gradient graph of every batch is built once and kept; each step is one double backward per batch.
+        graphs = []
+        for first in range(0, len(ys), EVAL_BATCH):
+            end = first + EVAL_BATCH
+            batch_sum = F.cross_entropy(net(xs[first:end]), ys[first:end], reduction="sum")
+            graphs.append(torch.autograd.grad(batch_sum, params, create_graph=True))
 
         def apply(q):
-            return flat(torch.autograd.grad(grads, params, grad_outputs=unflat(q, params), retain_graph=True))
+            directions = unflat(q, params)
+            w = None
+            for grads in graphs:
+                part = flat(torch.autograd.grad(grads, params, grad_outputs=directions, retain_graph=True))
+                w = part if w is None else w + part
+            return w / len(ys)
 
         basis, alpha, beta = [], [], []
         q = start / torch.linalg.norm(start)
