@@ -175,8 +175,8 @@ final class BenchWorkloadCommand implements Callable<Integer> {
 
     /** Top 5 of H by 40 Lanczos steps; the tolerance is tiny so that every step is taken, as in the PyTorch twin. */
     private double[] lanczos(Engine engine, Model model, Samples data, long[] nanos) {
-        engine.hvp(model, data, new double[model.parameterCount()]);
         LanczosOptions options = new LanczosOptions(LANCZOS_STEPS, LANCZOS_TOP, 0, 1e-300, seed, false);
+        Lanczos.run(engine.hessianOperator(model, data), options.withSteps(10)); // warms the JIT up
         long start = System.nanoTime();
         LanczosResult r = Lanczos.run(engine.hessianOperator(model, data), options);
         nanos[0] = System.nanoTime() - start;
