@@ -106,7 +106,7 @@ final class BenchWorkloadCommand implements Callable<Integer> {
                     case "losses" -> losses(engine, model, train.first(samplesOr(train.size())), nanos);
                     case "hvp" -> hvp(engine, model, train.first(samplesOr(HVP_SAMPLES)), nanos);
                     case "lanczos" -> lanczos(engine, model, train.first(samplesOr(HVP_SAMPLES)), nanos);
-                    case "ggnnorm" -> ggnNorms(engine, model, train.first(samplesOr(GGN_SAMPLES)), nanos);
+                    case "ggnnorm" -> ggnNorms(engine, model, train.first(300), train.first(samplesOr(GGN_SAMPLES)), nanos);
                     default -> throw new IllegalArgumentException("unknown workload " + name
                             + "; valid: prepare, train, losses, hvp, lanczos, ggnnorm, lossdiff");
                 };
@@ -184,8 +184,8 @@ final class BenchWorkloadCommand implements Callable<Integer> {
     }
 
     /** ‖H_O,i‖ with all parameters, then with weights only, for every sample. */
-    private static double[] ggnNorms(Engine engine, Model model, Samples data, long[] nanos) {
-        PerSampleGgn.compute(engine, model, data.first(Math.min(200, data.size())), ProgressMonitor.NONE);
+    private static double[] ggnNorms(Engine engine, Model model, Samples warmUp, Samples data, long[] nanos) {
+        PerSampleGgn.compute(engine, model, warmUp, ProgressMonitor.NONE);
         long start = System.nanoTime();
         PerSampleGgn.Result r = PerSampleGgn.compute(engine, model, data, ProgressMonitor.NONE);
         nanos[0] = System.nanoTime() - start;
