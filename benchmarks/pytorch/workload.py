@@ -57,8 +57,7 @@ def train(args, x, y):
     xs = x[order].float()
     ys = y[order]
 
-    def epoch(n):
-        net, _ = hsnet.load_net(args.dir, torch.float32)
+    def epoch(net, n):
         opt = torch.optim.Adam(net.parameters(), lr=1e-3)
         loss_sum = 0.0
         for start in range(0, n, BATCH):
@@ -70,9 +69,10 @@ def train(args, x, y):
             loss_sum += loss.item() * len(yb)
         return loss_sum / n
 
-    epoch(640)
+    epoch(hsnet.load_net(args.dir, torch.float32)[0], 640)
+    net = hsnet.load_net(args.dir, torch.float32)[0]
     t0 = time.perf_counter()
-    mean_loss = epoch(len(order))
+    mean_loss = epoch(net, len(order))
     seconds = time.perf_counter() - t0
     return seconds, np.array([mean_loss, len(order) / seconds])
 
