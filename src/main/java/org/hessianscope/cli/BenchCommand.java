@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
                 BenchEngineCommand.class,
                 BenchLossDifferenceCommand.class,
                 BenchHessianCommand.class,
+                BenchWorkloadCommand.class,
         })
 final class BenchCommand implements Runnable {
     @Override

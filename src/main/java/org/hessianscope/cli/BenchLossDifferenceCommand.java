@@ -9,7 +9,6 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.util.Arrays;
-import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 
 @Command(name = "lossdiff", mixinStandardHelpOptions = true,
@@ -41,11 +40,7 @@ final class BenchLossDifferenceCommand implements Callable<Integer> {
                     + n + ", " + orderings + ", " + runs + ", " + warmup);
         }
         int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        double[] losses = new double[n];
-        SplittableRandom rnd = new SplittableRandom(seed);
-        for (int i = 0; i < n; i++) {
-            losses[i] = -Math.log(1 - rnd.nextDouble());
-        }
+        double[] losses = BenchOrderings.exponentialLosses(n, seed);
         LossDifferenceOptions opt = LossDifferenceOptions.defaults().withOrderings(orderings).withSeed(seed)
                 .withThreads(t);
         for (int i = 0; i < warmup; i++) {

@@ -28,7 +28,7 @@ public final class Lanczos {
                                     Consumer<LanczosStep> listener) {
         List<String> notes = LanczosOptions.newNotes();
         int steps = options.stepsFor(op.dimension(), notes);
-        double[] start = Vectors.gaussian(op.dimension(), new SplittableRandom(options.seed()));
+        double[] start = startVector(op.dimension(), options.seed());
         LanczosProcess.Krylov krylov = LanczosProcess.run(op, start, steps, monitor, (m, t, nextBeta, invariant) -> {
             Ends ends = Ends.of(t.eigen(), nextBeta, options);
             listener.accept(new LanczosStep(m, steps, ends.top, ends.topResiduals, ends.bottom, ends.bottomResiduals));
@@ -46,6 +46,11 @@ public final class Lanczos {
         double[][] bottomVectors = options.vectors() ? ritzVectors(eigen, krylov, ends.bottomIndices) : new double[0][];
         return new LanczosResult(ends.top, ends.topResiduals, ends.bottom, ends.bottomResiduals, topVectors, bottomVectors,
                 eigen.values().clone(), krylov.steps(), enough && ends.converged(options), krylov.invariant(), List.copyOf(notes));
+    }
+
+    /** The Gaussian start vector a run with {@code seed} uses (before normalising), so another implementation can start alike. */
+    public static double[] startVector(int dimension, long seed) {
+        return Vectors.gaussian(dimension, new SplittableRandom(seed));
     }
 
     private static double[][] ritzVectors(Tridiagonal.Eigen eigen, LanczosProcess.Krylov krylov, int[] indices) {

@@ -59,7 +59,8 @@ public final class PerSampleGgn {
     public static Norms of(Engine engine, Model model, double[] x, boolean[] weightMask) {
         double[][] jacobian = engine.logitJacobian(model, x);
         RealMatrix sqrtA = sqrtOfSoftmaxCovariance(softmax(engine.logits(model, x)));
-        return new Norms(topEigenvalue(sqrtA, gram(jacobian, null)), topEigenvalue(sqrtA, gram(jacobian, weightMask)));
+        RealMatrix[] grams = grams(jacobian, weightMask);
+        return new Norms(topEigenvalue(sqrtA, grams[0]), topEigenvalue(sqrtA, grams[1]));
     }
 
     static double[] softmax(double[] z) {
@@ -115,25 +116,99 @@ public final class PerSampleGgn {
         return new Array2DRowRealMatrix(s, false);
     }
 
-    /** J Jᵀ over the columns where {@code mask} is true (all columns when null). */
-    static RealMatrix gram(double[][] j, boolean[] mask) {
+    /**
+     * J Jᵀ over all columns and over the columns where {@code mask} is true, in one pass over J. Each
+     * entry is still summed column by column in order, as a plain dot product would; four entries of a
+     * row are summed side by side (eight chains with the masked ones) so that the additions overlap
+     * instead of waiting on each other, and the mask is read once per run of equal values, not per column.
+     */
+    static RealMatrix[] grams(double[][] j, boolean[] mask) {
         int k = j.length;
-        double[][] g = new double[k][k];
+        int[] runs = runs(mask);
+        double[][] full = new double[k][k];
+        double[][] masked = new double[k][k];
+        double[] sums = new double[8];
         for (int a = 0; a < k; a++) {
-            for (int b = 0; b <= a; b++) {
-                double s = 0;
+            for (int b0 = 0; b0 <= a; b0 += 4) {
+                // Rows past a repeat row a; their sums are discarded.
                 double[] ra = j[a];
-                double[] rb = j[b];
-                for (int c = 0; c < ra.length; c++) {
-                    if (mask == null || mask[c]) {
-                        s += ra[c] * rb[c];
-                    }
+                double[] r0 = j[b0];
+                double[] r1 = j[Math.min(b0 + 1, a)];
+                double[] r2 = j[Math.min(b0 + 2, a)];
+                double[] r3 = j[Math.min(b0 + 3, a)];
+                fourDots(ra, r0, r1, r2, r3, runs, mask, sums);
+                for (int d = 0; d < 4 && b0 + d <= a; d++) {
+                    full[a][b0 + d] = sums[d];
+                    full[b0 + d][a] = sums[d];
+                    masked[a][b0 + d] = sums[4 + d];
+                    masked[b0 + d][a] = sums[4 + d];
                 }
-                g[a][b] = s;
-                g[b][a] = s;
             }
         }
-        return new Array2DRowRealMatrix(g, false);
+        return new RealMatrix[] {new Array2DRowRealMatrix(full, false), new Array2DRowRealMatrix(masked, false)};
+    }
+
+    /** sums[d] = ra·rd over all columns, sums[4 + d] = ra·rd over the masked columns. */
+    private static void fourDots(double[] ra, double[] r0, double[] r1, double[] r2, double[] r3, int[] runs,
+                                 boolean[] mask, double[] sums) {
+        double f0 = 0, f1 = 0, f2 = 0, f3 = 0;
+        double m0 = 0, m1 = 0, m2 = 0, m3 = 0;
+        for (int r = 0; r + 1 < runs.length; r++) {
+            int from = runs[r];
+            int to = runs[r + 1];
+            if (mask[from]) {
+                for (int c = from; c < to; c++) {
+                    double x = ra[c];
+                    double p0 = x * r0[c];
+                    double p1 = x * r1[c];
+                    double p2 = x * r2[c];
+                    double p3 = x * r3[c];
+                    f0 += p0;
+                    f1 += p1;
+                    f2 += p2;
+                    f3 += p3;
+                    m0 += p0;
+                    m1 += p1;
+                    m2 += p2;
+                    m3 += p3;
+                }
+            } else {
+                for (int c = from; c < to; c++) {
+                    double x = ra[c];
+                    f0 += x * r0[c];
+                    f1 += x * r1[c];
+                    f2 += x * r2[c];
+                    f3 += x * r3[c];
+                }
+            }
+        }
+        sums[0] = f0;
+        sums[1] = f1;
+        sums[2] = f2;
+        sums[3] = f3;
+        sums[4] = m0;
+        sums[5] = m1;
+        sums[6] = m2;
+        sums[7] = m3;
+    }
+
+    /** Start of every run of equal mask values, then the length: [0, ..., mask.length]. */
+    private static int[] runs(boolean[] mask) {
+        int count = 1;
+        for (int c = 1; c < mask.length; c++) {
+            if (mask[c] != mask[c - 1]) {
+                count++;
+            }
+        }
+        int[] runs = new int[count + 1];
+        int r = 1;
+        for (int c = 1; c < mask.length; c++) {
+            if (mask[c] != mask[c - 1]) {
+                runs[r++] = c;
+            }
+        }
+        runs[count] = mask.length;
+        return runs;
     }
 
     static double topEigenvalue(RealMatrix sqrtA, RealMatrix gram) {

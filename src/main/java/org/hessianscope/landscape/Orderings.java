@@ -30,18 +30,46 @@ public final class Orderings {
 
     /** Overwrites {@code perm} (its length is N) with ordering {@code o}: perm[i] = σ(i+1). */
     public void fill(int o, int[] perm) {
-        SplittableRandom rng = new SplittableRandom(seeds[o]);
+        SplittableRandom rng = generator(o);
         int n = perm.length;
-        for (int i = 0; i < n; i++) {
+        identity(perm);
+        for (int i = 0; i < n - 1; i++) {
+            place(perm, i, rng);
+        }
+    }
+
+    /** The random stream of ordering {@code o}: {@link #identity} then {@link #place} for i = 0..N−2 gives the ordering. */
+    SplittableRandom generator(int o) {
+        return new SplittableRandom(seeds[o]);
+    }
+
+    static void identity(int[] perm) {
+        for (int i = 0; i < perm.length; i++) {
             perm[i] = i;
         }
-        // Forward Fisher–Yates: position i receives a uniform pick of the not yet placed samples.
-        for (int i = 0; i < n - 1; i++) {
-            int j = i + below(rng, n - i);
-            int t = perm[i];
-            perm[i] = perm[j];
-            perm[j] = t;
-        }
+    }
+
+    /**
+     * One step of the forward Fisher–Yates shuffle: position i receives a uniform pick of the
+     * not yet placed samples, and is final from then on (so a caller can consume perm[i] at once).
+     */
+    static void place(int[] perm, int i, SplittableRandom rng) {
+        int j = i + below(rng, perm.length - i);
+        int t = perm[i];
+        perm[i] = perm[j];
+        perm[j] = t;
+    }
+
+    /**
+     * {@link #place} applied to the values being ordered rather than to their indices: returns the value
+     * that lands at position i and moves the one it displaces to the drawn position. Position i itself is
+     * not written, since a forward pass never reads it again.
+     */
+    static double placeValue(double[] values, int i, SplittableRandom rng) {
+        int j = i + below(rng, values.length - i);
+        double landing = values[j];
+        values[j] = values[i];
+        return landing;
     }
 
     /** Ordering {@code o} of N samples as a fresh array (for tests and inspection). */

@@ -1,0 +1,256 @@
+#!/usr/bin/python3
+"""One benchmark workload in PyTorch/NumPy, the twin of `hessianscope bench workload NAME`.
+
+Loads the shared inputs (spec.json, weights.npz, v.npy, start.npy, ... written by
+`hessianscope bench workload prepare`) and MNIST, runs a small untimed warm-up, then the
+workload once, timed. Prints `time_s=... peak_rss_kb=...` and saves the numbers to compare
+to --out (.npy).
+
+  train     one epoch of Adam (lr 1e-3, batch 64) in float32, PyTorch's usual precision,
+            on the first --train-samples in HessianScope's shuffle (train-order.npy)
+  losses    per-sample cross-entropy of all 60,000 training samples, float64, batches of 100
+  hvp       H v over the first 1,000 samples, float64, double backprop, batches of 100 summed
+  lanczos   top 5 eigenvalues of that H by 40 Lanczos steps with full reorthogonalisation
+            from start.npy; each batch's gradient graph is built once and reused, as PyHessian does
+  ggnnorm   ||H_O,i|| = lambda_max(A^1/2 J J^T A^1/2) for the first 10,000 samples, all
+            parameters and weights only; J by K backward passes per sample
+  lossdiff  mean |dL_k| and mean dL_k^2 over 500 orderings of 60,000 losses, NumPy; timed with
+            its own orderings (rng.permutation), checked on HessianScope's (orderings.npy)
+"""
+import argparse
+import os
+import sys
+import time
+
+import numpy as np
+import torch
+import torch.nn.functional as F
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import hsnet  # noqa: E402
+
+HVP_SAMPLES = 1000
+LANCZOS_STEPS = 40
+LANCZOS_TOP = 5
+GGN_SAMPLES = 10_000
+BATCH = 64
+# Mini-batch of the float64 passes. PyTorch's float64 convolution (slow_conv2d) slows down badly on big
+# batches here (1,000 samples in one batch: ~20x slower than in batches of 100 for the forward), so the
+# twin uses batches of 100 and sums, as PyHessian does with its data loader.
+EVAL_BATCH = 100
+
+
+def flat(tensors):
+    return torch.cat([t.reshape(-1) for t in tensors])
+
+
+def unflat(vector, params):
+    out, at = [], 0
+    for p in params:
+        out.append(vector[at:at + p.numel()].view_as(p))
+        at += p.numel()
+    return out
+
+
+def train(args, x, y):
+    order = torch.from_numpy(np.load(os.path.join(args.dir, "train-order.npy"))[0].astype(np.int64))
+    xs = x[order].float()
+    ys = y[order]
+
+    def epoch(net, n):
+        opt = torch.optim.Adam(net.parameters(), lr=1e-3)
+        loss_sum = 0.0
+        for start in range(0, n, BATCH):
+            xb, yb = xs[start:start + BATCH], ys[start:start + BATCH]
+            loss = F.cross_entropy(net(xb), yb)
+            opt.zero_grad()
+            loss.backward()
+            opt.step()
+            loss_sum += loss.item() * len(yb)
+        return loss_sum / n
+
+    epoch(hsnet.load_net(args.dir, torch.float32)[0], 640)
+    net = hsnet.load_net(args.dir, torch.float32)[0]
+    t0 = time.perf_counter()
+    mean_loss = epoch(net, len(order))
+    seconds = time.perf_counter() - t0
+    return seconds, np.array([mean_loss, len(order) / seconds])
+
+
+def losses(args, x, y):
+    net, _ = hsnet.load_net(args.dir, torch.float64)
+
+    def run(n):
+        out = torch.empty(n, dtype=torch.float64)
+        with torch.no_grad():
+            for start in range(0, n, EVAL_BATCH):
+                end = start + EVAL_BATCH
+                out[start:end] = F.cross_entropy(net(x[start:end]), y[start:end], reduction="none")
+        return out
+
+    run(min(4000, len(y)))
+    t0 = time.perf_counter()
+    out = run(len(y))
+    return time.perf_counter() - t0, out.numpy()
+
+
+def hvp(args, x, y):
+    net, _ = hsnet.load_net(args.dir, torch.float64)
+    params = list(net.parameters())
+    v = unflat(torch.from_numpy(np.load(os.path.join(args.dir, "v.npy"))), params)
+    xs, ys = x[:HVP_SAMPLES], y[:HVP_SAMPLES]
+
+    def product():
+        hv = None
+        for start in range(0, len(ys), EVAL_BATCH):
+            end = start + EVAL_BATCH
+            batch_sum = F.cross_entropy(net(xs[start:end]), ys[start:end], reduction="sum")
+            grads = torch.autograd.grad(batch_sum, params, create_graph=True)
+            dot = sum((g * u).sum() for g, u in zip(grads, v))
+            part = flat(torch.autograd.grad(dot, params))
+            hv = part if hv is None else hv + part
+        return hv / len(ys)
+
+    product()
+    t0 = time.perf_counter()
+    hv = product()
+    return time.perf_counter() - t0, hv.numpy()
+
+
+def lanczos(args, x, y):
+    net, _ = hsnet.load_net(args.dir, torch.float64)
+    params = list(net.parameters())
+    xs, ys = x[:HVP_SAMPLES], y[:HVP_SAMPLES]
+    start = torch.from_numpy(np.load(os.path.join(args.dir, "start.npy")))
+
+    def run(steps):
+        # The gradient graph of every batch is built once and kept; each step is one double backward per batch.
+        graphs = []
+        for first in range(0, len(ys), EVAL_BATCH):
+            end = first + EVAL_BATCH
+            batch_sum = F.cross_entropy(net(xs[first:end]), ys[first:end], reduction="sum")
+            graphs.append(torch.autograd.grad(batch_sum, params, create_graph=True))
+
+        def apply(q):
+            directions = unflat(q, params)
+            w = None
+            for grads in graphs:
+                part = flat(torch.autograd.grad(grads, params, grad_outputs=directions, retain_graph=True))
+                w = part if w is None else w + part
+            return w / len(ys)
+
+        basis, alpha, beta = [], [], []
+        q = start / torch.linalg.norm(start)
+        previous = None
+        for m in range(steps):
+            basis.append(q)
+            w = apply(q)
+            alpha.append(torch.dot(q, w).item())
+            w = w - alpha[m] * q
+            if previous is not None:
+                w = w - beta[m - 1] * previous
+            for _ in range(2):  # full reorthogonalisation, modified Gram-Schmidt, twice
+                for b in basis:
+                    w = w - torch.dot(b, w) * b
+            beta.append(torch.linalg.norm(w).item())
+            previous = q
+            q = w / beta[m]
+        t = np.diag(alpha) + np.diag(beta[:-1], 1) + np.diag(beta[:-1], -1)
+        return np.linalg.eigvalsh(t)[::-1][:LANCZOS_TOP].copy()
+
+    run(1)
+    t0 = time.perf_counter()
+    top = run(LANCZOS_STEPS)
+    return time.perf_counter() - t0, top
+
+
+def ggnnorm(args, x, y):
+    net, spec = hsnet.load_net(args.dir, torch.float64)
+    params = list(net.parameters())
+    names = [name for name, _ in net.named_parameters()]
+    weights = torch.cat([torch.full((p.numel(),), name.endswith(".weight")) for name, p in zip(names, params)])
+    k = spec["classes"]
+    others = torch.ones(k, k, dtype=torch.float64) - torch.eye(k, dtype=torch.float64)
+
+    def top_eigenvalue(sqrt_a, gram):
+        m = sqrt_a @ gram @ sqrt_a
+        return torch.linalg.eigvalsh((m + m.T) / 2)[-1].item()
+
+    def run(n):
+        out = np.empty((2, n))
+        for i in range(n):
+            z = net(x[i:i + 1])[0]
+            jac = torch.stack([flat(torch.autograd.grad(z[c], params, retain_graph=True)) for c in range(k)])
+            p = torch.softmax(z.detach(), 0)
+            # p_i (1 - p_i) with 1 - p_i summed from the other classes, as HessianScope does.
+            a = -torch.outer(p, p)
+            a.diagonal().copy_(p * (others @ p))
+            d, vecs = torch.linalg.eigh(a)
+            sqrt_a = vecs @ torch.diag(d.clamp(min=0).sqrt()) @ vecs.T
+            jw = jac[:, weights]
+            out[0, i] = top_eigenvalue(sqrt_a, jac @ jac.T)
+            out[1, i] = top_eigenvalue(sqrt_a, jw @ jw.T)
+        return out.reshape(-1)
+
+    run(min(200, len(y)))
+    t0 = time.perf_counter()
+    norms = run(min(GGN_SAMPLES, len(y)))
+    return time.perf_counter() - t0, norms
+
+
+def lossdiff(args):
+    losses = np.load(os.path.join(args.dir, "lossdiff-losses.npy"))
+    n = losses.shape[0]
+    k = np.arange(1, n, dtype=np.float64)
+
+    def run(s, orderings):
+        sum_abs = np.zeros(n - 1)
+        sum_sq = np.zeros(n - 1)
+        for start in range(0, s, 25):
+            x = losses[orderings(start, min(s, start + 25))]
+            running_mean = np.cumsum(x, axis=1)[:, :-1] / k
+            d = np.abs(x[:, 1:] - running_mean)
+            sum_abs += d.sum(axis=0)
+            sum_sq += (d * d).sum(axis=0)
+        return np.concatenate([sum_abs / s / (k + 1), sum_sq / s / (k + 1) ** 2])
+
+    # Timed as a NumPy user would run it, drawing its own orderings; the numbers compared with
+    # HessianScope's come from an untimed pass over HessianScope's very orderings (orderings.npy).
+    rng = np.random.default_rng(0)
+
+    def own(a, b):
+        return np.stack([rng.permutation(n) for _ in range(a, b)])
+
+    shared = np.load(os.path.join(args.dir, "orderings.npy"), mmap_mode="r")
+    run(50, own)
+    t0 = time.perf_counter()
+    run(shared.shape[0], own)
+    seconds = time.perf_counter() - t0
+    return seconds, run(shared.shape[0], lambda a, b: shared[a:b])
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("name", choices=["train", "losses", "hvp", "lanczos", "ggnnorm", "lossdiff"])
+    parser.add_argument("--dir", required=True, help="folder written by `hessianscope bench workload prepare`")
+    parser.add_argument("--data-dir", default="../shared/datasets", help="folder holding mnist/*.gz")
+    parser.add_argument("--threads", type=int, default=os.cpu_count())
+    parser.add_argument("--out", required=True)
+    parser.add_argument("--samples", type=int, default=None,
+                        help="samples of losses (default 60000), hvp and lanczos (1000) or ggnnorm (10000)")
+    args = parser.parse_args()
+    torch.set_num_threads(args.threads)
+    if args.name == "lossdiff":
+        seconds, result = lossdiff(args)
+    else:
+        x, y = hsnet.mnist_train(args.data_dir)
+        if args.samples is not None:
+            x, y = x[:args.samples], y[:args.samples]
+        seconds, result = globals()[args.name](args, x, y)
+    np.save(args.out, np.asarray(result, dtype=np.float64).reshape(-1))
+    print("workload=%s side=pytorch threads=%d time_s=%.6f peak_rss_kb=%d" % (
+        args.name, torch.get_num_threads(), seconds, hsnet.peak_rss_kb()))
+
+
+if __name__ == "__main__":
+    main()
