@@ -12,6 +12,7 @@ import org.hessianscope.data.DatasetCatalog;
 import org.hessianscope.engine.Engine;
 import org.hessianscope.landscape.LossDifferenceResult;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "analyze", mixinStandardHelpOptions = true,
@@ -27,14 +28,8 @@ final class AnalyzeCommand implements Callable<Integer> {
             description = "Folder holding the full dataset the run was trained on (see `datasets`).")
     Path dataDir;
 
-    @Option(names = "--orderings", defaultValue = "500", description = "Random orderings S (default ${DEFAULT-VALUE}).")
-    int orderings;
-
-    @Option(names = "--seed", defaultValue = "0", description = "Seed of the orderings (default ${DEFAULT-VALUE}).")
-    long seed;
-
-    @Option(names = "--alpha", defaultValue = "0.995", description = "Smoothing factor (default ${DEFAULT-VALUE}).")
-    double alpha;
+    @Mixin
+    OrderingOptions ordering;
 
     @Option(names = "--curvature-samples", defaultValue = "1000",
             description = "The first N training samples are the curvature and bound subset (default ${DEFAULT-VALUE}).")
@@ -53,7 +48,8 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        AnalysisOptions options = AnalysisOptions.of(orderings, seed, alpha,
+        ordering.validated();
+        AnalysisOptions options = AnalysisOptions.of(ordering.orderings, ordering.seed, ordering.alpha,
                 threads == null ? Runtime.getRuntime().availableProcessors() : threads)
                 .withCurvature(curvatureSamples, lanczosSteps, perSampleFull);
         ConsoleProgress progress = ConsoleProgress.onTerminal();

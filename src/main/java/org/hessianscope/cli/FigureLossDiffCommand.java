@@ -39,14 +39,8 @@ final class FigureLossDiffCommand implements Callable<Integer> {
             description = "Legend label of each run, in order (default: the file or folder names).")
     List<String> labels;
 
-    @Option(names = "--orderings", defaultValue = "500", description = "Random orderings S (default ${DEFAULT-VALUE}).")
-    int orderings;
-
-    @Option(names = "--seed", defaultValue = "0", description = "Seed of the orderings (default ${DEFAULT-VALUE}).")
-    long seed;
-
-    @Option(names = "--alpha", defaultValue = "0.995", description = "Smoothing factor (default ${DEFAULT-VALUE}).")
-    double alpha;
+    @Mixin
+    OrderingOptions ordering;
 
     @Option(names = "--k-min", defaultValue = "1", description = "First k drawn (default ${DEFAULT-VALUE}; the authors used 10000).")
     int kMin;
@@ -63,9 +57,7 @@ final class FigureLossDiffCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         output.validate();
-        if (orderings < 1) {
-            throw new IllegalArgumentException("--orderings = " + orderings + ": must be at least 1");
-        }
+        ordering.validated();
         List<Path> inputs = source.losses != null ? source.losses : source.runs;
         if (labels != null && labels.size() != inputs.size()) {
             throw new IllegalArgumentException("--labels has " + labels.size() + " label(s) but " + inputs.size()
@@ -80,14 +72,14 @@ final class FigureLossDiffCommand implements Callable<Integer> {
             }
             losses.add(l);
         }
-        LossDifferenceOptions options = LossDifferenceOptions.defaults().withOrderings(orderings).withSeed(seed);
+        LossDifferenceOptions options = LossDifferenceOptions.defaults().withOrderings(ordering.orderings).withSeed(ordering.seed);
         List<LossDifferenceResult> results = LossDifference.compare(losses, options, ProgressMonitor.NONE);
         List<LabelledLossDifference> runs = new ArrayList<>();
         for (int i = 0; i < results.size(); i++) {
             runs.add(new LabelledLossDifference(label(i, inputs.get(i)), results.get(i), i));
         }
         LossDifferenceLayers layers = (authors ? LossDifferenceLayers.authors() : LossDifferenceLayers.all())
-                .withSmoothed(authors ? LossDifferenceLayers.SmoothedCurve.AUTHORS : LossDifferenceLayers.all().smoothed(), alpha)
+                .withSmoothed(authors ? LossDifferenceLayers.SmoothedCurve.AUTHORS : LossDifferenceLayers.all().smoothed(), ordering.alpha)
                 .withKMin(kMin);
         output.write(LossDifferenceFigure.chart(runs, layers, output.style()));
         return 0;

@@ -8,6 +8,7 @@ import org.hessianscope.landscape.Smoothing;
 import org.hessianscope.task.ProgressMonitor;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -36,19 +37,12 @@ final class LossDiffCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "1")
     Source source;
 
-    @Option(names = "--orderings", defaultValue = "500", description = "Random orderings S (default ${DEFAULT-VALUE}).")
-    int orderings;
-
-    @Option(names = "--seed", defaultValue = "0", description = "Seed of the orderings (default ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin
+    OrderingOptions ordering;
 
     @Option(names = "--at", split = ",", paramLabel = "K",
             description = "k values reported in the JSON, e.g. 1000,5000,9999 (default: 1, N/2 and N−1).")
     List<Integer> at;
-
-    @Option(names = "--alpha", defaultValue = "0.995",
-            description = "Exponential smoothing factor in (0, 1) (default ${DEFAULT-VALUE}, as in the paper).")
-    double alpha;
 
     @Option(names = "--data-dir", paramLabel = "DIR",
             description = "With --run: folder holding the full dataset the run was trained on (see `datasets`).")
@@ -65,12 +59,7 @@ final class LossDiffCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (orderings < 1) {
-            throw new IllegalArgumentException("--orderings = " + orderings + ": must be at least 1");
-        }
-        if (!(alpha > 0 && alpha < 1)) {
-            throw new IllegalArgumentException("--alpha = " + alpha + ": must be in the open interval (0, 1), e.g. 0.995");
-        }
+        ordering.validated();
         if (threads != null && threads < 1) {
             throw new IllegalArgumentException("--threads = " + threads + ": must be at least 1");
         }
@@ -84,20 +73,20 @@ final class LossDiffCommand implements Callable<Integer> {
         }
         int n = losses.length;
         int[] ks = requestedK(n, from);
-        LossDifferenceOptions options = LossDifferenceOptions.defaults().withOrderings(orderings).withSeed(seed)
+        LossDifferenceOptions options = LossDifferenceOptions.defaults().withOrderings(ordering.orderings).withSeed(ordering.seed)
                 .withExtraK(ks);
         if (threads != null) {
             options = options.withThreads(threads);
         }
         LossDifferenceResult result = LossDifference.analyze(losses, options, ProgressMonitor.NONE);
-        double[] smoothed = Smoothing.ema(result.meanAbs(), alpha);
+        double[] smoothed = Smoothing.ema(result.meanAbs(), ordering.alpha);
         AtomicFiles.write(json, LossDiffReport.json(result, ks, smoothed).getBytes(StandardCharsets.UTF_8));
         if (csv != null) {
-            AtomicFiles.write(csv, LossDiffReport.csv(result, alpha).getBytes(StandardCharsets.UTF_8));
+            AtomicFiles.write(csv, LossDiffReport.csv(result, ordering.alpha).getBytes(StandardCharsets.UTF_8));
         }
         System.out.println("losses: " + from);
         System.out.printf("lossDifference: N = %d, %d orderings, seed %d; E|ΔL_1| = %.4e, E|ΔL_{N-1}| = %.4e%n",
-                n, orderings, seed, result.exactMeanAbsFirst(), result.exactMeanAbsLast());
+                n, ordering.orderings, ordering.seed, result.exactMeanAbsFirst(), result.exactMeanAbsLast());
         for (int k : ks) {
             System.out.printf("  k = %d: mean |ΔL| = %.4e ± %.1e (exact rms %.4e)%n", k, result.meanAbs(k),
                     result.stderrAbs(k), Math.sqrt(result.exactMeanSq(k)));
