@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -51,6 +52,20 @@ public final class RunFolder {
 
     /** {@code beforeRename} runs when every file is written; tests use it to stand in for a kill at the worst moment. */
     static void write(Path dir, TrainedRun run, Runnable beforeRename) throws IOException {
+        write(dir, run, Map.of(), beforeRename);
+    }
+
+    /**
+     * As {@link #write(Path, TrainedRun)} with {@code extras} (file name to content) written into the
+     * folder before it is renamed into place, so a caller's own files (the run store's key) are
+     * never missing from a folder that looks complete.
+     */
+    public static void write(Path dir, TrainedRun run, Map<String, byte[]> extras) throws IOException {
+        write(dir, run, extras, () -> {
+        });
+    }
+
+    static void write(Path dir, TrainedRun run, Map<String, byte[]> extras, Runnable beforeRename) throws IOException {
         Path target = dir.toAbsolutePath().normalize();
         if (Files.exists(target) && !isEmptyDirectory(target)) {
             throw new RunFolderException(target + " already exists and is not an empty folder; choose another --out "
@@ -66,6 +81,12 @@ public final class RunFolder {
             WeightsFile.write(tmp.resolve(WEIGHTS), run.spec(), run.weights());
             Files.writeString(tmp.resolve(HISTORY), HistoryCsv.format(run.history()), StandardCharsets.UTF_8);
             Files.writeString(tmp.resolve(INFO), JSON.writeValueAsString(run.info()) + "\n", StandardCharsets.UTF_8);
+            for (Map.Entry<String, byte[]> e : extras.entrySet()) {
+                if (FILES.contains(e.getKey()) || e.getKey().contains("/")) {
+                    throw new IllegalArgumentException("extra file name " + e.getKey() + " clashes with a run file");
+                }
+                Files.write(tmp.resolve(e.getKey()), e.getValue());
+            }
             beforeRename.run();
             if (Files.exists(target)) {
                 Files.delete(target); // empty, checked above

@@ -1,0 +1,158 @@
+package org.hessianscope.experiment;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.hessianscope.analysis.AnalysisOptions;
+import org.hessianscope.arch.ArchitectureSpec;
+import org.hessianscope.arch.PoolSpec;
+import org.hessianscope.arch.PoolType;
+import org.hessianscope.arch.SpecException;
+import org.hessianscope.data.DatasetName;
+import org.hessianscope.train.TrainingOptions;
+
+/**
+ * A sweep: one dataset, one way of training, a fixed network, and one parameter varied over
+ * a list of values. Every point's network is built when the sweep is made, so a sweep that
+ * exists can run to the end (the data aside).
+ *
+ * @param name         folder name of the sweep's results (letters, digits, '.', '_', '-')
+ * @param title        a figure title, or empty
+ * @param trainSize    the first this many training records, or 0 for all
+ * @param poolPosition the fixed pool's position in {@code convention}, or -1 for no pool
+ * @param source       where the sweep came from, for messages
+ */
+public record SweepFile(String name, String title, DatasetName dataset, int trainSize, TrainingOptions training,
+                        int layers, int channels, int kernel, PoolType poolType, int poolSize, int poolPosition,
+                        PoolConvention convention, SweepParameter parameter, List<String> values, String legendTitle,
+                        AnalysisOptions analysis, String source) {
+
+    public static final int ALL = 0;
+    public static final int NO_POOL = -1;
+
+    public SweepFile {
+        values = List.copyOf(values);
+        if (name == null || !name.matches("[A-Za-z0-9._-]+") || name.startsWith(".")) {
+            throw new SweepFileException(source + ": name = \"" + name + "\" must be letters, digits, '.', '_' or '-' "
+                    + "(it names the results folder)");
+        }
+        if (trainSize < 0) {
+            throw new SweepFileException(source + ": train_size = " + trainSize + " must be positive, or \"all\"");
+        }
+        if (values.isEmpty()) {
+            throw new SweepFileException(source + ": sweep.values is empty; list at least one value of "
+                    + parameter.key());
+        }
+        if (values.stream().distinct().count() != values.size()) {
+            throw new SweepFileException(source + ": sweep.values " + values + " repeats a value");
+        }
+        title = title == null ? "" : title;
+        legendTitle = legendTitle == null || legendTitle.isBlank() ? parameter.legendTitle() : legendTitle;
+        points(dataset, layers, channels, kernel, poolType, poolSize, poolPosition, convention, parameter, values, source);
+    }
+
+    /** The networks of the sweep, in the order of {@code values}. */
+    public List<SweepPoint> points() {
+        return points(dataset, layers, channels, kernel, poolType, poolSize, poolPosition, convention, parameter, values,
+                source);
+    }
+
+    public SweepFile withTrainSize(int n) {
+        return new SweepFile(name, title, dataset, n, training, layers, channels, kernel, poolType, poolSize, poolPosition,
+                convention, parameter, values, legendTitle, analysis, source);
+    }
+
+    public SweepFile withEpochs(int epochs) {
+        TrainingOptions t = new TrainingOptions(epochs, training.batchSize(), training.learningRate(), training.beta1(),
+                training.beta2(), training.epsilon(), training.seed());
+        return new SweepFile(name, title, dataset, trainSize, t, layers, channels, kernel, poolType, poolSize,
+                poolPosition, convention, parameter, values, legendTitle, analysis, source);
+    }
+
+    public SweepFile withAnalysis(AnalysisOptions options) {
+        return new SweepFile(name, title, dataset, trainSize, training, layers, channels, kernel, poolType, poolSize,
+                poolPosition, convention, parameter, values, legendTitle, options, source);
+    }
+
+    public SweepFile withName(String newName) {
+        return new SweepFile(newName, title, dataset, trainSize, training, layers, channels, kernel, poolType, poolSize,
+                poolPosition, convention, parameter, values, legendTitle, analysis, source);
+    }
+
+    private static List<SweepPoint> points(DatasetName dataset, int layers, int channels, int kernel, PoolType poolType,
+                                           int poolSize, int poolPosition, PoolConvention convention,
+                                           SweepParameter parameter, List<String> values, String source) {
+        List<SweepPoint> points = new ArrayList<>();
+        for (int i = 0; i < values.size(); i++) {
+            String v = values.get(i);
+            int l = layers;
+            int c = channels;
+            int k = kernel;
+            PoolType type = poolType;
+            int position = poolPosition;
+            switch (parameter) {
+                case LAYERS -> l = whole(v, source);
+                case KERNEL -> k = whole(v, source);
+                case CHANNELS -> c = whole(v, source);
+                case POOL_POSITION -> position = whole(v, source);
+                case POOL_TYPE -> type = poolType(v, "sweep.values", source);
+            }
+            if (parameter == SweepParameter.POOL_POSITION || parameter == SweepParameter.POOL_TYPE) {
+                if (type == null) {
+                    throw new SweepFileException(source + ": sweeping " + parameter.key() + " needs pool_type "
+                            + "(max or avg) to be given");
+                }
+                if (position == NO_POOL) {
+                    throw new SweepFileException(source + ": sweeping pool_type needs pool_position to be given");
+                }
+            }
+            PoolSpec pool = null;
+            if (position != NO_POOL) {
+                if (type == null) {
+                    throw new SweepFileException(source + ": pool_position is given but pool_type is not; "
+                            + "give pool_type: max or avg");
+                }
+                int at = convention.at(position);
+                int lowest = convention == PoolConvention.PAPER ? 1 : 0;
+                if (at < 1 || at > l) {
+                    throw new SweepFileException(source + ": pool position " + position + " does not exist in a "
+                            + l + "-layer network; with pool_convention " + convention.key() + " valid positions are "
+                            + lowest + ".." + (convention == PoolConvention.PAPER ? l : l - 1));
+                }
+                pool = new PoolSpec(type, poolSize, at);
+            }
+            try {
+                ArchitectureSpec spec = ArchitectureSpec.paper(dataset.inputShape(), l, c, k, pool, dataset.classes());
+                if (pool != null && convention.reluAfterLastConv()) {
+                    spec = spec.withReluAfterLastConv(true);
+                }
+                points.add(new SweepPoint(i, v, spec));
+            } catch (SpecException e) {
+                throw new SweepFileException(source + ": the network for " + parameter.key() + " = " + v
+                        + " cannot be built: " + e.getMessage(), e);
+            }
+        }
+        return List.copyOf(points);
+    }
+
+    private static int whole(String v, String source) {
+        try {
+            int x = Integer.parseInt(v.trim());
+            if (x < 0) {
+                throw new NumberFormatException();
+            }
+            return x;
+        } catch (NumberFormatException e) {
+            throw new SweepFileException(source + ": sweep.values holds \"" + v + "\", which is not a whole number "
+                    + "≥ 0");
+        }
+    }
+
+    static PoolType poolType(String v, String field, String source) {
+        return switch (v.trim().toLowerCase()) {
+            case "max" -> PoolType.MAX;
+            case "avg" -> PoolType.AVG;
+            default -> throw new SweepFileException(source + ": " + field + " = \"" + v + "\" is not a pool type; "
+                    + "valid: max, avg");
+        };
+    }
+}

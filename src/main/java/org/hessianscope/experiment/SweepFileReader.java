@@ -1,0 +1,289 @@
+package org.hessianscope.experiment;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.hessianscope.analysis.AnalysisOptions;
+import org.hessianscope.arch.PoolType;
+import org.hessianscope.data.DatasetName;
+import org.hessianscope.train.TrainingOptions;
+
+/**
+ * Reads sweep files: our own YAML form (see {@code experiments/README.md}) and, unchanged, the
+ * authors' configs (recognised by their {@code exp_type} key). Unknown keys are errors, never
+ * ignored, since a misspelt key would otherwise silently train the wrong network.
+ */
+public final class SweepFileReader {
+    static final Set<String> KEYS = Set.of("name", "title", "dataset", "train_size", "seed", "epochs", "batch_size",
+            "learning_rate", "layers", "channels", "kernel", "pool_type", "pool_size", "pool_position",
+            "pool_convention", "sweep", "legend_title", "analysis");
+    static final Set<String> SWEEP_KEYS = Set.of("parameter", "values");
+    static final Set<String> ANALYSIS_KEYS = Set.of("orderings", "seed", "alpha", "curvature_samples", "lanczos_steps",
+            "per_sample_full");
+    static final Set<String> AUTHORS_KEYS = Set.of("dataset_name", "train_batch_size", "learning_rate", "num_epochs",
+            "input_size", "input_channels", "channels", "channels_range", "layers_num", "layers_num_range",
+            "kernel_size", "kernel_size_range", "classes", "maxpool_positions", "avgpool_positions",
+            "save_model_path_prefix", "save_results_path", "save_figs_path", "legend_title", "exp_type");
+
+    private static final YAMLMapper YAML = YAMLMapper.builder()
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .build();
+
+    private SweepFileReader() {
+    }
+
+    public static SweepFile read(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new SweepFileException(file + ": no such sweep file");
+        }
+        String name = file.getFileName().toString().replaceFirst("\\.(ya?ml)$", "");
+        return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString(), name);
+    }
+
+    /** Parses YAML text; {@code where} names it in messages, {@code defaultName} is used when it has no name. */
+    public static SweepFile parse(String yaml, String where, String defaultName) {
+        JsonNode root;
+        try {
+            root = YAML.readTree(yaml);
+        } catch (JsonProcessingException e) {
+            throw new SweepFileException(where + ": not valid YAML: " + e.getOriginalMessage()
+                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"), e);
+        }
+        if (root == null || !root.isObject()) {
+            throw new SweepFileException(where + ": a sweep file is a YAML mapping of keys such as dataset, layers "
+                    + "and sweep; this one is " + (root == null ? "empty" : "a " + root.getNodeType()));
+        }
+        try {
+            return root.has("exp_type") ? authors(new Fields(root, where, ""), defaultName) : ours(root, where, defaultName);
+        } catch (IllegalArgumentException e) {
+            if (e instanceof SweepFileException s) {
+                throw s;
+            }
+            throw new SweepFileException(where + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static SweepFile ours(JsonNode root, String where, String defaultName) {
+        Fields f = new Fields(root, where, "");
+        f.only(KEYS);
+        DatasetName dataset = dataset(f.text("dataset", null), where, "dataset");
+        int trainSize = f.has("train_size") && "all".equals(f.raw("train_size").asText()) ? SweepFile.ALL
+                : f.positive("train_size", SweepFile.ALL);
+        TrainingOptions training = new TrainingOptions(f.positive("epochs", 10), f.positive("batch_size", 64),
+                f.number("learning_rate", 1e-3), 0.9, 0.999, 1e-8, f.whole("seed", 0));
+        PoolType poolType = f.has("pool_type") ? SweepFile.poolType(f.text("pool_type", null), "pool_type", where) : null;
+        int poolPosition = f.has("pool_position") ? f.whole("pool_position", 0) : SweepFile.NO_POOL;
+        PoolConvention convention = PoolConvention.PAPER;
+        if (f.has("pool_convention")) {
+            try {
+                convention = PoolConvention.fromKey(f.text("pool_convention", null));
+            } catch (IllegalArgumentException e) {
+                throw new SweepFileException(where + ": pool_convention: " + e.getMessage());
+            }
+        }
+        if (!f.has("sweep")) {
+            throw new SweepFileException(where + ": \"sweep\" is missing; give e.g. sweep: {parameter: layers, "
+                    + "values: [2, 3, 4]} (parameters: " + SweepParameter.keys() + ")");
+        }
+        Fields sweep = f.child("sweep");
+        sweep.only(SWEEP_KEYS);
+        SweepParameter parameter;
+        try {
+            parameter = SweepParameter.fromKey(sweep.text("parameter", null));
+        } catch (IllegalArgumentException e) {
+            throw new SweepFileException(where + ": sweep.parameter: " + e.getMessage());
+        }
+        List<String> values = sweep.list("values");
+        return new SweepFile(f.text("name", defaultName), f.text("title", ""), dataset, trainSize, training,
+                f.positive("layers", 4), f.positive("channels", 6), f.positive("kernel", 3), poolType,
+                f.positive("pool_size", 2), poolPosition, convention, parameter, values, f.text("legend_title", null),
+                analysis(f.has("analysis") ? f.child("analysis") : null), where);
+    }
+
+    private static AnalysisOptions analysis(Fields a) {
+        AnalysisOptions d = AnalysisOptions.defaults();
+        if (a == null) {
+            return d;
+        }
+        a.only(ANALYSIS_KEYS);
+        return new AnalysisOptions(a.positive("orderings", d.orderings()), a.whole("seed", (int) d.seed()),
+                a.number("alpha", d.alpha()), d.threads(), a.positive("curvature_samples", d.curvatureSamples()),
+                a.positive("lanczos_steps", d.lanczosSteps()), a.whole("per_sample_full", d.perSampleFull()));
+    }
+
+    /** The authors' configs: {@code exp_type} names the sweep, {@code *_range} or {@code *_positions} its values. */
+    private static SweepFile authors(Fields f, String defaultName) {
+        f.only(AUTHORS_KEYS);
+        String where = f.where;
+        DatasetName dataset = dataset(f.text("dataset_name", null), where, "dataset_name");
+        if (f.has("classes") && f.positive("classes", 10) != dataset.classes()) {
+            throw new SweepFileException(where + ": classes = " + f.positive("classes", 10) + " but " + dataset.key()
+                    + " has " + dataset.classes());
+        }
+        if (f.has("input_channels") && f.positive("input_channels", 1) != dataset.inputShape().channels()) {
+            throw new SweepFileException(where + ": input_channels = " + f.positive("input_channels", 1) + " but "
+                    + dataset.key() + " images have " + dataset.inputShape().channels());
+        }
+        String type = f.text("exp_type", null);
+        SweepParameter parameter;
+        String rangeKey;
+        PoolType pool = null;
+        switch (type) {
+            case "change layers num" -> { parameter = SweepParameter.LAYERS; rangeKey = "layers_num_range"; }
+            case "change kernel size" -> { parameter = SweepParameter.KERNEL; rangeKey = "kernel_size_range"; }
+            case "change channels" -> { parameter = SweepParameter.CHANNELS; rangeKey = "channels_range"; }
+            case "change maxpool pos" -> {
+                parameter = SweepParameter.POOL_POSITION; rangeKey = "maxpool_positions"; pool = PoolType.MAX;
+            }
+            case "change avgpool pos" -> {
+                parameter = SweepParameter.POOL_POSITION; rangeKey = "avgpool_positions"; pool = PoolType.AVG;
+            }
+            default -> throw new SweepFileException(where + ": exp_type = \"" + type + "\" is not one of the authors' "
+                    + "experiments: change layers num, change kernel size, change channels, change maxpool pos, "
+                    + "change avgpool pos");
+        }
+        if (!f.has(rangeKey)) {
+            throw new SweepFileException(where + ": exp_type \"" + type + "\" needs " + rangeKey);
+        }
+        TrainingOptions training = new TrainingOptions(f.positive("num_epochs", 10), f.positive("train_batch_size", 64),
+                f.number("learning_rate", 1e-3), 0.9, 0.999, 1e-8, 0);
+        return new SweepFile(defaultName, "", dataset, SweepFile.ALL, training, f.positive("layers_num", 4),
+                f.positive("channels", 6), f.positive("kernel_size", 3), pool, 2,
+                pool == null ? SweepFile.NO_POOL : 0, PoolConvention.AUTHORS, parameter, f.list(rangeKey),
+                f.text("legend_title", null), AnalysisOptions.defaults(), where);
+    }
+
+    private static DatasetName dataset(String value, String where, String field) {
+        if (value == null) {
+            throw new SweepFileException(where + ": \"" + field + "\" is missing; valid: " + DatasetName.keys());
+        }
+        String v = value.trim();
+        switch (v) {
+            case "MNIST" -> v = "mnist";
+            case "FashionMNIST" -> v = "fashion-mnist";
+            case "CIFAR10" -> v = "cifar10";
+            default -> {
+            }
+        }
+        try {
+            return DatasetName.fromKey(v);
+        } catch (IllegalArgumentException e) {
+            throw new SweepFileException(where + ": " + field + " = \"" + value + "\" is not a dataset; valid: "
+                    + DatasetName.keys());
+        }
+    }
+
+    /** Typed access to one YAML mapping, with messages that name the file and the field. */
+    private static final class Fields {
+        final JsonNode node;
+        final String where;
+        final String prefix;
+
+        Fields(JsonNode node, String where, String prefix) {
+            this.node = node;
+            this.where = where;
+            this.prefix = prefix;
+        }
+
+        void only(Set<String> allowed) {
+            for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+                String k = it.next();
+                if (!allowed.contains(k)) {
+                    throw new SweepFileException(where + ": unknown key \"" + prefix + k + "\"; valid keys"
+                            + (prefix.isEmpty() ? "" : " under " + prefix.substring(0, prefix.length() - 1)) + ": "
+                            + String.join(", ", new TreeSet<>(allowed)));
+                }
+            }
+        }
+
+        boolean has(String k) {
+            return node.has(k) && !node.get(k).isNull();
+        }
+
+        JsonNode raw(String k) {
+            return node.get(k);
+        }
+
+        Fields child(String k) {
+            JsonNode c = node.get(k);
+            if (c == null || !c.isObject()) {
+                throw new SweepFileException(where + ": \"" + prefix + k + "\" must be a mapping of keys");
+            }
+            return new Fields(c, where, prefix + k + ".");
+        }
+
+        String text(String k, String fallback) {
+            if (!has(k)) {
+                return fallback;
+            }
+            JsonNode v = node.get(k);
+            if (!v.isValueNode()) {
+                throw new SweepFileException(where + ": " + prefix + k + " must be a single value, not a "
+                        + v.getNodeType().toString().toLowerCase());
+            }
+            return v.asText();
+        }
+
+        int whole(String k, int fallback) {
+            if (!has(k)) {
+                return fallback;
+            }
+            JsonNode v = node.get(k);
+            if (!v.canConvertToInt() || !v.isIntegralNumber()) {
+                throw new SweepFileException(where + ": " + prefix + k + " = " + v + " is not a whole number");
+            }
+            if (v.asInt() < 0) {
+                throw new SweepFileException(where + ": " + prefix + k + " = " + v + " must not be negative");
+            }
+            return v.asInt();
+        }
+
+        int positive(String k, int fallback) {
+            int x = whole(k, fallback);
+            if (has(k) && x < 1) {
+                throw new SweepFileException(where + ": " + prefix + k + " = " + x + " must be at least 1");
+            }
+            return x;
+        }
+
+        double number(String k, double fallback) {
+            if (!has(k)) {
+                return fallback;
+            }
+            JsonNode v = node.get(k);
+            if (v.isNumber()) {
+                return v.asDouble();
+            }
+            try {
+                return Double.parseDouble(v.asText()); // YAML 1.1 reads 1e-3 (no dot) as a string
+            } catch (NumberFormatException e) {
+                throw new SweepFileException(where + ": " + prefix + k + " = " + v + " is not a number");
+            }
+        }
+
+        List<String> list(String k) {
+            JsonNode v = node.get(k);
+            if (v == null || !v.isArray()) {
+                throw new SweepFileException(where + ": " + prefix + k + " must be a list, e.g. [2, 3, 4]");
+            }
+            List<String> out = new ArrayList<>();
+            for (JsonNode e : v) {
+                if (!e.isValueNode()) {
+                    throw new SweepFileException(where + ": " + prefix + k + " must list plain values; found " + e);
+                }
+                out.add(e.asText());
+            }
+            return out;
+        }
+    }
+}

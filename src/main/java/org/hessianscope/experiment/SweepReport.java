@@ -1,0 +1,33 @@
+package org.hessianscope.experiment;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.hessianscope.io.AtomicFiles;
+
+/**
+ * Writes a finished sweep's results folder: {@code sweep.yaml} (what ran), {@code summary.json},
+ * {@code summary.csv} and the figures. The summary goes last, so a folder with a summary is
+ * complete.
+ */
+public final class SweepReport {
+    public static final String SWEEP_FILE = "sweep.yaml";
+
+    private SweepReport() {
+    }
+
+    /** {@code ~/.hessianscope/sweeps/NAME}. */
+    public static Path defaultFolder(String name) {
+        return Path.of(System.getProperty("user.home"), ".hessianscope", "sweeps", name);
+    }
+
+    public static SweepSummary write(SweepResult result, RunStore store, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        SweepSummary summary = SweepSummary.of(result, store);
+        AtomicFiles.write(dir.resolve(SWEEP_FILE), summary.sweepYaml().getBytes(StandardCharsets.UTF_8));
+        SweepFigures.write(result, dir);
+        summary.write(dir);
+        return summary;
+    }
+}

@@ -1,0 +1,97 @@
+package org.hessianscope.experiment;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.lang.reflect.RecordComponent;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.hessianscope.io.AtomicFiles;
+
+/**
+ * A finished sweep in tables: {@code summary.json} (what the GUI opens as a finished sweep)
+ * and {@code summary.csv} (one row per point, for a spreadsheet or pandas).
+ *
+ * @param sweepYaml the sweep as run, overrides included, in sweep-file form
+ * @param damaged   damaged run folders found and set aside, each with what was wrong
+ */
+public record SweepSummary(String name, String title, String dataset, String parameter, String legendTitle,
+                           String store, String sweepYaml, List<SweepRow> rows, List<Trend> trends,
+                           List<String> damaged) {
+    public static final String JSON_FILE = "summary.json";
+    public static final String CSV_FILE = "summary.csv";
+
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .build();
+
+    public SweepSummary {
+        rows = List.copyOf(rows);
+        trends = List.copyOf(trends);
+        damaged = List.copyOf(damaged);
+    }
+
+    public static SweepSummary of(SweepResult result, RunStore store) {
+        SweepFile s = result.sweep();
+        List<SweepRow> rows = result.points().stream().map(p -> SweepRow.of(s, p)).toList();
+        return new SweepSummary(s.name(), s.title(), s.dataset().key(), s.parameter().key(), s.legendTitle(),
+                store.root().toString(), SweepFileWriter.toYaml(s), rows, Trend.of(rows),
+                result.damaged().stream().map(DamagedRun::toString).toList());
+    }
+
+    public void write(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        AtomicFiles.write(dir.resolve(JSON_FILE), JSON.writeValueAsBytes(this));
+        AtomicFiles.write(dir.resolve(CSV_FILE), csv().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Reads {@code summary.json} from a sweep results folder (or the file itself). */
+    public static SweepSummary read(Path dirOrFile) throws IOException {
+        Path file = Files.isDirectory(dirOrFile) ? dirOrFile.resolve(JSON_FILE) : dirOrFile;
+        if (!Files.isRegularFile(file)) {
+            throw new IOException(dirOrFile + " is not a finished sweep: " + JSON_FILE + " is missing (a sweep writes it "
+                    + "when every point is done; run `hessianscope sweep` on its sweep file to finish it)");
+        }
+        try {
+            return JSON.readValue(Files.readString(file, StandardCharsets.UTF_8), SweepSummary.class);
+        } catch (JsonProcessingException e) {
+            throw new IOException(file + ": not a sweep summary (" + e.getOriginalMessage() + ")", e);
+        }
+    }
+
+    public String csv() {
+        RecordComponent[] cols = SweepRow.class.getRecordComponents();
+        StringBuilder b = new StringBuilder();
+        List<String> names = new ArrayList<>();
+        for (RecordComponent c : cols) {
+            names.add(c.getName());
+        }
+        b.append(String.join(",", names)).append('\n');
+        for (SweepRow r : rows) {
+            List<String> cells = new ArrayList<>();
+            for (RecordComponent c : cols) {
+                try {
+                    cells.add(cell(c.getAccessor().invoke(r)));
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            b.append(String.join(",", cells)).append('\n');
+        }
+        return b.toString();
+    }
+
+    private static String cell(Object v) {
+        String s = String.valueOf(v);
+        return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+    }
+}
