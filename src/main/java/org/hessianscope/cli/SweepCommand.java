@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.hessianscope.data.DataLocations;
 import org.hessianscope.data.DatasetCatalog;
+import org.hessianscope.experiment.PortableSweep;
 import org.hessianscope.experiment.RunStore;
 import org.hessianscope.experiment.SweepFile;
 import org.hessianscope.experiment.SweepFileReader;
@@ -52,6 +53,10 @@ final class SweepCommand implements Callable<Integer> {
             console.endBar();
         }
         SweepSummary summary = SweepReport.write(result, store, out);
+        if (options.export != null) {
+            PortableSweep.export(out, options.export);
+            System.out.println("exported a self-contained copy to " + options.export);
+        }
         SweepConsole.printTrends(System.out, summary);
         System.out.println(result.points().size() + " point(s), " + result.reused() + " reused from the store; wrote "
                 + out.resolve(SweepSummary.CSV_FILE) + ", " + SweepSummary.JSON_FILE + " and figures");

@@ -30,6 +30,11 @@ final class SweepOptions {
     @Option(names = "--epochs", paramLabel = "E", description = "Override: epochs of training.")
     Integer epochs;
 
+    @Option(names = "--export", paramLabel = "DIR",
+            description = "Also write a self-contained copy of the results with every run (float32 weights, thinned "
+                    + "history, the double-precision analysis), as sample-models/ ships.")
+    Path export;
+
     int threads() {
         int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (t < 1) {

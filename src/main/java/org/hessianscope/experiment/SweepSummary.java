@@ -68,6 +68,15 @@ public record SweepSummary(String name, String title, String dataset, String par
         }
     }
 
+    /**
+     * The run folder of {@code row}: its path as recorded, resolved against the sweep's results
+     * folder {@code dir} when relative (as in a copy made by {@link PortableSweep}).
+     */
+    public Path runFolder(SweepRow row, Path dir) {
+        Path run = Path.of(row.run());
+        return run.isAbsolute() ? run : dir.resolve(run).normalize();
+    }
+
     public String csv() {
         RecordComponent[] cols = SweepRow.class.getRecordComponents();
         StringBuilder b = new StringBuilder();

@@ -195,6 +195,30 @@ class SweepRunnerTest {
         assertEquals(summary.rows().get(2).testAccuracy(), Double.parseDouble(csv.get(3).split(",")[acc]));
         assertEquals(sweep.points(), SweepFileReader.read(out.resolve(SweepReport.SWEEP_FILE)).points());
 
+        Path shipped = tmp.resolve("shipped");
+        PortableSweep.export(out, shipped);
+        SweepSummary copy = SweepSummary.read(shipped);
+        for (int i = 0; i < 3; i++) {
+            SweepRow row = copy.rows().get(i);
+            Path original = Path.of(summary.rows().get(i).run());
+            assertEquals(PortableSweep.RUNS + "/" + original.getFileName(), row.run());
+            Path run = copy.runFolder(row, shipped);
+            assertTrue(RunCheck.check(run).damage() == null, "a shipped run is a valid store folder");
+            double[] full = RunFolder.read(original).weights();
+            double[] small = RunFolder.read(run).weights();
+            for (int j = 0; j < full.length; j++) {
+                assertEquals((double) (float) full[j], small[j], 0.0);
+            }
+            assertArrayEquals(Files.readAllBytes(original.resolve(AnalysisStore.FILE)),
+                    Files.readAllBytes(run.resolve(AnalysisStore.FILE)));
+            assertArrayEquals(AnalysisStore.read(original).orElseThrow().losses(),
+                    AnalysisStore.read(run).orElseThrow().losses());
+            // 4 steps per epoch (128 records, batch 32): steps 1 and 4 are kept, the last of the epoch
+            assertEquals(List.of(1L, 4L), RunFolder.read(run).history().stream().map(p -> p.step()).toList());
+            assertEquals(summary.rows().get(i).testAccuracy(), row.testAccuracy());
+        }
+        assertTrue(Files.exists(shipped.resolve("lossdiff.pdf")));
+
         for (String name : SweepFigures.NAMES) {
             byte[] pdf = Files.readAllBytes(out.resolve(name + ".pdf"));
             assertEquals("%PDF", new String(pdf, 0, 4, StandardCharsets.US_ASCII), name);
