@@ -1,6 +1,7 @@
 package org.hessianscope.cli;
 
 import java.nio.file.Path;
+import org.hessianscope.analysis.AnalysisOptions;
 import org.hessianscope.experiment.SweepFile;
 import picocli.CommandLine.Option;
 
@@ -29,6 +30,24 @@ final class SweepOptions {
 
     @Option(names = "--epochs", paramLabel = "E", description = "Override: epochs of training.")
     Integer epochs;
+
+    @Option(names = "--values", paramLabel = "V1,V2", split = ",",
+            description = "Override: run only these values of the swept parameter.")
+    java.util.List<String> values;
+
+    @Option(names = "--orderings", paramLabel = "S", description = "Override: random orderings of the loss difference.")
+    Integer orderings;
+
+    @Option(names = "--curvature-samples", paramLabel = "N",
+            description = "Override: the first N training samples are the curvature and bound subset.")
+    Integer curvatureSamples;
+
+    @Option(names = "--lanczos-steps", paramLabel = "M", description = "Override: Lanczos steps per operator.")
+    Integer lanczosSteps;
+
+    @Option(names = "--per-sample-full", paramLabel = "N",
+            description = "Override: random samples whose ‖H_i‖ and ‖H_F,i‖ are found by Lanczos (0: skip).")
+    Integer perSampleFull;
 
     @Option(names = "--export", paramLabel = "DIR",
             description = "Also write a self-contained copy of the results with every run (float32 weights, thinned "
@@ -59,6 +78,16 @@ final class SweepOptions {
                 throw new IllegalArgumentException("--epochs " + epochs + " must be at least 1");
             }
             s = s.withEpochs(epochs);
+        }
+        if (values != null) {
+            s = s.withValues(values);
+        }
+        AnalysisOptions a = s.analysis();
+        if (orderings != null || curvatureSamples != null || lanczosSteps != null || perSampleFull != null) {
+            s = s.withAnalysis(new AnalysisOptions(orderings == null ? a.orderings() : orderings, a.seed(), a.alpha(),
+                    a.threads(), curvatureSamples == null ? a.curvatureSamples() : curvatureSamples,
+                    lanczosSteps == null ? a.lanczosSteps() : lanczosSteps,
+                    perSampleFull == null ? a.perSampleFull() : perSampleFull));
         }
         return s;
     }

@@ -73,6 +73,12 @@ public record SweepFile(String name, String title, DatasetName dataset, int trai
                 poolPosition, convention, parameter, values, legendTitle, options, source);
     }
 
+    /** The same sweep over other values of its parameter (e.g. a subset, to save time). */
+    public SweepFile withValues(List<String> newValues) {
+        return new SweepFile(name, title, dataset, trainSize, training, layers, channels, kernel, poolType, poolSize,
+                poolPosition, convention, parameter, newValues, legendTitle, analysis, source);
+    }
+
     public SweepFile withName(String newName) {
         return new SweepFile(newName, title, dataset, trainSize, training, layers, channels, kernel, poolType, poolSize,
                 poolPosition, convention, parameter, values, legendTitle, analysis, source);
