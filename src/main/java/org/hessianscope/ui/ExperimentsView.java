@@ -121,7 +121,7 @@ final class ExperimentsView extends VBox {
         HBox controls = new HBox(8, run, new Label("Jobs"), jobs, load, chooseOutput);
         controls.setAlignment(Pos.CENTER_LEFT);
         getChildren().addAll(new HBox(8, openFile, paper, openFinished), description, table, controls,
-                new JobView(vm.job(), "sweep"), output);
+                new JobView(vm.job(), "sweep", vm::cancel), output);
     }
 
     private static TableColumn<SweepPointRow, String> column(String title,

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -33,6 +34,7 @@ import org.hessianscope.experiment.SweepResult;
 import org.hessianscope.experiment.SweepRow;
 import org.hessianscope.experiment.SweepRunner;
 import org.hessianscope.experiment.SweepSummary;
+import org.hessianscope.task.ProgressMonitor;
 
 /**
  * The Experiments tab: opens a sweep file, one of the paper's figures or a finished sweep,
@@ -61,6 +63,8 @@ public final class ExperimentsViewModel {
     /** Names the sweep the table shows, also for a finished sweep whose sweep.yaml no longer reads. */
     private String name = "";
     private String legendTitle = "";
+    /** Set by Cancel; the running sweep's points poll it between steps. */
+    private AtomicBoolean stop = new AtomicBoolean();
     private Runnable onLoaded = () -> {
     };
 
@@ -185,9 +189,21 @@ public final class ExperimentsViewModel {
         });
         written.set(null);
         SweepFeed f = new SweepFeed(s, store.root(), fx, this::showFeed);
+        AtomicBoolean stopThis = new AtomicBoolean();
+        stop = stopThis;
         job.run(BackgroundTask.of("sweep " + s.name(), m -> {
                     f.attach(m);
-                    SweepResult result = runner.run(s, f, m);
+                    SweepResult result = runner.run(s, f, new ProgressMonitor() {
+                        @Override
+                        public void progress(long done, long total, String message) {
+                            m.progress(done, total, message);
+                        }
+
+                        @Override
+                        public boolean isCancelled() {
+                            return stopThis.get() || m.isCancelled();
+                        }
+                    });
                     m.progress(-1, 1, "writing the results to " + out);
                     return new Finished(result, SweepReport.write(result, store, out), out);
                 })
@@ -253,8 +269,15 @@ public final class ExperimentsViewModel {
         }
     }
 
+    /**
+     * Asks the running points to stop at their next batch or analysis step. The job ends only
+     * once they have (the runner waits for its workers), so Run cannot start a second sweep on
+     * the same store while the first is still writing to it.
+     */
     public void cancel() {
-        job.cancel();
+        if (job.runningProperty().get() && !stop.getAndSet(true)) {
+            messages.info("stopping the sweep after the current step of each running point…");
+        }
     }
 
     /**

@@ -112,6 +112,41 @@ class ExperimentsWindowTest {
     }
 
     @Test
+    void cancelKeepsTheFinishedPointsInTheStoreAndRunResumesFromThem(FxRobot robot) throws Exception {
+        Path file = Files.createDirectories(dir).resolve("tiny.yaml");
+        Files.writeString(file, ExperimentsViewModelTest.TINY);
+        Path out = dir.resolve("results");
+        boolean[] cancelled = {false};
+        robot.interact(() -> {
+            assertTrue(vm.openSweepFile(file));
+            vm.outputProperty().set(out);
+            // Cancel the moment the first point is done, while the second trains or is analysed.
+            vm.rows().get(0).stateTextProperty().addListener((o, a, b) -> {
+                if (b.startsWith("done") && !cancelled[0]) {
+                    cancelled[0] = true;
+                    vm.cancel();
+                }
+            });
+            vm.run();
+        });
+        awaitSweep("the cancelled sweep to stop");
+        List<String> stopped = states();
+        assertEquals("done — trained", stopped.get(0));
+        // On a fast machine the second point may finish before the cancel reaches it; both outcomes are legal.
+        assertTrue(List.of("cancelled", "done — trained").contains(stopped.get(1)), stopped.toString());
+        boolean secondCancelled = stopped.get(1).equals("cancelled");
+        assertEquals(!secondCancelled, Files.exists(out.resolve(SweepSummary.JSON_FILE)),
+                "a cancelled sweep writes no summary");
+
+        robot.interact(vm::run);
+        awaitSweep("the sweep to resume");
+        List<String> resumed = states();
+        assertEquals("done — reused", resumed.get(0), "the point finished before Cancel is not trained again");
+        assertTrue(resumed.get(1).startsWith("done"), resumed.toString());
+        assertEquals(2, SweepSummary.read(out).rows().size());
+    }
+
+    @Test
     void aMalformedSweepFileIsExplainedInTheMessageBar(FxRobot robot) throws Exception {
         Path file = Files.createDirectories(dir).resolve("bad.yaml");
         Files.writeString(file, ExperimentsViewModelTest.TINY.replace("train_size: 128", "train_size: -5"));
