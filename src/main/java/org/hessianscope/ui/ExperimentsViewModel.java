@@ -91,7 +91,8 @@ public final class ExperimentsViewModel {
             show(SweepFileReader.read(file));
             return true;
         } catch (SweepFileException e) {
-            messages.info(e.getMessage());
+            // Its message already names the file, the field and the valid values; a cause would only add parser noise.
+            messages.warning(e.getMessage());
         } catch (IOException e) {
             messages.error("reading the sweep file " + file, e);
         }

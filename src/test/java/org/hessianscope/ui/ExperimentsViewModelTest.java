@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.hessianscope.analysis.AnalysisOptions;
 import org.hessianscope.analysis.TinyRuns;
+import org.hessianscope.experiment.PaperExperiments;
 import org.hessianscope.experiment.SweepListener;
 import org.hessianscope.experiment.SweepPoint;
 import org.hessianscope.experiment.SweepReport;
@@ -62,8 +63,8 @@ class ExperimentsViewModelTest {
         assertEquals(List.of("1", "2"), vm.rows().stream().map(SweepPointRow::value).toList());
         assertTrue(vm.rows().stream().allMatch(r -> r.stateTextProperty().get().equals("pending")));
         String d = vm.descriptionProperty().get();
-        for (String s : List.of("tiny-layers", "dataset mnist", "train size first 128", "1 epoch,", "parameter layers",
-                "values 1, 2", "pool none", "pool convention paper")) {
+        for (String s : List.of("tiny-layers", "dataset mnist", "train size first 128", "1 epoch,", "learning rate 0.001,", "parameter layers",
+                "values 1, 2", "network L = swept, C = 2, k = 5, pool none", "pool convention paper")) {
             assertTrue(d.contains(s), "\"" + s + "\" in " + d);
         }
         assertEquals(SweepReport.defaultFolder("tiny-layers"), vm.outputProperty().get());
@@ -79,11 +80,26 @@ class ExperimentsViewModelTest {
         assertTrue(m.contains("bad.yaml") && m.contains("sweep.parameter") && m.contains("\"depth\"")
                 && m.contains("layers, kernel, channels"), m);
         assertFalse(m.contains("Exception"), "a message, not a stack trace: " + m);
+        assertTrue(messages.errorProperty().get(), "shown as an error");
         assertNull(vm.sweepProperty().get());
         assertTrue(vm.rows().isEmpty());
 
         assertFalse(vm.openSweepFile(write("typo.yaml", TINY.replace("epochs: 1", "epoch: 1"))));
         assertTrue(messages.textProperty().get().contains("unknown key \"epoch\""), messages.textProperty().get());
+    }
+
+    @Test
+    void everyPaperFigureOpensFromTheClasspath() {
+        ExperimentsViewModel vm = model();
+        for (PaperExperiments.Figure f : PaperExperiments.FIGURES) {
+            assertTrue(vm.openPaperFigure(f), f.id() + ": " + messages.textProperty().get());
+            assertEquals(f.id(), vm.sweepProperty().get().name());
+            assertEquals(vm.sweepProperty().get().values().size(), vm.rows().size());
+        }
+        assertEquals("", messages.textProperty().get());
+        vm.openPaperFigure(PaperExperiments.find("cifar10-maxpool").orElseThrow());
+        assertTrue(vm.descriptionProperty().get().contains("pool max 2×2 at position swept"),
+                vm.descriptionProperty().get());
     }
 
     @Test
