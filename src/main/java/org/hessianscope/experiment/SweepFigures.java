@@ -67,7 +67,7 @@ public final class SweepFigures {
     }
 
     /** The authors' legend titles are matplotlib mathtext ("$L$ (num of layers)"); charts show them plain. */
-    static String plain(String title) {
+    public static String plain(String title) {
         return title == null ? null : title.replace("$", "");
     }
 

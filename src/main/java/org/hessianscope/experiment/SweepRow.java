@@ -86,6 +86,11 @@ public record SweepRow(int index, String parameter, String value, String run, bo
 
     /** The swept value as a number for trends and axes; the point's index for a pool type sweep. */
     public double x() {
+        return x(value, index);
+    }
+
+    /** The x of a point with swept {@code value} at {@code index}; shared with the GUI, which tags runs before a summary exists. */
+    public static double x(String value, int index) {
         try {
             return Double.parseDouble(value);
         } catch (NumberFormatException e) {

@@ -29,6 +29,7 @@ public final class AppModel implements AutoCloseable {
     private final TrainViewModel train;
     private final ReadoutViewModel readout;
     private final SampleViewModel sample;
+    private final ExperimentsViewModel experiments;
     private final SessionStore sessions;
     private final BooleanProperty paperStyle = new SimpleBooleanProperty(false);
     private boolean closed;
@@ -52,6 +53,9 @@ public final class AppModel implements AutoCloseable {
                 options.runsDir());
         readout = new ReadoutViewModel(runs);
         sample = new SampleViewModel(new JobViewModel(workers, messages), catalog);
+        // Sweeps keep their runs in the runs folder, which is also the CLI's default run store.
+        experiments = new ExperimentsViewModel(new JobViewModel(workers, messages), messages, runs, catalog,
+                options.runsDir(), javafx.application.Platform::runLater);
         sessions = new SessionStore(options.session());
     }
 
@@ -93,12 +97,13 @@ public final class AppModel implements AutoCloseable {
         saveSession();
         runs.job().cancel();
         train.job().cancel();
+        experiments.job().cancel();
         workers.shutdownNow();
         engine.close();
     }
 
     public boolean busy() {
-        return runs.busy() || train.job().runningProperty().get();
+        return runs.busy() || train.job().runningProperty().get() || experiments.job().runningProperty().get();
     }
 
     public AppOptions options() {
@@ -119,6 +124,10 @@ public final class AppModel implements AutoCloseable {
 
     public TrainViewModel train() {
         return train;
+    }
+
+    public ExperimentsViewModel experiments() {
+        return experiments;
     }
 
     public ReadoutViewModel readout() {

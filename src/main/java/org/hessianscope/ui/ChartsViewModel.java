@@ -47,6 +47,7 @@ public final class ChartsViewModel {
     private final ReadOnlyObjectWrapper<JFreeChart> lossDifference = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper lossDifferenceHint = new ReadOnlyStringWrapper("");
     private final Map<String, RunItem> byLabel = new HashMap<>();
+    private List<String> labels = List.of();
     private final ReadOnlyObjectWrapper<JFreeChart> spectrum = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper spectrumHint = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<JFreeChart> bounds = new ReadOnlyObjectWrapper<>();
@@ -102,6 +103,7 @@ public final class ChartsViewModel {
         AnalysisResult one = selected != null && selected.analysisProperty().get() != null
                 ? selected.analysisProperty().get() : null;
         if (drawn.isEmpty()) {
+            labels = List.of();
             lossDifference.set(null);
             bounds.set(null);
             String none = runs.runs().isEmpty()
@@ -140,6 +142,7 @@ public final class ChartsViewModel {
 
     private void lossDifferenceAndBounds(List<RunItem> drawn, RunItem selected) {
         RunLabels labels = RunLabels.of(drawn);
+        this.labels = labels.labels();
         List<LabelledLossDifference> series = new java.util.ArrayList<>();
         for (int i = 0; i < drawn.size(); i++) {
             RunItem r = drawn.get(i);
@@ -192,6 +195,11 @@ public final class ChartsViewModel {
                 renderer.setSeriesPaint(s, new Color(c.getRed(), c.getGreen(), c.getBlue(), DIMMED_ALPHA));
             }
         }
+    }
+
+    /** The legend labels of the runs charts 1 and 3 draw, in drawing order (the swept values for a sweep). */
+    public List<String> labels() {
+        return labels;
     }
 
     /** The run a series of chart 1 belongs to, or null. */

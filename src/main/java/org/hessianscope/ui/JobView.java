@@ -10,6 +10,11 @@ import javafx.scene.layout.Priority;
 /** A progress strip bound to a {@link JobViewModel}: bar, message and Cancel. */
 final class JobView extends HBox {
     JobView(JobViewModel vm, String id) {
+        this(vm, id, vm::cancel);
+    }
+
+    /** {@code cancel} replaces the job's own cancel, e.g. to let a sweep's workers stop before the job ends. */
+    JobView(JobViewModel vm, String id, Runnable cancel) {
         super(8);
         setAlignment(Pos.CENTER_LEFT);
         ProgressBar bar = new ProgressBar();
@@ -19,12 +24,12 @@ final class JobView extends HBox {
         message.textProperty().bind(vm.messageProperty());
         message.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(message, Priority.ALWAYS);
-        Button cancel = new Button("Cancel");
-        cancel.setId(id + "-cancel");
-        cancel.disableProperty().bind(vm.runningProperty().not());
-        cancel.setOnAction(e -> vm.cancel());
+        Button stop = new Button("Cancel");
+        stop.setId(id + "-cancel");
+        stop.disableProperty().bind(vm.runningProperty().not());
+        stop.setOnAction(e -> cancel.run());
         bar.setId(id + "-progress");
         message.setId(id + "-message");
-        getChildren().addAll(bar, message, cancel);
+        getChildren().addAll(bar, message, stop);
     }
 }

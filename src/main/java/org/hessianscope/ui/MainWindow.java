@@ -10,7 +10,7 @@ import javafx.scene.control.TabPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
 
-/** Lays the views out: builder and training on the left, charts in the middle, runs on the right. */
+/** Lays the views out: builder and training on the left, charts (or Explain, Experiments) in the middle, runs on the right. */
 final class MainWindow {
     private final BorderPane root = new BorderPane();
     private final TrainView train;
@@ -27,8 +27,12 @@ final class MainWindow {
         readout.setId("readout");
         readout.textProperty().bind(model.readout().textProperty());
         readout.setWrapText(true);
-        TabPane tabs = new TabPane(new Tab("Charts", new VBox(6, charts, readout)), new Tab("Explain", explain));
+        Tab chartsTab = new Tab("Charts", new VBox(6, charts, readout));
+        Tab experiments = new Tab("Experiments", new ExperimentsView(model.experiments()));
+        experiments.setId("experiments-tab");
+        TabPane tabs = new TabPane(chartsTab, new Tab("Explain", explain), experiments);
         tabs.getTabs().forEach(t -> t.setClosable(false));
+        model.experiments().setOnLoaded(() -> tabs.getSelectionModel().select(chartsTab));
         VBox.setVgrow(charts, javafx.scene.layout.Priority.ALWAYS);
         SplitPane split = new SplitPane(left, tabs, runs);
         split.setOrientation(Orientation.HORIZONTAL);

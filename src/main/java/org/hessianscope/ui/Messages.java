@@ -17,6 +17,12 @@ public final class Messages {
         error.set(true);
     }
 
+    /** Something the user must see that stopped nothing (e.g. a damaged run set aside): shown like an error. */
+    public void warning(String message) {
+        text.set(message);
+        error.set(true);
+    }
+
     public void info(String message) {
         text.set(message);
         error.set(false);

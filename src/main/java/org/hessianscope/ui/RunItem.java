@@ -17,6 +17,7 @@ public final class RunItem {
     private final int colourIndex;
     private final BooleanProperty shown = new SimpleBooleanProperty(true);
     private final ReadOnlyObjectWrapper<AnalysisResult> analysis = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<SweepTag> tag = new ReadOnlyObjectWrapper<>();
 
     RunItem(Path folder, TrainedRun run, int colourIndex, AnalysisResult analysis) {
         this.folder = folder;
@@ -60,6 +61,19 @@ public final class RunItem {
 
     void setAnalysis(AnalysisResult result) {
         analysis.set(result);
+    }
+
+    /** The sweep point this run was loaded as, or null: labels it by its swept value in the charts. */
+    ReadOnlyObjectProperty<SweepTag> tagProperty() {
+        return tag.getReadOnlyProperty();
+    }
+
+    SweepTag tag() {
+        return tag.get();
+    }
+
+    void setTag(SweepTag t) {
+        tag.set(t);
     }
 
     @Override

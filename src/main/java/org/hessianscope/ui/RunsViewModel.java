@@ -28,7 +28,7 @@ import org.hessianscope.task.ProgressMonitor;
  */
 public final class RunsViewModel {
     private final ObservableList<RunItem> runs = FXCollections.observableArrayList(
-            r -> new Observable[]{r.shownProperty(), r.analysisProperty()});
+            r -> new Observable[]{r.shownProperty(), r.analysisProperty(), r.tagProperty()});
     private final ObjectProperty<RunItem> selected = new SimpleObjectProperty<>();
     private final JobViewModel job;
     private final Messages messages;
@@ -77,6 +77,28 @@ public final class RunsViewModel {
                     }
                     added(list);
                 }));
+    }
+
+    /**
+     * Opens a sweep's run folders, each labelled by its swept value ({@code tags}), and checks
+     * only them, so the charts show the sweep; other runs stay in the list, unchecked.
+     */
+    public void openSweep(java.util.Map<Path, SweepTag> tags) {
+        java.util.Map<Path, SweepTag> byDir = new java.util.LinkedHashMap<>();
+        tags.forEach((dir, tag) -> byDir.put(dir.toAbsolutePath().normalize(), tag));
+        for (RunItem r : runs) {
+            SweepTag tag = byDir.get(r.folder());
+            r.setTag(tag);
+            r.shownProperty().set(tag != null);
+        }
+        List<Path> missing = byDir.keySet().stream()
+                .filter(d -> runs.stream().noneMatch(r -> r.folder().equals(d))).toList();
+        if (!missing.isEmpty()) {
+            enqueue(BackgroundTask.of("open " + describe(missing), m -> load(missing, m)).onSuccess(list -> {
+                added(list);
+                runs.stream().filter(r -> byDir.containsKey(r.folder())).forEach(r -> r.setTag(byDir.get(r.folder())));
+            }));
+        }
     }
 
     private void added(List<Folder> list) {
