@@ -71,11 +71,36 @@ public final class AppModel implements AutoCloseable {
         } catch (IOException e) {
             messages.error("restoring the session", e);
         }
+        boolean firstStart = open.isEmpty() && Files.notExists(sessions.file());
         open.addAll(options.runs());
-        if (open.isEmpty() && options.screenshot() != null && Files.isDirectory(options.sampleModels())) {
-            runs.openAll(options.sampleModels());
+        if (open.isEmpty() && (options.screenshot() != null || firstStart) && Files.isDirectory(options.sampleModels())) {
+            openSampleModels();
         } else if (!open.isEmpty()) {
             runs.open(open);
+        }
+    }
+
+    /**
+     * Shows the shipped sample models at once: the first finished sweep under sample-models/
+     * (the MNIST layer sweep) in the Experiments view and its runs in the charts; plain run
+     * folders there are opened as runs.
+     */
+    public void openSampleModels() {
+        Path dir = options.sampleModels();
+        List<Path> sweeps;
+        try (var s = Files.list(dir)) {
+            sweeps = s.filter(d -> Files.isRegularFile(d.resolve(org.hessianscope.experiment.SweepSummary.JSON_FILE)))
+                    .sorted(java.util.Comparator.comparing((Path d) -> !d.getFileName().toString().endsWith("layers"))
+                            .thenComparing(Path::getFileName))
+                    .toList();
+        } catch (IOException e) {
+            messages.error("opening the sample models in " + dir, e);
+            return;
+        }
+        if (sweeps.isEmpty()) {
+            runs.openAll(dir);
+        } else if (experiments.openFinishedSweep(sweeps.get(0))) {
+            experiments.loadIntoCharts();
         }
     }
 

@@ -140,7 +140,7 @@ public final class ExperimentsViewModel {
         List<SweepPointRow> list = new ArrayList<>();
         for (SweepRow r : summary.rows()) {
             SweepPointRow row = new SweepPointRow(r.index(), r.value());
-            row.setFolder(Path.of(r.run()));
+            row.setFolder(summary.runFolder(r, dir.toAbsolutePath().normalize()));
             row.setState(PointState.of(r.trained() ? PointState.Stage.TRAINED : PointState.Stage.REUSED));
             row.numbersProperty().set(r);
             list.add(row);

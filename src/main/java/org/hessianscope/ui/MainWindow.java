@@ -21,7 +21,7 @@ final class MainWindow {
         ScrollPane left = new ScrollPane(new VBox(builder, train));
         left.setFitToWidth(true);
         left.setPrefWidth(380);
-        RunsView runs = new RunsView(model.runs(), model.options().sampleModels());
+        RunsView runs = new RunsView(model.runs(), model.options().sampleModels(), model::openSampleModels);
         runs.setPrefWidth(300);
         Label readout = new Label();
         readout.setId("readout");

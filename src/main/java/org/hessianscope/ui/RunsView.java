@@ -17,7 +17,7 @@ import javafx.stage.DirectoryChooser;
 
 /** The run list: colour, check box to compare, name; buttons to open run folders and the sample models. */
 final class RunsView extends VBox {
-    RunsView(RunsViewModel vm, Path sampleModels) {
+    RunsView(RunsViewModel vm, Path sampleModels, Runnable openSampleModels) {
         super(6);
         setPadding(new Insets(8));
         ListView<RunItem> list = new ListView<>(vm.runs());
@@ -41,7 +41,7 @@ final class RunsView extends VBox {
         });
         Button samples = new Button("Open sample models");
         samples.setDisable(!Files.isDirectory(sampleModels));
-        samples.setOnAction(e -> vm.openAll(sampleModels));
+        samples.setOnAction(e -> openSampleModels.run());
         Button analyze = new Button("Analyse again");
         analyze.disableProperty().bind(vm.selectedProperty().isNull());
         analyze.setOnAction(e -> vm.analyze(vm.selectedProperty().get()));
