@@ -24,7 +24,11 @@ final class GuiFixture {
     final Windows.Built built;
 
     GuiFixture(Stage stage, Path tmp, Path session, List<Path> runs) {
-        model = new AppModel(new AppOptions(null, runs, session, tmp.resolve("runs"), tmp.resolve("no-samples")),
+        this(stage, tmp, session, runs, tmp.resolve("no-samples"));
+    }
+
+    GuiFixture(Stage stage, Path tmp, Path session, List<Path> runs, Path sampleModels) {
+        model = new AppModel(new AppOptions(null, runs, session, tmp.resolve("runs"), sampleModels),
                 TinyRuns.embedded(tmp.resolve("no-data")), ANALYSIS);
         built = Windows.build(model);
         // Monocle's headless screen is 1280×800; a larger window overflows its frame buffer.
