@@ -10,7 +10,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.Map;
 import org.hessianscope.io.AtomicFiles;
+import org.hessianscope.io.Npy;
+import org.hessianscope.io.NpyArray;
+import org.hessianscope.landscape.LossDifference;
+import org.hessianscope.landscape.LossDifferenceResult;
+import org.hessianscope.landscape.Smoothing;
+import org.hessianscope.task.ProgressMonitor;
 
 /**
  * {@code RUN_DIR/analysis.json}: the {@link AnalysisResult} of a run, so a reopened run
@@ -18,6 +25,8 @@ import org.hessianscope.io.AtomicFiles;
  */
 public final class AnalysisStore {
     public static final String FILE = "analysis.json";
+    /** The per-sample losses ℓ_i at θ̂ as a float64 .npy, in training-set order. */
+    public static final String LOSSES = "losses.npy";
 
     private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
@@ -31,17 +40,59 @@ public final class AnalysisStore {
         AtomicFiles.write(run.resolve(FILE), JSON.writeValueAsBytes(result));
     }
 
+    /**
+     * The compact form for shipping: {@code analysis.json} without the per-sample losses, which go
+     * to {@code losses.npy} beside it in float64, and without the loss-difference curves, which
+     * {@link #read} recomputes from the losses with the recorded seed (deterministic, and well under
+     * a second for 60,000 losses). It is about a twentieth of the full file.
+     */
+    public static Map<String, byte[]> compact(AnalysisResult result) throws IOException {
+        AnalysisResult lean = new AnalysisResult(result.options(), null, result.labels(), result.predictions(), null,
+                null, result.curvature(), result.bounds());
+        double[] losses = result.losses();
+        return Map.of(FILE, JSON.writeValueAsBytes(lean),
+                LOSSES, Npy.toBytes(NpyArray.of(new int[] {losses.length}, losses)));
+    }
+
     /** The stored analysis, empty when the run has none yet; a damaged file is an IOException naming it. */
     public static Optional<AnalysisResult> read(Path run) throws IOException {
         Path file = run.resolve(FILE);
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
+        AnalysisResult r;
         try {
-            return Optional.of(JSON.readValue(Files.readString(file, StandardCharsets.UTF_8), AnalysisResult.class));
+            r = JSON.readValue(Files.readString(file, StandardCharsets.UTF_8), AnalysisResult.class);
         } catch (JsonProcessingException e) {
             throw new IOException(file + ": not a valid analysis (" + e.getOriginalMessage()
                     + "); delete it and run `analyze --run " + run + "` again", e);
         }
+        if (r.options() == null || r.labels() == null || r.predictions() == null) {
+            throw new IOException(file + ": not a valid analysis (options, labels and predictions are required); "
+                    + "delete it and run `analyze --run " + run + "` again");
+        }
+        return Optional.of(r.losses() != null && r.lossDifference() != null ? r : expand(run, r));
+    }
+
+    private static AnalysisResult expand(Path run, AnalysisResult r) throws IOException {
+        double[] losses = r.losses();
+        if (losses == null) {
+            Path file = run.resolve(LOSSES);
+            if (!Files.isRegularFile(file)) {
+                throw new IOException(run.resolve(FILE) + " is in compact form but " + LOSSES + " is missing beside it");
+            }
+            NpyArray a = Npy.read(file);
+            if (a.shape().length != 1 || a.shape()[0] != r.labels().length) {
+                throw new IOException(file + " has shape " + a.shapeString() + " but " + FILE + " has "
+                        + r.labels().length + " labels");
+            }
+            losses = a.data();
+        }
+        LossDifferenceResult diff = r.lossDifference() != null ? r.lossDifference()
+                : LossDifference.analyze(losses, r.options().lossDifference(), ProgressMonitor.NONE);
+        double[] smoothed = r.smoothed() != null ? r.smoothed()
+                : Smoothing.emaBiasCorrected(diff.meanAbs(), r.options().alpha());
+        return new AnalysisResult(r.options(), losses, r.labels(), r.predictions(), diff, smoothed, r.curvature(),
+                r.bounds());
     }
 }

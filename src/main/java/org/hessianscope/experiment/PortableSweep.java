@@ -21,7 +21,8 @@ import org.hessianscope.train.TrainingProgress;
  * A self-contained copy of a finished sweep that can be shipped (what {@code sample-models/}
  * holds): the results folder plus every run under {@code runs/}, with float32 weights, the
  * training history thinned to every {@value #HISTORY_STRIDE}th step (and each epoch's last), and
- * the analysis as computed in double precision from the float64 weights. Summary rows point to
+ * the analysis as computed in double precision from the float64 weights, in compact form
+ * ({@link AnalysisStore#compact}). Summary rows point to
  * {@code runs/NAME}, relative, so the copy can be moved.
  */
 public final class PortableSweep {
@@ -76,9 +77,10 @@ public final class PortableSweep {
                 thin.add(p);
             }
         }
-        RunFolder.write(to, new TrainedRun(run.spec(), run.init(), run.weights(), thin, run.info()),
-                Map.of(RunStore.KEY, Files.readAllBytes(from.resolve(RunStore.KEY)),
-                        AnalysisStore.FILE, Files.readAllBytes(from.resolve(AnalysisStore.FILE))));
+        Map<String, byte[]> extras = new java.util.HashMap<>(AnalysisStore.compact(AnalysisStore.read(from)
+                .orElseThrow(() -> new IOException(from + " has no " + AnalysisStore.FILE + "; analyse it first"))));
+        extras.put(RunStore.KEY, Files.readAllBytes(from.resolve(RunStore.KEY)));
+        RunFolder.write(to, new TrainedRun(run.spec(), run.init(), run.weights(), thin, run.info()), extras);
         WeightsFile.write(to.resolve(RunFolder.INIT), run.spec(), run.init(), NpyDtype.FLOAT32_LE);
         WeightsFile.write(to.resolve(RunFolder.WEIGHTS), run.spec(), run.weights(), NpyDtype.FLOAT32_LE);
     }

@@ -30,7 +30,7 @@ import org.hessianscope.run.TrainedRun;
  */
 public final class RunStore {
     public static final String KEY = "key.json";
-    public static final String LOSSES = "losses.npy";
+    public static final String LOSSES = AnalysisStore.LOSSES;
     /** Where damaged runs are moved so nothing is deleted; hidden so scans skip it. */
     public static final String DAMAGED = ".damaged";
 
