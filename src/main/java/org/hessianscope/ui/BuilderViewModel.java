@@ -42,7 +42,7 @@ public final class BuilderViewModel {
 
     private final IntegerProperty layers = new SimpleIntegerProperty(2);
     private final IntegerProperty kernel = new SimpleIntegerProperty(3);
-    private final IntegerProperty channels = new SimpleIntegerProperty(8);
+    private final IntegerProperty channels = new SimpleIntegerProperty(6);
     private final StringProperty pool = new SimpleStringProperty("none");
     private final IntegerProperty poolSize = new SimpleIntegerProperty(2);
     private final IntegerProperty poolAt = new SimpleIntegerProperty(1);

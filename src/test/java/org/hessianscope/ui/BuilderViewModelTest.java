@@ -16,11 +16,11 @@ class BuilderViewModelTest {
 
     @Test
     void defaultSpecHasTheHandCountedShapesAndParameters() {
-        BuilderViewModel vm = new BuilderViewModel(); // L = 2, k = 3, C = 8 on MNIST
-        // conv1: 8·1·3·3 + 8 = 80 → 8×26×26; conv2: 8·8·3·3 + 8 = 584 → 8×24×24; fc1: 4608·10 + 10 = 46,090.
-        assertEquals(List.of(new LayerRow("conv1", "8×26×26", 80), new LayerRow("relu1", "8×26×26", 0),
-                new LayerRow("conv2", "8×24×24", 584), new LayerRow("fc1", "10×1×1", 46_090)), vm.rows());
-        assertEquals("46,754 parameters", vm.totalParametersProperty().get());
+        BuilderViewModel vm = new BuilderViewModel(); // L = 2, k = 3, C = 6 (the paper's C) on MNIST
+        // conv1: 6·1·3·3 + 6 = 60 → 6×26×26; conv2: 6·6·3·3 + 6 = 330 → 6×24×24; fc1: 3456·10 + 10 = 34,570.
+        assertEquals(List.of(new LayerRow("conv1", "6×26×26", 60), new LayerRow("relu1", "6×26×26", 0),
+                new LayerRow("conv2", "6×24×24", 330), new LayerRow("fc1", "10×1×1", 34_570)), vm.rows());
+        assertEquals("34,960 parameters", vm.totalParametersProperty().get());
     }
 
     @Test
@@ -29,7 +29,7 @@ class BuilderViewModelTest {
         String before = vm.boundPreviewProperty().get();
         vm.layersProperty().set(3);
         assertEquals(6, vm.rows().size());
-        assertEquals("8×22×22", vm.rows().get(4).output());
+        assertEquals("6×22×22", vm.rows().get(4).output());
         assertNotEquals(before, vm.boundPreviewProperty().get());
         ArchitectureSpec spec = vm.specProperty().get();
         double theorem2 = BoundPreview.of(spec, BuilderViewModel.PREVIEW_INPUT_NORM_SQ).theorem2().log10();
