@@ -48,9 +48,12 @@ final class ExperimentsView extends VBox {
         MenuButton paper = new MenuButton("Paper figures");
         paper.setId("experiments-paper");
         for (PaperExperiments.Figure f : PaperExperiments.FIGURES) {
-            MenuItem item = new MenuItem(f.id() + " — " + f.description());
-            item.setOnAction(e -> vm.openPaperFigure(f));
-            paper.getItems().add(item);
+            paper.getItems().add(figureItem(vm, f));
+        }
+        // The pooling figures as the authors' code builds them, after the paper's own.
+        paper.getItems().add(new javafx.scene.control.SeparatorMenuItem());
+        for (PaperExperiments.Figure f : PaperExperiments.AUTHORS_VARIANTS) {
+            paper.getItems().add(figureItem(vm, f));
         }
         Button openFinished = new Button("Open finished sweep…");
         openFinished.setId("experiments-open-finished");
@@ -165,5 +168,11 @@ final class ExperimentsView extends VBox {
             bar.setProgress(value.doubleValue());
             setGraphic(bar);
         }
+    }
+
+    private static MenuItem figureItem(ExperimentsViewModel vm, PaperExperiments.Figure f) {
+        MenuItem item = new MenuItem(f.id() + " — " + f.description());
+        item.setOnAction(e -> vm.openPaperFigure(f));
+        return item;
     }
 }

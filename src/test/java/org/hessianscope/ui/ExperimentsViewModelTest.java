@@ -91,7 +91,8 @@ class ExperimentsViewModelTest {
     @Test
     void everyPaperFigureOpensFromTheClasspath() {
         ExperimentsViewModel vm = model();
-        for (PaperExperiments.Figure f : PaperExperiments.FIGURES) {
+        for (PaperExperiments.Figure f : java.util.stream.Stream.concat(PaperExperiments.FIGURES.stream(),
+                PaperExperiments.AUTHORS_VARIANTS.stream()).toList()) {
             assertTrue(vm.openPaperFigure(f), f.id() + ": " + messages.textProperty().get());
             assertEquals(f.id(), vm.sweepProperty().get().name());
             assertEquals(vm.sweepProperty().get().values().size(), vm.rows().size());
