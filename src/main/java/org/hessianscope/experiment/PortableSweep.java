@@ -14,6 +14,7 @@ import org.hessianscope.analysis.AnalysisStore;
 import org.hessianscope.io.NpyDtype;
 import org.hessianscope.io.WeightsFile;
 import org.hessianscope.run.RunFolder;
+import org.hessianscope.run.RunInfo;
 import org.hessianscope.run.TrainedRun;
 import org.hessianscope.train.TrainingProgress;
 
@@ -54,9 +55,10 @@ public final class PortableSweep {
                 copyRun(run, tmp.resolve(RUNS).resolve(name));
                 rows.add(withRun(row, RUNS + "/" + name));
             }
+            // The copy travels: it keeps no path of the machine it was made on.
             new SweepSummary(summary.name(), summary.title(), summary.dataset(), summary.parameter(),
-                    summary.legendTitle(), summary.store(), summary.sweepYaml(), rows, summary.trends(),
-                    summary.damaged()).write(tmp);
+                    summary.legendTitle(), RUNS, summary.sweepYaml(), rows, summary.trends(), List.of())
+                    .write(tmp);
             if (Files.exists(abs)) {
                 deleteRecursively(abs);
             }
@@ -80,9 +82,22 @@ public final class PortableSweep {
         Map<String, byte[]> extras = new java.util.HashMap<>(AnalysisStore.compact(AnalysisStore.read(from)
                 .orElseThrow(() -> new IOException(from + " has no " + AnalysisStore.FILE + "; analyse it first"))));
         extras.put(RunStore.KEY, Files.readAllBytes(from.resolve(RunStore.KEY)));
-        RunFolder.write(to, new TrainedRun(run.spec(), run.init(), run.weights(), thin, run.info()), extras);
+        RunFolder.write(to, new TrainedRun(run.spec(), run.init(), run.weights(), thin, portable(run.info())), extras);
         WeightsFile.write(to.resolve(RunFolder.INIT), run.spec(), run.init(), NpyDtype.FLOAT32_LE);
         WeightsFile.write(to.resolve(RunFolder.WEIGHTS), run.spec(), run.weights(), NpyDtype.FLOAT32_LE);
+    }
+
+    /** run.json with the data's location cut to its last folder, e.g. "--data-dir …/mnist". */
+    static RunInfo portable(RunInfo info) {
+        String source = info.data().source();
+        int slash = source.indexOf('/');
+        if (slash >= 0) {
+            String tail = source.substring(source.lastIndexOf('/', source.length() - 2) + 1);
+            source = source.substring(0, slash) + "…/" + tail;
+        }
+        return new RunInfo(info.status(), info.message(), info.seed(), info.options(),
+                new RunInfo.DataUsed(info.data().dataset(), info.data().trainSize(), info.data().testSize(), source),
+                info.start(), info.end(), info.train(), info.test(), info.versions());
     }
 
     private static SweepRow withRun(SweepRow r, String run) {

@@ -223,6 +223,12 @@ class SweepRunnerTest {
             assertEquals(summary.rows().get(i).testAccuracy(), row.testAccuracy());
         }
         assertTrue(Files.exists(shipped.resolve("lossdiff.pdf")));
+        assertEquals(PortableSweep.RUNS, copy.store(), "no path of this machine travels with the copy");
+        assertEquals("classpath:…/mnist/", RunFolder.readInfo(copy.runFolder(copy.rows().get(0), shipped)).data().source()
+                .replaceFirst("^embedded subset ", ""));
+        assertEquals("--data-dir …/mnist", PortableSweep.portable(new org.hessianscope.run.RunInfo("completed", "", 0,
+                sweep.training(), new org.hessianscope.run.RunInfo.DataUsed("mnist", 1, 1,
+                "--data-dir /home/someone/datasets/mnist"), "", "", null, null, null)).data().source());
 
         for (String name : SweepFigures.NAMES) {
             byte[] pdf = Files.readAllBytes(out.resolve(name + ".pdf"));
