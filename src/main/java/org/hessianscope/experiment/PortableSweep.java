@@ -1,16 +1,15 @@
 package org.hessianscope.experiment;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.hessianscope.analysis.AnalysisStore;
+import org.hessianscope.io.AtomicFiles;
 import org.hessianscope.io.NpyDtype;
 import org.hessianscope.io.WeightsFile;
 import org.hessianscope.run.RunFolder;
@@ -60,12 +59,12 @@ public final class PortableSweep {
                     summary.legendTitle(), RUNS, summary.sweepYaml(), rows, summary.trends(), List.of())
                     .write(tmp);
             if (Files.exists(abs)) {
-                deleteRecursively(abs);
+                AtomicFiles.deleteTree(abs);
             }
             Files.move(tmp, abs);
         } finally {
             if (Files.exists(tmp)) {
-                deleteRecursively(tmp);
+                AtomicFiles.deleteTree(tmp);
             }
         }
     }
@@ -108,15 +107,4 @@ public final class PortableSweep {
                 r.maxGgnNorm(), r.paperBoundLog10(), r.lemma2BoundLog10(), r.measuredLog10());
     }
 
-    static void deleteRecursively(Path dir) throws IOException {
-        try (Stream<Path> s = Files.walk(dir)) {
-            s.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.delete(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        }
-    }
 }

@@ -60,7 +60,7 @@ public final class SweepFigures {
         List<BoundLevels> levels = new ArrayList<>();
         for (PointResult p : result.points()) {
             if (p.analysis().bounds() != null) {
-                levels.add(BoundLevels.of(x(p), p.analysis().bounds()));
+                levels.add(BoundLevels.of(SweepRow.x(p.point().value(), p.point().index()), p.analysis().bounds()));
             }
         }
         return levels.isEmpty() ? null : BoundFigure.chart(levels, plain(result.sweep().legendTitle()), style);
@@ -76,13 +76,6 @@ public final class SweepFigures {
         return Math.max(1, Math.min(n - 1, (int) Math.ceil(n / 6.0)));
     }
 
-    private static double x(PointResult p) {
-        try {
-            return Double.parseDouble(p.point().value());
-        } catch (NumberFormatException e) {
-            return p.point().index();
-        }
-    }
 
     private static List<LabelledLossDifference> curves(SweepResult result) {
         List<LabelledLossDifference> out = new ArrayList<>();

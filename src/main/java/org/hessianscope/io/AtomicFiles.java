@@ -50,4 +50,16 @@ public final class AtomicFiles {
             Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
         }
     }
+
+    /** Deletes {@code dir} and everything in it (nothing when it does not exist): temporary folders and replaced copies. */
+    public static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
 }

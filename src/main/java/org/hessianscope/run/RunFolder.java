@@ -11,11 +11,9 @@ import org.hessianscope.io.AtomicFiles;
 import org.hessianscope.io.WeightsFile;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -93,7 +91,7 @@ public final class RunFolder {
             }
             AtomicFiles.move(tmp, target);
         } finally {
-            deleteRecursively(tmp);
+            AtomicFiles.deleteTree(tmp);
         }
     }
 
@@ -162,18 +160,4 @@ public final class RunFolder {
         }
     }
 
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(dir)) {
-            s.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.delete(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        }
-    }
 }

@@ -45,7 +45,7 @@ class SampleModelsWindowTest {
         samples = tmp.resolve("sample-models");
         PortableSweep.export(results, samples.resolve("mnist-layers"));
         // The store is gone, as on a user's machine: only the shipped copy remains.
-        PortableSweepCleanup.delete(tmp.resolve("store"));
+        org.hessianscope.io.AtomicFiles.deleteTree(tmp.resolve("store"));
     }
 
     @Start
