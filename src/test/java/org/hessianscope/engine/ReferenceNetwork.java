@@ -84,15 +84,28 @@ final class ReferenceNetwork {
             }
         }
         for (Stage stage : spec.stages()) {
-            if (stage instanceof Stage.Conv conv) {
-                map = conv(conv, theta, map);
-            } else if (stage instanceof Stage.Relu) {
-                map = relu(map);
-            } else if (stage instanceof Stage.Pool pool) {
-                map = pool(pool, map);
-            } else if (stage instanceof Stage.Dense dense) {
-                map = dense(dense, theta, map);
-            }
+            HyperDual[][][] previous = map;
+            map = stage.accept(new Stage.Visitor<HyperDual[][][]>() {
+                @Override
+                public HyperDual[][][] conv(Stage.Conv conv) {
+                    return ReferenceNetwork.this.conv(conv, theta, previous);
+                }
+
+                @Override
+                public HyperDual[][][] relu(Stage.Relu relu) {
+                    return ReferenceNetwork.relu(previous);
+                }
+
+                @Override
+                public HyperDual[][][] pool(Stage.Pool pool) {
+                    return ReferenceNetwork.pool(pool, previous);
+                }
+
+                @Override
+                public HyperDual[][][] dense(Stage.Dense dense) {
+                    return ReferenceNetwork.this.dense(dense, theta, previous);
+                }
+            });
         }
         HyperDual[] z = new HyperDual[map.length];
         for (int k = 0; k < z.length; k++) {

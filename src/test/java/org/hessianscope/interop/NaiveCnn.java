@@ -20,20 +20,34 @@ final class NaiveCnn {
         ParameterLayout layout = spec.parameterLayout();
         double[] a = x.clone();
         for (Stage s : spec.stages()) {
-            if (s instanceof Stage.Conv c) {
-                a = conv(a, c, theta, layout.tensor(c.name() + ".weight").orElseThrow().offset(),
-                        layout.tensor(c.name() + ".bias").orElseThrow().offset());
-            } else if (s instanceof Stage.Relu) {
-                for (int i = 0; i < a.length; i++) {
-                    a[i] = Math.max(0, a[i]);
+            double[] in = a;
+            a = s.accept(new Stage.Visitor<double[]>() {
+                @Override
+                public double[] conv(Stage.Conv c) {
+                    return NaiveCnn.conv(in, c, theta, layout.tensor(c.name() + ".weight").orElseThrow().offset(),
+                            layout.tensor(c.name() + ".bias").orElseThrow().offset());
                 }
-            } else if (s instanceof Stage.Pool p) {
-                a = pool(a, p);
-            } else {
-                Stage.Dense d = (Stage.Dense) s;
-                a = dense(a, d, theta, layout.tensor(d.name() + ".weight").orElseThrow().offset(),
-                        layout.tensor(d.name() + ".bias").orElseThrow().offset());
-            }
+
+                @Override
+                public double[] relu(Stage.Relu r) {
+                    double[] out = new double[in.length];
+                    for (int i = 0; i < in.length; i++) {
+                        out[i] = Math.max(0, in[i]);
+                    }
+                    return out;
+                }
+
+                @Override
+                public double[] pool(Stage.Pool p) {
+                    return NaiveCnn.pool(in, p);
+                }
+
+                @Override
+                public double[] dense(Stage.Dense d) {
+                    return NaiveCnn.dense(in, d, theta, layout.tensor(d.name() + ".weight").orElseThrow().offset(),
+                            layout.tensor(d.name() + ".bias").orElseThrow().offset());
+                }
+            });
         }
         return a;
     }
