@@ -7,6 +7,9 @@ package org.hessianscope.engine;
  *
  * <p>Parameter gradients are added into arrays laid out like θ, at this layer's offsets,
  * so one accumulator of length P serves every layer.
+ *
+ * <p>Sealed, so that {@code LayerContractTest} knows every implementation: a new layer joins the
+ * permits list and must pass that test (central differences, adjoint identity, hyper-dual reference).
  */
 abstract sealed class Layer permits ConvLayer, DenseLayer, ReluLayer, PoolLayer {
     final int inSize;
