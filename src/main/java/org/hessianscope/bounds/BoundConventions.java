@@ -93,7 +93,8 @@ public record BoundConventions(int layers, int channels, int kernel, int height,
     /**
      * One pass over the stages collecting the conventions' shape quantities and the weight scales
      * w (conv) and w̃ (fully connected), {@code weightScale} giving a layer's scale from its weight tensor.
-     * A stage type the theorems do not cover must throw {@link UncoveredStageException} here.
+     * A stage type the theorems do not cover must throw {@code new UncoveredStageException("Theorem 2", stage)}
+     * here: the conventions are Theorem 2's quantities, which Lemmas 3 and 4 reuse.
      */
     private static final class Reading implements Stage.Visitor<Void> {
         private final ParameterLayout layout;

@@ -46,7 +46,7 @@ public final class LayerNorms {
     /**
      * The norms of one stage: a linear map T^(p) has them; ReLU (Λ, diagonal 0/1) and the pools
      * (norm 1 for max, 1/k_pool for average) have none to measure, since Lemma 2 bounds them by 1.
-     * A stage type the theorems do not cover must throw {@link UncoveredStageException} here.
+     * A stage type the theorems do not cover must throw {@code new UncoveredStageException("Lemma 2", stage)} here.
      */
     private static final class Norms implements Stage.Visitor<Optional<LayerNorm>> {
         private final ParameterLayout layout;
