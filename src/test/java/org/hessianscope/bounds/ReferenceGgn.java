@@ -46,11 +46,7 @@ final class ReferenceGgn {
 
                 @Override
                 public double[] relu(Stage.Relu r) {
-                    double[] out = new double[in.length];
-                    for (int i = 0; i < in.length; i++) {
-                        out[i] = Math.max(0, in[i]);
-                    }
-                    return out;
+                    return Arrays.stream(in).map(v -> Math.max(0, v)).toArray();
                 }
 
                 @Override

@@ -6,6 +6,8 @@ import org.hessianscope.arch.ParameterLayout;
 import org.hessianscope.arch.PoolType;
 import org.hessianscope.arch.Stage;
 
+import java.util.Arrays;
+
 /**
  * A deliberately plain forward pass of the spec family, straight from the
  * definitions with nested loops over (channel, row, column): the independent
@@ -30,11 +32,7 @@ final class NaiveCnn {
 
                 @Override
                 public double[] relu(Stage.Relu r) {
-                    double[] out = new double[in.length];
-                    for (int i = 0; i < in.length; i++) {
-                        out[i] = Math.max(0, in[i]);
-                    }
-                    return out;
+                    return Arrays.stream(in).map(v -> Math.max(0, v)).toArray();
                 }
 
                 @Override
