@@ -5,6 +5,7 @@ import org.hessianscope.arch.FeatureMap;
 import org.hessianscope.arch.ParameterLayout;
 import org.hessianscope.arch.Stage;
 import org.hessianscope.data.Samples;
+import org.hessianscope.linalg.Vectors;
 
 import java.util.function.ToDoubleFunction;
 
@@ -85,7 +86,7 @@ public record BoundConventions(int layers, int channels, int kernel, int height,
         double max = 0;
         for (int i = 0; i < samples.size(); i++) {
             samples.copyInput(i, x, 0);
-            max = Math.max(max, BlockPowerIteration.dot(x, x));
+            max = Math.max(max, Vectors.dot(x, x));
         }
         return max;
     }

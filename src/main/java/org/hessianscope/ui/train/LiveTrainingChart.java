@@ -62,8 +62,4 @@ public final class LiveTrainingChart {
         loss.fireSeriesChanged();
         accuracy.fireSeriesChanged();
     }
-
-    int points() {
-        return loss.getItemCount();
-    }
 }

@@ -49,8 +49,4 @@ public final class TrainView extends VBox {
         frames.setCycleCount(Timeline.INDEFINITE);
         frames.play();
     }
-
-    int livePoints() {
-        return live.points();
-    }
 }
