@@ -4,6 +4,7 @@ import org.hessianscope.curvature.HessianAnalysis;
 import org.hessianscope.curvature.LanczosOptions;
 import org.hessianscope.landscape.LossDifferenceOptions;
 import org.hessianscope.landscape.Smoothing;
+import org.hessianscope.task.InvalidSettingException;
 
 /**
  * How {@link RunAnalysis} samples the loss difference.
@@ -27,20 +28,20 @@ public record AnalysisOptions(int orderings, long seed, double alpha, int thread
 
     public AnalysisOptions {
         if (orderings < 1) {
-            throw new IllegalArgumentException("orderings = " + orderings + "; need at least 1");
+            throw new InvalidSettingException("{orderings} = " + orderings + "; need at least 1");
         }
         if (threads < 1) {
-            throw new IllegalArgumentException("threads = " + threads + "; need at least 1");
+            throw new InvalidSettingException("{threads} = " + threads + "; need at least 1");
         }
         Smoothing.requireAlpha(alpha);
         if (curvatureSamples < 1) {
-            throw new IllegalArgumentException("curvatureSamples = " + curvatureSamples + "; need at least 1");
+            throw new InvalidSettingException("{curvatureSamples} = " + curvatureSamples + "; need at least 1");
         }
         if (lanczosSteps < TOP) {
-            throw new IllegalArgumentException("lanczosSteps = " + lanczosSteps + "; need at least " + TOP);
+            throw new InvalidSettingException("{lanczosSteps} = " + lanczosSteps + "; need at least " + TOP);
         }
         if (perSampleFull < 0) {
-            throw new IllegalArgumentException("perSampleFull = " + perSampleFull + "; must not be negative");
+            throw new InvalidSettingException("{perSampleFull} = " + perSampleFull + "; must not be negative");
         }
     }
 

@@ -151,8 +151,8 @@ class EngineCurvatureTest {
         Set<String> operators = new HashSet<>();
         AtomicInteger traceSteps = new AtomicInteger();
         HessianAnalysis.Listener listener = new HessianAnalysis.Listener() {
-            public void lanczos(String operator, LanczosStep step) {
-                operators.add(operator);
+            public void lanczos(CurvatureOperator operator, LanczosStep step) {
+                operators.add(operator.key());
             }
 
             public void trace(Hutchinson.Step step) {
