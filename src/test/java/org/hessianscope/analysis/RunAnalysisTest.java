@@ -58,6 +58,28 @@ class RunAnalysisTest {
     }
 
     @Test
+    void predictionsOfTheParallelPassAreTheArgMaxOfEachSampleLogits() throws IOException {
+        org.hessianscope.run.TrainedRun trained = RunFolder.read(run);
+        org.hessianscope.data.Samples train = RunTrainingSet.load(run, trained.info(), catalog);
+        org.hessianscope.engine.Model model = new org.hessianscope.engine.Model(
+                org.hessianscope.engine.Network.of(trained.spec()), trained.weights());
+        try (Engine engine = new Engine(1)) {
+            double[] x = new double[train.inputShape().channels() * train.inputShape().height()
+                    * train.inputShape().width()];
+            for (int i = 0; i < N; i++) {
+                train.copyInput(i, x, 0);
+                double[] z = engine.logits(model, x);
+                int best = 0;
+                for (int c = 1; c < z.length; c++) {
+                    best = z[c] > z[best] ? c : best;
+                }
+                assertEquals(best, result.predictions()[i], "sample " + i);
+                assertEquals(train.label(i), result.labels()[i]);
+            }
+        }
+    }
+
+    @Test
     void lastLossDifferenceMatchesItsClosedForm() {
         // At k = N−1 only the last sample j varies: |ΔL| = |ℓ_j − (S − ℓ_j)/(N−1)|/N = |Nℓ_j − S| / (N(N−1)),
         // averaged over the N equally likely j.
@@ -143,7 +165,7 @@ class RunAnalysisTest {
         };
         try (Engine engine = new Engine(1)) {
             assertThrows(CancellationException.class, () -> new RunAnalysis(engine).analyzeFolder(other, catalog,
-                    OPTIONS, step -> step == AnalysisStep.PREDICTIONS ? cancelled : ProgressMonitor.NONE));
+                    OPTIONS, step -> step.equals(Analyses.CURVATURE.step()) ? cancelled : ProgressMonitor.NONE));
         }
         assertFalse(Files.exists(other.resolve(AnalysisStore.FILE)));
     }
