@@ -18,13 +18,21 @@ import java.util.Comparator;
  */
 public final class HessianAnalysis {
 
+    /** The curvature subset: the first this many training samples. */
     public static final int DEFAULT_SAMPLES = 1000;
+    /** Eigenvalues at each end of each operator. */
+    public static final int DEFAULT_TOP = 5;
+    /** Hutchinson probes for tr H. */
+    public static final int DEFAULT_TRACE_PROBES = 30;
+    /** Highest-loss samples added to the per-sample ‖H_F,i‖ subset, where the approximation fails first. */
+    public static final int HIGHEST_LOSS = 20;
 
     /**
      * @param top           eigenvalues wanted at each end of H, and of H_O and H_F
      * @param lanczosSteps  Lanczos steps for each operator (and for each density probe)
      * @param traceProbes   Hutchinson probes for tr H
-     * @param density       also estimate the spectral density of H (10 probes)
+     * @param density       also estimate the spectral density of H ({@link SpectralDensity.Options#defaults}
+     *                      with {@code lanczosSteps} steps per probe)
      * @param perSampleGgn  also compute ‖H_O,i‖ for every sample
      * @param perSampleFull random samples for ‖H_i‖ and ‖H_F,i‖ by Lanczos (0 skips this part)
      * @param highestLoss   highest-loss samples added to those
@@ -53,7 +61,8 @@ public final class HessianAnalysis {
 
         /** Top 5, 40 steps, 30 probes, no density, no per-sample parts. */
         public static Options defaults(long seed) {
-            return new Options(5, LanczosOptions.DEFAULT_STEPS, 30, false, false, 0, 20, seed);
+            return new Options(DEFAULT_TOP, LanczosOptions.DEFAULT_STEPS, DEFAULT_TRACE_PROBES, false, false, 0,
+                    HIGHEST_LOSS, seed);
         }
 
         LanczosOptions lanczos(int top, int bottom) {
@@ -129,8 +138,8 @@ public final class HessianAnalysis {
         SpectralDensity.Result density = null;
         if (options.density()) {
             monitor.progress(0, 1, "spectral density of the Hessian");
-            density = SpectralDensity.estimate(h, new SpectralDensity.Options(10, options.lanczosSteps(), 0.01, 1000,
-                    SpectralDensity.Probe.RADEMACHER, options.seed()), monitor, s -> { });
+            density = SpectralDensity.estimate(h, SpectralDensity.Options.defaults(options.seed())
+                    .withSteps(options.lanczosSteps()), monitor, s -> { });
         }
         PerSampleGgn.Result perGgn = options.perSampleGgn() ? PerSampleGgn.compute(engine, model, samples, monitor) : null;
         PerSampleFull.Result perFull = null;

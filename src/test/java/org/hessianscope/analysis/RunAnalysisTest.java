@@ -1,5 +1,6 @@
 package org.hessianscope.analysis;
 
+import org.hessianscope.Tolerances;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class RunAnalysisTest {
     /** Mean loss and accuracy come from two summation orders of the same doubles (150 terms). */
-    static final double SUM_ORDER_TOL = 1e-12;
+    static final double SUM_ORDER_TOL = Tolerances.SUM_ORDER_F64;
     static final int N = 150;
     static final AnalysisOptions OPTIONS = AnalysisOptions.of(40, 7, AnalysisOptions.PAPER_ALPHA, 2)
             .withCurvature(60, 12, 4);

@@ -10,6 +10,8 @@ import org.hessianscope.analysis.AnalysisOptions;
 import org.hessianscope.analysis.AnalysisResult;
 import org.hessianscope.analysis.AnalysisStore;
 import org.hessianscope.analysis.RunAnalysis;
+import org.hessianscope.curvature.HessianAnalysis;
+import org.hessianscope.curvature.LanczosOptions;
 import org.hessianscope.data.DataLocations;
 import org.hessianscope.data.DatasetCatalog;
 import org.hessianscope.engine.Engine;
@@ -33,15 +35,15 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Mixin
     OrderingOptions ordering;
 
-    @Option(names = "--curvature-samples", defaultValue = "1000",
+    @Option(names = "--curvature-samples", defaultValue = "" + HessianAnalysis.DEFAULT_SAMPLES,
             description = "The first N training samples are the curvature and bound subset (default ${DEFAULT-VALUE}).")
     int curvatureSamples;
 
-    @Option(names = "--lanczos-steps", defaultValue = "40", description = "Lanczos steps per operator (default ${DEFAULT-VALUE}).")
+    @Option(names = "--lanczos-steps", defaultValue = "" + LanczosOptions.DEFAULT_STEPS, description = "Lanczos steps per operator (default ${DEFAULT-VALUE}).")
     int lanczosSteps;
 
-    @Option(names = "--per-sample-full", defaultValue = "50",
-            description = "Random samples whose ‖H_i‖ and ‖H_F,i‖ are found by Lanczos, plus the 20 of highest loss "
+    @Option(names = "--per-sample-full", defaultValue = "" + AnalysisOptions.DEFAULT_PER_SAMPLE_FULL,
+            description = "Random samples whose ‖H_i‖ and ‖H_F,i‖ are found by Lanczos, plus the " + HessianAnalysis.HIGHEST_LOSS + " of highest loss "
                     + "(0: skip; default ${DEFAULT-VALUE}).")
     int perSampleFull;
 

@@ -18,7 +18,7 @@ public final class FigureSpectrumCommand implements Callable<Integer> {
     @Mixin
     CurvatureInput input;
 
-    @Option(names = "--top", defaultValue = "5", description = "Eigenvalues at each end (default ${DEFAULT-VALUE}).")
+    @Option(names = "--top", defaultValue = "" + HessianAnalysis.DEFAULT_TOP, description = "Eigenvalues at each end (default ${DEFAULT-VALUE}).")
     int top;
 
     @Option(names = "--operators", split = ",", paramLabel = "H,GGN,RESIDUAL",
