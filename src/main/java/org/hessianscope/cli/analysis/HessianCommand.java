@@ -20,7 +20,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-@Command(name = "hessian", mixinStandardHelpOptions = true,
+@Command(name = "curvature", aliases = "hessian", mixinStandardHelpOptions = true,
         description = "Curvature of the mean loss over the first N training samples: top/bottom eigenvalues, trace and "
                 + "density of the Hessian H, its Gauss-Newton part H_O (ggn) and remainder H_F, and per-sample norms.")
 public final class HessianCommand implements Callable<Integer> {
