@@ -45,6 +45,11 @@ public final class SpectralDensity {
         public static Options defaults(long seed) {
             return new Options(10, 80, 0.01, 1000, Probe.RADEMACHER, seed);
         }
+
+        /** These settings with {@code s} Lanczos steps per probe. */
+        public Options withSteps(int s) {
+            return new Options(probes, s, sigmaFraction, gridPoints, probe, seed);
+        }
     }
 
     /** The quadrature of one probe: Ritz values (ascending) and weights summing to 1. */

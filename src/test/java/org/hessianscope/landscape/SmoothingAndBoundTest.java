@@ -1,5 +1,6 @@
 package org.hessianscope.landscape;
 
+import org.hessianscope.Tolerances;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -8,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SmoothingAndBoundTest {
-    static final double TOL = 1e-15;
+    static final double TOL = Tolerances.ULPS_F64;
 
     @Test
     void authorsEmaByHand() {

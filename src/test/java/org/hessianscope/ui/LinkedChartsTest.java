@@ -24,7 +24,8 @@ import org.hessianscope.data.DatasetCatalog;
 import org.hessianscope.engine.Engine;
 import org.hessianscope.figure.LossDifferenceFigure;
 import org.hessianscope.figure.PerSampleFigure;
-import org.hessianscope.figure.SpectrumOperator;
+import org.hessianscope.curvature.CurvatureOperator;
+import org.hessianscope.figure.SpectrumFigure;
 import org.hessianscope.run.RunFolder;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
@@ -122,7 +123,7 @@ public class LinkedChartsTest {
         XYDataset stems = spectrum.get(spectrum.size() - 1).getDataset();
         List<Double> drawn = new ArrayList<>();
         for (int s = 0; s < stems.getSeriesCount(); s++) {
-            if (stems.getSeriesKey(s).equals(SpectrumOperator.HESSIAN.title())) {
+            if (stems.getSeriesKey(s).equals(SpectrumFigure.title(CurvatureOperator.HESSIAN))) {
                 for (int item = 0; item < stems.getItemCount(s); item++) {
                     drawn.add(stems.getXValue(s, item));
                 }

@@ -20,13 +20,13 @@ import java.util.EnumSet;
 import java.util.Set;
 import javafx.beans.property.SimpleBooleanProperty;
 import org.hessianscope.analysis.AnalysisResult;
+import org.hessianscope.curvature.CurvatureOperator;
 import org.hessianscope.bounds.BoundHierarchy;
 import org.hessianscope.figure.BoundFigure;
 import org.hessianscope.figure.BoundLevels;
 import org.hessianscope.figure.FigureStyle;
 import org.hessianscope.figure.PerSampleFigure;
 import org.hessianscope.figure.SpectrumFigure;
-import org.hessianscope.figure.SpectrumOperator;
 import org.hessianscope.figure.LabelledLossDifference;
 import org.hessianscope.figure.LossDifferenceFigure;
 import org.jfree.chart.JFreeChart;
@@ -58,7 +58,7 @@ public final class ChartsViewModel {
     private final ReadOnlyStringWrapper boundsHint = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<JFreeChart> perSample = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper perSampleHint = new ReadOnlyStringWrapper("");
-    private final Map<SpectrumOperator, BooleanProperty> operators = new EnumMap<>(SpectrumOperator.class);
+    private final Map<CurvatureOperator, BooleanProperty> operators = new EnumMap<>(CurvatureOperator.class);
     private long shownVersion;
     private boolean converging;
 
@@ -68,7 +68,7 @@ public final class ChartsViewModel {
         runs.runs().addListener((javafx.collections.ListChangeListener<RunItem>) c -> rebuild());
         runs.selectedProperty().addListener(o -> rebuild());
         paperStyle.addListener(o -> rebuild());
-        for (SpectrumOperator op : SpectrumOperator.values()) {
+        for (CurvatureOperator op : CurvatureOperator.values()) {
             BooleanProperty shown = new SimpleBooleanProperty(true);
             shown.addListener(o -> rebuild());
             operators.put(op, shown);
@@ -129,7 +129,7 @@ public final class ChartsViewModel {
             perSampleHint.set("Select an analysed run to see ‖H_O,i‖ and ‖H_F,i‖/‖H_O,i‖ against each sample's loss.");
             return;
         }
-        Set<SpectrumOperator> ops = EnumSet.noneOf(SpectrumOperator.class);
+        Set<CurvatureOperator> ops = EnumSet.noneOf(CurvatureOperator.class);
         operators.forEach((op, shown) -> {
             if (shown.get()) {
                 ops.add(op);
@@ -242,7 +242,7 @@ public final class ChartsViewModel {
     }
 
     /** Whether chart 2 shows operator {@code op} (H, H_O, H_F toggles). */
-    public BooleanProperty operatorShownProperty(SpectrumOperator op) {
+    public BooleanProperty operatorShownProperty(CurvatureOperator op) {
         return operators.get(op);
     }
 

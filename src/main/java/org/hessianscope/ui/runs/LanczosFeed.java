@@ -3,6 +3,7 @@ package org.hessianscope.ui.runs;
 import org.hessianscope.ui.train.TrainingFeed;
 import java.util.ArrayList;
 import java.util.List;
+import org.hessianscope.curvature.CurvatureOperator;
 import org.hessianscope.curvature.HessianAnalysis;
 import org.hessianscope.curvature.LanczosStep;
 
@@ -13,18 +14,18 @@ import org.hessianscope.curvature.LanczosStep;
  */
 public final class LanczosFeed implements HessianAnalysis.Listener {
     /** What chart 2 draws while the analysis runs. */
-    public record Snapshot(String operator, List<LanczosStep> steps, long version) {
+    public record Snapshot(CurvatureOperator operator, List<LanczosStep> steps, long version) {
     }
 
     private final Object lock = new Object();
-    private String operator;
+    private CurvatureOperator operator;
     private final List<LanczosStep> steps = new ArrayList<>();
     private long version;
 
     @Override
-    public void lanczos(String op, LanczosStep step) {
+    public void lanczos(CurvatureOperator op, LanczosStep step) {
         synchronized (lock) {
-            if (!op.equals(operator)) {
+            if (op != operator) {
                 operator = op;
                 steps.clear();
             }

@@ -144,5 +144,14 @@ public class HessianCommandTest {
                 "--samples", "4", "--top", "3000", "--lanczos-steps", "3000", "--json", tmp.resolve("o.json").toString());
         assertEquals(2, exit);
         assertTrue(err3.toString().contains("more eigenvalues than the 2942 parameters"), err3.toString());
+
+        StringWriter err4 = new StringWriter();
+        cl = HessianScopeCli.commandLine();
+        cl.setErr(new PrintWriter(err4));
+        exit = cl.execute("hessian", "--spec", spec.toString(), "--weights", weights.toString(), "--dataset", "mnist",
+                "--samples", "4", "--top", "6", "--lanczos-steps", "4", "--json", tmp.resolve("o.json").toString());
+        assertEquals(2, exit);
+        assertTrue(err4.toString().contains("error: --lanczos-steps 4 is fewer than --top 6;"),
+                "the core's setting names become the command's flags: " + err4);
     }
 }

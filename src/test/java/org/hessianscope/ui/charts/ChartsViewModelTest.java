@@ -2,6 +2,7 @@ package org.hessianscope.ui.charts;
 
 import org.hessianscope.ui.common.JobViewModel;
 import org.hessianscope.ui.common.Messages;
+import org.hessianscope.curvature.CurvatureOperator;
 import org.hessianscope.ui.runs.LanczosFeed;
 import org.hessianscope.ui.runs.RunsViewModel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -29,9 +30,9 @@ public class ChartsViewModelTest {
         assertNull(vm.spectrumProperty().get(), "no run, no spectrum");
 
         LanczosFeed feed = runs.lanczos();
-        feed.lanczos("hessian", new LanczosStep(1, 3, new double[] {2.0}, new double[] {0.5}, new double[] {-1.0},
+        feed.lanczos(CurvatureOperator.HESSIAN, new LanczosStep(1, 3, new double[] {2.0}, new double[] {0.5}, new double[] {-1.0},
                 new double[] {0.5}));
-        feed.lanczos("hessian", new LanczosStep(2, 3, new double[] {2.5, 1.0}, new double[] {0.1, 0.3},
+        feed.lanczos(CurvatureOperator.HESSIAN, new LanczosStep(2, 3, new double[] {2.5, 1.0}, new double[] {0.1, 0.3},
                 new double[] {-1.2}, new double[] {0.1}));
         vm.showConvergence(feed.snapshot());
         JFreeChart live = vm.spectrumProperty().get();
@@ -40,7 +41,7 @@ public class ChartsViewModelTest {
         assertEquals(SpectrumFigure.ritzKey(1), data.getSeriesKey(0));
         assertEquals(2.5, data.getYValue(0, 1), 0.0);
 
-        feed.lanczos("ggn", new LanczosStep(1, 3, new double[] {0.7}, new double[] {0.2}, new double[0], new double[0]));
+        feed.lanczos(CurvatureOperator.GGN, new LanczosStep(1, 3, new double[] {0.7}, new double[] {0.2}, new double[0], new double[0]));
         vm.showConvergence(feed.snapshot());
         assertEquals(1, vm.spectrumProperty().get().getXYPlot().getDataset().getItemCount(0),
                 "a new operator starts its own curve");
