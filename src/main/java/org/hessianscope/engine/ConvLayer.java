@@ -36,9 +36,11 @@ final class ConvLayer extends Layer {
     private final int pad;
     /** Weights per output channel, Cin·k·k. */
     private final int rowLength;
+    private final Stage.Conv stage;
 
     ConvLayer(Stage.Conv stage, int weightOffset) {
         super(stage.in().size(), stage.out().size());
+        this.stage = stage;
         this.inChannels = stage.in().channels();
         this.inHeight = stage.in().height();
         this.inWidth = stage.in().width();
@@ -81,6 +83,11 @@ final class ConvLayer extends Layer {
 
     int rowLength() {
         return rowLength;
+    }
+
+    @Override
+    LayerF32 float32() {
+        return new ConvLayerF32(stage, weightOffset);
     }
 
     @Override

@@ -13,9 +13,11 @@ import java.util.Arrays;
 final class DenseLayer extends Layer {
     private final int weightOffset;
     private final int biasOffset;
+    private final Stage.Dense stage;
 
     DenseLayer(Stage.Dense stage, int weightOffset) {
         super(stage.inFeatures(), stage.outFeatures());
+        this.stage = stage;
         this.weightOffset = weightOffset;
         this.biasOffset = weightOffset + stage.weightCount();
     }
@@ -23,6 +25,11 @@ final class DenseLayer extends Layer {
     /** Length of a θ-indexed scratch that reaches past this layer's weights. */
     int weightEnd() {
         return biasOffset;
+    }
+
+    @Override
+    LayerF32 float32() {
+        return new DenseLayerF32(stage, weightOffset);
     }
 
     @Override

@@ -24,6 +24,7 @@ import java.util.function.UnaryOperator;
 public final class Engine implements AutoCloseable {
     private final BlockRunner runner;
     private final ThreadLocal<Workspace> workspaces = new ThreadLocal<>();
+    private final ThreadLocal<WorkspaceF32> workspacesF32 = new ThreadLocal<>();
 
     public Engine(int threads) {
         this.runner = new BlockRunner(threads);
@@ -81,6 +82,35 @@ public final class Engine implements AutoCloseable {
             int label = samples.label(i);
             partial[p] += ws.gradient(theta, label, partial);
             partial[p + 1] += ws.predicts(label) ? 1 : 0;
+        }, ProgressMonitor.NONE);
+        int n = samples.size();
+        return new LossGradient(sum[p] / n, mean(sum, 0, p, n), sum[p + 1] / n);
+    }
+
+    /**
+     * As {@link #lossAndGradient(Model, Samples)}, evaluated in {@code precision}. In float32, θ and the inputs
+     * are rounded to float, every layer computes in float, each block of samples sums its gradients in float and
+     * the blocks are added in double in block order: deterministic and the same for any thread count, as in float64.
+     */
+    public LossGradient lossAndGradient(Model model, Samples samples, Precision precision) {
+        if (precision == Precision.FLOAT64) {
+            return lossAndGradient(model, samples);
+        }
+        checkSamples(model, samples, true);
+        int p = model.parameterCount();
+        double[] theta = model.theta();
+        Network network = model.network();
+        Object evaluation = new Object();
+        double[] sum = runner.sum(samples.size(), p + 2, (from, to, partial) -> {
+            WorkspaceF32 ws = workspaceF32(network);
+            ws.prepare(theta, evaluation);
+            for (int i = from; i < to; i++) {
+                int label = samples.label(i);
+                ws.load(samples, i);
+                partial[p] += ws.gradient(label);
+                partial[p + 1] += ws.predicts(label) ? 1 : 0;
+            }
+            ws.flush(partial);
         }, ProgressMonitor.NONE);
         int n = samples.size();
         return new LossGradient(sum[p] / n, mean(sum, 0, p, n), sum[p + 1] / n);
@@ -216,6 +246,15 @@ public final class Engine implements AutoCloseable {
         if (ws == null || ws.network() != network && !ws.network().spec().equals(network.spec())) {
             ws = new Workspace(network);
             workspaces.set(ws);
+        }
+        return ws;
+    }
+
+    private WorkspaceF32 workspaceF32(Network network) {
+        WorkspaceF32 ws = workspacesF32.get();
+        if (ws == null || ws.network() != network && !ws.network().spec().equals(network.spec())) {
+            ws = new WorkspaceF32(network);
+            workspacesF32.set(ws);
         }
         return ws;
     }
