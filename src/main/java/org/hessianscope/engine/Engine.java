@@ -4,6 +4,7 @@ import org.hessianscope.data.Samples;
 import org.hessianscope.linalg.SymmetricOperator;
 import org.hessianscope.task.ProgressMonitor;
 
+import java.util.function.IntFunction;
 import java.util.function.UnaryOperator;
 
 /**
@@ -37,6 +38,17 @@ public final class Engine implements AutoCloseable {
 
     public int threads() {
         return runner.threads();
+    }
+
+    /**
+     * Independent work on items 0..n−1 (typically one sample each) on the engine's own pool. Engine calls made
+     * inside {@code work} run on the worker that makes them, so the threads stay {@link #threads()} in all.
+     * Each item must write only its own results, so they do not depend on the thread count. {@code work}
+     * returns its item's progress message, reported every {@code reportEvery} items and at the end;
+     * cancellation is checked between items.
+     */
+    public void forEachItem(int n, int reportEvery, ProgressMonitor monitor, IntFunction<String> work) {
+        runner.each(n, reportEvery, monitor, work);
     }
 
     /** Logits of one normalised input x (length = input size). */
