@@ -33,6 +33,9 @@ public final class Hutchinson {
     private Hutchinson() {
     }
 
+    /** Probes handed to the operator at once. */
+    static final int BLOCK = 10;
+
     public static Result estimate(SymmetricOperator op, Options options) {
         return estimate(op, options, ProgressMonitor.NONE, s -> { });
     }
@@ -41,23 +44,32 @@ public final class Hutchinson {
         int n = op.dimension();
         SplittableRandom rng = new SplittableRandom(options.seed());
         double[] samples = new double[options.probes()];
-        double[] az = new double[n];
         double mean = 0;
         double m2 = 0;
         double stderr = Double.NaN;
-        for (int p = 0; p < options.probes(); p++) {
+        // Probes go to the operator BLOCK at a time (a Hessian then makes one forward pass per sample for all of
+        // them); the probes, their order and every sum are those of one probe at a time.
+        for (int first = 0; first < options.probes(); first += BLOCK) {
             monitor.checkCancelled();
-            double[] z = Vectors.rademacher(n, rng);
-            op.apply(z, az);
-            samples[p] = Vectors.dot(z, az);
-            // Welford's update keeps the variance accurate when the trace dwarfs its spread.
-            double delta = samples[p] - mean;
-            mean += delta / (p + 1);
-            m2 += delta * (samples[p] - mean);
-            stderr = p == 0 ? Double.NaN : Math.sqrt(m2 / p / (p + 1));
-            listener.accept(new Step(p + 1, options.probes(), mean, stderr));
-            monitor.progress(p + 1, options.probes(), "trace probe " + (p + 1) + "/" + options.probes()
-                    + ": " + mean + " ± " + stderr);
+            int count = Math.min(BLOCK, options.probes() - first);
+            double[][] zs = new double[count][];
+            double[][] azs = new double[count][n];
+            for (int j = 0; j < count; j++) {
+                zs[j] = Vectors.rademacher(n, rng);
+            }
+            op.applyAll(zs, azs);
+            for (int j = 0; j < count; j++) {
+                int p = first + j;
+                samples[p] = Vectors.dot(zs[j], azs[j]);
+                // Welford's update keeps the variance accurate when the trace dwarfs its spread.
+                double delta = samples[p] - mean;
+                mean += delta / (p + 1);
+                m2 += delta * (samples[p] - mean);
+                stderr = p == 0 ? Double.NaN : Math.sqrt(m2 / p / (p + 1));
+                listener.accept(new Step(p + 1, options.probes(), mean, stderr));
+                monitor.progress(p + 1, options.probes(), "trace probe " + (p + 1) + "/" + options.probes()
+                        + ": " + mean + " ± " + stderr);
+            }
         }
         return new Result(mean, stderr, samples);
     }

@@ -61,9 +61,9 @@ public final class PerSampleFull {
         boolean[] weights = model.network().layout().weightMask();
         LanczosOptions lanczos = options.lanczos().withCounts(1, 1);
         Entry[] entries = new Entry[subset.length];
-        // One Lanczos per sample and operator; samples run side by side since a single-sample
-        // product is one engine block and would leave the other cores idle.
-        ParallelSamples.forEach(subset.length, engine.threads(), 1, monitor, k -> {
+        // One Lanczos per sample and operator; samples run side by side on the engine's pool since a
+        // single-sample product is one engine block and would leave the other cores idle.
+        engine.forEachItem(subset.length, 1, monitor, k -> {
             int i = subset[k];
             Samples one = samples.select(new int[] {i});
             double h = Lanczos.run(engine.hessianOperator(model, one), lanczos, quiet(monitor), s -> { }).largestMagnitude();

@@ -47,7 +47,7 @@ public final class PerSampleGgn {
         boolean[] weights = model.network().layout().weightMask();
         double[] full = new double[n];
         double[] weightsOnly = new double[n];
-        ParallelSamples.forEach(n, engine.threads(), REPORT_EVERY, monitor, i -> {
+        engine.forEachItem(n, REPORT_EVERY, monitor, i -> {
             Norms norms = of(engine, model, samples.input(i), weights);
             full[i] = norms.full();
             weightsOnly[i] = norms.weightsOnly();

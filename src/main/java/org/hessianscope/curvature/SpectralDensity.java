@@ -4,6 +4,7 @@ import org.hessianscope.linalg.SymmetricOperator;
 import org.hessianscope.linalg.Vectors;
 import org.hessianscope.task.ProgressMonitor;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 
@@ -70,6 +71,8 @@ public final class SpectralDensity {
     }
 
     static final double PAD_SIGMAS = 6;
+    /** Memory for the Lanczos vectors of the probes that run side by side. */
+    static final long BASIS_BYTES = 256L << 20;
 
     private SpectralDensity() {
     }
@@ -83,12 +86,29 @@ public final class SpectralDensity {
         int steps = Math.min(options.steps(), n);
         SplittableRandom rng = new SplittableRandom(options.seed());
         Quadrature[] quads = new Quadrature[options.probes()];
-        for (int p = 0; p < options.probes(); p++) {
-            double[] v = options.probe() == Probe.RADEMACHER ? Vectors.rademacher(n, rng) : Vectors.gaussian(n, rng);
-            LanczosProcess.Krylov krylov = LanczosProcess.run(op, v, steps, monitor, (m, t, b, inv) -> true);
-            quads[p] = quadrature(krylov.tridiagonal().eigen());
-            listener.accept(new Step(p + 1, options.probes(), quads[p]));
-            monitor.progress(p + 1, options.probes(), "density probe " + (p + 1) + "/" + options.probes());
+        double[][] starts = new double[options.probes()][];
+        for (int p = 0; p < starts.length; p++) {
+            starts[p] = options.probe() == Probe.RADEMACHER ? Vectors.rademacher(n, rng) : Vectors.gaussian(n, rng);
+        }
+        // All probes step side by side, so a Hessian makes one forward pass per sample for all of them; each
+        // probe's recurrence sees the same products as alone, so its quadrature is the same.
+        // Each probe keeps its Lanczos vectors until it is done: as many probes as fit in BASIS_BYTES run at once.
+        int probes = options.probes();
+        int group = (int) Math.max(1, Math.min(probes, BASIS_BYTES / (8L * n * (steps + 2))));
+        for (int first = 0; first < probes; first += group) {
+            double[][] starting = Arrays.copyOfRange(starts, first, Math.min(probes, first + group));
+            String which = starting.length == 1 ? "probe " + (first + 1) : "probes " + (first + 1) + "–" + (first + starting.length);
+            long[] done = {(long) first * steps};
+            LanczosProcess.Krylov[] krylov = LanczosProcess.runAll(op, starting, steps, monitor, (m, t, b, inv) -> {
+                monitor.progress(++done[0], (long) probes * steps, "density " + which + " of " + probes + ", step " + m);
+                return true;
+            });
+            for (int j = 0; j < krylov.length; j++) {
+                int p = first + j;
+                quads[p] = quadrature(krylov[j].tridiagonal().eigen());
+                listener.accept(new Step(p + 1, probes, quads[p]));
+            }
+            monitor.progress((long) (first + krylov.length) * steps, (long) probes * steps, "density " + which + " of " + probes);
         }
         return smooth(quads, options);
     }

@@ -14,6 +14,11 @@ final class AvgPoolLayer extends PoolLayer {
     }
 
     @Override
+    LayerF32 float32() {
+        return new PoolLayerF32(this, false);
+    }
+
+    @Override
     void forward(double[] theta, double[] in, double[] out, StageState state, Scratch scratch) {
         average(in, out);
     }

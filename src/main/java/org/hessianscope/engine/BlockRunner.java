@@ -10,6 +10,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntConsumer;
+import java.util.function.IntFunction;
 
 /**
  * Runs work over samples in fixed blocks of {@link #BLOCK_SIZE} on a fixed pool and adds the
@@ -19,6 +22,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Only a sliding window of a few partials is alive at once: block b's slot is reused for
  * block b + window once b has been added, so memory does not grow with the number of samples.
+ *
+ * <p>One pool serves all the engine's work: independent per-sample items ({@link #each}) run on it too,
+ * and a sum asked for from one of its own workers (an item that calls the engine) runs its blocks on
+ * that worker, in the same order, so the threads stay {@code threads} in all and nothing waits for a
+ * worker that is itself waiting. The result is the same either way.
  */
 final class BlockRunner implements AutoCloseable {
     /** Samples per block. A constant so that results do not depend on the thread count. */
@@ -30,6 +38,8 @@ final class BlockRunner implements AutoCloseable {
     }
 
     private static final AtomicInteger POOLS = new AtomicInteger();
+    /** The runner whose pool the current thread belongs to, if any. */
+    private static final ThreadLocal<BlockRunner> OWNER = new ThreadLocal<>();
 
     private final int threads;
     private final ExecutorService pool;
@@ -53,7 +63,7 @@ final class BlockRunner implements AutoCloseable {
     double[] sum(int samples, int width, BlockTask task, ProgressMonitor monitor) {
         int blocks = (samples + BLOCK_SIZE - 1) / BLOCK_SIZE;
         double[] total = new double[width];
-        if (pool == null) {
+        if (pool == null || OWNER.get() == this) {
             double[] partial = new double[width];
             for (int b = 0; b < blocks; b++) {
                 monitor.checkCancelled();
@@ -102,6 +112,58 @@ final class BlockRunner implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs {@code work} for items 0..n−1 on the pool, worker w taking items w, w + T, …; each item must
+     * write only its own results, so they do not depend on the thread count. {@code work} returns the
+     * progress message of its item, reported every {@code reportEvery} items and at the end; cancellation
+     * is checked between items.
+     */
+    void each(int n, int reportEvery, ProgressMonitor monitor, IntFunction<String> work) {
+        int workers = pool == null || OWNER.get() == this ? 1 : Math.max(1, Math.min(threads, n));
+        AtomicLong done = new AtomicLong();
+        IntConsumer worker = first -> {
+            for (int i = first; i < n; i += workers) {
+                if (monitor.isCancelled()) {
+                    return;
+                }
+                String message = work.apply(i);
+                long d = done.incrementAndGet();
+                if (d % reportEvery == 0 || d == n) {
+                    monitor.progress(d, n, message);
+                }
+            }
+        };
+        if (workers == 1) {
+            worker.accept(0);
+        } else {
+            Future<?>[] pending = new Future<?>[workers];
+            try {
+                for (int w = 0; w < workers; w++) {
+                    int first = w;
+                    pending[w] = pool.submit(() -> worker.accept(first));
+                }
+                for (Future<?> f : pending) {
+                    f.get();
+                }
+            } catch (ExecutionException e) {
+                cancelAll(pending);
+                Throwable cause = e.getCause();
+                if (cause instanceof RuntimeException r) {
+                    throw r;
+                }
+                if (cause instanceof Error err) {
+                    throw err;
+                }
+                throw new IllegalStateException("engine item failed", cause);
+            } catch (InterruptedException e) {
+                cancelAll(pending);
+                Thread.currentThread().interrupt();
+                throw new CancellationException("interrupted");
+            }
+        }
+        monitor.checkCancelled();
+    }
+
     private Future<?> submit(BlockTask task, int block, int samples, double[] slot, ProgressMonitor monitor) {
         return pool.submit(() -> {
             monitor.checkCancelled();
@@ -133,11 +195,14 @@ final class BlockRunner implements AutoCloseable {
         }
     }
 
-    private static ThreadFactory daemonThreads() {
+    private ThreadFactory daemonThreads() {
         int id = POOLS.incrementAndGet();
         AtomicInteger count = new AtomicInteger();
         return r -> {
-            Thread t = new Thread(r, "hessianscope-engine-" + id + "-" + count.incrementAndGet());
+            Thread t = new Thread(() -> {
+                OWNER.set(this);
+                r.run();
+            }, "hessianscope-engine-" + id + "-" + count.incrementAndGet());
             t.setDaemon(true);
             return t;
         };

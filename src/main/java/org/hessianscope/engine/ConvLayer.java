@@ -36,9 +36,11 @@ final class ConvLayer extends Layer {
     private final int pad;
     /** Weights per output channel, Cin·k·k. */
     private final int rowLength;
+    private final Stage.Conv stage;
 
     ConvLayer(Stage.Conv stage, int weightOffset) {
         super(stage.in().size(), stage.out().size());
+        this.stage = stage;
         this.inChannels = stage.in().channels();
         this.inHeight = stage.in().height();
         this.inWidth = stage.in().width();
@@ -64,6 +66,11 @@ final class ConvLayer extends Layer {
         sizes.padded = Math.max(sizes.padded, pad + inPlane);
         sizes.positions = Math.max(sizes.positions, outPlane);
         sizes.rowLength = Math.max(sizes.rowLength, rowLength);
+    }
+
+    @Override
+    LayerF32 float32() {
+        return new ConvLayerF32(stage, weightOffset);
     }
 
     @Override

@@ -14,9 +14,11 @@ import java.util.Arrays;
 final class DenseLayer extends Layer {
     private final int weightOffset;
     private final int biasOffset;
+    private final Stage.Dense stage;
 
     DenseLayer(Stage.Dense stage, int weightOffset) {
         super(stage.inFeatures(), stage.outFeatures());
+        this.stage = stage;
         this.weightOffset = weightOffset;
         this.biasOffset = weightOffset + stage.weightCount();
     }
@@ -26,6 +28,11 @@ final class DenseLayer extends Layer {
     void reserve(Scratch.Sizes sizes) {
         sizes.denseIn = Math.max(sizes.denseIn, inSize);
         sizes.weightEnd = Math.max(sizes.weightEnd, biasOffset);
+    }
+
+    @Override
+    LayerF32 float32() {
+        return new DenseLayerF32(stage, weightOffset);
     }
 
     @Override

@@ -4,6 +4,7 @@ import org.hessianscope.data.Samples;
 import org.hessianscope.linalg.SymmetricOperator;
 import org.hessianscope.task.ProgressMonitor;
 
+import java.util.function.IntFunction;
 import java.util.function.UnaryOperator;
 
 /**
@@ -24,6 +25,7 @@ import java.util.function.UnaryOperator;
 public final class Engine implements AutoCloseable {
     private final BlockRunner runner;
     private final ThreadLocal<Workspace> workspaces = new ThreadLocal<>();
+    private final ThreadLocal<WorkspaceF32> workspacesF32 = new ThreadLocal<>();
 
     public Engine(int threads) {
         this.runner = new BlockRunner(threads);
@@ -36,6 +38,17 @@ public final class Engine implements AutoCloseable {
 
     public int threads() {
         return runner.threads();
+    }
+
+    /**
+     * Independent work on items 0..n−1 (typically one sample each) on the engine's own pool. Engine calls made
+     * inside {@code work} run on the worker that makes them, so the threads stay {@link #threads()} in all.
+     * Each item must write only its own results, so they do not depend on the thread count. {@code work}
+     * returns its item's progress message, reported every {@code reportEvery} items and at the end;
+     * cancellation is checked between items.
+     */
+    public void forEachItem(int n, int reportEvery, ProgressMonitor monitor, IntFunction<String> work) {
+        runner.each(n, reportEvery, monitor, work);
     }
 
     /** Logits of one normalised input x (length = input size). */
@@ -103,6 +116,35 @@ public final class Engine implements AutoCloseable {
         return new LossGradient(sum[p] / n, mean(sum, 0, p, n), sum[p + 1] / n);
     }
 
+    /**
+     * As {@link #lossAndGradient(Model, Samples)}, evaluated in {@code precision}. In float32, θ and the inputs
+     * are rounded to float, every layer computes in float, each block of samples sums its gradients in float and
+     * the blocks are added in double in block order: deterministic and the same for any thread count, as in float64.
+     */
+    public LossGradient lossAndGradient(Model model, Samples samples, Precision precision) {
+        if (precision == Precision.FLOAT64) {
+            return lossAndGradient(model, samples);
+        }
+        checkSamples(model, samples, true);
+        int p = model.parameterCount();
+        double[] theta = model.theta();
+        Network network = model.network();
+        Object evaluation = new Object();
+        double[] sum = runner.sum(samples.size(), p + 2, (from, to, partial) -> {
+            WorkspaceF32 ws = workspaceF32(network);
+            ws.prepare(theta, evaluation);
+            for (int i = from; i < to; i++) {
+                int label = samples.label(i);
+                ws.load(samples, i);
+                partial[p] += ws.gradient(label);
+                partial[p + 1] += ws.predicts(label) ? 1 : 0;
+            }
+            ws.flush(partial);
+        }, ProgressMonitor.NONE);
+        int n = samples.size();
+        return new LossGradient(sum[p] / n, mean(sum, 0, p, n), sum[p + 1] / n);
+    }
+
     /** H v for the Hessian H of the mean loss over {@code samples}, by the R-operator. */
     public double[] hvp(Model model, Samples samples, double[] v) {
         checkSamples(model, samples, true);
@@ -112,6 +154,27 @@ public final class Engine implements AutoCloseable {
         double[] sum = sumOverSamples(model, samples, p,
                 (ws, i, partial) -> ws.hvp(theta, v, samples.label(i), partial), ProgressMonitor.NONE);
         return mean(sum, 0, p, samples.size());
+    }
+
+    /**
+     * H v_j for every v_j, each bit-identical to {@link #hvp}: per sample one forward pass, one loss cotangent
+     * and one backward pass of it serve all the vectors, which then need only their tangent passes.
+     */
+    public double[][] hvpAll(Model model, Samples samples, double[][] vs) {
+        checkSamples(model, samples, true);
+        for (double[] v : vs) {
+            checkDirection(model, v);
+        }
+        double[] theta = model.theta();
+        int p = model.parameterCount();
+        int b = vs.length;
+        double[] sum = sumOverSamples(model, samples, b * p,
+                (ws, i, partial) -> ws.hvpAll(theta, vs, samples.label(i), partial), ProgressMonitor.NONE);
+        double[][] out = new double[b][];
+        for (int j = 0; j < b; j++) {
+            out[j] = mean(sum, j * p, p, samples.size());
+        }
+        return out;
     }
 
     /** H_O v = mean_i J_i^T A_i J_i v, the Gauss-Newton (ggn) part. */
@@ -180,7 +243,24 @@ public final class Engine implements AutoCloseable {
 
     public SymmetricOperator hessianOperator(Model model, Samples samples) {
         checkSamples(model, samples, true);
-        return operator(model, v -> hvp(model, samples, v));
+        int p = model.parameterCount();
+        return new SymmetricOperator() {
+            public int dimension() {
+                return p;
+            }
+
+            public void apply(double[] v, double[] out) {
+                System.arraycopy(hvp(model, samples, v), 0, out, 0, p);
+            }
+
+            @Override
+            public void applyAll(double[][] vs, double[][] outs) {
+                double[][] hv = hvpAll(model, samples, vs);
+                for (int j = 0; j < vs.length; j++) {
+                    System.arraycopy(hv[j], 0, outs[j], 0, p);
+                }
+            }
+        };
     }
 
     public SymmetricOperator ggnOperator(Model model, Samples samples) {
@@ -233,6 +313,15 @@ public final class Engine implements AutoCloseable {
         if (ws == null || ws.network() != network && !ws.network().spec().equals(network.spec())) {
             ws = new Workspace(network);
             workspaces.set(ws);
+        }
+        return ws;
+    }
+
+    private WorkspaceF32 workspaceF32(Network network) {
+        WorkspaceF32 ws = workspacesF32.get();
+        if (ws == null || ws.network() != network && !ws.network().spec().equals(network.spec())) {
+            ws = new WorkspaceF32(network);
+            workspacesF32.set(ws);
         }
         return ws;
     }

@@ -63,6 +63,12 @@ abstract sealed class Layer permits ConvLayer, DenseLayer, ReluLayer, PoolLayer 
         backwardTangent(theta, v, in, tin, tinZero, gOut, tgOut, tgIn, tgrad, state, scratch);
     }
 
+    /**
+     * This stage's float32 training form, a new instance for one {@link WorkspaceF32}. Abstract, so that a new
+     * layer type does not compile until it says how it trains in float32.
+     */
+    abstract LayerF32 float32();
+
     /** True if the layer has parameters (its output tangent is nonzero even when its input tangent is zero). */
     boolean hasParameters() {
         return false;

@@ -17,6 +17,11 @@ final class MaxPoolLayer extends PoolLayer {
     }
 
     @Override
+    LayerF32 float32() {
+        return new PoolLayerF32(this, true);
+    }
+
+    @Override
     int routeSize() {
         return outSize;
     }

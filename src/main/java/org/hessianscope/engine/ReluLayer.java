@@ -18,6 +18,11 @@ final class ReluLayer extends Layer {
     }
 
     @Override
+    LayerF32 float32() {
+        return new ReluLayerF32(inSize);
+    }
+
+    @Override
     int maskSize() {
         return inSize;
     }

@@ -27,7 +27,7 @@ final class Workspace {
     private final boolean[] tangentZero;
     private final double[] probabilities;
     private final Scratch scratch;
-    /** Parameter-sized buffer, allocated on first use by {@link #ggnBackwardInto}. */
+    /** Parameter-sized buffer, allocated on first use by {@link #ggnBackwardInto} or {@link #hvpAll}. */
     private double[] ggnScratch;
 
     Workspace(Network network) {
@@ -135,6 +135,42 @@ final class Workspace {
                     needInput ? cot[s] : null, needInput ? tcot[s] : null, hv, states[s], scratch);
         }
         return loss;
+    }
+
+    /**
+     * out[j·P + k] += (∇²ℓ v_j)_k for every v_j, each the same values {@link #hvp} adds: the forward pass, the loss
+     * cotangent and its backward pass (cot) are made once, then each vector runs its tangent passes. Each vector is
+     * summed in a zeroed buffer and then added, which changes nothing since every pass adds into each parameter once.
+     */
+    void hvpAll(double[] theta, double[][] vs, int label, double[] out) {
+        int p = network.parameterCount();
+        if (ggnScratch == null) {
+            ggnScratch = new double[p];
+        }
+        forward(theta);
+        loss(label);
+        lossCotangent(label);
+        for (int j = 0; j < vs.length; j++) {
+            double[] v = vs[j];
+            Arrays.fill(ggnScratch, 0.0);
+            forwardTangent(theta, v);
+            CrossEntropy.curvatureProduct(probabilities, tact[stages], tcot[stages]);
+            for (int s = stages - 1; s >= 0; s--) {
+                boolean needInput = s > 0;
+                Layer layer = layers[s];
+                if (j == 0) {
+                    layer.backwardWithTangent(theta, v, act[s], tact[s], tangentZero[s], cot[s + 1], tcot[s + 1],
+                            needInput ? cot[s] : null, needInput ? tcot[s] : null, ggnScratch, states[s], scratch);
+                } else {
+                    layer.backwardTangent(theta, v, act[s], tact[s], tangentZero[s], cot[s + 1], tcot[s + 1],
+                            needInput ? tcot[s] : null, ggnScratch, states[s], scratch);
+                }
+            }
+            int at = j * p;
+            for (int k = 0; k < p; k++) {
+                out[at + k] += ggnScratch[k];
+            }
+        }
     }
 
     /** out += J^T A J v with A = diag p − p p^T; returns ℓ. */

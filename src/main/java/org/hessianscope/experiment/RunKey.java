@@ -15,6 +15,7 @@ import org.hessianscope.arch.ArchitectureSpec;
 import org.hessianscope.arch.ConvLayerSpec;
 import org.hessianscope.arch.SpecException;
 import org.hessianscope.arch.SpecJson;
+import org.hessianscope.engine.Precision;
 import org.hessianscope.train.TrainingOptions;
 
 /**
@@ -26,6 +27,7 @@ import org.hessianscope.train.TrainingOptions;
 public record RunKey(ArchitectureSpec spec, DataIdentity data, TrainingOptions training) {
     /** Bumped when the canonical form changes, so old stores are never matched by accident. */
     public static final int FORMAT = 1;
+    private static final String PRECISION = "precision";
 
     static final ObjectMapper JSON = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
@@ -102,7 +104,7 @@ public record RunKey(ArchitectureSpec spec, DataIdentity data, TrainingOptions t
             }
             ArchitectureSpec spec = SpecJson.parse(JSON.writeValueAsString(root.get("spec")));
             DataIdentity data = JSON.treeToValue(root.get("data"), DataIdentity.class);
-            TrainingOptions training = JSON.treeToValue(root.get("training"), TrainingOptions.class);
+            TrainingOptions training = JSON.treeToValue(withPrecision(root.get("training")), TrainingOptions.class);
             RunKey key = new RunKey(spec, data, training);
             String recorded = root.get("hash").asText();
             if (!recorded.equals(key.hash())) {
@@ -140,7 +142,23 @@ public record RunKey(ArchitectureSpec spec, DataIdentity data, TrainingOptions t
             throw new IllegalStateException("spec JSON did not parse back", e);
         }
         root.set("data", JSON.valueToTree(data));
-        root.set("training", JSON.valueToTree(training));
+        ObjectNode options = JSON.valueToTree(training);
+        // float64 is written as no precision at all, so the keys (and hashes) of every run stored before float32
+        // training existed stay what they were and those runs are reused.
+        if (training.precision() == Precision.FLOAT64) {
+            options.remove(PRECISION);
+        }
+        root.set("training", options);
+    }
+
+    /** Training options as stored, with the precision an absent field means (float64) filled in. */
+    private static JsonNode withPrecision(JsonNode training) {
+        if (training instanceof ObjectNode o && !o.has(PRECISION)) {
+            ObjectNode copy = o.deepCopy();
+            copy.put(PRECISION, Precision.FLOAT64.key());
+            return copy;
+        }
+        return training;
     }
 
     private static JsonNode sorted(JsonNode node) {

@@ -63,7 +63,7 @@ public record SweepFile(String name, String title, DatasetName dataset, int trai
 
     public SweepFile withEpochs(int epochs) {
         TrainingOptions t = new TrainingOptions(epochs, training.batchSize(), training.learningRate(), training.beta1(),
-                training.beta2(), training.epsilon(), training.seed());
+                training.beta2(), training.epsilon(), training.seed(), training.precision());
         return new SweepFile(name, title, dataset, trainSize, t, layers, channels, kernel, poolType, poolSize,
                 poolPosition, convention, parameter, values, legendTitle, analysis, source);
     }

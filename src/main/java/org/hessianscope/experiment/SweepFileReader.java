@@ -16,6 +16,7 @@ import java.util.TreeSet;
 import org.hessianscope.analysis.AnalysisOptions;
 import org.hessianscope.arch.PoolType;
 import org.hessianscope.data.DatasetName;
+import org.hessianscope.engine.Precision;
 import org.hessianscope.train.TrainingOptions;
 
 /**
@@ -24,7 +25,7 @@ import org.hessianscope.train.TrainingOptions;
  * ignored, since a misspelt key would otherwise silently train the wrong network.
  */
 public final class SweepFileReader {
-    static final Set<String> KEYS = Set.of("name", "title", "dataset", "train_size", "seed", "epochs", "batch_size",
+    static final Set<String> KEYS = Set.of("name", "title", "dataset", "train_size", "seed", "epochs", "batch_size", "precision",
             "learning_rate", "layers", "channels", "kernel", "pool_type", "pool_size", "pool_position",
             "pool_convention", "sweep", "legend_title", "analysis");
     static final Set<String> SWEEP_KEYS = Set.of("parameter", "values");
@@ -79,9 +80,12 @@ public final class SweepFileReader {
         DatasetName dataset = dataset(f.text("dataset", null), where, "dataset");
         int trainSize = f.has("train_size") && "all".equals(f.raw("train_size").asText()) ? SweepFile.ALL
                 : f.positive("train_size", SweepFile.ALL);
+        // Without a precision a sweep trains in float64, as every sweep (and stored run) before float32 existed did.
+        Precision precision = f.has("precision") ? Precision.parse(f.text("precision", null)) : Precision.FLOAT64;
         TrainingOptions training = TrainingOptions.adam(f.positive("epochs", 10),
                 f.positive("batch_size", TrainingOptions.DEFAULT_BATCH_SIZE),
-                f.number("learning_rate", TrainingOptions.DEFAULT_LEARNING_RATE), f.whole("seed", 0));
+                f.number("learning_rate", TrainingOptions.DEFAULT_LEARNING_RATE), f.whole("seed", 0))
+                .withPrecision(precision);
         PoolType poolType = f.has("pool_type") ? SweepFile.poolType(f.text("pool_type", null), "pool_type", where) : null;
         int poolPosition = f.has("pool_position") ? f.whole("pool_position", 0) : SweepFile.NO_POOL;
         PoolConvention convention = PoolConvention.PAPER;

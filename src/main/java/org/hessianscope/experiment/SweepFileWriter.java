@@ -2,6 +2,7 @@ package org.hessianscope.experiment;
 
 import java.util.Locale;
 import org.hessianscope.analysis.AnalysisOptions;
+import org.hessianscope.engine.Precision;
 
 /** Writes a {@link SweepFile} back in sweep-file form, so a results folder records exactly what ran. */
 public final class SweepFileWriter {
@@ -20,6 +21,10 @@ public final class SweepFileWriter {
         b.append("seed: ").append(s.training().seed()).append('\n');
         b.append("epochs: ").append(s.training().epochs()).append('\n');
         b.append("batch_size: ").append(s.training().batchSize()).append('\n');
+        if (s.training().precision() != Precision.FLOAT64) {
+            // float64 is what a sweep file without a precision means; only another precision is written.
+            b.append("precision: ").append(s.training().precision().key()).append('\n');
+        }
         b.append("learning_rate: ").append(number(s.training().learningRate())).append('\n');
         b.append("layers: ").append(s.layers()).append('\n');
         b.append("channels: ").append(s.channels()).append('\n');

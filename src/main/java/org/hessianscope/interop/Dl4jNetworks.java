@@ -2,6 +2,7 @@ package org.hessianscope.interop;
 
 import org.hessianscope.arch.ArchitectureSpec;
 import org.hessianscope.arch.Stage;
+import org.hessianscope.engine.Precision;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -48,18 +49,27 @@ public final class Dl4jNetworks {
 
     /** The network of {@code spec} in double precision with parameters θ (our {@link org.hessianscope.arch.ParameterLayout}). */
     public static MultiLayerNetwork build(ArchitectureSpec spec, double[] theta, Head head) {
+        return build(spec, theta, head, Precision.FLOAT64);
+    }
+
+    /** The network of {@code spec} in {@code precision} with parameters θ (rounded to float for float32). */
+    public static MultiLayerNetwork build(ArchitectureSpec spec, double[] theta, Head head, Precision precision) {
         Dl4jRuntime.start();
-        MultiLayerNetwork net = new MultiLayerNetwork(configuration(spec, head));
+        MultiLayerNetwork net = new MultiLayerNetwork(configuration(spec, head, precision));
         net.init();
         Dl4jParameters.load(spec, theta, net);
         return net;
     }
 
     static MultiLayerConfiguration configuration(ArchitectureSpec spec, Head head) {
+        return configuration(spec, head, Precision.FLOAT64);
+    }
+
+    private static MultiLayerConfiguration configuration(ArchitectureSpec spec, Head head, Precision precision) {
         Dl4jRuntime.start();
         NeuralNetConfiguration.ListBuilder list = new NeuralNetConfiguration.Builder()
                 .seed(0)
-                .dataType(DataType.DOUBLE)
+                .dataType(precision == Precision.FLOAT32 ? DataType.FLOAT : DataType.DOUBLE)
                 .weightInit(WeightInit.ZERO) // overwritten by θ at once
                 .updater(new Adam(1e-3))     // the project's training settings, for DL4J users who continue training
                 .convolutionMode(ConvolutionMode.Truncate)

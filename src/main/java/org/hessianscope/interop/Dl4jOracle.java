@@ -2,6 +2,7 @@ package org.hessianscope.interop;
 
 import org.hessianscope.arch.ArchitectureSpec;
 import org.hessianscope.data.Samples;
+import org.hessianscope.engine.Precision;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
@@ -32,7 +33,12 @@ public final class Dl4jOracle {
     }
 
     public static Dl4jOracle of(ArchitectureSpec spec, double[] theta) {
-        return new Dl4jOracle(spec, Dl4jNetworks.build(spec, theta, Dl4jNetworks.Head.LOGITS));
+        return of(spec, theta, Precision.FLOAT64);
+    }
+
+    /** DL4J computing in {@code precision}: float32 is the independent check of the engine's float32 training pass. */
+    public static Dl4jOracle of(ArchitectureSpec spec, double[] theta, Precision precision) {
+        return new Dl4jOracle(spec, Dl4jNetworks.build(spec, theta, Dl4jNetworks.Head.LOGITS, precision));
     }
 
     public ArchitectureSpec spec() {
@@ -83,7 +89,8 @@ public final class Dl4jOracle {
                 eps[i][k] /= n;
             }
         }
-        Pair<Gradient, INDArray> result = net.backpropGradient(Nd4j.create(eps), LayerWorkspaceMgr.noWorkspaces());
+        Pair<Gradient, INDArray> result = net.backpropGradient(Nd4j.create(eps).castTo(x.dataType()),
+                LayerWorkspaceMgr.noWorkspaces());
         Gradient g = result.getFirst();
         // The arrays are views of a buffer that the next backward pass overwrites: copy before use.
         double[] gradient = Dl4jParameters.read(spec, Dl4jParameters.layerIndex(spec), key -> {
@@ -115,6 +122,6 @@ public final class Dl4jOracle {
             }
             System.arraycopy(inputs[i], 0, flat, i * size, size);
         }
-        return Nd4j.create(flat, new long[] {inputs.length, c, h, w}, 'c');
+        return Nd4j.create(flat, new long[] {inputs.length, c, h, w}, 'c').castTo(net.params().dataType());
     }
 }

@@ -2,11 +2,14 @@ package org.hessianscope.run;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.hessianscope.arch.ArchitectureSpec;
 import org.hessianscope.arch.SpecException;
 import org.hessianscope.arch.SpecJson;
+import org.hessianscope.engine.Precision;
 import org.hessianscope.io.AtomicFiles;
 import org.hessianscope.io.WeightsFile;
 
@@ -132,7 +135,11 @@ public final class RunFolder {
         Path file = dir.resolve(INFO);
         requireFile(dir, INFO);
         try {
-            RunInfo info = JSON.readValue(Files.readString(file, StandardCharsets.UTF_8), RunInfo.class);
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            JsonNode root = JSON.readTree(text);
+            // Parsed from the text when it is complete, so that messages keep their line and column.
+            RunInfo info = lacksPrecision(root) ? JSON.treeToValue(withFloat64(root), RunInfo.class)
+                    : JSON.readValue(text, RunInfo.class);
             if (info == null || info.options() == null || info.data() == null || info.versions() == null
                     || info.status() == null) {
                 throw new RunFolderException(file + ": status, options, data and versions are required");
@@ -143,6 +150,16 @@ public final class RunFolder {
                     + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
                     + e.getLocation().getColumnNr()), e);
         }
+    }
+
+    /** A run.json written before float32 training existed has no options.precision: it was trained in float64. */
+    private static boolean lacksPrecision(JsonNode root) {
+        return root != null && root.get("options") instanceof ObjectNode options && !options.has("precision");
+    }
+
+    private static JsonNode withFloat64(JsonNode root) {
+        ((ObjectNode) root.get("options")).put("precision", Precision.FLOAT64.key());
+        return root;
     }
 
     private static void requireFile(Path dir, String name) throws RunFolderException {

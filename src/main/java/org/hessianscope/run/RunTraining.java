@@ -31,8 +31,10 @@ public final class RunTraining {
     public static Outcome train(Engine engine, ArchitectureSpec spec, Dataset train, Dataset test,
                                 TrainingOptions options, TrainingListener listener, ProgressMonitor monitor) {
         double[] init = PyTorchInit.initialise(spec, options.seed());
+        // init.npz holds the weights training really started from.
+        options.precision().round(init);
         Network network = Network.of(spec);
-        TrainingResult result = new Trainer(BatchObjective.of(engine, network)).train(init, train, options, listener,
+        TrainingResult result = new Trainer(BatchObjective.of(engine, network, options.precision())).train(init, train, options, listener,
                 monitor);
         Model model = new Model(network, result.weights());
         LossAccuracy onTrain = engine.lossAndAccuracy(model, train, ProgressMonitor.NONE);

@@ -5,6 +5,7 @@ import org.hessianscope.engine.Engine;
 import org.hessianscope.engine.LossGradient;
 import org.hessianscope.engine.Model;
 import org.hessianscope.engine.Network;
+import org.hessianscope.engine.Precision;
 
 /**
  * The mean loss of a batch and its gradient at θ. Training needs only this, so
@@ -14,8 +15,13 @@ import org.hessianscope.engine.Network;
 public interface BatchObjective {
     LossGradient lossAndGradient(double[] theta, Samples batch);
 
-    /** The network's cross-entropy, evaluated by the engine. */
+    /** The network's cross-entropy, evaluated by the engine in float64. */
     static BatchObjective of(Engine engine, Network network) {
-        return (theta, batch) -> engine.lossAndGradient(new Model(network, theta), batch);
+        return of(engine, network, Precision.FLOAT64);
+    }
+
+    /** The network's cross-entropy, evaluated by the engine in {@code precision}. */
+    static BatchObjective of(Engine engine, Network network, Precision precision) {
+        return (theta, batch) -> engine.lossAndGradient(new Model(network, theta), batch, precision);
     }
 }

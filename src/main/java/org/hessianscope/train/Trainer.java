@@ -19,6 +19,10 @@ import java.util.concurrent.Executor;
  * last one smaller, as PyTorch's DataLoader without drop_last). The same seed,
  * data and initial weights give bit-identical weights.
  *
+ * <p>In {@link org.hessianscope.engine.Precision#FLOAT32} the gradients are evaluated in float and the
+ * initial weights and every update are rounded to float, so the weights stay float32 values; Adam's
+ * moments are kept in double.
+ *
  * <p>Training stops early, keeping the last finite weights, when the monitor
  * is cancelled (checked between batches) or when a loss, gradient or updated
  * weight is NaN or infinite.
@@ -46,6 +50,8 @@ public final class Trainer {
         Instant start = Instant.now();
         long startNanos = System.nanoTime();
         double[] theta = init.clone();
+        // A float32 training holds float32 weights throughout: the start and every Adam update are rounded to float.
+        options.precision().round(theta);
         double[] previous = theta.clone();
         Adam adam = Adam.of(options, theta.length);
         SplittableRandom shuffles = Seeds.shuffles(options.seed());
@@ -74,6 +80,7 @@ public final class Trainer {
                 }
                 System.arraycopy(theta, 0, previous, 0, theta.length);
                 adam.step(theta, lg.gradient());
+                options.precision().round(theta);
                 if (!allFinite(theta)) {
                     return diverged(previous, "the weights became non-finite after the update at " + where, step, history,
                             start);

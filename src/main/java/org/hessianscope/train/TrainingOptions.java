@@ -1,11 +1,17 @@
 package org.hessianscope.train;
 
+import org.hessianscope.engine.Precision;
+
 /**
  * How a network is trained: Adam with PyTorch's defaults, mini-batches, epochs,
- * and the seed every random choice (initialisation, shuffles) derives from.
+ * the seed every random choice (initialisation, shuffles) derives from, and the
+ * precision the gradients are evaluated in.
+ *
+ * <p>The seven-value constructor means float64: every run and stored run key written before
+ * float32 training existed was trained so, and reads back as such.
  */
 public record TrainingOptions(int epochs, int batchSize, double learningRate, double beta1, double beta2,
-                              double epsilon, long seed) {
+                              double epsilon, long seed, Precision precision) {
     /** Adam's first- and second-moment decay and its ε (PyTorch's defaults, the paper's). */
     public static final double ADAM_BETA1 = 0.9;
     public static final double ADAM_BETA2 = 0.999;
@@ -14,7 +20,15 @@ public record TrainingOptions(int epochs, int batchSize, double learningRate, do
     public static final int DEFAULT_BATCH_SIZE = 64;
     public static final double DEFAULT_LEARNING_RATE = 1e-3;
 
+    public TrainingOptions(int epochs, int batchSize, double learningRate, double beta1, double beta2, double epsilon,
+                           long seed) {
+        this(epochs, batchSize, learningRate, beta1, beta2, epsilon, seed, Precision.FLOAT64);
+    }
+
     public TrainingOptions {
+        if (precision == null) {
+            throw new IllegalArgumentException("precision is missing; give float32 or float64");
+        }
         if (epochs < 1) {
             throw new IllegalArgumentException("epochs = " + epochs + " must be at least 1");
         }
@@ -32,7 +46,7 @@ public record TrainingOptions(int epochs, int batchSize, double learningRate, do
         }
     }
 
-    /** The paper's settings: Adam lr 1e-3, β = (0.9, 0.999), ε = 1e-8, batch 64. */
+    /** The paper's settings: Adam lr 1e-3, β = (0.9, 0.999), ε = 1e-8, batch 64, in float64. */
     public static TrainingOptions paper(int epochs, long seed) {
         return adam(epochs, DEFAULT_BATCH_SIZE, DEFAULT_LEARNING_RATE, seed);
     }
@@ -40,5 +54,9 @@ public record TrainingOptions(int epochs, int batchSize, double learningRate, do
     /** Adam with its default betas and ε. */
     public static TrainingOptions adam(int epochs, int batchSize, double learningRate, long seed) {
         return new TrainingOptions(epochs, batchSize, learningRate, ADAM_BETA1, ADAM_BETA2, ADAM_EPSILON, seed);
+    }
+
+    public TrainingOptions withPrecision(Precision p) {
+        return new TrainingOptions(epochs, batchSize, learningRate, beta1, beta2, epsilon, seed, p);
     }
 }

@@ -11,6 +11,7 @@ import org.hessianscope.arch.ArchitectureSpec;
 import org.hessianscope.arch.PoolType;
 import org.hessianscope.arch.Stage;
 import org.hessianscope.data.DatasetName;
+import org.hessianscope.engine.Precision;
 import org.junit.jupiter.api.Test;
 
 class SweepFileReaderTest {
@@ -138,6 +139,19 @@ class SweepFileReaderTest {
                     back.legendTitle(), back.analysis(), s.source()), f.id());
             assertEquals(s.points(), back.points());
         }
+    }
+
+    @Test
+    void aSweepTrainsInFloat64UnlessItSaysFloat32() throws Exception {
+        String base = "dataset: mnist\nsweep: {parameter: layers, values: [2, 3]}\n";
+        assertEquals(Precision.FLOAT64, parse(base).training().precision());
+        SweepFile f32 = parse("precision: float32\n" + base);
+        assertEquals(Precision.FLOAT32, f32.training().precision());
+        assertEquals(Precision.FLOAT32, f32.withEpochs(2).training().precision());
+        SweepFile back = SweepFileReader.parse(SweepFileWriter.toYaml(f32), "back.yaml", "ignored");
+        assertEquals(Precision.FLOAT32, back.training().precision());
+        assertFalse(SweepFileWriter.toYaml(parse(base)).contains("precision"));
+        assertMessage("precision: half\n" + base, "precision", "float32", "float64");
     }
 
     @Test

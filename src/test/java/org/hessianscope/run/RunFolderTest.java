@@ -4,6 +4,7 @@ import org.hessianscope.arch.ArchitectureSpec;
 import org.hessianscope.arch.InputShape;
 import org.hessianscope.arch.PoolSpec;
 import org.hessianscope.arch.PoolType;
+import org.hessianscope.engine.Precision;
 import org.hessianscope.io.NpyFormatException;
 import org.hessianscope.train.PyTorchInit;
 import org.hessianscope.train.TrainingOptions;
@@ -63,6 +64,30 @@ class RunFolderTest {
         String json = Files.readString(dir.resolve("run.json"));
         assertTrue(json.contains("\"learningRate\" : 0.001") && json.contains("\"java\" : \"17.0.15\"")
                 && json.contains("\"dataset\" : \"mnist\""), json);
+    }
+
+    @Test
+    void theTrainingPrecisionIsRecordedAndAnOlderRunJsonWithoutItReadsAsFloat64(@TempDir Path tmp) throws Exception {
+        TrainedRun f64 = run();
+        RunInfo i = f64.info();
+        RunInfo f32Info = new RunInfo(i.status(), i.message(), i.seed(), i.options().withPrecision(Precision.FLOAT32),
+                i.data(), i.start(), i.end(), i.train(), i.test(), i.versions());
+        Path dir = tmp.resolve("f32");
+        RunFolder.write(dir, new TrainedRun(SPEC, f64.init(), f64.weights(), f64.history(), f32Info));
+        String json = Files.readString(dir.resolve("run.json"));
+        assertTrue(json.contains("\"precision\" : \"float32\""), json);
+        assertEquals(Precision.FLOAT32, RunFolder.readInfo(dir).options().precision());
+
+        Path old = tmp.resolve("old");
+        RunFolder.write(old, f64);
+        String written = Files.readString(old.resolve("run.json"));
+        assertTrue(written.contains("\"precision\" : \"float64\""), written);
+        // As written before float32 training existed: no precision field.
+        Files.writeString(old.resolve("run.json"), written.replace("\"precision\" : \"float64\",", "")
+                .replace(",\n    \"precision\" : \"float64\"", ""));
+        assertFalse(Files.readString(old.resolve("run.json")).contains("precision"));
+        assertEquals(i, RunFolder.readInfo(old));
+        assertEquals(Precision.FLOAT64, RunFolder.readInfo(old).options().precision());
     }
 
     @Test

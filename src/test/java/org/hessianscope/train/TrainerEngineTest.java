@@ -9,6 +9,7 @@ import org.hessianscope.data.Samples;
 import org.hessianscope.engine.Engine;
 import org.hessianscope.engine.Model;
 import org.hessianscope.engine.Network;
+import org.hessianscope.engine.Precision;
 import org.hessianscope.task.ProgressMonitor;
 import org.junit.jupiter.api.Test;
 
@@ -60,5 +61,38 @@ class TrainerEngineTest {
             assertTrue(unseen.accuracy() >= 0.9, "accuracy on fresh samples " + unseen.accuracy());
         }
         assertEquals(15 * 8, one.steps());
+    }
+
+    @Test
+    void float32TrainingFollowsFloat64AndIsTheSameOnAnyThreadCount() {
+        Samples train = halves(64, 3);
+        Network net = Network.of(SPEC);
+        double[] init = PyTorchInit.initialise(SPEC, 8);
+        Precision.FLOAT32.round(init);
+        TrainingOptions f64 = new TrainingOptions(15, 8, 1e-2, 0.9, 0.999, 1e-8, 8);
+        TrainingOptions f32 = f64.withPrecision(Precision.FLOAT32);
+        try (Engine e1 = new Engine(1); Engine e2 = new Engine(2)) {
+            TrainingResult d = new Trainer(BatchObjective.of(e1, net)).train(init, train, f64, TrainingListener.NONE,
+                    ProgressMonitor.NONE);
+            TrainingResult one = new Trainer(BatchObjective.of(e1, net, Precision.FLOAT32)).train(init, train, f32,
+                    TrainingListener.NONE, ProgressMonitor.NONE);
+            TrainingResult two = new Trainer(BatchObjective.of(e2, net, Precision.FLOAT32)).train(init, train, f32,
+                    TrainingListener.NONE, ProgressMonitor.NONE);
+            assertArrayEquals(one.weights(), two.weights());
+            for (double w : one.weights()) {
+                assertEquals((float) w, w, 0.0, "float32 training keeps float32 weights");
+            }
+            // 120 Adam steps: float rounding of each gradient (about 1e-7 relative) moves the weights by far less
+            // than the steps themselves, so the two trainings end at nearly the same loss, step by step.
+            for (int s = 0; s < d.history().size(); s++) {
+                double a = d.history().get(s).batchLoss();
+                double b = one.history().get(s).batchLoss();
+                assertEquals(a, b, 1e-4 * a, "step " + (s + 1));
+            }
+            double lossF64 = e1.lossAndAccuracy(new Model(net, d.weights()), train, ProgressMonitor.NONE).loss();
+            double lossF32 = e1.lossAndAccuracy(new Model(net, one.weights()), train, ProgressMonitor.NONE).loss();
+            assertEquals(lossF64, lossF32, 1e-4 * lossF64);
+            assertTrue(!java.util.Arrays.equals(d.weights(), one.weights()), "the float32 run is not the float64 run");
+        }
     }
 }

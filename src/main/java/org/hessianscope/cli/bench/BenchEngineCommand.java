@@ -4,6 +4,7 @@ import org.hessianscope.data.Samples;
 import org.hessianscope.engine.Engine;
 import org.hessianscope.engine.EngineBenchmark;
 import org.hessianscope.engine.Network;
+import org.hessianscope.engine.Precision;
 import org.hessianscope.task.ProgressMonitor;
 import org.hessianscope.train.BatchObjective;
 import org.hessianscope.train.PyTorchInit;
@@ -56,15 +57,18 @@ public final class BenchEngineCommand implements Callable<Integer> {
         }
         Samples data = EngineBenchmark.randomSamples(EngineBenchmark.paperNet(), samples, seed + 1);
         double[] init = PyTorchInit.initialise(EngineBenchmark.paperNet(), seed);
-        for (int t : counts) {
-            try (Engine engine = new Engine(t)) {
-                Trainer trainer = new Trainer(BatchObjective.of(engine, network));
-                TrainingOptions options = TrainingOptions.paper(1, seed);
-                trainer.train(init, data, options, p -> { }, ProgressMonitor.NONE); // warm-up epoch for the JIT
-                long start = System.nanoTime();
-                trainer.train(init, data, options, p -> { }, ProgressMonitor.NONE);
-                double seconds = (System.nanoTime() - start) / 1e9;
-                out.printf(Locale.ROOT, "training (Adam, batch 64, double): %d threads, %.0f samples/s%n", t, samples / seconds);
+        for (Precision precision : Precision.values()) {
+            for (int t : counts) {
+                try (Engine engine = new Engine(t)) {
+                    Trainer trainer = new Trainer(BatchObjective.of(engine, network, precision));
+                    TrainingOptions options = TrainingOptions.paper(1, seed).withPrecision(precision);
+                    trainer.train(init, data, options, p -> { }, ProgressMonitor.NONE); // warm-up epoch for the JIT
+                    long start = System.nanoTime();
+                    trainer.train(init, data, options, p -> { }, ProgressMonitor.NONE);
+                    double seconds = (System.nanoTime() - start) / 1e9;
+                    out.printf(Locale.ROOT, "training (Adam, batch 64, %s): %d threads, %.0f samples/s%n", precision, t,
+                            samples / seconds);
+                }
             }
         }
         return 0;

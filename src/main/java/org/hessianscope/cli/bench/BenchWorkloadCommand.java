@@ -1,5 +1,6 @@
 package org.hessianscope.cli.bench;
 
+import org.hessianscope.cli.model.TrainCommand;
 import org.hessianscope.arch.ArchitectureSpec;
 import org.hessianscope.arch.SpecJson;
 import org.hessianscope.curvature.Lanczos;
@@ -16,6 +17,7 @@ import org.hessianscope.engine.Engine;
 import org.hessianscope.engine.EngineBenchmark;
 import org.hessianscope.engine.Model;
 import org.hessianscope.engine.Network;
+import org.hessianscope.engine.Precision;
 import org.hessianscope.io.Npy;
 import org.hessianscope.io.NpyArray;
 import org.hessianscope.io.WeightsFile;
@@ -78,6 +80,10 @@ public final class BenchWorkloadCommand implements Callable<Integer> {
     @Option(names = "--samples", paramLabel = "N",
             description = "Samples of losses (default 60000), hvp and lanczos (1000) or ggnnorm (10000): the first N of MNIST train.")
     Integer samples;
+
+    @Option(names = "--precision", defaultValue = "float32", converter = TrainCommand.PrecisionConverter.class,
+            description = "Precision of the train workload (default ${DEFAULT-VALUE}, as PyTorch's twin).")
+    Precision precision;
 
     @Option(names = "--seed", defaultValue = "0", description = "Seed of weights, directions, losses and orderings (default ${DEFAULT-VALUE}).")
     long seed;
@@ -144,13 +150,14 @@ public final class BenchWorkloadCommand implements Callable<Integer> {
                 + "lossdiff-losses.npy, orderings.npy, train-order.npy");
     }
 
-    /** One epoch of Adam (lr 1e-3, batch 64) in double over the first --train-samples; returns the epoch's mean loss. */
+    /** One epoch of Adam (lr 1e-3, batch 64) in --precision over the first --train-samples; returns the epoch's mean loss. */
     private double[] train(Engine engine, Model model, Dataset data, long[] nanos) {
-        Trainer trainer = new Trainer(BatchObjective.of(engine, model.network()));
-        trainer.train(model.theta(), data.first(640), TrainingOptions.paper(1, seed), p -> { }, ProgressMonitor.NONE);
+        Trainer trainer = new Trainer(BatchObjective.of(engine, model.network(), precision));
+        TrainingOptions options = TrainingOptions.paper(1, seed).withPrecision(precision);
+        trainer.train(model.theta(), data.first(640), options, p -> { }, ProgressMonitor.NONE);
         Samples timed = data.first(trainSamples);
         long start = System.nanoTime();
-        TrainingResult r = trainer.train(model.theta(), timed, TrainingOptions.paper(1, seed), p -> { }, ProgressMonitor.NONE);
+        TrainingResult r = trainer.train(model.theta(), timed, options, p -> { }, ProgressMonitor.NONE);
         nanos[0] = System.nanoTime() - start;
         double samplesPerSecond = trainSamples / (nanos[0] / 1e9);
         return new double[] {r.history().get(r.history().size() - 1).runningLoss(), samplesPerSecond};

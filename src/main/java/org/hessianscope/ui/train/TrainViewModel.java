@@ -19,6 +19,7 @@ import org.hessianscope.data.Dataset;
 import org.hessianscope.data.DatasetCatalog;
 import org.hessianscope.data.Split;
 import org.hessianscope.engine.Engine;
+import org.hessianscope.engine.Precision;
 import org.hessianscope.run.RunFolder;
 import org.hessianscope.run.RunTraining;
 import org.hessianscope.train.TrainingOptions;
@@ -74,7 +75,9 @@ public final class TrainViewModel {
         int size = builder.trainSizeProperty().get();
         TrainingOptions options;
         try {
-            options = TrainingOptions.paper(builder.epochsProperty().get(), builder.seedProperty().get());
+            // The GUI trains as PyTorch users do; every analysis of the run is float64.
+            options = TrainingOptions.paper(builder.epochsProperty().get(), builder.seedProperty().get())
+                    .withPrecision(Precision.FLOAT32);
         } catch (IllegalArgumentException e) {
             messages.error("training", e);
             return;

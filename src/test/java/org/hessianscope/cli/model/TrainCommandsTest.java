@@ -9,6 +9,7 @@ import org.hessianscope.io.Npy;
 import org.hessianscope.io.NpyArray;
 import org.hessianscope.io.NpyDtype;
 import org.hessianscope.io.WeightsFile;
+import org.hessianscope.engine.Precision;
 import org.hessianscope.run.RunFolder;
 import org.hessianscope.run.TrainedRun;
 import org.hessianscope.train.PyTorchInit;
@@ -91,7 +92,14 @@ public class TrainCommandsTest {
         assertTrue(t.info().data().source().contains("embedded"), t.info().data().source());
         assertEquals(4, t.info().seed());
         assertEquals(64, t.info().options().batchSize());
-        assertArrayEquals(PyTorchInit.initialise(t.spec(), 4), t.init(), "init.npz holds the seed's initial weights");
+        // train's default precision is float32: init.npz holds the seed's initial weights rounded to float.
+        assertEquals(Precision.FLOAT32, t.info().options().precision());
+        double[] init = PyTorchInit.initialise(t.spec(), 4);
+        Precision.FLOAT32.round(init);
+        assertArrayEquals(init, t.init(), "init.npz holds the seed's initial weights");
+        for (double w : t.weights()) {
+            assertEquals((float) w, w, 0.0, "a float32 training keeps float32 weights");
+        }
         assertFalse(Arrays.equals(t.init(), t.weights()));
         assertEquals(System.getProperty("java.version"), t.info().versions().java());
 
@@ -135,7 +143,8 @@ public class TrainCommandsTest {
     void aDivergingRunStopsWithAClearErrorAndKeepsFiniteWeights() throws Exception {
         // lr 1e300 throws the weights to ~1e300 in one step; the next batch's logits overflow and the loss is NaN.
         Path div = tmp.resolve("diverged");
-        Result r = cli(args(args(new String[] {"train"}, TINY), "--train-size", "100", "--lr", "1e300", "--out", div.toString()));
+        Result r = cli(args(args(new String[] {"train"}, TINY), "--train-size", "100", "--lr", "1e300", "--precision",
+                "float64", "--out", div.toString()));
         assertEquals(2, r.code());
         assertTrue(r.err().startsWith("error: training diverged: the loss became NaN at epoch 1, batch 2 (step 2); "
                 + "training stopped and kept the weights after step 1"), r.err());
@@ -143,6 +152,17 @@ public class TrainCommandsTest {
         assertEquals("diverged", t.info().status());
         assertEquals(1, t.history().size());
         assertTrue(Arrays.stream(t.weights()).allMatch(Double::isFinite));
+
+        // In float32, weights of ~1e300 are already infinite: the first update is refused and the start is kept.
+        Path div32 = tmp.resolve("diverged32");
+        Result r32 = cli(args(args(new String[] {"train"}, TINY), "--train-size", "100", "--lr", "1e300", "--out",
+                div32.toString()));
+        assertEquals(2, r32.code());
+        assertTrue(r32.err().startsWith("error: training diverged: the weights became non-finite after the update at "
+                + "epoch 1, batch 1 (step 1); training stopped and kept the weights after step 0"), r32.err());
+        TrainedRun t32 = RunFolder.read(div32);
+        assertArrayEquals(t32.init(), t32.weights());
+        assertEquals("float32", t32.info().options().precision().key());
     }
 
     @Test
