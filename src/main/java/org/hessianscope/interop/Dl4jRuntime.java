@@ -28,7 +28,7 @@ final class Dl4jRuntime {
 
     /** The default native cache: {@link UserFolders#nativeCache()} ({@code ~/.cache/hessianscope/native-cache}). */
     static Path defaultCacheDir() {
-        return UserFolders.ofSystem().nativeCache();
+        return UserFolders.ofSystem().nativeCache(); // the same folder NativeCache names to the user
     }
 
     static synchronized void start() {

@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.hessianscope.analysis.AnalysisOptions;
 import org.hessianscope.analysis.AnalysisResult;
 import org.hessianscope.analysis.AnalysisStore;
+import org.hessianscope.analysis.PhasedSteps;
 import org.hessianscope.analysis.RunAnalysis;
 import org.hessianscope.data.DataLocations;
 import org.hessianscope.data.DatasetCatalog;
@@ -48,6 +49,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "Worker threads (default: all cores); the result does not depend on it.")
     Integer threads;
 
+    /** Analyses expected to take longer than this say so before the long part. */
+    static final double LONG_SECONDS = 60;
+
     @Override
     public Integer call() throws Exception {
         ordering.validated();
@@ -55,24 +59,32 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 threads == null ? Runtime.getRuntime().availableProcessors() : threads)
                 .withCurvature(curvatureSamples, lanczosSteps, perSampleFull);
         ConsoleProgress progress = ConsoleProgress.onTerminal();
+        PhasedSteps steps = new PhasedSteps(progress, seconds -> {
+            if (seconds > LONG_SECONDS) {
+                progress.note("analyze: expected to take about " + ConsoleProgress.duration(seconds) + " more on this "
+                        + "machine (from the time the per-sample losses took); --curvature-samples, --lanczos-steps "
+                        + "and --per-sample-full make it shorter");
+            }
+        });
         AnalysisResult r;
         try (Engine engine = Engine.create()) {
             r = new RunAnalysis(engine).analyzeFolder(run, new DatasetCatalog(DataLocations.ofSystem(dataDir)), options,
-                    step -> progress);
+                    steps);
         } finally {
             progress.finish();
         }
         LossDifferenceResult d = r.lossDifference();
-        System.out.printf(Locale.ROOT, "%d samples, mean loss %.6f, accuracy %.4f%n", r.n(), d.losses().mean(),
+        System.out.printf(Locale.ROOT, "%d samples, mean loss %.6f nats, accuracy %.4f (fraction correct)%n", r.n(), d.losses().mean(),
                 r.accuracy());
-        System.out.printf(Locale.ROOT, "|L_2 - L_1| = %.6g, |L_N - L_{N-1}| = %.6g (mean of %d orderings)%n",
+        System.out.printf(Locale.ROOT, "|L_2 - L_1| = %.6g nats, |L_N - L_{N-1}| = %.6g nats (mean of %d orderings)%n",
                 d.meanAbs(1), d.meanAbs(r.n() - 1), d.orderings());
         System.out.printf(Locale.ROOT, "curvature on %d samples: λ_max(H) = %.6g, ‖H_O‖ = %.6g, ‖H_F‖/‖H_O‖ = %.4g%n",
                 r.curvature().samples(), r.curvature().hessian().top()[0], r.curvature().ggn().top()[0],
                 r.curvature().residualOverGgn());
-        System.out.printf(Locale.ROOT, "log10 bounds on max_i ‖H_O,i‖: paper %.2f, Lemma 2 with true norms %.2f; "
-                        + "measured %.4g%n", r.bounds().paper().log10(), r.bounds().lemma2Actual().log10(),
-                r.bounds().measuredMax());
+        // Every number of the line in one unit (log10), the measured value also as itself.
+        System.out.printf(Locale.ROOT, "max_i ‖H_O,i‖ as log10: paper's bound %.2f, Lemma 2 with true norms %.2f, "
+                        + "measured %.2f (measured value %.4g)%n", r.bounds().paper().log10(),
+                r.bounds().lemma2Actual().log10(), Math.log10(r.bounds().measuredMax()), r.bounds().measuredMax());
         System.out.println("wrote " + run.resolve(AnalysisStore.FILE));
         return 0;
     }

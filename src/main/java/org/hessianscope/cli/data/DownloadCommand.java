@@ -42,7 +42,7 @@ public final class DownloadCommand implements Callable<Integer> {
         if (root == null) {
             throw new IllegalArgumentException("no home folder to download into; pass --dir DIR");
         }
-        ConsoleProgress progress = ConsoleProgress.onTerminal();
+        ConsoleProgress progress = ConsoleProgress.forBytes();
         DatasetDownloader downloader = new DatasetDownloader(root, mirror, progress);
         for (DatasetName n : names) {
             Path at = downloader.download(n);
