@@ -42,7 +42,7 @@ grep -qE '^fashion-mnist +yes' <<<"$out" || fail "hessianscope-cli datasets did 
 
 if command -v xvfb-run >/dev/null 2>&1; then
   shot="$work/screenshot.png"
-  (cd "$work" && xvfb-run -a timeout 120 "$gui" --screenshot "$shot") \
+  (cd "$work" && xvfb-run -a timeout 300 "$gui" --screenshot "$shot") \
     || fail "GUI launcher under Xvfb exited with an error"
   [ -f "$shot" ] || fail "GUI launcher wrote no screenshot"
   size=$(stat -c %s "$shot")
