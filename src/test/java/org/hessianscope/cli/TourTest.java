@@ -36,7 +36,7 @@ import picocli.CommandLine.ParseResult;
  *   <li>sizes are made small: an option of {@link #SMALL} given on the line gets the small value, and one the
  *       command has but the line omits is added with it (the command's own defaults are minutes long);
  *       {@code --at} is rewritten to k within the small training set; folders that default to the user's
- *       home ({@code --store}, sweep's {@code --out}) go to the temporary folder;</li>
+ *       home ({@code --store}, sweep's {@code --out}) go to the temporary folder, each default {@code --out} its own;</li>
  *   <li>{@code download} is skipped: it needs the internet.</li>
  * </ul>
  * Each command must exit 0 and every file or folder it was told to write ({@code --out}, {@code --json},
@@ -75,6 +75,7 @@ class TourTest {
 
     @TempDir
     Path work;
+    private int defaultOuts;
 
     /** The tour's command lines: the first bash block after the heading, comments cut, continuations joined. */
     static List<List<String>> tourCommands(String readme) {
@@ -144,11 +145,15 @@ class TourTest {
                 args.add(e.getValue());
             }
         }
-        for (String home : List.of("--store", "--out")) {
-            if (spec.findOption(home) != null && !args.contains(home)) {
-                args.add(home);
-                args.add(work.resolve(home.substring(2)).toString());
-            }
+        // One run store for the whole tour (runs lists what sweep and reproduce stored); an --out the
+        // line leaves to its default gets a folder of its own.
+        if (spec.findOption("--store") != null && !args.contains("--store")) {
+            args.add("--store");
+            args.add(work.resolve("store").toString());
+        }
+        if (spec.findOption("--out") != null && !args.contains("--out")) {
+            args.add("--out");
+            args.add(work.resolve("default-out-" + (++defaultOuts)).toString());
         }
         return args;
     }
