@@ -32,6 +32,15 @@ public interface Analysis<O, R> {
         return false;
     }
 
+    /**
+     * The expected cost of {@link #run} in per-sample forward passes, for {@code n} training samples: it
+     * sets the pace of the progress bar and the expected duration ({@link PhasedSteps}), never a result.
+     * The default, a pass over the losses, suits the analyses that only read them.
+     */
+    default double cost(AnalysisOptions settings, int n) {
+        return PhasedSteps.OVER_LOSSES * n;
+    }
+
     /** One line for {@code analyze} to print, or null for none. */
     default String summary(R result, AnalysisResult all) {
         return null;

@@ -41,8 +41,14 @@ public final class BoundsAnalysis implements Analysis<BoundsAnalysis.Options, Bo
     }
 
     @Override
+    public double cost(AnalysisOptions settings, int n) {
+        return PhasedSteps.BOUNDS_PER_SAMPLE * Math.min(n, settings.curvatureSamples());
+    }
+
+    @Override
     public String summary(BoundHierarchy b, AnalysisResult all) {
-        return String.format(Locale.ROOT, "log10 bounds on max_i ‖H_O,i‖: paper %.2f, Lemma 2 with true norms %.2f; "
-                + "measured %.4g", b.paper().log10(), b.lemma2Actual().log10(), b.measuredMax());
+        return String.format(Locale.ROOT, "max_i ‖H_O,i‖ as log10: paper's bound %.2f, Lemma 2 with true norms %.2f, "
+                + "measured %.2f (measured value %.4g)", b.paper().log10(), b.lemma2Actual().log10(),
+                Math.log10(b.measuredMax()), b.measuredMax());
     }
 }

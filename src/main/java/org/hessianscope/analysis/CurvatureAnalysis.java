@@ -49,6 +49,11 @@ public final class CurvatureAnalysis implements Analysis<CurvatureAnalysis.Optio
     }
 
     @Override
+    public double cost(AnalysisOptions settings, int n) {
+        return HessianAnalysis.cost(settings.curvature(), Math.min(n, settings.curvatureSamples()));
+    }
+
+    @Override
     public String summary(HessianAnalysis.Result r, AnalysisResult all) {
         return String.format(Locale.ROOT, "curvature on %d samples: λ_max(H) = %.6g, ‖H_O‖ = %.6g, ‖H_F‖/‖H_O‖ = %.4g",
                 r.samples(), r.hessian().top()[0], r.ggn().top()[0], r.residualOverGgn());

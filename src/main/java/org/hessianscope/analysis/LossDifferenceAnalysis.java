@@ -40,10 +40,15 @@ public final class LossDifferenceAnalysis implements Analysis<LossDifferenceOpti
     }
 
     @Override
+    public double cost(AnalysisOptions settings, int n) {
+        return PhasedSteps.LOSS_DIFFERENCE * settings.orderings() * n;
+    }
+
+    @Override
     public String summary(LossDifferenceResult d, AnalysisResult all) {
-        return String.format(Locale.ROOT, "%d samples, mean loss %.6f, accuracy %.4f%n", all.n(), d.losses().mean(),
+        return String.format(Locale.ROOT, "%d samples, mean loss %.6f nats, accuracy %.4f (fraction correct)%n", all.n(), d.losses().mean(),
                 all.accuracy())
-                + String.format(Locale.ROOT, "|L_2 - L_1| = %.6g, |L_N - L_{N-1}| = %.6g (mean of %d orderings)",
+                + String.format(Locale.ROOT, "|L_2 - L_1| = %.6g nats, |L_N - L_{N-1}| = %.6g nats (mean of %d orderings)",
                 d.meanAbs(1), d.meanAbs(all.n() - 1), d.orderings());
     }
 }

@@ -30,6 +30,10 @@ public final class RunAnalysis {
     public interface StepMonitors {
         ProgressMonitor forStep(AnalysisStep step);
 
+        /** Called once before the first step, with the options and the training set's size. */
+        default void begin(AnalysisOptions options, int samples) {
+        }
+
         StepMonitors NONE = step -> ProgressMonitor.NONE;
     }
 
@@ -67,6 +71,7 @@ public final class RunAnalysis {
         }
         Model model = new Model(Network.of(run.spec()), run.weights());
 
+        monitors.begin(options, train.size());
         ProgressMonitor m = monitors.forStep(AnalysisStep.PER_SAMPLE);
         PerSampleOutputs pass = engine.perSampleOutputs(model, train, m);
         m.checkCancelled();

@@ -55,8 +55,14 @@ public final class HessianScopeCli implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new HessianScopeCli());
         cl.setExecutionExceptionHandler(new UserErrorHandler());
+        // picocli wraps at java.text.BreakIterator's line breaks, which fall after '.' and '/' inside
+        // paths ("~/.\n hessianscope"): the terminal's full width (COLUMNS, else 100) leaves fewer breaks.
+        cl.setUsageHelpAutoWidth(true);
+        cl.setUsageHelpWidth(USAGE_WIDTH);
         return cl;
     }
+
+    static final int USAGE_WIDTH = 100;
 
     @Override
     public void run() {

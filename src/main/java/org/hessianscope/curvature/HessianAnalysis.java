@@ -5,10 +5,13 @@ import org.hessianscope.engine.Engine;
 import org.hessianscope.engine.Model;
 import org.hessianscope.linalg.SymmetricOperator;
 import org.hessianscope.task.InvalidSettingException;
+import org.hessianscope.task.Phases;
 import org.hessianscope.task.ProgressMonitor;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 
 /**
  * The curvature of the mean loss over a set of samples, measured three ways: the Hessian
@@ -120,34 +123,73 @@ public final class HessianAnalysis {
                     + p + " parameters of the network");
         }
         SymmetricOperator h = engine.hessianOperator(model, samples);
-        monitor.progress(0, 1, "Lanczos on the Hessian");
-        LanczosResult hessian = Lanczos.run(h, options.lanczos(options.top(), options.top()), monitor,
+        Phases phases = new Phases(monitor, phases(options, samples.size()));
+        int phase = 0;
+        LanczosResult hessian = Lanczos.run(h, options.lanczos(options.top(), options.top()), phases.phase(phase++),
                 s -> listener.lanczos(CurvatureOperator.HESSIAN, s));
-        monitor.progress(0, 1, "trace of the Hessian");
-        Hutchinson.Result trace = Hutchinson.estimate(h, new Hutchinson.Options(options.traceProbes(), options.seed()), monitor,
-                listener::trace);
-        monitor.progress(0, 1, "Lanczos on the Gauss-Newton part");
-        LanczosResult ggn = Lanczos.run(engine.ggnOperator(model, samples), options.lanczos(options.top(), 0), monitor,
-                s -> listener.lanczos(CurvatureOperator.GGN, s));
-        monitor.progress(0, 1, "Lanczos on the residual part");
+        Hutchinson.Result trace = Hutchinson.estimate(h, new Hutchinson.Options(options.traceProbes(), options.seed()),
+                phases.phase(phase++), listener::trace);
+        LanczosResult ggn = Lanczos.run(engine.ggnOperator(model, samples), options.lanczos(options.top(), 0),
+                phases.phase(phase++), s -> listener.lanczos(CurvatureOperator.GGN, s));
         LanczosResult residual = Lanczos.run(engine.residualOperator(model, samples), options.lanczos(options.top(), options.top()),
-                monitor, s -> listener.lanczos(CurvatureOperator.RESIDUAL, s));
+                phases.phase(phase++), s -> listener.lanczos(CurvatureOperator.RESIDUAL, s));
         double[] residualTop = byMagnitude(residual, options.top());
         double ratio = Math.abs(residualTop[0]) / ggn.top()[0];
 
         SpectralDensity.Result density = null;
         if (options.density()) {
-            monitor.progress(0, 1, "spectral density of the Hessian");
             density = SpectralDensity.estimate(h, SpectralDensity.Options.defaults(options.seed())
-                    .withSteps(options.lanczosSteps()), monitor, s -> { });
+                    .withSteps(options.lanczosSteps()), phases.phase(phase++), s -> { });
         }
-        PerSampleGgn.Result perGgn = options.perSampleGgn() ? PerSampleGgn.compute(engine, model, samples, monitor) : null;
+        PerSampleGgn.Result perGgn = options.perSampleGgn()
+                ? PerSampleGgn.compute(engine, model, samples, phases.phase(phase++)) : null;
         PerSampleFull.Result perFull = null;
         if (options.perSampleFull() > 0) {
             perFull = PerSampleFull.compute(engine, model, samples, new PerSampleFull.Options(options.perSampleFull(),
-                    options.highestLoss(), options.lanczos(1, 1), options.seed()), monitor);
+                    options.highestLoss(), options.lanczos(1, 1), options.seed()), phases.phase(phase++));
         }
         return new Result(samples.size(), p, hessian, trace, ggn, residual, residualTop, ratio, density, perGgn, perFull);
+    }
+
+    /**
+     * The phases {@link #run} goes through, in order, each weighted by its expected cost in
+     * per-sample forward passes. The factors are ratios of the benchmark of 2026-11-27
+     * (docs/benchmarks.md, HessianScope column): per-sample losses 3.157 s for 60,000 samples
+     * (53 µs a forward pass), an H v 0.495 s for 1,000 samples (9.4 forward passes a sample),
+     * a Lanczos step with reorthogonalisation 2.546 s / (40 × 100) (12 a sample), per-sample
+     * ‖H_O,i‖ 2.912 s for 1,000 (55 a sample). They set the progress bar's pace and the
+     * expected duration, never a result.
+     */
+    public static List<Phases.Phase> phases(Options options, int samples) {
+        double lanczosStep = LANCZOS_STEP * samples;
+        List<Phases.Phase> list = new ArrayList<>();
+        list.add(new Phases.Phase("Lanczos on the Hessian", options.lanczosSteps() * lanczosStep));
+        list.add(new Phases.Phase("trace of the Hessian", options.traceProbes() * HVP * samples));
+        list.add(new Phases.Phase("Lanczos on the Gauss-Newton part", options.lanczosSteps() * lanczosStep));
+        // H_F v = H v − H_O v: both products each step.
+        list.add(new Phases.Phase("Lanczos on the residual part", 2 * options.lanczosSteps() * lanczosStep));
+        if (options.density()) {
+            list.add(new Phases.Phase("spectral density of the Hessian", SpectralDensity.Options.defaults(options.seed()).probes() * options.lanczosSteps() * lanczosStep));
+        }
+        if (options.perSampleGgn()) {
+            list.add(new Phases.Phase("per-sample ggn norms", PER_SAMPLE_GGN * samples));
+        }
+        if (options.perSampleFull() > 0) {
+            int subset = Math.min(samples, options.perSampleFull() + options.highestLoss());
+            // Lanczos on H_i and on H_F,i for each sample of the subset, one sample each.
+            list.add(new Phases.Phase("per-sample Hessian norms", subset * 3.0 * options.lanczosSteps() * LANCZOS_STEP));
+        }
+        return list;
+    }
+
+    /** Costs in per-sample forward passes (see {@link #phases}). */
+    static final double HVP = 9.4;
+    static final double LANCZOS_STEP = 12;
+    static final double PER_SAMPLE_GGN = 55;
+
+    /** The whole analysis in per-sample forward passes: the sum of {@link #phases}. */
+    public static double cost(Options options, int samples) {
+        return phases(options, samples).stream().mapToDouble(Phases.Phase::weight).sum();
     }
 
     /** The extreme Ritz values, largest magnitude first, at most {@code count}. */

@@ -4,6 +4,7 @@ import org.hessianscope.linalg.SymmetricOperator;
 import org.hessianscope.linalg.Vectors;
 import org.hessianscope.task.ProgressMonitor;
 
+import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 
@@ -67,8 +68,8 @@ public final class Hutchinson {
                 m2 += delta * (samples[p] - mean);
                 stderr = p == 0 ? Double.NaN : Math.sqrt(m2 / p / (p + 1));
                 listener.accept(new Step(p + 1, options.probes(), mean, stderr));
-                monitor.progress(p + 1, options.probes(), "trace probe " + (p + 1) + "/" + options.probes()
-                        + ": " + mean + " ± " + stderr);
+                monitor.progress(p + 1, options.probes(), String.format(Locale.ROOT,
+                        "trace probe %d/%d: %.4g ± %.4g", p + 1, options.probes(), mean, stderr));
             }
         }
         return new Result(mean, stderr, samples);

@@ -5,6 +5,7 @@ import org.hessianscope.linalg.Vectors;
 import org.hessianscope.task.ProgressMonitor;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 
@@ -33,7 +34,7 @@ public final class Lanczos {
         LanczosProcess.Krylov krylov = LanczosProcess.run(op, start, steps, monitor, (m, t, nextBeta, invariant) -> {
             Ends ends = Ends.of(t.eigen(), nextBeta, options);
             listener.accept(new LanczosStep(m, steps, ends.top, ends.topResiduals, ends.bottom, ends.bottomResiduals));
-            monitor.progress(m, steps, "Lanczos step " + m + "/" + steps + ", top Ritz value " + ends.top[0]);
+            monitor.progress(m, steps, String.format(Locale.ROOT, "Lanczos step %d/%d, top Ritz value %.4g", m, steps, ends.top[0]));
             return !ends.converged(options);
         });
         Tridiagonal.Eigen eigen = krylov.tridiagonal().eigen();

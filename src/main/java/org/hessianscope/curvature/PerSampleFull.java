@@ -7,6 +7,7 @@ import org.hessianscope.task.ProgressMonitor;
 
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
 import java.util.stream.IntStream;
@@ -70,7 +71,7 @@ public final class PerSampleFull {
             double f = Lanczos.run(engine.residualOperator(model, one), lanczos, quiet(monitor), s -> { }).largestMagnitude();
             double o = PerSampleGgn.of(engine, model, samples.input(i), weights).full();
             entries[k] = new Entry(i, losses[i], h, f, o);
-            return "per-sample Hessian norms, sample " + i + ": ‖H_F‖/‖H_O‖ = " + entries[k].ratio();
+            return String.format(Locale.ROOT, "sample %d: ‖H_F‖/‖H_O‖ = %.4g", i, entries[k].ratio());
         });
         double[] ratios = Arrays.stream(entries).mapToDouble(Entry::ratio).toArray();
         Summary s = Summary.of(ratios);

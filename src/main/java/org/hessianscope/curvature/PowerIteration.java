@@ -4,6 +4,7 @@ import org.hessianscope.linalg.SymmetricOperator;
 import org.hessianscope.linalg.Vectors;
 import org.hessianscope.task.ProgressMonitor;
 
+import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 
@@ -58,7 +59,7 @@ public final class PowerIteration {
             Vectors.axpy(-lambda, v, r);
             residual = Vectors.norm(r);
             listener.accept(new Step(it, options.maxIterations(), lambda, residual));
-            monitor.progress(it, options.maxIterations(), "power iteration " + it + ", eigenvalue " + lambda);
+            monitor.progress(it, options.maxIterations(), String.format(Locale.ROOT, "power iteration %d, eigenvalue %.4g", it, lambda));
             double wn = Vectors.norm(w);
             if (residual <= options.tolerance() * Math.abs(lambda) || wn == 0) {
                 return new Result(lambda, v, residual, it, true);

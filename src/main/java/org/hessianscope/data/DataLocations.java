@@ -3,30 +3,31 @@ package org.hessianscope.data;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.hessianscope.io.UserFolders;
 
 /**
  * Where full datasets are looked for, in this order: an explicit data folder
  * ({@code --data-dir}), the {@code HESSIANSCOPE_DATA} environment variable,
- * {@code ~/.hessianscope/datasets}, and the system folder of Debian's dataset packages.
- * The environment and the home folder are fields so that tests need not touch the
- * real machine. Any field may be null (not given).
+ * the user's datasets folder ({@link UserFolders#datasets()}: {@code ~/.local/share/hessianscope/datasets},
+ * or {@code ~/.hessianscope/datasets} where that exists), and the system folder of Debian's
+ * dataset packages. The environment and the user's folder are fields so that tests need not
+ * touch the real machine. Any field may be null (not given).
  */
-public record DataLocations(Path dataDir, String environmentDataDir, Path home, Path systemDatasets) {
+public record DataLocations(Path dataDir, String environmentDataDir, Path userDatasets, Path systemDatasets) {
 
     public static final String ENVIRONMENT_VARIABLE = "HESSIANSCOPE_DATA";
     /** Debian's {@code dataset-fashion-mnist} installs to {@code /usr/share/datasets/fashion-mnist}. */
     public static final Path DEBIAN_DATASETS = Path.of("/usr/share/datasets");
 
-    /** This machine's environment and home folder, with an optional {@code --data-dir}. */
+    /** This machine's environment and user folders, with an optional {@code --data-dir}. */
     public static DataLocations ofSystem(Path dataDir) {
-        String home = System.getProperty("user.home");
-        return new DataLocations(dataDir, System.getenv(ENVIRONMENT_VARIABLE),
-                home == null || home.isEmpty() ? null : Path.of(home), DEBIAN_DATASETS);
+        return new DataLocations(dataDir, System.getenv(ENVIRONMENT_VARIABLE), UserFolders.ofSystem().datasets(),
+                DEBIAN_DATASETS);
     }
 
-    /** {@code ~/.hessianscope/datasets}, where {@code download} puts datasets; null without a home folder. */
+    /** The user's datasets folder, where {@code download} puts datasets; null when not given. */
     public Path homeDatasets() {
-        return home == null ? null : home.resolve(".hessianscope").resolve("datasets");
+        return userDatasets;
     }
 
     /** The search order in words, e.g. "HESSIANSCOPE_DATA (not set)", for listings and error messages. */

@@ -22,7 +22,7 @@ import java.util.zip.GZIPInputStream;
 
 /**
  * Fetches full datasets from their publishers' mirrors into a datasets folder (by default
- * {@code ~/.hessianscope/datasets}), laid out as {@link DatasetCatalog} finds them.
+ * {@code ~/.local/share/hessianscope/datasets}), laid out as {@link DatasetCatalog} finds them.
  * A file is written as {@code NAME.part}, resumed with an HTTP Range request when a
  * previous attempt broke off, checked against its known checksum, and only then renamed
  * atomically to {@code NAME}; so a file under its final name is always complete and verified.

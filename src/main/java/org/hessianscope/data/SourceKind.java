@@ -4,7 +4,7 @@ package org.hessianscope.data;
 public enum SourceKind {
     DATA_DIR("--data-dir"),
     ENVIRONMENT("HESSIANSCOPE_DATA"),
-    HOME("~/.hessianscope/datasets"),
+    HOME("user datasets folder"),
     SYSTEM("system (Debian package)"),
     EMBEDDED("embedded subset");
 

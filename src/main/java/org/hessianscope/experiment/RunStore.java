@@ -18,6 +18,7 @@ import org.hessianscope.data.Dataset;
 import org.hessianscope.io.AtomicFiles;
 import org.hessianscope.io.Npy;
 import org.hessianscope.io.NpyArray;
+import org.hessianscope.io.UserFolders;
 import org.hessianscope.run.RunFolder;
 import org.hessianscope.run.RunInfo;
 import org.hessianscope.run.TrainedRun;
@@ -40,9 +41,9 @@ public final class RunStore {
         this.root = root.toAbsolutePath().normalize();
     }
 
-    /** {@code ~/.hessianscope/runs}. */
+    /** {@link UserFolders#runs()}: {@code ~/.local/share/hessianscope/runs}, or {@code ~/.hessianscope/runs} where that exists. */
     public static Path defaultRoot() {
-        return Path.of(System.getProperty("user.home"), ".hessianscope", "runs");
+        return UserFolders.ofSystem().runs();
     }
 
     public Path root() {

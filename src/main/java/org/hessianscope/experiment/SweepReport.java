@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.hessianscope.io.AtomicFiles;
+import org.hessianscope.io.UserFolders;
 
 /**
  * Writes a finished sweep's results folder: {@code sweep.yaml} (what ran), {@code summary.json},
@@ -18,9 +19,9 @@ public final class SweepReport {
     private SweepReport() {
     }
 
-    /** {@code ~/.hessianscope/sweeps/NAME}. */
+    /** {@code sweeps/NAME} in {@link UserFolders#sweeps()} ({@code ~/.local/share/hessianscope/sweeps/NAME}). */
     public static Path defaultFolder(String name) {
-        return Path.of(System.getProperty("user.home"), ".hessianscope", "sweeps", name);
+        return UserFolders.ofSystem().sweeps().resolve(name);
     }
 
     public static SweepSummary write(SweepResult result, RunStore store, Path dir, SweepFigureWriter figures)

@@ -12,8 +12,9 @@ import org.hessianscope.run.RunInfo;
  *
  * @param run                 absolute path of the run folder
  * @param trained             trained by this sweep (false: reused from the store)
- * @param lossStd             population standard deviation σ of the per-sample losses; the exact
- *                            E[ΔL_k²] is proportional to σ², so it orders the curves
+ * @param lossStd             population standard deviation s of the per-sample losses (divides by N; the
+ *                            closed form's sample variance is s² N/(N−1)); the exact E[ΔL_k²] is
+ *                            proportional to s², so it orders the curves
  * @param lossDifferenceTail  mean over k ∈ [⌈N/6⌉, N−1] of the Monte Carlo mean |L_{k+1} − L_k|: the
  *                            range the authors plot (k ≥ 10,000 of 60,000)
  * @param exactTail           the same mean of the exact root mean square sqrt(E[ΔL_k²])

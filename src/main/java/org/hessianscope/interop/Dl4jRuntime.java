@@ -1,5 +1,6 @@
 package org.hessianscope.interop;
 
+import org.hessianscope.io.UserFolders;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -25,9 +26,9 @@ final class Dl4jRuntime {
     private Dl4jRuntime() {
     }
 
-    /** The default native cache: {@code ~/.hessianscope/native-cache}. */
+    /** The default native cache: {@link UserFolders#nativeCache()} ({@code ~/.cache/hessianscope/native-cache}). */
     static Path defaultCacheDir() {
-        return Path.of(System.getProperty("user.home"), ".hessianscope", "native-cache");
+        return UserFolders.ofSystem().nativeCache(); // the same folder NativeCache names to the user
     }
 
     static synchronized void start() {

@@ -1,5 +1,6 @@
 package org.hessianscope.ui;
 
+import org.hessianscope.experiment.RunStore;
 import org.hessianscope.ui.session.SessionStore;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,7 +20,7 @@ public record AppOptions(Path screenshot, List<Path> runs, Path session, Path ru
         Path screenshot = null;
         List<Path> runs = new ArrayList<>();
         Path session = SessionStore.defaultFile();
-        Path runsDir = Path.of(System.getProperty("user.home"), ".hessianscope", "runs");
+        Path runsDir = RunStore.defaultRoot();
         Path samples = defaultSampleModels(System.getProperty(HOME_PROPERTY));
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);

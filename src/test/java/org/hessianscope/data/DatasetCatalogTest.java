@@ -31,7 +31,7 @@ class DatasetCatalogTest {
         home = tmp.resolve("home");
         system = tmp.resolve("system");
         return new DatasetCatalog(new DataLocations(withExplicit ? explicit : null, withEnv ? env.toString() : null,
-                home, system));
+                home.resolve(".hessianscope/datasets"), system));
     }
 
     private static SourceKind sourceOf(DatasetCatalog c, DatasetName n) throws IOException {

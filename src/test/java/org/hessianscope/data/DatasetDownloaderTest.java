@@ -92,7 +92,7 @@ class DatasetDownloaderTest {
         long[] last = progress.get(progress.size() - 1);
         assertEquals(last[1], last[0], "the last progress report is complete");
 
-        DatasetCatalog c = new DatasetCatalog(new DataLocations(null, null, home, null));
+        DatasetCatalog c = new DatasetCatalog(new DataLocations(null, null, root(), null));
         Dataset train = c.load(DatasetName.MNIST, Split.TRAIN);
         assertEquals(SourceKind.HOME, train.source().kind());
         assertEquals(40, train.size());
@@ -203,7 +203,7 @@ class DatasetDownloaderTest {
         assertFalse(Files.exists(batches.resolve("batches.meta.txt")), "only the batch files are extracted");
         assertFalse(Files.exists(root().resolve("cifar10/cifar-10-binary.tar.gz")), "the archive is removed once unpacked");
 
-        Dataset train = new DatasetCatalog(new DataLocations(null, null, home, null)).load(DatasetName.CIFAR10, Split.TRAIN);
+        Dataset train = new DatasetCatalog(new DataLocations(null, null, root(), null)).load(DatasetName.CIFAR10, Split.TRAIN);
         assertEquals(10, train.size());
         assertEquals(List.of(1, 2, 2, 3), List.of(train.label(0), train.label(1), train.label(2), train.label(3)));
     }

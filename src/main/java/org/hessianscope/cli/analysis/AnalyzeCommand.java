@@ -9,6 +9,7 @@ import org.hessianscope.analysis.Analysis;
 import org.hessianscope.analysis.AnalysisOptions;
 import org.hessianscope.analysis.AnalysisResult;
 import org.hessianscope.analysis.AnalysisStore;
+import org.hessianscope.analysis.PhasedSteps;
 import org.hessianscope.analysis.RunAnalysis;
 import org.hessianscope.curvature.HessianAnalysis;
 import org.hessianscope.curvature.LanczosOptions;
@@ -50,6 +51,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "Worker threads (default: all cores); the result does not depend on it.")
     Integer threads;
 
+    /** Analyses expected to take longer than this say so before the long part. */
+    static final double LONG_SECONDS = 60;
+
     @Override
     public Integer call() throws Exception {
         ordering.validated();
@@ -57,10 +61,17 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 threads == null ? Runtime.getRuntime().availableProcessors() : threads)
                 .withCurvature(curvatureSamples, lanczosSteps, perSampleFull);
         ConsoleProgress progress = ConsoleProgress.onTerminal();
+        PhasedSteps steps = new PhasedSteps(progress, seconds -> {
+            if (seconds > LONG_SECONDS) {
+                progress.note("analyze: expected to take about " + ConsoleProgress.duration(seconds) + " more on this "
+                        + "machine (from the time the per-sample losses took); --curvature-samples, --lanczos-steps "
+                        + "and --per-sample-full make it shorter");
+            }
+        });
         AnalysisResult r;
         try (Engine engine = Engine.create()) {
             r = new RunAnalysis(engine).analyzeFolder(run, new DatasetCatalog(DataLocations.ofSystem(dataDir)), options,
-                    step -> progress);
+                    steps);
         } finally {
             progress.finish();
         }

@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.hessianscope.curvature.HessianAnalysis;
 import org.hessianscope.curvature.HessianReport;
+import org.hessianscope.curvature.LanczosResult;
 import org.hessianscope.curvature.PerSampleGgn;
+import org.hessianscope.curvature.Summary;
 import org.hessianscope.data.Samples;
 import org.hessianscope.engine.Engine;
 import org.hessianscope.engine.Model;
@@ -17,6 +19,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -54,6 +57,19 @@ public final class HessianCommand implements Callable<Integer> {
             description = "Write the per-sample ggn norms as an N×2 float64 .npy (columns: all parameters, weights only); implies --per-sample-ggn.")
     Path savePerSample;
 
+    private static void printSummary(String what, Summary s) {
+        System.out.printf(Locale.ROOT, "%s: max %.4g (sample %d), median %.4g, 95th percentile %.4g%n", what, s.max(),
+                s.argmax(), s.median(), s.p95());
+    }
+
+    private static void notConverged(String operator, LanczosResult r) {
+        if (!r.converged()) {
+            System.out.printf(Locale.ROOT, "warning: Lanczos on %s did not converge in %d steps (residual of the top "
+                    + "value %.2g); --lanczos-steps more would tighten it%n", operator, r.steps(),
+                    r.topResiduals().length == 0 ? Double.NaN : r.topResiduals()[0]);
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
         CurvatureInput.Prepared prepared = input.prepare();
@@ -62,9 +78,11 @@ public final class HessianCommand implements Callable<Integer> {
         HessianAnalysis.Options options = new HessianAnalysis.Options(top, input.lanczosSteps, traceProbes, density,
                 perSampleGgn || savePerSample != null, perSampleFull, perSampleFull > 0 ? HessianAnalysis.HIGHEST_LOSS : 0, input.seed);
         HessianAnalysis.Result result;
+        ConsoleProgress progress = ConsoleProgress.onTerminal();
         try (Engine engine = threads == null ? Engine.create() : new Engine(threads)) {
-            result = HessianAnalysis.run(engine, model, chosen, options, ConsoleProgress.onTerminal(),
-                    HessianAnalysis.Listener.NONE);
+            result = HessianAnalysis.run(engine, model, chosen, options, progress, HessianAnalysis.Listener.NONE);
+        } finally {
+            progress.finish();
         }
         Map<String, Object> report = HessianReport.toMap(result);
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), report);
@@ -78,9 +96,23 @@ public final class HessianCommand implements Callable<Integer> {
             Npy.write(NpyArray.of(new int[] {ps.ggnNorm().length, 2}, table), savePerSample);
         }
         System.out.println(prepared.description());
-        System.out.printf("‖H‖ top %.6g, bottom %.6g, trace %.6g ± %.2g; ‖H_O‖ %.6g; ‖H_F‖/‖H_O‖ %.4g%n",
+        System.out.printf(Locale.ROOT, "‖H‖ top %.6g, bottom %.6g, trace %.6g ± %.2g; ‖H_O‖ %.6g; ‖H_F‖/‖H_O‖ %.4g%n",
                 result.hessian().top()[0], result.hessian().bottom()[0], result.trace().trace(),
                 result.trace().standardError(), result.ggn().top()[0], result.residualOverGgn());
+        if (result.perSampleGgn() != null) {
+            printSummary("per-sample ‖H_O,i‖", result.perSampleGgn().ggnSummary());
+            printSummary("per-sample ‖H_O,i‖ (weights only)", result.perSampleGgn().weightsOnlySummary());
+        }
+        if (result.perSampleFull() != null) {
+            System.out.printf(Locale.ROOT, "per-sample ‖H_F,i‖/‖H_O,i‖ on %d samples: median %.4g, max %.4g%n",
+                    result.perSampleFull().entries().length, result.perSampleFull().medianRatio(),
+                    result.perSampleFull().maxRatio());
+        }
+        // What the JSON says as "converged": false, said where it is read.
+        notConverged("H", result.hessian());
+        notConverged("H_O (ggn)", result.ggn());
+        notConverged("H_F (residual)", result.residual());
+        System.out.println("wrote " + json);
         return 0;
     }
 }

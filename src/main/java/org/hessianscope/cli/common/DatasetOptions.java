@@ -27,7 +27,7 @@ public final class DatasetOptions {
 
     @Option(names = "--data-dir", paramLabel = "DIR",
             description = "Folder holding full datasets (<DIR>/<name>/ or the files themselves); "
-                    + "searched before HESSIANSCOPE_DATA, ~/.hessianscope/datasets and the embedded subsets.")
+                    + "searched before HESSIANSCOPE_DATA, ~/.local/share/hessianscope/datasets and the embedded subsets.")
     Path dataDir;
 
     @Option(names = "--train-size", paramLabel = "N",

@@ -15,7 +15,7 @@ import java.util.concurrent.Callable;
 
 @Command(name = "datasets", mixinStandardHelpOptions = true,
         description = {"List the datasets: available or not, where each was found, record counts and size.",
-                "Searched in order: --data-dir, $HESSIANSCOPE_DATA, ~/.hessianscope/datasets, "
+                "Searched in order: --data-dir, $HESSIANSCOPE_DATA, ~/.local/share/hessianscope/datasets, "
                         + "/usr/share/datasets; then the embedded subsets of MNIST and Fashion-MNIST."})
 public final class DatasetsCommand implements Callable<Integer> {
 

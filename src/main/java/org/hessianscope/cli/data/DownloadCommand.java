@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "download", mixinStandardHelpOptions = true,
-        description = {"Fetch full datasets from their public mirrors into ~/.hessianscope/datasets (or --dir).",
+        description = {"Fetch full datasets from their public mirrors into ~/.local/share/hessianscope/datasets (or --dir).",
                 "Partial downloads resume; every file is checked (SHA-256 of the decompressed IDX data, "
                         + "MD5 of the CIFAR-10 archive) before it gets its final name."})
 public final class DownloadCommand implements Callable<Integer> {
@@ -29,7 +29,7 @@ public final class DownloadCommand implements Callable<Integer> {
                     + "URL/cifar10/cifar-10-binary.tar.gz.")
     URI mirror;
 
-    @Option(names = "--dir", paramLabel = "DIR", description = "Datasets folder to fill (default: ~/.hessianscope/datasets).")
+    @Option(names = "--dir", paramLabel = "DIR", description = "Datasets folder to fill (default: ~/.local/share/hessianscope/datasets).")
     Path dir;
 
     @Spec
@@ -42,7 +42,7 @@ public final class DownloadCommand implements Callable<Integer> {
         if (root == null) {
             throw new IllegalArgumentException("no home folder to download into; pass --dir DIR");
         }
-        ConsoleProgress progress = ConsoleProgress.onTerminal();
+        ConsoleProgress progress = ConsoleProgress.forBytes();
         DatasetDownloader downloader = new DatasetDownloader(root, mirror, progress);
         for (DatasetName n : names) {
             Path at = downloader.download(n);

@@ -13,6 +13,7 @@ import org.hessianscope.data.SourceKind;
 import org.hessianscope.experiment.PaperExperiments;
 import org.hessianscope.experiment.PaperExperiments.Figure;
 import org.hessianscope.experiment.SweepFile;
+import org.hessianscope.experiment.SweepReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -82,11 +83,12 @@ public final class ReproduceCommand implements Callable<Integer> {
             }
             if (where.get().source().kind() == SourceKind.EMBEDDED && options.trainSize == null) {
                 System.out.println("note: " + f.id() + " uses the embedded subset of " + f.dataset().key()
-                        + ", not the full training set the paper used; put the full files in ~/.hessianscope/datasets "
-                        + "or give --data-dir (see `datasets`)");
+                        + ", not the full training set the paper used; put the full files in " + catalog.locations().homeDatasets()
+                        + " or give --data-dir (see `datasets`)");
             }
             SweepFile sweep = options.apply(PaperExperiments.sweep(f));
-            Path out = (options.out == null ? Path.of("reproduce") : options.out).resolve(f.id());
+            // The same default as sweep: the user's sweeps folder, one results folder per figure.
+            Path out = options.out == null ? SweepReport.defaultFolder(f.id()) : options.out.resolve(f.id());
             SweepCommand.run(sweep, options, out);
         }
         if (skipped > 0 && skipped == figures.size()) {

@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
                 + "folder made by train to the store (--import).")
 public final class RunsCommand implements Callable<Integer> {
 
-    @Option(names = "--store", paramLabel = "DIR", description = "Run store folder (default ~/.hessianscope/runs).")
+    @Option(names = "--store", paramLabel = "DIR", description = "Run store folder (default ~/.local/share/hessianscope/runs; README: Where files go).")
     Path store;
 
     @Option(names = "--import", paramLabel = "RUN_DIR", description = "Add this run folder (from train) to the store.")

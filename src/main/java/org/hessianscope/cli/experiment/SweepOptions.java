@@ -7,12 +7,12 @@ import picocli.CommandLine.Option;
 
 /** Options shared by {@code sweep} and {@code reproduce}: where runs and results go, and the overrides. */
 public final class SweepOptions {
-    @Option(names = "--store", paramLabel = "DIR", description = "Run store folder (default ~/.hessianscope/runs).")
+    @Option(names = "--store", paramLabel = "DIR", description = "Run store folder (default ~/.local/share/hessianscope/runs; README: Where files go).")
     Path store;
 
     @Option(names = "--out", paramLabel = "DIR",
-            description = "Results folder (default: ~/.hessianscope/sweeps/NAME for sweep, ./reproduce/FIGURE for "
-                    + "reproduce).")
+            description = "Results folder (default ~/.local/share/hessianscope/sweeps/NAME, NAME being the sweep's name "
+                    + "or reproduce's FIGURE; reproduce writes DIR/FIGURE).")
     Path out;
 
     @Option(names = "--jobs", paramLabel = "N", defaultValue = "1",

@@ -25,11 +25,11 @@ import java.util.concurrent.Callable;
 public final class FigureLossDiffCommand implements Callable<Integer> {
 
     static final class Source {
-        @Option(names = "--losses", paramLabel = "A.npy[,B.npy...]", split = ",", required = true,
+        @Option(names = "--losses", paramLabel = "LOSSES_NPY", split = ",", required = true,
                 description = "Per-sample losses of each run (1-D .npy), all of the same length.")
         List<Path> losses;
 
-        @Option(names = "--run", paramLabel = "R1[,R2...]", split = ",", required = true,
+        @Option(names = "--run", paramLabel = "RUN_DIR", split = ",", required = true,
                 description = "Run folders written by train (their losses.npy, or losses computed from the weights).")
         List<Path> runs;
     }
@@ -37,7 +37,7 @@ public final class FigureLossDiffCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "1")
     Source source;
 
-    @Option(names = "--labels", paramLabel = "L2,L3", split = ",",
+    @Option(names = "--labels", paramLabel = "LABEL", split = ",",
             description = "Legend label of each run, in order (default: the file or folder names).")
     List<String> labels;
 

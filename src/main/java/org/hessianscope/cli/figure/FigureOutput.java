@@ -10,8 +10,8 @@ import java.nio.file.Path;
 
 /** Options shared by the figure commands: style, size, scale and the output files. */
 public final class FigureOutput {
-    @Option(names = "--out", paramLabel = "FIG.(png|svg|pdf)", required = true,
-            description = "The figure; its extension chooses the format.")
+    @Option(names = "--out", paramLabel = "FIGURE_FILE", required = true,
+            description = "The figure; its extension chooses the format: .png, .svg or .pdf.")
     Path out;
 
     @Option(names = "--csv", paramLabel = "FIG.csv", description = "The chart's data, one column per series.")

@@ -2,6 +2,7 @@ package org.hessianscope.cli.model;
 
 import org.hessianscope.cli.common.ModelSource;
 import org.hessianscope.interop.Dl4jExport;
+import org.hessianscope.interop.NativeCache;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -24,6 +25,10 @@ public final class ExportDl4jCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ModelSource.Loaded loaded = model.load();
+        String notice = NativeCache.firstUseNotice("export-dl4j");
+        if (notice != null) {
+            System.err.println(notice);
+        }
         Dl4jExport.write(loaded.spec(), loaded.theta(), out);
         System.out.println("wrote " + loaded.description() + " (" + loaded.theta().length + " parameters) to " + out);
         return 0;

@@ -5,6 +5,7 @@ import org.hessianscope.arch.InputShape;
 import org.hessianscope.arch.SpecJson;
 import org.hessianscope.interop.Dl4jImport;
 import org.hessianscope.interop.Dl4jModel;
+import org.hessianscope.interop.NativeCache;
 import org.hessianscope.io.AtomicFiles;
 import org.hessianscope.io.WeightsFile;
 import org.hessianscope.run.RunFolder;
@@ -39,6 +40,10 @@ public final class ImportDl4jCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         InputShape shape = input == null ? null : SpecOptions.parseInput(input);
+        String notice = NativeCache.firstUseNotice("import-dl4j");
+        if (notice != null) {
+            System.err.println(notice);
+        }
         Dl4jModel m = Dl4jImport.read(model, shape);
         Path target = out.toAbsolutePath().normalize();
         if (Files.exists(target) && !isEmptyDirectory(target)) {

@@ -322,7 +322,7 @@ public final class ExperimentsViewModel {
         return description.getReadOnlyProperty();
     }
 
-    /** Where Run writes the results folder: ~/.hessianscope/sweeps/NAME unless the user chose another. */
+    /** Where Run writes the results folder: the user's sweeps folder (UserFolders.sweeps()/NAME) unless the user chose another. */
     public ObjectProperty<Path> outputProperty() {
         return output;
     }

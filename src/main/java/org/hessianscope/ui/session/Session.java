@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * What the window restores on start: the builder's settings, the loaded run folders and
- * the figure style. Stored as JSON in {@code ~/.hessianscope/session.json}.
+ * the figure style. Stored as JSON in {@code session.json} in the user's config folder (UserFolders.sessionFile()).
  */
 public record Session(int layers, int kernel, int channels, String pool, int poolSize, int poolAt, String hidden,
                       boolean reluLast, String dataset, int trainSize, int epochs, long seed, List<String> runs,

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.hessianscope.io.AtomicFiles;
+import org.hessianscope.io.UserFolders;
 
 /** Reads and writes {@link Session} at a path given by the caller (tests pass a temporary one). */
 public final class SessionStore {
@@ -20,7 +21,7 @@ public final class SessionStore {
     }
 
     public static Path defaultFile() {
-        return Path.of(System.getProperty("user.home"), ".hessianscope", "session.json");
+        return UserFolders.ofSystem().sessionFile();
     }
 
     public Path file() {
