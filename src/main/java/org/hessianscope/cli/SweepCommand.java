@@ -6,6 +6,7 @@ import org.hessianscope.data.DataLocations;
 import org.hessianscope.data.DatasetCatalog;
 import org.hessianscope.experiment.PortableSweep;
 import org.hessianscope.experiment.RunStore;
+import org.hessianscope.experiment.SweepExecution;
 import org.hessianscope.experiment.SweepFile;
 import org.hessianscope.experiment.SweepFileReader;
 import org.hessianscope.experiment.SweepReport;
@@ -40,12 +41,20 @@ final class SweepCommand implements Callable<Integer> {
     static SweepSummary run(SweepFile sweep, SweepOptions options, Path out) throws Exception {
         RunStore store = new RunStore(options.store == null ? RunStore.defaultRoot() : options.store);
         DatasetCatalog catalog = new DatasetCatalog(DataLocations.ofSystem(options.dataDir));
-        SweepRunner runner = new SweepRunner(store, catalog, options.jobs, options.threads());
+        try (SweepExecution runner = options.spark == null
+                ? new SweepRunner(store, catalog, options.jobs, options.threads())
+                : SweepExecution.Cluster.find().open(options.spark, store, catalog.locations())) {
+            return run(sweep, options, out, store, runner);
+        }
+    }
+
+    private static SweepSummary run(SweepFile sweep, SweepOptions options, Path out, RunStore store,
+                                    SweepExecution runner) throws Exception {
         SweepConsole console = new SweepConsole(System.out, System.err, System.console() != null,
                 sweep.parameter().key(), sweep.points().size());
         System.out.println("sweep " + sweep.name() + ": " + sweep.parameter().key() + " = " + sweep.values() + " on "
                 + runner.trainingSet(sweep).describe() + ", " + sweep.training().epochs() + " epochs; run store "
-                + store.root());
+                + store.root() + (options.spark == null ? "" : "; on Spark " + options.spark));
         SweepResult result;
         try {
             result = runner.run(sweep, console, ProgressMonitor.NONE);

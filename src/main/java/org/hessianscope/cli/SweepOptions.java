@@ -22,6 +22,12 @@ final class SweepOptions {
     @Option(names = "--threads", paramLabel = "T", description = "Worker threads in all (default: all cores).")
     Integer threads;
 
+    @Option(names = "--spark", paramLabel = "MASTER",
+            description = "Run the points as Apache Spark tasks: local[N] in this process, spark://HOST:7077, yarn or "
+                    + "k8s://URL (see docs/experiments.md); --store must then be a folder every node sees. "
+                    + "Without it the points run here.")
+    String spark;
+
     @Option(names = "--data-dir", paramLabel = "DIR", description = "Folder holding the full datasets (see `datasets`).")
     Path dataDir;
 
