@@ -6,8 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaFutureAction;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -39,7 +37,7 @@ import org.hessianscope.task.ProgressMonitor;
 public final class SparkSweepRunner implements SweepExecution {
     /** The local property that tells {@link SparkProgress} which point a job is. */
     static final String POINT = "hessianscope.point";
-    private static final long POLL_MILLIS = 200;
+    private static final long POLL_MILLIS = 50;
 
     private final JavaSparkContext spark;
     private final boolean owned;
@@ -106,14 +104,13 @@ public final class SparkSweepRunner implements SweepExecution {
                 if (monitor.isCancelled()) {
                     throw new CancellationException("cancelled; points finished so far are in the store");
                 }
+                boolean any = false;
                 for (int i = 0; i < jobs.size(); i++) {
-                    if (results[i] != null) {
+                    if (results[i] != null || !jobs.get(i).isDone()) {
                         continue;
                     }
+                    any = true;
                     PointOutcome o = outcome(jobs.get(i), sweep, points.get(i));
-                    if (o == null) {
-                        continue;
-                    }
                     for (String w : o.warnings()) {
                         listener.warning(w);
                     }
@@ -123,6 +120,9 @@ public final class SparkSweepRunner implements SweepExecution {
                     results[i] = readBack(sweep, points.get(i), identity, o);
                     listener.finished(results[i]);
                     left--;
+                }
+                if (!any) {
+                    pause();
                 }
             }
             return new SweepResult(sweep, List.of(results), damaged);
@@ -136,13 +136,20 @@ public final class SparkSweepRunner implements SweepExecution {
         }
     }
 
-    /** The job's result once it has one; null while it runs; a failed point as the IOException it is. */
+    private static void pause() {
+        try {
+            Thread.sleep(POLL_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("interrupted");
+        }
+    }
+
+    /** A finished job's result; a failed point as the IOException it is. */
     private static PointOutcome outcome(JavaFutureAction<List<PointOutcome>> job, SweepFile sweep, SweepPoint p)
             throws IOException {
         try {
-            return job.get(POLL_MILLIS, TimeUnit.MILLISECONDS).get(0);
-        } catch (TimeoutException e) {
-            return null;
+            return job.get().get(0);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CancellationException("interrupted");
