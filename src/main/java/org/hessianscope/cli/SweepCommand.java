@@ -39,17 +39,18 @@ final class SweepCommand implements Callable<Integer> {
 
     /** Runs {@code sweep} and writes its results folder; shared with {@code reproduce}. */
     static SweepSummary run(SweepFile sweep, SweepOptions options, Path out) throws Exception {
-        RunStore store = new RunStore(options.store == null ? RunStore.defaultRoot() : options.store);
         DatasetCatalog catalog = new DatasetCatalog(DataLocations.ofSystem(options.dataDir));
         try (SweepExecution runner = options.spark == null
-                ? new SweepRunner(store, catalog, options.jobs, options.threads())
-                : SweepExecution.Cluster.find().open(options.spark, store, catalog.locations())) {
-            return run(sweep, options, out, store, runner);
+                ? new SweepRunner(new RunStore(options.storePath()), catalog, options.jobs, options.threads())
+                : SweepExecution.Cluster.find().open(options.spark, options.storeIsUri() ? options.store
+                        : options.storePath().toString(), catalog.locations())) {
+            return run(sweep, options, out, runner);
         }
     }
 
-    private static SweepSummary run(SweepFile sweep, SweepOptions options, Path out, RunStore store,
-                                    SweepExecution runner) throws Exception {
+    private static SweepSummary run(SweepFile sweep, SweepOptions options, Path out, SweepExecution runner)
+            throws Exception {
+        RunStore store = runner.store();
         SweepConsole console = new SweepConsole(System.out, System.err, System.console() != null,
                 sweep.parameter().key(), sweep.points().size());
         System.out.println("sweep " + sweep.name() + ": " + sweep.parameter().key() + " = " + sweep.values() + " on "

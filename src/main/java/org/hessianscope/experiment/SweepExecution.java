@@ -13,6 +13,7 @@ import org.hessianscope.task.ProgressMonitor;
  * depend on which one ran them.
  */
 public interface SweepExecution extends AutoCloseable {
+    /** The store the results are read from on this machine (for a remote store, its local copy). */
     RunStore store();
 
     /** The training records the sweep uses, as the points see them. */
@@ -30,10 +31,11 @@ public interface SweepExecution extends AutoCloseable {
         /**
          * @param master where the points run, in the cluster's own words (Spark: {@code local[2]},
          *               {@code spark://host:7077}, {@code yarn}, {@code k8s://...})
-         * @param store  the run store; every node must see the same folder
+         * @param store  the run store: a folder every node sees at the same path, or a filesystem
+         *               URI the cluster understands (Spark: any Hadoop filesystem)
          * @param data   where every node looks for the full datasets
          */
-        SweepExecution open(String master, RunStore store, DataLocations data) throws IOException;
+        SweepExecution open(String master, String store, DataLocations data) throws IOException;
 
         /** The cluster support on the class path; a clear message when there is none. */
         static Cluster find() {

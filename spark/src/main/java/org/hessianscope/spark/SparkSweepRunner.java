@@ -39,36 +39,63 @@ public final class SparkSweepRunner implements SweepExecution {
     static final String POINT = "hessianscope.point";
     private static final long POLL_MILLIS = 50;
 
+    /** Where the driver keeps its copy of a Hadoop filesystem store (default ~/.hessianscope/store-copies/...). */
+    static final String STORE_COPY = "spark.hessianscope.storeCopy";
+
     private final JavaSparkContext spark;
     private final boolean owned;
     private final RunStore store;
+    private final HadoopRunStore remote;
     private final DataLocations data;
     private final SweepRunner local;
 
-    /** Runs on {@code spark}, which the caller keeps and stops. */
-    public SparkSweepRunner(JavaSparkContext spark, RunStore store, DataLocations data) {
+    /**
+     * Runs on {@code spark}, which the caller keeps and stops.
+     *
+     * @param store a folder every node sees at the same path, or a Hadoop filesystem URI
+     */
+    public SparkSweepRunner(JavaSparkContext spark, String store, DataLocations data) throws IOException {
         this(spark, false, store, data);
     }
 
-    private SparkSweepRunner(JavaSparkContext spark, boolean owned, RunStore store, DataLocations data) {
+    private SparkSweepRunner(JavaSparkContext spark, boolean owned, String store, DataLocations data)
+            throws IOException {
         this.spark = spark;
         this.owned = owned;
-        this.store = store;
+        if (isUri(store)) {
+            this.remote = new HadoopRunStore(store, spark.hadoopConfiguration());
+            String copy = spark.getConf().get(STORE_COPY, Path.of(System.getProperty("user.home"), ".hessianscope",
+                    "store-copies", store.replaceAll("[^A-Za-z0-9._-]+", "_")).toString());
+            this.store = new RunStore(Path.of(copy));
+        } else {
+            this.remote = null;
+            this.store = new RunStore(Path.of(store));
+        }
         this.data = data;
         // Only for the driver's own look at the data and the store; it never trains.
-        this.local = new SweepRunner(store, new DatasetCatalog(data), 1, 1);
+        this.local = new SweepRunner(this.store, new DatasetCatalog(data), 1, 1);
+    }
+
+    static boolean isUri(String store) {
+        return store.matches("[A-Za-z][A-Za-z0-9+.-]*://.*");
     }
 
     /**
      * Connects to {@code master}. Other settings given as {@code spark.*} system properties (as
      * {@code spark-submit} passes them) win over the defaults here.
      */
-    public static SparkSweepRunner open(String master, RunStore store, DataLocations data) {
+    public static SparkSweepRunner open(String master, String store, DataLocations data) throws IOException {
         SparkConf conf = new SparkConf().setMaster(master);
         conf.setIfMissing("spark.app.name", "hessianscope sweep");
         // The driver prints a line per point; Spark's own bar would interleave with it.
         conf.setIfMissing("spark.ui.showConsoleProgress", "false");
-        return new SparkSweepRunner(new JavaSparkContext(conf), true, store, data);
+        JavaSparkContext spark = new JavaSparkContext(conf);
+        try {
+            return new SparkSweepRunner(spark, true, store, data);
+        } catch (IOException | RuntimeException e) {
+            spark.stop();
+            throw e;
+        }
     }
 
     @Override
@@ -84,7 +111,8 @@ public final class SparkSweepRunner implements SweepExecution {
     @Override
     public SweepResult run(SweepFile sweep, SweepListener listener, ProgressMonitor monitor) throws IOException {
         DataIdentity identity = DataIdentity.of(trainingSet(sweep));
-        PointTask task = new PointTask(sweep, store, DataPlaces.of(data), identity);
+        PointTask task = new PointTask(sweep, remote == null ? store.root().toString() : remote.uri(), remote != null,
+                DataPlaces.of(data), identity);
         List<SweepPoint> points = sweep.points();
         SparkProgress progress = new SparkProgress(points, listener);
         spark.sc().addSparkListener(progress);
@@ -165,12 +193,15 @@ public final class SparkSweepRunner implements SweepExecution {
     private PointResult readBack(SweepFile sweep, SweepPoint p, DataIdentity identity, PointOutcome o)
             throws IOException {
         RunKey key = new RunKey(p.spec(), identity, sweep.training());
+        if (remote != null) {
+            remote.pull(store.folderOf(key).getFileName().toString(), store.root());
+        }
         Lookup found = store.lookup(key);
         if (!(found instanceof Lookup.Found f)) {
             throw new IOException(sweep.parameter().key() + " = " + p.value() + " finished on executor " + o.executor()
                     + " but " + store.folderOf(key) + " is " + (found instanceof Lookup.Damaged d ? "damaged ("
                     + d.damage().problem() + ")" : "not there") + " as the driver sees it: --store must be a folder "
-                    + "every node sees at the same path");
+                    + "every node sees at the same path, or a filesystem URI");
         }
         AnalysisResult analysis = store.analysis(f.run(), sweep.analysis()).orElseThrow(() -> new IOException(
                 store.folderOf(key) + " has no analysis with the sweep's settings although its task finished"));

@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.hessianscope.experiment.RunStore;
+import org.hessianscope.io.AtomicFiles;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -85,6 +87,41 @@ class SparkSweepTest {
 
     @Test
     @Order(2)
+    void aStoreGivenAsAFileUriGoesThroughHadoopAndGivesTheSameRuns() throws Exception {
+        Path remote = tmp.resolve("store-uri");
+        Path copy = tmp.resolve("store-uri-copy");
+        System.setProperty(SparkSweepRunner.STORE_COPY, copy.toString());
+        try {
+            String uri = remote.toUri().toString();
+            assertTrue(uri.startsWith("file:/"), uri);
+            TinySparkSweep.Run spark = TinySparkSweep.sweep(file, uri, tmp.resolve("out-uri"), empty, "--spark",
+                    "local[2]");
+            assertEquals(0, spark.exit(), spark.out());
+            assertTrue(spark.out().contains("4 point(s), 0 reused"), spark.out());
+            // The runs are in the Hadoop store under their names, nothing half-copied beside them...
+            assertEquals(TinySparkSweep.runFolders(localStore).stream().map(p -> p.getFileName().toString()).toList(),
+                    TinySparkSweep.runFolders(remote).stream().map(p -> p.getFileName().toString()).toList());
+            try (var s = Files.list(remote)) {
+                assertEquals(List.of(), s.map(p -> p.getFileName().toString()).filter(n -> n.contains(".partial-"))
+                        .toList());
+            }
+            // ...and the driver's copy, which the summary is made from, is the local runner's byte for byte.
+            TinySparkSweep.assertSameRuns(localStore, copy);
+            TinySparkSweep.assertSameResults(localOut, localStore, tmp.resolve("out-uri"), copy);
+
+            // A fresh copy (another machine's driver) still finds every point in the store.
+            AtomicFiles.deleteTree(copy);
+            TinySparkSweep.Run again = TinySparkSweep.sweep(file, uri, tmp.resolve("out-uri-again"), empty, "--spark",
+                    "local[2]");
+            assertEquals(0, again.exit(), again.out());
+            assertTrue(again.out().contains("4 point(s), 4 reused"), again.out());
+        } finally {
+            System.clearProperty(SparkSweepRunner.STORE_COPY);
+        }
+    }
+
+    @Test
+    @Order(3)
     void twoWorkersGiveTheLocalRunnersResults() throws Exception {
         Path store = tmp.resolve("store-a");
         TinySparkSweep.Run spark = TinySparkSweep.sweep(file, store, tmp.resolve("out-a"), empty, "--spark",
@@ -96,7 +133,7 @@ class SparkSweepTest {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void aWorkerKilledMidSweepLeavesNoDamagedRunAndTheSweepCompletesTheSame() throws Exception {
         Path store = tmp.resolve("store-b");
         CompletableFuture<TinySparkSweep.Run> sweep = CompletableFuture.supplyAsync(() -> TinySparkSweep.sweep(

@@ -56,11 +56,16 @@ final class TinySparkSweep {
     }
 
     /**
-     * {@code hessianscope sweep FILE --store STORE --out OUT ARGS} in this process, on the embedded
-     * data only (an empty --data-dir and no home datasets are looked at... the data dir wins first).
+     * {@code hessianscope sweep FILE --store STORE --out OUT --data-dir EMPTY --threads 1 ARGS} in
+     * this process. One thread, as each one-core Spark task has, so analysis.json (which records
+     * the thread count) is the same bytes.
      */
     static Run sweep(Path file, Path store, Path out, Path emptyData, String... more) {
-        List<String> args = new ArrayList<>(List.of("sweep", file.toString(), "--store", store.toString(), "--out",
+        return sweep(file, store.toString(), out, emptyData, more);
+    }
+
+    static Run sweep(Path file, String store, Path out, Path emptyData, String... more) {
+        List<String> args = new ArrayList<>(List.of("sweep", file.toString(), "--store", store, "--out",
                 out.toString(), "--data-dir", emptyData.toString(), "--threads", "1"));
         args.addAll(List.of(more));
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
