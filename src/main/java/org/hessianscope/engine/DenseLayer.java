@@ -20,9 +20,11 @@ final class DenseLayer extends Layer {
         this.biasOffset = weightOffset + stage.weightCount();
     }
 
-    /** Length of a θ-indexed scratch that reaches past this layer's weights. */
-    int weightEnd() {
-        return biasOffset;
+    /** The input-sized segments, and θ-indexed copies that reach past this layer's weights (to biasOffset). */
+    @Override
+    void reserve(Scratch.Sizes sizes) {
+        sizes.denseIn = Math.max(sizes.denseIn, inSize);
+        sizes.weightEnd = Math.max(sizes.weightEnd, biasOffset);
     }
 
     @Override
