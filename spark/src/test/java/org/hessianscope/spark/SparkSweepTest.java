@@ -44,13 +44,15 @@ class SparkSweepTest {
 
     @BeforeAll
     void localRunnerReferenceAndCluster() throws Exception {
+        // The cluster's JVMs start while the local runner makes the reference.
+        cluster = new StandaloneCluster(tmp.resolve("cluster"), 2);
         file = TinySparkSweep.write(tmp);
         empty = Files.createDirectories(tmp.resolve("no-data"));
         localStore = tmp.resolve("store-local");
         localOut = tmp.resolve("out-local");
         TinySparkSweep.Run local = TinySparkSweep.sweep(file, localStore, localOut, empty);
         assertEquals(0, local.exit(), local.out());
-        cluster = new StandaloneCluster(tmp.resolve("cluster"), 2);
+        cluster.awaitWorkers(2);
         // Driver settings, as spark-submit would pass them: small executors that load this test's classes.
         Map.of(SETTINGS[0], cluster.executorClassPath(), SETTINGS[1], "512m", SETTINGS[2], "false",
                 SETTINGS[3], "127.0.0.1", SETTINGS[4], "127.0.0.1").forEach(System::setProperty);

@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
  * process it started and their children (the executors).
  */
 final class StandaloneCluster implements AutoCloseable {
+    private static final long WAIT_SECONDS = 600;
     private static final Pattern ALIVE = Pattern.compile("\"aliveworkers\"\\s*:\\s*(\\d+)");
 
     private final Path dir;
@@ -30,6 +31,7 @@ final class StandaloneCluster implements AutoCloseable {
     private final Process master;
     private final List<Process> workers = new ArrayList<>();
 
+    /** Starts the processes; {@link #awaitWorkers} waits until they have found each other. */
     StandaloneCluster(Path dir, int workerCount) throws IOException, InterruptedException {
         this.dir = Files.createDirectories(dir);
         this.classPath = testClassPath();
@@ -46,8 +48,7 @@ final class StandaloneCluster implements AutoCloseable {
                         "--cores", "1", "--memory", "1g", "--webui-port", "0", "--work-dir",
                         Files.createDirectories(dir.resolve("work" + i)).toString(), url()));
             }
-            awaitWorkers(workerCount);
-        } catch (IOException | InterruptedException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             close();
             throw e;
         }
@@ -84,8 +85,9 @@ final class StandaloneCluster implements AutoCloseable {
         return pb.start();
     }
 
-    private void awaitWorkers(int n) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    /** Waits until {@code n} workers have registered; JVM start-up on a busy 2-core machine can take minutes. */
+    void awaitWorkers(int n) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
         String last = "";
         while (System.nanoTime() < deadline) {
             if (!master.isAlive()) {
@@ -108,7 +110,8 @@ final class StandaloneCluster implements AutoCloseable {
             }
             Thread.sleep(250);
         }
-        throw new IOException(n + " workers did not register with the master in 120 s; master says " + last);
+        throw new IOException(n + " workers did not register with the master in " + WAIT_SECONDS + " s; master says "
+                + last + "; its log: " + log("master") + "; worker 0: " + log("worker0"));
     }
 
     private static void kill(Process p) throws InterruptedException {
