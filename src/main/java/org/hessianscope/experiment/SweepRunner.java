@@ -30,7 +30,7 @@ import org.hessianscope.train.TrainingResult;
  * so a sweep that was interrupted resumes where it stopped. With several jobs, points run
  * side by side and share the cores; results do not depend on the number of jobs.
  */
-public final class SweepRunner {
+public final class SweepRunner implements SweepExecution {
     private final RunStore store;
     private final DatasetCatalog catalog;
     private final int jobs;
@@ -50,16 +50,19 @@ public final class SweepRunner {
         this(store, catalog, jobs, Runtime.getRuntime().availableProcessors());
     }
 
+    @Override
     public RunStore store() {
         return store;
     }
 
     /** The training records a sweep uses: the first {@code trainSize} of its dataset, or all of them. */
+    @Override
     public Dataset trainingSet(SweepFile sweep) throws IOException {
         Dataset all = catalog.load(sweep.dataset(), Split.TRAIN);
         return sweep.trainSize() == SweepFile.ALL ? all : all.first(sweep.trainSize());
     }
 
+    @Override
     public SweepResult run(SweepFile sweep, SweepListener listener, ProgressMonitor monitor) throws IOException {
         Dataset train = trainingSet(sweep);
         Dataset test = catalog.load(sweep.dataset(), Split.TEST);
@@ -128,6 +131,17 @@ public final class SweepRunner {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * Trains and analyses one point of {@code sweep} (or reuses what the store holds), the unit
+     * another execution ships to its workers; damaged runs it sets aside are added to {@code damaged}.
+     */
+    public PointResult runPoint(SweepFile sweep, SweepPoint p, SweepListener listener, ProgressMonitor monitor,
+                                List<DamagedRun> damaged) throws IOException {
+        Dataset train = trainingSet(sweep);
+        Dataset test = catalog.load(sweep.dataset(), Split.TEST);
+        return runPoint(sweep, p, train, test, DataIdentity.of(train), listener, monitor, damaged);
     }
 
     private PointResult runPoint(SweepFile sweep, SweepPoint p, Dataset train, Dataset test, DataIdentity data,

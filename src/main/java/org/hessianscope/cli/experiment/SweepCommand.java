@@ -6,6 +6,7 @@ import org.hessianscope.data.DataLocations;
 import org.hessianscope.data.DatasetCatalog;
 import org.hessianscope.experiment.PortableSweep;
 import org.hessianscope.experiment.RunStore;
+import org.hessianscope.experiment.SweepExecution;
 import org.hessianscope.experiment.SweepFile;
 import org.hessianscope.experiment.SweepFileReader;
 import org.hessianscope.experiment.SweepReport;
@@ -39,14 +40,23 @@ public final class SweepCommand implements Callable<Integer> {
 
     /** Runs {@code sweep} and writes its results folder; shared with {@code reproduce}. */
     static SweepSummary run(SweepFile sweep, SweepOptions options, Path out) throws Exception {
-        RunStore store = new RunStore(options.store == null ? RunStore.defaultRoot() : options.store);
         DatasetCatalog catalog = new DatasetCatalog(DataLocations.ofSystem(options.dataDir));
-        SweepRunner runner = new SweepRunner(store, catalog, options.jobs, options.threads());
+        try (SweepExecution runner = options.spark == null
+                ? new SweepRunner(new RunStore(options.storePath()), catalog, options.jobs, options.threads())
+                : SweepExecution.Cluster.find().open(options.spark, options.storeIsUri() ? options.store
+                        : options.storePath().toString(), catalog.locations())) {
+            return run(sweep, options, out, runner);
+        }
+    }
+
+    private static SweepSummary run(SweepFile sweep, SweepOptions options, Path out, SweepExecution runner)
+            throws Exception {
+        RunStore store = runner.store();
         SweepConsole console = new SweepConsole(System.out, System.err, System.console() != null,
                 sweep.parameter().key(), sweep.points().size());
         System.out.println("sweep " + sweep.name() + ": " + sweep.parameter().key() + " = " + sweep.values() + " on "
                 + runner.trainingSet(sweep).describe() + ", " + sweep.training().epochs() + " epochs; run store "
-                + store.root());
+                + store.root() + (options.spark == null ? "" : "; on Spark " + options.spark));
         SweepResult result;
         try {
             result = runner.run(sweep, console, ProgressMonitor.NONE);

@@ -2,13 +2,16 @@ package org.hessianscope.cli.experiment;
 
 import java.nio.file.Path;
 import org.hessianscope.analysis.AnalysisOptions;
+import org.hessianscope.experiment.RunStore;
 import org.hessianscope.experiment.SweepFile;
 import picocli.CommandLine.Option;
 
 /** Options shared by {@code sweep} and {@code reproduce}: where runs and results go, and the overrides. */
 public final class SweepOptions {
-    @Option(names = "--store", paramLabel = "DIR", description = "Run store folder (default ~/.local/share/hessianscope/runs; README: Where files go).")
-    Path store;
+    @Option(names = "--store", paramLabel = "DIR",
+            description = "Run store folder (default ~/.local/share/hessianscope/runs; README: Where files go); with "
+                    + "--spark also a Hadoop filesystem URI (hdfs://, s3a://, file://).")
+    String store;
 
     @Option(names = "--out", paramLabel = "DIR",
             description = "Results folder (default ~/.local/share/hessianscope/sweeps/NAME, NAME being the sweep's name "
@@ -21,6 +24,12 @@ public final class SweepOptions {
 
     @Option(names = "--threads", paramLabel = "T", description = "Worker threads in all (default: all cores).")
     Integer threads;
+
+    @Option(names = "--spark", paramLabel = "MASTER",
+            description = "Run the points as Apache Spark tasks: local[N] in this process, spark://HOST:7077, yarn or "
+                    + "k8s://URL (see docs/experiments.md); --store must then be a folder every node sees. "
+                    + "Without it the points run here.")
+    String spark;
 
     @Option(names = "--data-dir", paramLabel = "DIR", description = "Folder holding the full datasets (see `datasets`).")
     Path dataDir;
@@ -53,6 +62,19 @@ public final class SweepOptions {
             description = "Also write a self-contained copy of the results with every run (float32 weights, thinned "
                     + "history, the double-precision analysis), as sample-models/ ships.")
     Path export;
+
+    /** A store given as a URI with a scheme (hdfs://...), which only --spark can use. */
+    boolean storeIsUri() {
+        return store != null && store.matches("[A-Za-z][A-Za-z0-9+.-]*://.*");
+    }
+
+    Path storePath() {
+        if (storeIsUri()) {
+            throw new IllegalArgumentException("--store " + store + " is a filesystem URI; only --spark runs a sweep on "
+                    + "one (give a folder without --spark)");
+        }
+        return store == null ? RunStore.defaultRoot() : Path.of(store);
+    }
 
     int threads() {
         int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
