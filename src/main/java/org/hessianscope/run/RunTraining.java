@@ -30,6 +30,7 @@ public final class RunTraining {
     /** Trains on the calling thread; {@code listener} hears every step, {@code monitor} can cancel between batches. */
     public static Outcome train(Engine engine, ArchitectureSpec spec, Dataset train, Dataset test,
                                 TrainingOptions options, TrainingListener listener, ProgressMonitor monitor) {
+        TrainingMemory.require(spec, engine.threads());
         double[] init = PyTorchInit.initialise(spec, options.seed());
         Network network = Network.of(spec);
         TrainingResult result = new Trainer(BatchObjective.of(engine, network)).train(init, train, options, listener,

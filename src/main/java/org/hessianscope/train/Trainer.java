@@ -21,9 +21,17 @@ import java.util.concurrent.Executor;
  *
  * <p>Training stops early, keeping the last finite weights, when the monitor
  * is cancelled (checked between batches) or when a loss, gradient or updated
- * weight is NaN or infinite.
+ * weight is NaN or infinite, or when a batch loss has grown {@link #DIVERGENCE_FACTOR} times
+ * above the first one: a finite 1e88 is as diverged as NaN, and its weights are as useless.
  */
 public final class Trainer {
+    /**
+     * A batch loss this many times the first batch's (floored at 1, so a near-zero start does not
+     * trip it) is divergence. Cross-entropy starts near ln(classes); a training that merely
+     * oscillates stays within a few times that, while a runaway one passes 1e4 within steps.
+     */
+    public static final double DIVERGENCE_FACTOR = 1e4;
+
     private final BatchObjective objective;
 
     public Trainer(BatchObjective objective) {
@@ -54,6 +62,7 @@ public final class Trainer {
         List<TrainingProgress> history = new ArrayList<>();
         long step = 0;
         long seen = 0;
+        double firstLoss = Double.NaN;
         for (int epoch = 1; epoch <= options.epochs(); epoch++) {
             int[] order = Seeds.permutation(n, shuffles);
             double lossSum = 0;
@@ -71,6 +80,13 @@ public final class Trainer {
                 if (!Double.isFinite(lg.loss()) || !allFinite(lg.gradient())) {
                     String what = !Double.isFinite(lg.loss()) ? "the loss became " + lg.loss() : "the gradient became non-finite";
                     return diverged(theta, what + " at " + where, step, history, start);
+                }
+                if (step == 0) {
+                    firstLoss = lg.loss();
+                } else if (lg.loss() > DIVERGENCE_FACTOR * Math.max(1.0, firstLoss)) {
+                    // θ already gives the runaway loss: keep the weights before the update that made it.
+                    return diverged(previous, String.format(Locale.ROOT, "the loss grew from %.4g to %.4g at %s",
+                            firstLoss, lg.loss(), where), step - 1, history, start);
                 }
                 System.arraycopy(theta, 0, previous, 0, theta.length);
                 adam.step(theta, lg.gradient());
