@@ -24,23 +24,28 @@ public record AnalysisOptions(int orderings, long seed, double alpha, int thread
     /** Highest-loss samples added to the per-sample ‖H_F,i‖ subset, where the approximation fails first. */
     public static final int HIGHEST_LOSS = 20;
     public static final double PAPER_ALPHA = 0.995;
+    /** Upper limits: every size read from an option or a file is bounded before anything is allocated for it. */
+    public static final int MAX_CURVATURE_SAMPLES = 1_000_000;
+    /** Lanczos keeps every step's vector for reorthogonalisation: steps × parameters doubles. */
+    public static final int MAX_LANCZOS_STEPS = 1_000;
+    public static final int MAX_PER_SAMPLE_FULL = 100_000;
 
     public AnalysisOptions {
-        if (orderings < 1) {
-            throw new IllegalArgumentException("orderings = " + orderings + "; need at least 1");
-        }
-        if (threads < 1) {
-            throw new IllegalArgumentException("threads = " + threads + "; need at least 1");
+        LossDifferenceOptions.requireOrderings("orderings", orderings);
+        if (threads < 1 || threads > LossDifferenceOptions.MAX_THREADS) {
+            throw new IllegalArgumentException("threads = " + threads + "; need 1 to " + LossDifferenceOptions.MAX_THREADS);
         }
         Smoothing.requireAlpha(alpha);
-        if (curvatureSamples < 1) {
-            throw new IllegalArgumentException("curvatureSamples = " + curvatureSamples + "; need at least 1");
+        if (curvatureSamples < 1 || curvatureSamples > MAX_CURVATURE_SAMPLES) {
+            throw new IllegalArgumentException("curvatureSamples = " + curvatureSamples + "; need 1 to "
+                    + MAX_CURVATURE_SAMPLES);
         }
-        if (lanczosSteps < TOP) {
-            throw new IllegalArgumentException("lanczosSteps = " + lanczosSteps + "; need at least " + TOP);
+        if (lanczosSteps < TOP || lanczosSteps > MAX_LANCZOS_STEPS) {
+            throw new IllegalArgumentException("lanczosSteps = " + lanczosSteps + "; need " + TOP + " to "
+                    + MAX_LANCZOS_STEPS);
         }
-        if (perSampleFull < 0) {
-            throw new IllegalArgumentException("perSampleFull = " + perSampleFull + "; must not be negative");
+        if (perSampleFull < 0 || perSampleFull > MAX_PER_SAMPLE_FULL) {
+            throw new IllegalArgumentException("perSampleFull = " + perSampleFull + "; need 0 to " + MAX_PER_SAMPLE_FULL);
         }
     }
 

@@ -2,7 +2,9 @@ package org.hessianscope.arch;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.hessianscope.io.BoundedText;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -23,13 +25,15 @@ import java.util.Set;
  */
 public final class SpecJson {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    // Duplicate keys are refused, as the YAML reader does: a second "channels" must not silently win.
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     private SpecJson() {
     }
 
     public static ArchitectureSpec read(Path file) throws IOException {
-        String text = Files.readString(file, StandardCharsets.UTF_8);
+        String text = BoundedText.read(file, BoundedText.SMALL, "spec");
         try {
             return parse(text);
         } catch (SpecException e) {

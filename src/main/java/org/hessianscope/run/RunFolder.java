@@ -1,5 +1,6 @@
 package org.hessianscope.run;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,6 +9,7 @@ import org.hessianscope.arch.ArchitectureSpec;
 import org.hessianscope.arch.SpecException;
 import org.hessianscope.arch.SpecJson;
 import org.hessianscope.io.AtomicFiles;
+import org.hessianscope.io.BoundedText;
 import org.hessianscope.io.WeightsFile;
 
 import java.io.IOException;
@@ -37,7 +39,8 @@ public final class RunFolder {
             .enable(SerializationFeature.INDENT_OUTPUT)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     private RunFolder() {
     }
@@ -85,11 +88,13 @@ public final class RunFolder {
                 }
                 Files.write(tmp.resolve(e.getKey()), e.getValue());
             }
+            AtomicFiles.syncTree(tmp);
             beforeRename.run();
             if (Files.exists(target)) {
                 Files.delete(target); // empty, checked above
             }
             AtomicFiles.move(tmp, target);
+            AtomicFiles.syncDirectory(parent);
         } finally {
             AtomicFiles.deleteTree(tmp);
         }
@@ -132,7 +137,7 @@ public final class RunFolder {
         Path file = dir.resolve(INFO);
         requireFile(dir, INFO);
         try {
-            RunInfo info = JSON.readValue(Files.readString(file, StandardCharsets.UTF_8), RunInfo.class);
+            RunInfo info = JSON.readValue(BoundedText.read(file, BoundedText.SMALL, INFO), RunInfo.class);
             if (info == null || info.options() == null || info.data() == null || info.versions() == null
                     || info.status() == null) {
                 throw new RunFolderException(file + ": status, options, data and versions are required");

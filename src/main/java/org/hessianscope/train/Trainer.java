@@ -57,7 +57,8 @@ public final class Trainer {
         double[] previous = theta.clone();
         Adam adam = Adam.of(options, theta.length);
         SplittableRandom shuffles = Seeds.shuffles(options.seed());
-        int batches = (n + options.batchSize() - 1) / options.batchSize();
+        // In 64 bits: a batch size near Integer.MAX_VALUE must mean one batch, not a wrapped negative count.
+        int batches = (int) ((n + (long) options.batchSize() - 1) / options.batchSize());
         long totalSteps = (long) batches * options.epochs();
         List<TrainingProgress> history = new ArrayList<>();
         long step = 0;
@@ -73,8 +74,8 @@ public final class Trainer {
                     return new TrainingResult(theta, TrainingResult.Status.CANCELLED, "cancelled at epoch " + epoch
                             + ", batch " + (b + 1) + " after " + step + " steps", history, start, Instant.now());
                 }
-                int from = b * options.batchSize();
-                int[] idx = Arrays.copyOfRange(order, from, Math.min(n, from + options.batchSize()));
+                int from = (int) ((long) b * options.batchSize());
+                int[] idx = Arrays.copyOfRange(order, from, (int) Math.min(n, (long) from + options.batchSize()));
                 LossGradient lg = objective.lossAndGradient(theta, train.select(idx));
                 String where = "epoch " + epoch + ", batch " + (b + 1) + " (step " + (step + 1) + ")";
                 if (!Double.isFinite(lg.loss()) || !allFinite(lg.gradient())) {
