@@ -6,6 +6,7 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /** Keeps the layers apart: the science never depends on JavaFX, DL4J, the UI or the CLI. */
 @AnalyzeClasses(packages = "org.hessianscope", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -34,4 +35,16 @@ class ArchitectureTest {
             .that().resideInAPackage("org.hessianscope.ui..")
             .should().dependOnClassesThat().resideInAPackage("org.hessianscope.cli..")
             .because("both front ends call the core, not each other");
+
+    @ArchTest
+    static final ArchRule featuresFreeOfCycles = slices()
+            .matching("org.hessianscope.(ui|cli).(*)..")
+            .should().beFreeOfCycles()
+            .because("the ui and cli feature packages depend on their common package and on each other one way only");
+
+    @ArchTest
+    static final ArchRule corePackagesFreeOfCycles = slices()
+            .matching("org.hessianscope.(*)..")
+            .should().beFreeOfCycles()
+            .because("each core package builds on the ones below it");
 }

@@ -1,5 +1,22 @@
 package org.hessianscope.cli;
 
+import org.hessianscope.cli.analysis.AnalyzeCommand;
+import org.hessianscope.cli.analysis.BoundsCommand;
+import org.hessianscope.cli.analysis.HessianCommand;
+import org.hessianscope.cli.analysis.LossDiffCommand;
+import org.hessianscope.cli.bench.BenchCommand;
+import org.hessianscope.cli.data.DatasetsCommand;
+import org.hessianscope.cli.data.DownloadCommand;
+import org.hessianscope.cli.experiment.ReproduceCommand;
+import org.hessianscope.cli.experiment.RunsCommand;
+import org.hessianscope.cli.experiment.SweepCommand;
+import org.hessianscope.cli.figure.FigureCommand;
+import org.hessianscope.cli.model.EvaluateCommand;
+import org.hessianscope.cli.model.ExportDl4jCommand;
+import org.hessianscope.cli.model.ImportDl4jCommand;
+import org.hessianscope.cli.model.LossesCommand;
+import org.hessianscope.cli.model.SpecCommand;
+import org.hessianscope.cli.model.TrainCommand;
 import org.hessianscope.Version;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

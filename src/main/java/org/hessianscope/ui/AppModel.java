@@ -1,5 +1,15 @@
 package org.hessianscope.ui;
 
+import org.hessianscope.ui.builder.BuilderViewModel;
+import org.hessianscope.ui.charts.ReadoutViewModel;
+import org.hessianscope.ui.charts.SampleViewModel;
+import org.hessianscope.ui.common.JobViewModel;
+import org.hessianscope.ui.common.Messages;
+import org.hessianscope.ui.experiment.ExperimentsViewModel;
+import org.hessianscope.ui.runs.RunsViewModel;
+import org.hessianscope.ui.session.SessionStore;
+import org.hessianscope.ui.session.Sessions;
+import org.hessianscope.ui.train.TrainViewModel;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package org.hessianscope.ui;
 
+import org.hessianscope.ui.session.SessionStore;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
 package org.hessianscope.ui;
 
+import org.hessianscope.ui.common.Messages;
 import java.nio.file.Path;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;

@@ -1,5 +1,10 @@
 package org.hessianscope.ui;
 
+import org.hessianscope.ui.builder.BuilderView;
+import org.hessianscope.ui.common.MessageBar;
+import org.hessianscope.ui.experiment.ExperimentsView;
+import org.hessianscope.ui.runs.RunsView;
+import org.hessianscope.ui.train.TrainView;
 import javafx.geometry.Orientation;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
@@ -11,7 +16,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
 
 /** Lays the views out: builder and training on the left, charts (or Explain, Experiments) in the middle, runs on the right. */
-final class MainWindow {
+public final class MainWindow {
     private final BorderPane root = new BorderPane();
     private final TrainView train;
 

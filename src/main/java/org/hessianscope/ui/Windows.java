@@ -1,5 +1,10 @@
 package org.hessianscope.ui;
 
+import org.hessianscope.ui.charts.ChartsView;
+import org.hessianscope.ui.charts.ChartsViewModel;
+import org.hessianscope.ui.charts.ExportViewModel;
+import org.hessianscope.ui.explain.ExplainView;
+import org.hessianscope.ui.explain.ExplainViewModel;
 import java.io.File;
 import javafx.application.Platform;
 import javafx.scene.Parent;
@@ -11,7 +16,7 @@ import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 
 /** Builds the whole window for a model: the one place the views are wired together. */
-final class Windows {
+public final class Windows {
     private Windows() {
     }
 

@@ -1,7 +1,7 @@
 package org.hessianscope.cli;
 
 import static org.hessianscope.cli.HostileInputTest.oneLine;
-import static org.hessianscope.cli.TrainCommandsTest.cli;
+import static org.hessianscope.cli.model.TrainCommandsTest.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.hessianscope.analysis.AnalysisStore;
-import org.hessianscope.cli.TrainCommandsTest.Result;
+import org.hessianscope.cli.model.TrainCommandsTest.Result;
 import org.hessianscope.run.RunFolder;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,7 +37,17 @@ class HostileFilesTest {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
-    static final String TINY = SweepCommandsTest.TINY;
+    static final String TINY = """
+            name: cli-tiny
+            dataset: mnist
+            train_size: 96
+            epochs: 1
+            batch_size: 32
+            channels: 2
+            kernel: 5
+            sweep: {parameter: layers, values: [1, 2]}
+            analysis: {orderings: 8, curvature_samples: 8, lanczos_steps: 6, per_sample_full: 0}
+            """;
 
     @BeforeAll
     static void analysedStore() throws Exception {

@@ -1,6 +1,6 @@
 package org.hessianscope.cli;
 
-import static org.hessianscope.cli.TrainCommandsTest.cli;
+import static org.hessianscope.cli.model.TrainCommandsTest.cli;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.hessianscope.cli.TrainCommandsTest.Result;
+import org.hessianscope.cli.model.TrainCommandsTest.Result;
 import org.hessianscope.run.RunFolder;
 import org.hessianscope.run.TrainedRun;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package org.hessianscope.ui;
 
+import org.hessianscope.ui.session.SessionStore;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,7 +20,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 @ExtendWith(ApplicationExtension.class)
-class DamagedSessionTest {
+public class DamagedSessionTest {
     @TempDir
     static Path tmp;
     GuiFixture gui;

@@ -1,5 +1,7 @@
 package org.hessianscope.ui;
 
+import org.hessianscope.ui.experiment.ExperimentsViewModel;
+import org.hessianscope.ui.experiment.ExperimentsViewModelTest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,7 +28,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /** The Experiments tab in the real window (Monocle, headless): run a tiny sweep, resume it, load it into the charts. */
 @ExtendWith(ApplicationExtension.class)
-class ExperimentsWindowTest {
+public class ExperimentsWindowTest {
     @TempDir
     static Path tmp;
     static int started;

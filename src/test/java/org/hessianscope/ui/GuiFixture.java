@@ -12,22 +12,22 @@ import org.hessianscope.analysis.TinyRuns;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Builds the real window on a stage with temporary session and run folders and the embedded data only. */
-final class GuiFixture {
+public final class GuiFixture {
     /** Background jobs on a 2-core CI machine shared with other tests: generous, never part of an assertion. */
-    static final long JOB_SECONDS = 120;
+    public static final long JOB_SECONDS = 120;
 
     /** Light analysis settings: the tests check wiring, the analysis itself is tested in its package. */
-    static final AnalysisOptions ANALYSIS = AnalysisOptions.of(30, 0, AnalysisOptions.PAPER_ALPHA, 2)
+    public static final AnalysisOptions ANALYSIS = AnalysisOptions.of(30, 0, AnalysisOptions.PAPER_ALPHA, 2)
             .withCurvature(50, 10, 3);
 
-    final AppModel model;
-    final Windows.Built built;
+    public final AppModel model;
+    public final Windows.Built built;
 
-    GuiFixture(Stage stage, Path tmp, Path session, List<Path> runs) {
+    public GuiFixture(Stage stage, Path tmp, Path session, List<Path> runs) {
         this(stage, tmp, session, runs, tmp.resolve("no-samples"));
     }
 
-    GuiFixture(Stage stage, Path tmp, Path session, List<Path> runs, Path sampleModels) {
+    public GuiFixture(Stage stage, Path tmp, Path session, List<Path> runs, Path sampleModels) {
         model = new AppModel(new AppOptions(null, runs, session, tmp.resolve("runs"), sampleModels),
                 TinyRuns.embedded(tmp.resolve("no-data")), ANALYSIS);
         built = Windows.build(model);

@@ -1,5 +1,11 @@
 package org.hessianscope.ui;
 
+import org.hessianscope.ui.charts.ChartsViewModel;
+import org.hessianscope.ui.charts.ReadoutViewModel;
+import org.hessianscope.ui.common.JobViewModel;
+import org.hessianscope.ui.common.Messages;
+import org.hessianscope.ui.runs.RunItem;
+import org.hessianscope.ui.runs.RunsViewModel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,7 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Two runs of an L sweep in the view models, no window: labels, selection emphasis in charts 1 and 3, the readout. */
-class LinkedChartsTest {
+public class LinkedChartsTest {
     @TempDir
     static Path tmp;
     static RunsViewModel runs;

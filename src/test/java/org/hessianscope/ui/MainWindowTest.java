@@ -1,5 +1,6 @@
 package org.hessianscope.ui;
 
+import org.hessianscope.ui.charts.ExportViewModel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -36,7 +37,7 @@ import org.w3c.dom.Document;
 
 /** Drives the real window headless (Monocle): builder, training, linked readout, export. */
 @ExtendWith(ApplicationExtension.class)
-class MainWindowTest {
+public class MainWindowTest {
     @TempDir
     static Path tmp;
     static Path analysedRun;

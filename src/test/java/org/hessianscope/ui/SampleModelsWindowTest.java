@@ -1,5 +1,7 @@
 package org.hessianscope.ui;
 
+import org.hessianscope.ui.experiment.ExperimentsViewModelTest;
+import org.hessianscope.ui.runs.RunItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -27,7 +29,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /** On a first start (no session yet) the shipped sample sweep opens by itself and fills the charts. */
 @ExtendWith(ApplicationExtension.class)
-class SampleModelsWindowTest {
+public class SampleModelsWindowTest {
     @TempDir
     static Path tmp;
     static Path samples;

@@ -1,0 +1,65 @@
+package org.hessianscope.cli.experiment;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.hessianscope.data.DataLocations;
+import org.hessianscope.data.DatasetCatalog;
+import org.hessianscope.experiment.PortableSweep;
+import org.hessianscope.experiment.RunStore;
+import org.hessianscope.experiment.SweepFile;
+import org.hessianscope.experiment.SweepFileReader;
+import org.hessianscope.experiment.SweepReport;
+import org.hessianscope.experiment.SweepResult;
+import org.hessianscope.experiment.SweepRunner;
+import org.hessianscope.experiment.SweepSummary;
+import org.hessianscope.task.ProgressMonitor;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "sweep", mixinStandardHelpOptions = true,
+        description = {"Train and analyse every network of a sweep file (see experiments/README.md), reusing runs "
+                + "already in the run store, and write summary.csv, summary.json and the figures.",
+                "Interrupted sweeps resume where they stopped: run the same command again."})
+public final class SweepCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "SWEEP.yaml", description = "A sweep file, ours or one of the authors' configs.")
+    Path file;
+
+    @Mixin
+    SweepOptions options;
+
+    @Override
+    public Integer call() throws Exception {
+        SweepFile sweep = options.apply(SweepFileReader.read(file));
+        run(sweep, options, options.out == null ? SweepReport.defaultFolder(sweep.name()) : options.out);
+        return 0;
+    }
+
+    /** Runs {@code sweep} and writes its results folder; shared with {@code reproduce}. */
+    static SweepSummary run(SweepFile sweep, SweepOptions options, Path out) throws Exception {
+        RunStore store = new RunStore(options.store == null ? RunStore.defaultRoot() : options.store);
+        DatasetCatalog catalog = new DatasetCatalog(DataLocations.ofSystem(options.dataDir));
+        SweepRunner runner = new SweepRunner(store, catalog, options.jobs, options.threads());
+        SweepConsole console = new SweepConsole(System.out, System.err, System.console() != null,
+                sweep.parameter().key(), sweep.points().size());
+        System.out.println("sweep " + sweep.name() + ": " + sweep.parameter().key() + " = " + sweep.values() + " on "
+                + runner.trainingSet(sweep).describe() + ", " + sweep.training().epochs() + " epochs; run store "
+                + store.root());
+        SweepResult result;
+        try {
+            result = runner.run(sweep, console, ProgressMonitor.NONE);
+        } finally {
+            console.endBar();
+        }
+        SweepSummary summary = SweepReport.write(result, store, out);
+        if (options.export != null) {
+            PortableSweep.export(out, options.export);
+            System.out.println("exported a self-contained copy to " + options.export);
+        }
+        SweepConsole.printTrends(System.out, summary);
+        System.out.println(result.points().size() + " point(s), " + result.reused() + " reused from the store; wrote "
+                + out.resolve(SweepSummary.CSV_FILE) + ", " + SweepSummary.JSON_FILE + " and figures");
+        return summary;
+    }
+}

@@ -1,0 +1,94 @@
+package org.hessianscope.cli.experiment;
+
+import java.nio.file.Path;
+import org.hessianscope.analysis.AnalysisOptions;
+import org.hessianscope.experiment.SweepFile;
+import picocli.CommandLine.Option;
+
+/** Options shared by {@code sweep} and {@code reproduce}: where runs and results go, and the overrides. */
+public final class SweepOptions {
+    @Option(names = "--store", paramLabel = "DIR", description = "Run store folder (default ~/.hessianscope/runs).")
+    Path store;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Results folder (default: ~/.hessianscope/sweeps/NAME for sweep, ./reproduce/FIGURE for "
+                    + "reproduce).")
+    Path out;
+
+    @Option(names = "--jobs", paramLabel = "N", defaultValue = "1",
+            description = "Points trained side by side, sharing the cores (default ${DEFAULT-VALUE}).")
+    int jobs;
+
+    @Option(names = "--threads", paramLabel = "T", description = "Worker threads in all (default: all cores).")
+    Integer threads;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "Folder holding the full datasets (see `datasets`).")
+    Path dataDir;
+
+    @Option(names = "--train-size", paramLabel = "N", description = "Override: the first N training records.")
+    Integer trainSize;
+
+    @Option(names = "--epochs", paramLabel = "E", description = "Override: epochs of training.")
+    Integer epochs;
+
+    @Option(names = "--values", paramLabel = "V1,V2", split = ",",
+            description = "Override: run only these values of the swept parameter.")
+    java.util.List<String> values;
+
+    @Option(names = "--orderings", paramLabel = "S", description = "Override: random orderings of the loss difference.")
+    Integer orderings;
+
+    @Option(names = "--curvature-samples", paramLabel = "N",
+            description = "Override: the first N training samples are the curvature and bound subset.")
+    Integer curvatureSamples;
+
+    @Option(names = "--lanczos-steps", paramLabel = "M", description = "Override: Lanczos steps per operator.")
+    Integer lanczosSteps;
+
+    @Option(names = "--per-sample-full", paramLabel = "N",
+            description = "Override: random samples whose ‖H_i‖ and ‖H_F,i‖ are found by Lanczos (0: skip).")
+    Integer perSampleFull;
+
+    @Option(names = "--export", paramLabel = "DIR",
+            description = "Also write a self-contained copy of the results with every run (float32 weights, thinned "
+                    + "history, the double-precision analysis), as sample-models/ ships.")
+    Path export;
+
+    int threads() {
+        int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (t < 1) {
+            throw new IllegalArgumentException("--threads " + t + " must be at least 1");
+        }
+        return t;
+    }
+
+    SweepFile apply(SweepFile sweep) {
+        if (jobs < 1) {
+            throw new IllegalArgumentException("--jobs " + jobs + " must be at least 1");
+        }
+        SweepFile s = sweep;
+        if (trainSize != null) {
+            if (trainSize < 2) {
+                throw new IllegalArgumentException("--train-size " + trainSize + " must be at least 2");
+            }
+            s = s.withTrainSize(trainSize);
+        }
+        if (epochs != null) {
+            if (epochs < 1) {
+                throw new IllegalArgumentException("--epochs " + epochs + " must be at least 1");
+            }
+            s = s.withEpochs(epochs);
+        }
+        if (values != null) {
+            s = s.withValues(values);
+        }
+        AnalysisOptions a = s.analysis();
+        if (orderings != null || curvatureSamples != null || lanczosSteps != null || perSampleFull != null) {
+            s = s.withAnalysis(new AnalysisOptions(orderings == null ? a.orderings() : orderings, a.seed(), a.alpha(),
+                    a.threads(), curvatureSamples == null ? a.curvatureSamples() : curvatureSamples,
+                    lanczosSteps == null ? a.lanczosSteps() : lanczosSteps,
+                    perSampleFull == null ? a.perSampleFull() : perSampleFull));
+        }
+        return s;
+    }
+}

@@ -1,5 +1,0 @@
-package org.hessianscope.ui;
-
-/** One row of the builder's shape table: a stage, the map it produces and its parameters. */
-public record LayerRow(String stage, String output, int parameters) {
-}

@@ -1,0 +1,116 @@
+package org.hessianscope.ui.builder;
+
+import javafx.beans.property.IntegerProperty;
+import javafx.collections.FXCollections;
+import javafx.geometry.Insets;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
+import javafx.util.converter.NumberStringConverter;
+import org.hessianscope.data.DatasetName;
+
+/** The builder's controls and its live readouts, bound to a {@link BuilderViewModel}. */
+public final class BuilderView extends VBox {
+    private final GridPane grid = new GridPane();
+    private int row;
+
+    public BuilderView(BuilderViewModel vm) {
+        super(6);
+        setPadding(new Insets(8));
+        grid.setHgap(6);
+        grid.setVgap(4);
+        slider("layers L", "slider-layers", vm.layersProperty(), 1, 8);
+        slider("kernel k", "slider-kernel", vm.kernelProperty(), 2, 7);
+        slider("channels C", "slider-channels", vm.channelsProperty(), 1, 64);
+        ComboBox<String> pool = new ComboBox<>(FXCollections.observableArrayList(BuilderViewModel.POOLS));
+        pool.valueProperty().bindBidirectional(vm.poolProperty());
+        add("pool", pool);
+        slider("pool size", "slider-pool-size", vm.poolSizeProperty(), 2, 4);
+        slider("pool replaces relu", "slider-pool-at", vm.poolAtProperty(), 1, 8);
+        TextField hidden = new TextField();
+        hidden.setPromptText("e.g. 64,32 (empty: linear head)");
+        hidden.textProperty().bindBidirectional(vm.hiddenProperty());
+        add("hidden widths", hidden);
+        CheckBox relu = new CheckBox("ReLU after the last conv");
+        relu.selectedProperty().bindBidirectional(vm.reluLastProperty());
+        add("", relu);
+        ComboBox<DatasetName> dataset = new ComboBox<>(FXCollections.observableArrayList(DatasetName.values()));
+        dataset.valueProperty().bindBidirectional(vm.datasetProperty());
+        add("dataset", dataset);
+        number("training-set size", "field-train-size", vm.trainSizeProperty());
+        number("epochs", "field-epochs", vm.epochsProperty());
+        number("seed", "field-seed", vm.seedProperty());
+
+        Label problem = new Label();
+        problem.setId("builder-problem");
+        problem.setWrapText(true);
+        problem.setStyle("-fx-text-fill: #b00020;");
+        problem.textProperty().bind(vm.problemProperty());
+        problem.visibleProperty().bind(vm.problemProperty().isNotEmpty());
+        problem.managedProperty().bind(problem.visibleProperty());
+
+        TableView<LayerRow> table = new TableView<>(vm.rows());
+        table.setId("shape-table");
+        table.getColumns().add(column("stage", LayerRow::stage, 70));
+        table.getColumns().add(column("output (c×h×w)", LayerRow::output, 110));
+        table.getColumns().add(column("parameters", LayerRow::parameters, 90));
+        table.setPrefHeight(220);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
+
+        Label total = bound("builder-total", vm.totalParametersProperty());
+        Label estimate = bound("builder-estimate", vm.estimateProperty());
+        Label preview = bound("bound-preview", vm.boundPreviewProperty());
+        getChildren().addAll(grid, problem, table, total, estimate, preview);
+    }
+
+    private static Label bound(String id, javafx.beans.value.ObservableStringValue text) {
+        Label l = new Label();
+        l.setId(id);
+        l.setWrapText(true);
+        l.textProperty().bind(text);
+        return l;
+    }
+
+    private static TableColumn<LayerRow, Object> column(String title, java.util.function.Function<LayerRow, Object> value,
+                                                        double width) {
+        TableColumn<LayerRow, Object> c = new TableColumn<>(title);
+        c.setCellValueFactory(cell -> new javafx.beans.property.ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+        c.setPrefWidth(width);
+        return c;
+    }
+
+    private void slider(String label, String id, IntegerProperty p, int min, int max) {
+        Slider s = new Slider(min, max, p.get());
+        s.setId(id);
+        s.setMajorTickUnit(1);
+        s.setMinorTickCount(0);
+        s.setSnapToTicks(true);
+        s.setBlockIncrement(1);
+        s.setPrefWidth(160);
+        s.valueProperty().addListener((o, a, b) -> p.set((int) Math.round(b.doubleValue())));
+        p.addListener((o, a, b) -> s.setValue(b.intValue()));
+        Label value = new Label();
+        value.textProperty().bind(p.asString());
+        grid.addRow(row++, new Label(label), s, value);
+    }
+
+    private void number(String label, String id, IntegerProperty p) {
+        TextField f = new TextField();
+        f.setId(id);
+        f.setPrefColumnCount(7);
+        f.textProperty().bindBidirectional(p, new NumberStringConverter("#"));
+        add(label, f);
+    }
+
+    private void add(String label, javafx.scene.Node node) {
+        grid.addRow(row++, new Label(label), node);
+        GridPane.setColumnSpan(node, 2);
+    }
+}

@@ -1,0 +1,70 @@
+package org.hessianscope.ui.charts;
+
+import org.hessianscope.ui.runs.RunItem;
+import org.hessianscope.ui.runs.RunsViewModel;
+import javafx.scene.control.CheckBox;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.RowConstraints;
+import org.hessianscope.figure.PerSampleFigure;
+import org.hessianscope.figure.SpectrumOperator;
+
+/**
+ * The four linked charts in a 2×2 grid: 1 loss difference (hover → readout, click → select
+ * run), 2 spectrum with H / H_O / H_F toggles, 3 bound versus measured, 4 per-sample
+ * (click → the sample's image below).
+ */
+public final class ChartsView extends GridPane {
+    public ChartsView(ChartsViewModel vm, ReadoutViewModel readout, RunsViewModel runs, SampleViewModel sample) {
+        setHgap(6);
+        setVgap(6);
+        ChartPane lossDifference = new ChartPane("chart-lossdifference", vm.lossDifferenceProperty(),
+                vm.lossDifferenceHintProperty());
+        lossDifference.setOnHoverX(k -> readout.hoveredKProperty().set((int) Math.max(1, Math.round(k))));
+        lossDifference.setOnSeriesClicked(key -> {
+            RunItem r = vm.runOf(key);
+            if (r != null) {
+                runs.selectedProperty().set(r);
+            }
+        });
+        HBox toggles = new HBox(8);
+        for (SpectrumOperator op : SpectrumOperator.values()) {
+            CheckBox c = new CheckBox(op.title());
+            c.selectedProperty().bindBidirectional(vm.operatorShownProperty(op));
+            toggles.getChildren().add(c);
+        }
+        BorderPane spectrum = new BorderPane(new ChartPane("chart-spectrum", vm.spectrumProperty(),
+                vm.spectrumHintProperty()), toggles, null, null, null);
+        ChartPane perSample = new ChartPane("chart-persample", vm.perSampleProperty(), vm.perSampleHintProperty());
+        perSample.setOnItemClicked(item -> PerSampleFigure.sampleIndex(item.getDataset(), item.getSeriesIndex(),
+                item.getItem()).ifPresent(i -> {
+                    RunItem r = runs.selectedProperty().get();
+                    if (r != null) {
+                        sample.show(r, i);
+                    }
+                }));
+        BorderPane perSampleWithImage = new BorderPane(perSample, null, null, new SampleView(sample), null);
+        add(lossDifference, 0, 0);
+        add(spectrum, 1, 0);
+        add(new ChartPane("chart-bounds", vm.boundsProperty(), vm.boundsHintProperty()), 0, 1);
+        add(perSampleWithImage, 1, 1);
+        // The JavaFX thread polls the running analysis' Lanczos steps a few times a second and only draws.
+        javafx.animation.Timeline frames = new javafx.animation.Timeline(new javafx.animation.KeyFrame(
+                javafx.util.Duration.millis(300), e -> vm.showConvergence(runs.lanczos().snapshot())));
+        frames.setCycleCount(javafx.animation.Timeline.INDEFINITE);
+        frames.play();
+        for (int i = 0; i < 2; i++) {
+            ColumnConstraints c = new ColumnConstraints();
+            c.setPercentWidth(50);
+            c.setHgrow(Priority.ALWAYS);
+            getColumnConstraints().add(c);
+            RowConstraints r = new RowConstraints();
+            r.setPercentHeight(50);
+            r.setVgrow(Priority.ALWAYS);
+            getRowConstraints().add(r);
+        }
+    }
+}

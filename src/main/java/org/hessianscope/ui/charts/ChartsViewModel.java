@@ -1,0 +1,253 @@
+package org.hessianscope.ui.charts;
+
+import org.hessianscope.ui.runs.LanczosFeed;
+import org.hessianscope.ui.runs.RunItem;
+import org.hessianscope.ui.runs.RunLabels;
+import org.hessianscope.ui.runs.RunsViewModel;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Stroke;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Set;
+import javafx.beans.property.SimpleBooleanProperty;
+import org.hessianscope.analysis.AnalysisResult;
+import org.hessianscope.bounds.BoundHierarchy;
+import org.hessianscope.figure.BoundFigure;
+import org.hessianscope.figure.BoundLevels;
+import org.hessianscope.figure.FigureStyle;
+import org.hessianscope.figure.PerSampleFigure;
+import org.hessianscope.figure.SpectrumFigure;
+import org.hessianscope.figure.SpectrumOperator;
+import org.hessianscope.figure.LabelledLossDifference;
+import org.hessianscope.figure.LossDifferenceFigure;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYItemRenderer;
+import org.jfree.data.xy.XYDataset;
+
+/**
+ * The linked charts' data side, built with the figure package whenever the runs, the
+ * selection, the operator toggles or the paper style change: chart 1 (loss difference) and
+ * chart 3 (bound versus measured) over the shown, analysed runs, with the selected run
+ * emphasised in chart 1; chart 2 (spectrum) and chart 4 (per-sample) of the selected run.
+ * Views only display the charts it publishes.
+ */
+public final class ChartsViewModel {
+    /** How much thicker the selected run's curves are drawn, and how faint the others become. */
+    private static final float SELECTED_WIDTH = 2.2f;
+    private static final int DIMMED_ALPHA = 110;
+
+    private final RunsViewModel runs;
+    private final BooleanProperty paperStyle;
+    private final ReadOnlyObjectWrapper<JFreeChart> lossDifference = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper lossDifferenceHint = new ReadOnlyStringWrapper("");
+    private final Map<String, RunItem> byLabel = new HashMap<>();
+    private List<String> labels = List.of();
+    private final ReadOnlyObjectWrapper<JFreeChart> spectrum = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper spectrumHint = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<JFreeChart> bounds = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper boundsHint = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<JFreeChart> perSample = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper perSampleHint = new ReadOnlyStringWrapper("");
+    private final Map<SpectrumOperator, BooleanProperty> operators = new EnumMap<>(SpectrumOperator.class);
+    private long shownVersion;
+    private boolean converging;
+
+    public ChartsViewModel(RunsViewModel runs, BooleanProperty paperStyle) {
+        this.runs = runs;
+        this.paperStyle = paperStyle;
+        runs.runs().addListener((javafx.collections.ListChangeListener<RunItem>) c -> rebuild());
+        runs.selectedProperty().addListener(o -> rebuild());
+        paperStyle.addListener(o -> rebuild());
+        for (SpectrumOperator op : SpectrumOperator.values()) {
+            BooleanProperty shown = new SimpleBooleanProperty(true);
+            shown.addListener(o -> rebuild());
+            operators.put(op, shown);
+        }
+        rebuild();
+    }
+
+    /**
+     * Called each frame with the running analysis' Lanczos steps: while steps arrive, chart 2
+     * shows the convergence of the operator being iterated; when the feed empties it returns
+     * to the selected run's spectrum.
+     */
+    public void showConvergence(LanczosFeed.Snapshot s) {
+        if (s.version() == shownVersion) {
+            return;
+        }
+        shownVersion = s.version();
+        if (s.operator() == null || s.steps().isEmpty()) {
+            if (converging) {
+                converging = false;
+                rebuild();
+            }
+            return;
+        }
+        converging = true;
+        spectrumHint.set("");
+        spectrum.set(SpectrumFigure.convergence(s.operator(), s.steps(),
+                paperStyle.get() ? FigureStyle.paper(null) : FigureStyle.screen()));
+    }
+
+    private void rebuild() {
+        List<RunItem> drawn = runs.runs().stream()
+                .filter(r -> r.shownProperty().get() && r.analysisProperty().get() != null).toList();
+        byLabel.clear();
+        RunItem selected = runs.selectedProperty().get();
+        AnalysisResult one = selected != null && selected.analysisProperty().get() != null
+                ? selected.analysisProperty().get() : null;
+        if (drawn.isEmpty()) {
+            labels = List.of();
+            lossDifference.set(null);
+            bounds.set(null);
+            String none = runs.runs().isEmpty()
+                    ? "Train a network or open a run (Runs → Open run…, Open sample models) to see "
+                    : "This appears when a checked run has been analysed: ";
+            lossDifferenceHint.set(none + "its loss difference |L_{k+1} − L_k| against k.");
+            boundsHint.set(none + "the paper's bound, Lemma 2 with true norms and the measured max ‖H_O,i‖.");
+        } else {
+            lossDifferenceAndBounds(drawn, selected);
+        }
+        FigureStyle single = paperStyle.get() ? FigureStyle.paper(null) : FigureStyle.screen();
+        if (one == null) {
+            if (!converging) {
+                spectrum.set(null);
+            }
+            perSample.set(null);
+            spectrumHint.set("Select an analysed run to see its Hessian spectrum: top eigenvalues of H, H_O and H_F "
+                    + "as stems over the density of H.");
+            perSampleHint.set("Select an analysed run to see ‖H_O,i‖ and ‖H_F,i‖/‖H_O,i‖ against each sample's loss.");
+            return;
+        }
+        Set<SpectrumOperator> ops = EnumSet.noneOf(SpectrumOperator.class);
+        operators.forEach((op, shown) -> {
+            if (shown.get()) {
+                ops.add(op);
+            }
+        });
+        if (!converging) {
+            spectrumHint.set("");
+            spectrum.set(SpectrumFigure.chart(one.curvature(), ops, single));
+        }
+        perSampleHint.set("");
+        perSample.set(PerSampleFigure.chart(one.curvatureLosses(), one.curvature().perSampleGgn().ggnNorm(),
+                one.curvature().perSampleFull(), single));
+    }
+
+    private void lossDifferenceAndBounds(List<RunItem> drawn, RunItem selected) {
+        RunLabels labels = RunLabels.of(drawn);
+        this.labels = labels.labels();
+        List<LabelledLossDifference> series = new java.util.ArrayList<>();
+        for (int i = 0; i < drawn.size(); i++) {
+            RunItem r = drawn.get(i);
+            series.add(new LabelledLossDifference(labels.labels().get(i), r.analysisProperty().get().lossDifference(),
+                    r.colourIndex()));
+            byLabel.put(labels.labels().get(i), r);
+        }
+        FigureStyle style = paperStyle.get() ? FigureStyle.paper(labels.title()) : FigureStyle.screen()
+                .withLegendTitle(labels.title());
+        JFreeChart chart = LossDifferenceFigure.chart(series, style);
+        emphasise(chart, selected);
+        lossDifferenceHint.set("");
+        lossDifference.set(chart);
+
+        List<BoundLevels> levels = new java.util.ArrayList<>();
+        for (int i = 0; i < drawn.size(); i++) {
+            BoundHierarchy b = drawn.get(i).analysisProperty().get().bounds();
+            levels.add(new BoundLevels(labels.x(drawn.get(i), i), b.paper().log10(), b.lemma2Actual().log10(),
+                    Math.log10(b.measuredMax())));
+        }
+        JFreeChart boundChart = BoundFigure.chart(levels, labels.xTitle(), style.withLegendTitle(null));
+        int at = drawn.indexOf(selected);
+        if (at >= 0 && drawn.size() > 1) {
+            // The selected run is a column of chart 3: mark it in the run's own colour.
+            java.awt.Color c = org.hessianscope.figure.Palette.colour(selected.colourIndex());
+            boundChart.getXYPlot().addDomainMarker(new org.jfree.chart.plot.ValueMarker(labels.x(selected, at),
+                    new Color(c.getRed(), c.getGreen(), c.getBlue(), 90), new BasicStroke(6f)));
+        }
+        boundsHint.set("");
+        bounds.set(boundChart);
+    }
+
+    /** Thickens the selected run's lines and fades the others (series keys are "label: kind"). */
+    private void emphasise(JFreeChart chart, RunItem selected) {
+        if (selected == null || byLabel.size() < 2) {
+            return;
+        }
+        XYPlot plot = chart.getXYPlot();
+        XYDataset lines = plot.getDataset(LossDifferenceFigure.LINES);
+        XYItemRenderer renderer = plot.getRenderer(LossDifferenceFigure.LINES);
+        for (int s = 0; s < lines.getSeriesCount(); s++) {
+            RunItem owner = runOf(String.valueOf(lines.getSeriesKey(s)));
+            if (owner == selected) {
+                Stroke st = renderer.getSeriesStroke(s);
+                if (st instanceof BasicStroke b) {
+                    renderer.setSeriesStroke(s, new BasicStroke(b.getLineWidth() * SELECTED_WIDTH, b.getEndCap(),
+                            b.getLineJoin(), b.getMiterLimit(), b.getDashArray(), b.getDashPhase()));
+                }
+            } else if (renderer.getSeriesPaint(s) instanceof Color c) {
+                renderer.setSeriesPaint(s, new Color(c.getRed(), c.getGreen(), c.getBlue(), DIMMED_ALPHA));
+            }
+        }
+    }
+
+    /** The legend labels of the runs charts 1 and 3 draw, in drawing order (the swept values for a sweep). */
+    public List<String> labels() {
+        return labels;
+    }
+
+    /** The run a series of chart 1 belongs to, or null. */
+    public RunItem runOf(String seriesKey) {
+        int colon = seriesKey.lastIndexOf(": ");
+        return colon < 0 ? null : byLabel.get(seriesKey.substring(0, colon));
+    }
+
+    /** Chart 1, or null while no shown run has an analysis. */
+    public ReadOnlyObjectProperty<JFreeChart> lossDifferenceProperty() {
+        return lossDifference.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<JFreeChart> spectrumProperty() {
+        return spectrum.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty spectrumHintProperty() {
+        return spectrumHint.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<JFreeChart> boundsProperty() {
+        return bounds.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty boundsHintProperty() {
+        return boundsHint.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<JFreeChart> perSampleProperty() {
+        return perSample.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty perSampleHintProperty() {
+        return perSampleHint.getReadOnlyProperty();
+    }
+
+    /** Whether chart 2 shows operator {@code op} (H, H_O, H_F toggles). */
+    public BooleanProperty operatorShownProperty(SpectrumOperator op) {
+        return operators.get(op);
+    }
+
+    /** What to do to see chart 1, empty while it is shown. */
+    public ReadOnlyStringProperty lossDifferenceHintProperty() {
+        return lossDifferenceHint.getReadOnlyProperty();
+    }
+}

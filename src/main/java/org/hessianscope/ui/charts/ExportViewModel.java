@@ -1,0 +1,40 @@
+package org.hessianscope.ui.charts;
+
+import org.hessianscope.ui.common.Messages;
+import java.io.IOException;
+import java.nio.file.Path;
+import javafx.beans.value.ObservableObjectValue;
+import org.hessianscope.figure.FigureExport;
+import org.jfree.chart.JFreeChart;
+
+/**
+ * Export of a chart through the figure package: PNG drawn at 1×, 2× or 3× (re-rendered at
+ * that scale, not enlarged), SVG, PDF or the data as CSV, chosen by the file's extension.
+ */
+public final class ExportViewModel {
+    /** Size of an exported figure in points: about a journal column at the paper's font sizes. */
+    public static final int WIDTH = 800;
+    public static final int HEIGHT = 500;
+    private final Messages messages;
+
+    public ExportViewModel(Messages messages) {
+        this.messages = messages;
+    }
+
+    /** Writes {@code chart} to {@code file}; false (with a message saying why) when there is nothing or it failed. */
+    public boolean export(ObservableObjectValue<JFreeChart> chart, Path file, int scale) {
+        JFreeChart c = chart.get();
+        if (c == null) {
+            messages.info("nothing to export yet: the chart is empty");
+            return false;
+        }
+        try {
+            FigureExport.write(c, file, WIDTH, HEIGHT, scale);
+            messages.info("wrote " + file);
+            return true;
+        } catch (IOException | IllegalArgumentException e) {
+            messages.error("export to " + file, e);
+            return false;
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package org.hessianscope.ui.common;
+
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+
+/** A progress strip bound to a {@link JobViewModel}: bar, message and Cancel. */
+public final class JobView extends HBox {
+    public JobView(JobViewModel vm, String id) {
+        this(vm, id, vm::cancel);
+    }
+
+    /** {@code cancel} replaces the job's own cancel, e.g. to let a sweep's workers stop before the job ends. */
+    public JobView(JobViewModel vm, String id, Runnable cancel) {
+        super(8);
+        setAlignment(Pos.CENTER_LEFT);
+        ProgressBar bar = new ProgressBar();
+        bar.setPrefWidth(180);
+        bar.progressProperty().bind(vm.progressProperty());
+        Label message = new Label();
+        message.textProperty().bind(vm.messageProperty());
+        message.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(message, Priority.ALWAYS);
+        Button stop = new Button("Cancel");
+        stop.setId(id + "-cancel");
+        stop.disableProperty().bind(vm.runningProperty().not());
+        stop.setOnAction(e -> cancel.run());
+        bar.setId(id + "-progress");
+        message.setId(id + "-message");
+        getChildren().addAll(bar, message, stop);
+    }
+}

@@ -1,0 +1,351 @@
+package org.hessianscope.ui.experiment;
+
+import org.hessianscope.ui.common.BackgroundTask;
+import org.hessianscope.ui.common.JobViewModel;
+import org.hessianscope.ui.common.Messages;
+import org.hessianscope.ui.runs.RunsViewModel;
+import org.hessianscope.ui.runs.SweepTag;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javafx.beans.Observable;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.hessianscope.data.DatasetCatalog;
+import org.hessianscope.experiment.PaperExperiments;
+import org.hessianscope.experiment.PointResult;
+import org.hessianscope.experiment.RunStore;
+import org.hessianscope.experiment.SweepFigures;
+import org.hessianscope.experiment.SweepFile;
+import org.hessianscope.experiment.SweepFileException;
+import org.hessianscope.experiment.SweepFileReader;
+import org.hessianscope.experiment.SweepReport;
+import org.hessianscope.experiment.SweepResult;
+import org.hessianscope.experiment.SweepRow;
+import org.hessianscope.experiment.SweepRunner;
+import org.hessianscope.experiment.SweepSummary;
+import org.hessianscope.task.ProgressMonitor;
+
+/**
+ * The Experiments tab: opens a sweep file, one of the paper's figures or a finished sweep,
+ * runs the sweep in the background through the run store (so running again resumes), shows
+ * each point's progress, writes the results folder and loads the runs into the linked charts
+ * labelled by the swept value. Training, analysis, the store and the report are the core's
+ * {@link SweepRunner} and {@link SweepReport}; this class only orchestrates them.
+ */
+public final class ExperimentsViewModel {
+    private final JobViewModel job;
+    private final Messages messages;
+    private final RunsViewModel runs;
+    private final DatasetCatalog catalog;
+    private final Path storeRoot;
+    private final Executor fx;
+    private final ObservableList<SweepPointRow> rows = FXCollections.observableArrayList(
+            r -> new Observable[]{r.stateProperty(), r.folderNameProperty()});
+    private final ReadOnlyObjectWrapper<SweepFile> sweep = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper description = new ReadOnlyStringWrapper("Open a sweep file, one of the "
+            + "paper's figures or a finished sweep.");
+    private final ObjectProperty<Path> output = new SimpleObjectProperty<>();
+    private final ReadOnlyObjectWrapper<Path> written = new ReadOnlyObjectWrapper<>();
+    private final IntegerProperty jobs = new SimpleIntegerProperty(1);
+    private final BooleanBinding canRun;
+    private final BooleanBinding canLoad;
+    /** Names the sweep the table shows, also for a finished sweep whose sweep.yaml no longer reads. */
+    private String name = "";
+    private String legendTitle = "";
+    /** Set by Cancel; the running sweep's points poll it between steps. */
+    private AtomicBoolean stop = new AtomicBoolean();
+    private Runnable onLoaded = () -> {
+    };
+
+    /** {@code storeRoot} is the app's runs folder; {@code fx} runs hand-overs on the JavaFX thread. */
+    public ExperimentsViewModel(JobViewModel job, Messages messages, RunsViewModel runs, DatasetCatalog catalog,
+                                Path storeRoot, Executor fx) {
+        this.job = job;
+        this.messages = messages;
+        this.runs = runs;
+        this.catalog = catalog;
+        this.storeRoot = storeRoot;
+        this.fx = fx;
+        canRun = sweep.isNotNull().and(job.runningProperty().not()).and(output.isNotNull());
+        canLoad = Bindings.createBooleanBinding(() -> !job.runningProperty().get()
+                && rows.stream().anyMatch(r -> r.state().done() && r.folder() != null), rows, job.runningProperty());
+    }
+
+    /** Reads a sweep file; a bad one is explained in the message bar (file, field, valid values). */
+    public boolean openSweepFile(Path file) {
+        if (refuseWhileRunning()) {
+            return false;
+        }
+        try {
+            show(SweepFileReader.read(file));
+            return true;
+        } catch (SweepFileException e) {
+            // Its message already names the file, the field and the valid values; a cause would only add parser noise.
+            messages.warning(e.getMessage());
+        } catch (IOException e) {
+            messages.error("reading the sweep file " + file, e);
+        }
+        return false;
+    }
+
+    public boolean openPaperFigure(PaperExperiments.Figure figure) {
+        if (refuseWhileRunning()) {
+            return false;
+        }
+        try {
+            show(PaperExperiments.sweep(figure));
+            return true;
+        } catch (IOException | IllegalArgumentException e) {
+            messages.error("opening the paper's " + figure.id() + " sweep", e);
+            return false;
+        }
+    }
+
+    /** Opens a results folder (with {@code summary.json}): its points are done, so they can be loaded at once. */
+    public boolean openFinishedSweep(Path dir) {
+        if (refuseWhileRunning()) {
+            return false;
+        }
+        SweepSummary summary;
+        try {
+            summary = SweepSummary.read(dir);
+        } catch (IOException e) {
+            messages.error("opening the finished sweep " + dir, e);
+            return false;
+        }
+        SweepFile file = null;
+        try {
+            // Its sweep.yaml lets it run again, e.g. to redo points whose runs were removed from the store.
+            file = SweepFileReader.parse(summary.sweepYaml(), dir.resolve(SweepReport.SWEEP_FILE).toString(),
+                    summary.name());
+        } catch (SweepFileException e) {
+            messages.info(e.getMessage() + "; the finished sweep is shown but cannot be run again");
+        }
+        sweep.set(file);
+        name = summary.name();
+        legendTitle = SweepFigures.plain(summary.legendTitle());
+        description.set(file != null ? SweepDescription.of(file) : summary.name() + "\ndataset " + summary.dataset()
+                + ", parameter " + summary.parameter());
+        List<SweepPointRow> list = new ArrayList<>();
+        for (SweepRow r : summary.rows()) {
+            SweepPointRow row = new SweepPointRow(r.index(), r.value());
+            row.setFolder(summary.runFolder(r, dir.toAbsolutePath().normalize()));
+            row.setState(PointState.of(r.trained() ? PointState.Stage.TRAINED : PointState.Stage.REUSED));
+            row.numbersProperty().set(r);
+            list.add(row);
+        }
+        rows.setAll(list);
+        output.set(dir.toAbsolutePath().normalize());
+        written.set(output.get());
+        return true;
+    }
+
+    private void show(SweepFile s) {
+        sweep.set(s);
+        name = s.name();
+        legendTitle = SweepFigures.plain(s.legendTitle());
+        description.set(SweepDescription.of(s));
+        rows.setAll(s.points().stream().map(p -> new SweepPointRow(p.index(), p.value())).toList());
+        output.set(SweepReport.defaultFolder(s.name()));
+        written.set(null);
+    }
+
+    private boolean refuseWhileRunning() {
+        if (job.runningProperty().get()) {
+            messages.info("wait for \"" + job.titleProperty().get() + "\" to finish, or cancel it");
+            return true;
+        }
+        return false;
+    }
+
+    /** Trains and analyses every point not already in the run store, then writes the results folder. */
+    public void run() {
+        SweepFile s = sweep.get();
+        Path out = output.get();
+        if (s == null || out == null || refuseWhileRunning()) {
+            return;
+        }
+        RunStore store = new RunStore(storeRoot);
+        SweepRunner runner;
+        try {
+            runner = new SweepRunner(store, catalog, jobs.get(), Runtime.getRuntime().availableProcessors());
+        } catch (IllegalArgumentException e) {
+            messages.error("starting the sweep", e);
+            return;
+        }
+        rows.forEach(r -> {
+            r.setState(PointState.PENDING);
+            r.numbersProperty().set(null);
+        });
+        written.set(null);
+        SweepFeed f = new SweepFeed(s, store.root(), fx, this::showFeed);
+        AtomicBoolean stopThis = new AtomicBoolean();
+        stop = stopThis;
+        job.run(BackgroundTask.of("sweep " + s.name(), m -> {
+                    f.attach(m);
+                    SweepResult result = runner.run(s, f, new ProgressMonitor() {
+                        @Override
+                        public void progress(long done, long total, String message) {
+                            m.progress(done, total, message);
+                        }
+
+                        @Override
+                        public boolean isCancelled() {
+                            return stopThis.get() || m.isCancelled();
+                        }
+                    });
+                    m.progress(-1, 1, "writing the results to " + out);
+                    return new Finished(result, SweepReport.write(result, store, out), out);
+                })
+                .onSuccess(done -> finished(f, done))
+                .onFailure(e -> stopped(f, PointState.Stage.FAILED))
+                .onCancelled(() -> {
+                    long done = stopped(f, PointState.Stage.CANCELLED);
+                    messages.info("sweep " + s.name() + " cancelled: " + done + " of " + rows.size() + " points are done "
+                            + "and stay in the run store; Run resumes from there");
+                }));
+    }
+
+    /** What a finished run of the sweep wrote. */
+    private record Finished(SweepResult result, SweepSummary summary, Path folder) {
+    }
+
+    private void finished(SweepFeed f, Finished done) {
+        f.close();
+        showFeed(f);
+        for (PointResult p : done.result().points()) {
+            SweepPointRow row = rows.get(p.point().index());
+            row.setFolder(p.run().folder());
+            row.setState(PointState.of(p.trained() ? PointState.Stage.TRAINED : PointState.Stage.REUSED));
+            row.numbersProperty().set(done.summary().rows().stream().filter(r -> r.index() == p.point().index())
+                    .findFirst().orElse(null));
+        }
+        written.set(done.folder());
+        String text = "sweep " + name + ": " + done.result().points().size() + " points, " + done.result().reused()
+                + " reused from the run store; results in " + done.folder();
+        if (done.result().damaged().isEmpty()) {
+            messages.info(text);
+        } else {
+            messages.warning(text + ". Damaged runs were set aside and trained again: " + String.join("; ",
+                    done.result().damaged().stream().map(Object::toString).toList()));
+        }
+    }
+
+    /** Marks the points that did not finish; returns how many did. */
+    private long stopped(SweepFeed f, PointState.Stage how) {
+        f.close();
+        showFeed(f);
+        rows.stream().filter(r -> r.state().open()).forEach(r -> r.setState(PointState.of(how)));
+        return rows.stream().filter(r -> r.state().done()).count();
+    }
+
+    /** Copies the workers' latest reports into the table; on the JavaFX thread. */
+    private void showFeed(SweepFeed f) {
+        for (int i = 0; i < rows.size(); i++) {
+            SweepPointRow row = rows.get(i);
+            if (f.folder(i) != null) {
+                row.setFolder(f.folder(i));
+            }
+            if (f.state(i) != null) {
+                row.setState(f.state(i));
+            }
+            if (f.row(i) != null) {
+                row.numbersProperty().set(f.row(i));
+            }
+        }
+        List<String> warnings = f.drainWarnings();
+        if (!warnings.isEmpty()) {
+            messages.warning(String.join("; ", warnings));
+        }
+    }
+
+    /**
+     * Asks the running points to stop at their next batch or analysis step. The job ends only
+     * once they have (the runner waits for its workers), so Run cannot start a second sweep on
+     * the same store while the first is still writing to it.
+     */
+    public void cancel() {
+        if (job.runningProperty().get() && !stop.getAndSet(true)) {
+            messages.info("stopping the sweep after the current step of each running point…");
+        }
+    }
+
+    /**
+     * Opens the done points' runs in the run list, labelled by the swept value, and shows only
+     * them in the charts (other runs stay in the list, unchecked).
+     */
+    public void loadIntoCharts() {
+        Map<Path, SweepTag> tags = new LinkedHashMap<>();
+        for (SweepPointRow r : rows) {
+            if (r.state().done() && r.folder() != null) {
+                tags.put(r.folder(), new SweepTag(name, legendTitle, r.value(), SweepRow.x(r.value(), r.index())));
+            }
+        }
+        if (tags.isEmpty()) {
+            messages.info("no point of the sweep is done yet: Run it first");
+            return;
+        }
+        runs.openSweep(tags);
+        onLoaded.run();
+    }
+
+    /** Called after Load into charts, so the window can bring the charts forward. */
+    public void setOnLoaded(Runnable r) {
+        onLoaded = r;
+    }
+
+    public ObservableList<SweepPointRow> rows() {
+        return rows;
+    }
+
+    public ReadOnlyObjectProperty<SweepFile> sweepProperty() {
+        return sweep.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty descriptionProperty() {
+        return description.getReadOnlyProperty();
+    }
+
+    /** Where Run writes the results folder: ~/.hessianscope/sweeps/NAME unless the user chose another. */
+    public ObjectProperty<Path> outputProperty() {
+        return output;
+    }
+
+    /** The results folder of the last finished run (or the finished sweep opened), else null. */
+    public ReadOnlyObjectProperty<Path> writtenProperty() {
+        return written.getReadOnlyProperty();
+    }
+
+    /** Points trained side by side; 1 keeps the machine usable and is the default. */
+    public IntegerProperty jobsProperty() {
+        return jobs;
+    }
+
+    public BooleanBinding canRunProperty() {
+        return canRun;
+    }
+
+    public BooleanBinding canLoadProperty() {
+        return canLoad;
+    }
+
+    public JobViewModel job() {
+        return job;
+    }
+}

@@ -1,0 +1,141 @@
+package org.hessianscope.ui.experiment;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.Consumer;
+import org.hessianscope.experiment.PointResult;
+import org.hessianscope.experiment.SweepFile;
+import org.hessianscope.experiment.SweepListener;
+import org.hessianscope.experiment.SweepPoint;
+import org.hessianscope.experiment.SweepRow;
+import org.hessianscope.task.ProgressMonitor;
+
+/**
+ * Hands a running sweep's per-point progress from the worker threads to the JavaFX thread.
+ * Workers only overwrite each point's latest state; at most one hand-over is queued at a
+ * time, so a point reporting every mini-batch never floods the JavaFX thread, and the last
+ * state always arrives. After {@link #close()} late reports from winding-down workers are dropped.
+ */
+public final class SweepFeed implements SweepListener {
+    private final SweepFile sweep;
+    private final Executor fx;
+    private final Consumer<SweepFeed> onChange;
+    private final AtomicReferenceArray<PointState> states;
+    private final AtomicReferenceArray<Path> folders;
+    private final AtomicReferenceArray<SweepRow> rows;
+    private final ConcurrentLinkedQueue<String> warnings = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger finished = new AtomicInteger();
+    private final AtomicBoolean queued = new AtomicBoolean();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile ProgressMonitor overall = ProgressMonitor.NONE;
+    private final Path store;
+
+    /** {@code onChange} runs on {@code fx} (the JavaFX thread) and reads the latest states with the getters. */
+    SweepFeed(SweepFile sweep, Path store, Executor fx, Consumer<SweepFeed> onChange) {
+        this.sweep = sweep;
+        this.store = store;
+        this.fx = fx;
+        this.onChange = onChange;
+        int n = sweep.values().size();
+        states = new AtomicReferenceArray<>(n);
+        folders = new AtomicReferenceArray<>(n);
+        rows = new AtomicReferenceArray<>(n);
+    }
+
+    /** The job's own monitor, which shows how many points are done in the job strip. */
+    void attach(ProgressMonitor monitor) {
+        overall = monitor;
+        monitor.progress(0, states.length(), "0 of " + states.length() + " points done");
+    }
+
+    @Override
+    public void phase(SweepPoint point, Phase phase, String detail) {
+        if (phase == Phase.CHECKING) {
+            folders.set(point.index(), store.resolve(detail));
+        }
+        update(point, switch (phase) {
+            case CHECKING -> PointState.of(PointState.Stage.CHECKING);
+            case TRAINING -> new PointState(PointState.Stage.TRAINING, 0, "");
+            case ANALYSIS -> PointState.of(PointState.Stage.ANALYSING);
+        });
+    }
+
+    @Override
+    public void progress(SweepPoint point, Phase phase, long done, long total, String message) {
+        double fraction = total > 0 ? Math.min(1, (double) done / total) : Double.NaN;
+        update(point, phase == Phase.TRAINING ? new PointState(PointState.Stage.TRAINING, fraction, "")
+                : new PointState(PointState.Stage.ANALYSING, fraction, step(message)));
+    }
+
+    @Override
+    public void finished(PointResult result) {
+        int i = result.point().index();
+        folders.set(i, result.run().folder());
+        rows.set(i, SweepRow.of(sweep, result));
+        update(result.point(), PointState.of(result.trained() ? PointState.Stage.TRAINED : PointState.Stage.REUSED));
+        int n = finished.incrementAndGet();
+        overall.progress(n, states.length(), n + " of " + states.length() + " points done");
+    }
+
+    @Override
+    public void warning(String message) {
+        warnings.add(message);
+        changed();
+    }
+
+    /** The analysis step's name: the part of "curvature: lanczos 3/6" before the colon. */
+    static String step(String message) {
+        if (message == null) {
+            return "";
+        }
+        int colon = message.indexOf(": ");
+        return colon < 0 ? message : message.substring(0, colon);
+    }
+
+    private void update(SweepPoint point, PointState s) {
+        states.set(point.index(), s);
+        changed();
+    }
+
+    private void changed() {
+        if (!closed.get() && queued.compareAndSet(false, true)) {
+            fx.execute(() -> {
+                queued.set(false);
+                if (!closed.get()) {
+                    onChange.accept(this);
+                }
+            });
+        }
+    }
+
+    void close() {
+        closed.set(true);
+    }
+
+    /** The latest state of point {@code i}, or null when it has not reported yet. */
+    PointState state(int i) {
+        return states.get(i);
+    }
+
+    Path folder(int i) {
+        return folders.get(i);
+    }
+
+    SweepRow row(int i) {
+        return rows.get(i);
+    }
+
+    List<String> drainWarnings() {
+        List<String> out = new ArrayList<>();
+        for (String w; (w = warnings.poll()) != null; ) {
+            out.add(w);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,71 @@
+package org.hessianscope.ui.explain;
+
+import javafx.geometry.Insets;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Spinner;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+
+/** The teaching panel: what each chart shows in plain words, and a conv layer's Toeplitz matrix next to its kernel. */
+public final class ExplainView extends ScrollPane {
+    private static final String TEXT = """
+            What the charts show
+
+            1  Loss difference. L_k is the mean cross-entropy over the first k training samples. Adding sample k+1 \
+            changes it by |L_{k+1} − L_k| = |ℓ_{k+1} − L_k| / (k+1): the new sample's surprise, shrunk by the \
+            number already seen. The curve is averaged over random orderings of the samples; the shaded band holds \
+            the middle half (25–75 %) of orderings; the dashed curve is the exact root mean square over all \
+            orderings; the thick curve is smoothed as in the paper; the dotted line is the bound 2·max|ℓ|/(k+1). \
+            When the curve falls fast, the landscape has settled: more data barely moves it.
+
+            2  Hessian spectrum. The Hessian H is the curvature of the mean loss in all parameters at once. Its \
+            largest eigenvalues (stems) say how sharply the loss curves in its steepest directions. H splits into \
+            H_O = J^T A J, the Gauss-Newton part from the network's output Jacobian J and the softmax curvature \
+            A = diag(p) − p p^T, and the rest H_F. Toggle each to compare.
+
+            3  Bound versus measured. The paper bounds ‖H_O‖ by a product of layer norms that grows exponentially \
+            with the number of layers L. Red: the paper's bound; orange: the same lemma with the layers' true \
+            operator norms; blue: the measured largest per-sample ‖H_O,i‖. The gap is in orders of magnitude.
+
+            4  Per-sample curvature. Each dot is one training sample: its ‖H_O,i‖ against its loss. Below, \
+            ‖H_F,i‖/‖H_O,i‖ on a subset: above the dashed line at 1 the Gauss-Newton approximation fails, which \
+            happens for samples the network gets confidently wrong. Click a dot to see the image.
+
+            A convolution is a matrix. A network is T^(L+1) Λ^(L) … Λ^(1) T^(1) x: each convolution is multiplication \
+            by a Toeplitz matrix T (below, for the chosen layer), each Λ a diagonal 0/1 matrix from the ReLU.""";
+
+    public ExplainView(ExplainViewModel vm) {
+        Label text = new Label(TEXT);
+        text.setWrapText(true);
+        text.setMaxWidth(860);
+        Spinner<Integer> layer = new Spinner<>(1, 8, vm.layerProperty().get());
+        layer.valueProperty().addListener((o, a, b) -> vm.layerProperty().set(b));
+        Spinner<Integer> size = new Spinner<>(3, 12, vm.inputSizeProperty().get());
+        size.valueProperty().addListener((o, a, b) -> vm.inputSizeProperty().set(b));
+        HeatMap kernel = new HeatMap(120);
+        HeatMap matrix = new HeatMap(420);
+        matrix.setId("toeplitz-heatmap");
+        Label caption = new Label();
+        caption.setWrapText(true);
+        caption.setMaxWidth(860);
+        vm.pictureProperty().addListener((o, a, p) -> show(p, kernel, matrix, caption));
+        show(vm.pictureProperty().get(), kernel, matrix, caption);
+        VBox box = new VBox(10, text, new HBox(8, new Label("conv layer"), layer, new Label("input n×n, n ="), size),
+                caption, new HBox(24, new VBox(4, new Label("kernel"), kernel),
+                new VBox(4, new Label("Toeplitz matrix T"), matrix)));
+        box.setPadding(new Insets(12));
+        setContent(box);
+        setFitToWidth(true);
+    }
+
+    private static void show(ExplainViewModel.Picture p, HeatMap kernel, HeatMap matrix, Label caption) {
+        if (p == null) {
+            caption.setText("Fix the architecture in the builder to see its Toeplitz matrices.");
+            return;
+        }
+        kernel.draw(p.kernel());
+        matrix.draw(p.matrix());
+        caption.setText(p.caption());
+    }
+}

@@ -1,0 +1,81 @@
+package org.hessianscope.ui.runs;
+
+import org.hessianscope.ui.common.JobView;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.scene.shape.Rectangle;
+import javafx.stage.DirectoryChooser;
+
+/** The run list: colour, check box to compare, name; buttons to open run folders and the sample models. */
+public final class RunsView extends VBox {
+    public RunsView(RunsViewModel vm, Path sampleModels, Runnable openSampleModels) {
+        super(6);
+        setPadding(new Insets(8));
+        ListView<RunItem> list = new ListView<>(vm.runs());
+        list.setId("run-list");
+        list.setCellFactory(v -> new RunCell());
+        list.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                vm.selectedProperty().set(b);
+            }
+        });
+        vm.selectedProperty().addListener((o, a, b) -> list.getSelectionModel().select(b));
+        VBox.setVgrow(list, Priority.ALWAYS);
+        Button open = new Button("Open run…");
+        open.setOnAction(e -> {
+            DirectoryChooser chooser = new DirectoryChooser();
+            chooser.setTitle("Open a run folder");
+            File dir = chooser.showDialog(getScene().getWindow());
+            if (dir != null) {
+                vm.open(dir.toPath());
+            }
+        });
+        Button samples = new Button("Open sample models");
+        samples.setDisable(!Files.isDirectory(sampleModels));
+        samples.setOnAction(e -> openSampleModels.run());
+        Button analyze = new Button("Analyse again");
+        analyze.disableProperty().bind(vm.selectedProperty().isNull());
+        analyze.setOnAction(e -> vm.analyze(vm.selectedProperty().get()));
+        Button remove = new Button("Remove");
+        remove.disableProperty().bind(vm.selectedProperty().isNull());
+        remove.setOnAction(e -> vm.remove(vm.selectedProperty().get()));
+        getChildren().addAll(new Label("Runs"), list, new HBox(6, open, samples), new HBox(6, analyze, remove),
+                new Label("Analysis"), new JobView(vm.job(), "analysis"));
+    }
+
+    private static final class RunCell extends ListCell<RunItem> {
+        private final CheckBox shown = new CheckBox();
+        private final Rectangle swatch = new Rectangle(12, 12);
+        private final Label name = new Label();
+        private final HBox box = new HBox(6, shown, swatch, name);
+        private RunItem bound;
+
+        @Override
+        protected void updateItem(RunItem item, boolean empty) {
+            super.updateItem(item, empty);
+            if (bound != null) {
+                shown.selectedProperty().unbindBidirectional(bound.shownProperty());
+                bound = null;
+            }
+            if (empty || item == null) {
+                setGraphic(null);
+                return;
+            }
+            bound = item;
+            shown.selectedProperty().bindBidirectional(item.shownProperty());
+            swatch.setFill(item.colour());
+            name.setText(item.name() + (item.analysisProperty().get() == null ? "  — not analysed" : ""));
+            setGraphic(box);
+        }
+    }
+}

@@ -1,0 +1,219 @@
+package org.hessianscope.ui.runs;
+
+import org.hessianscope.ui.common.BackgroundTask;
+import org.hessianscope.ui.common.JobViewModel;
+import org.hessianscope.ui.common.Messages;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import javafx.beans.Observable;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.hessianscope.analysis.AnalysisOptions;
+import org.hessianscope.analysis.AnalysisResult;
+import org.hessianscope.analysis.AnalysisStore;
+import org.hessianscope.analysis.RunAnalysis;
+import org.hessianscope.data.DatasetCatalog;
+import org.hessianscope.engine.Engine;
+import org.hessianscope.run.RunFolder;
+import org.hessianscope.run.TrainedRun;
+import org.hessianscope.task.ProgressMonitor;
+
+/**
+ * The loaded runs: opening run folders, analysing runs that have no {@code analysis.json}
+ * yet (through {@link RunAnalysis}, as the CLI's {@code analyze}), and the selected run
+ * every chart highlights.
+ */
+public final class RunsViewModel {
+    private final ObservableList<RunItem> runs = FXCollections.observableArrayList(
+            r -> new Observable[]{r.shownProperty(), r.analysisProperty(), r.tagProperty()});
+    private final ObjectProperty<RunItem> selected = new SimpleObjectProperty<>();
+    private final JobViewModel job;
+    private final Messages messages;
+    private final DatasetCatalog catalog;
+    private final Engine engine;
+    private final AnalysisOptions options;
+    private final LanczosFeed lanczos = new LanczosFeed();
+    /** Runs keep their colour when others are removed: indices are never reused. */
+    private int nextColour;
+    private final java.util.ArrayDeque<BackgroundTask<?>> pending = new java.util.ArrayDeque<>();
+
+    public RunsViewModel(JobViewModel job, Messages messages, DatasetCatalog catalog, Engine engine,
+                         AnalysisOptions options) {
+        this.job = job;
+        this.messages = messages;
+        this.catalog = catalog;
+        this.engine = engine;
+        this.options = options;
+        job.runningProperty().addListener((o, was, now) -> {
+            if (!now) {
+                javafx.application.Platform.runLater(this::pump);
+            }
+        });
+    }
+
+    /** Opens the run in {@code folder} in the background, then analyses it if it has no stored analysis. */
+    public void open(Path folder) {
+        open(List.of(folder));
+    }
+
+    /** Opens run folders in one background job; runs without a stored analysis are analysed after. */
+    public void open(List<Path> folders) {
+        List<Path> dirs = folders.stream().map(p -> p.toAbsolutePath().normalize())
+                .filter(d -> runs.stream().noneMatch(r -> r.folder().equals(d))).distinct().toList();
+        if (!dirs.isEmpty()) {
+            enqueue(BackgroundTask.of("open " + describe(dirs), m -> load(dirs, m)).onSuccess(this::added));
+        }
+    }
+
+    /** Opens every run folder directly inside {@code parent} (e.g. sample-models/). */
+    public void openAll(Path parent) {
+        enqueue(BackgroundTask.of("open runs in " + parent.getFileName(), m -> load(runFolders(parent), m))
+                .onSuccess(list -> {
+                    if (list.isEmpty()) {
+                        messages.info(parent + " holds no run folders (a run folder has " + RunFolder.INFO + ")");
+                    }
+                    added(list);
+                }));
+    }
+
+    /**
+     * Opens a sweep's run folders, each labelled by its swept value ({@code tags}), and checks
+     * only them, so the charts show the sweep; other runs stay in the list, unchecked.
+     */
+    public void openSweep(java.util.Map<Path, SweepTag> tags) {
+        java.util.Map<Path, SweepTag> byDir = new java.util.LinkedHashMap<>();
+        tags.forEach((dir, tag) -> byDir.put(dir.toAbsolutePath().normalize(), tag));
+        for (RunItem r : runs) {
+            SweepTag tag = byDir.get(r.folder());
+            r.setTag(tag);
+            r.shownProperty().set(tag != null);
+        }
+        List<Path> missing = byDir.keySet().stream()
+                .filter(d -> runs.stream().noneMatch(r -> r.folder().equals(d))).toList();
+        if (!missing.isEmpty()) {
+            enqueue(BackgroundTask.of("open " + describe(missing), m -> load(missing, m)).onSuccess(list -> {
+                added(list);
+                runs.stream().filter(r -> byDir.containsKey(r.folder())).forEach(r -> r.setTag(byDir.get(r.folder())));
+            }));
+        }
+    }
+
+    private void added(List<Folder> list) {
+        for (Folder f : list) {
+            if (runs.stream().noneMatch(r -> r.folder().equals(f.dir()))) {
+                RunItem item = add(f.dir(), f.run(), f.analysis());
+                if (f.analysis() == null) {
+                    analyze(item);
+                }
+            }
+        }
+    }
+
+    private static String describe(List<Path> dirs) {
+        return dirs.size() == 1 ? dirs.get(0).getFileName().toString() : dirs.size() + " runs";
+    }
+
+    private record Folder(Path dir, TrainedRun run, AnalysisResult analysis) {
+    }
+
+    private static List<Path> runFolders(Path parent) throws IOException {
+        try (Stream<Path> s = Files.list(parent)) {
+            return s.filter(d -> Files.isRegularFile(d.resolve(RunFolder.INFO)))
+                    .map(d -> d.toAbsolutePath().normalize()).sorted().toList();
+        }
+    }
+
+    private static List<Folder> load(List<Path> dirs, ProgressMonitor m) throws IOException {
+        List<Folder> out = new ArrayList<>();
+        for (int i = 0; i < dirs.size(); i++) {
+            m.checkCancelled();
+            Path d = dirs.get(i);
+            out.add(new Folder(d, RunFolder.read(d), AnalysisStore.read(d).orElse(null)));
+            m.progress(i + 1, dirs.size(), d.getFileName().toString());
+        }
+        return out;
+    }
+
+    /** Jobs wait here while the strip is busy, so opening several runs and analysing them never collide. */
+    private void enqueue(BackgroundTask<?> task) {
+        pending.add(task);
+        pump();
+    }
+
+    private void pump() {
+        if (!job.runningProperty().get() && !pending.isEmpty()) {
+            job.run(pending.poll());
+        }
+    }
+
+    /** True while a job runs or waits. */
+    public boolean busy() {
+        return job.runningProperty().get() || !pending.isEmpty();
+    }
+
+    /** Adds a run already in memory (e.g. just trained); call on the JavaFX thread. */
+    public RunItem add(Path dir, TrainedRun run, AnalysisResult analysis) {
+        RunItem item = new RunItem(dir, run, nextColour++, analysis);
+        runs.add(item);
+        selected.set(item);
+        return item;
+    }
+
+    /** Runs {@link RunAnalysis} on {@code item}'s folder and writes analysis.json there. */
+    public void analyze(RunItem item) {
+        enqueue(BackgroundTask.of("analyse " + item.folder().getFileName(), m -> {
+                    lanczos.clear();
+                    return new RunAnalysis(engine).analyzeFolder(item.folder(), catalog, options,
+                            step -> new StepMonitor(m, step.label()), lanczos);
+                })
+                .onSuccess(a -> {
+                    lanczos.clear();
+                    item.setAnalysis(a);
+                })
+                .onFailure(e -> lanczos.clear())
+                .onCancelled(lanczos::clear));
+    }
+
+    public void remove(RunItem item) {
+        runs.remove(item);
+        if (selected.get() == item) {
+            selected.set(runs.isEmpty() ? null : runs.get(0));
+        }
+    }
+
+    /** Lanczos steps of the analysis that is running, for chart 2's live convergence view. */
+    public LanczosFeed lanczos() {
+        return lanczos;
+    }
+
+    public ObservableList<RunItem> runs() {
+        return runs;
+    }
+
+    public ObjectProperty<RunItem> selectedProperty() {
+        return selected;
+    }
+
+    public JobViewModel job() {
+        return job;
+    }
+
+    /** Prefixes a step's messages with its name so one progress strip shows which step runs. */
+    private record StepMonitor(ProgressMonitor inner, String step) implements ProgressMonitor {
+        @Override
+        public void progress(long done, long total, String message) {
+            inner.progress(done, total, step + ": " + message);
+        }
+
+        @Override
+        public boolean isCancelled() {
+            return inner.isCancelled();
+        }
+    }
+}

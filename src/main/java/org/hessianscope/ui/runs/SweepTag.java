@@ -1,0 +1,12 @@
+package org.hessianscope.ui.runs;
+
+/**
+ * What a run is in a sweep: its swept value, which labels it in the charts instead of its
+ * folder name, under the sweep's legend title (e.g. "3" under "L (number of layers)").
+ *
+ * @param sweep       the sweep's name; runs of different sweeps are not labelled by value together
+ * @param legendTitle plain text, without the authors' mathtext dollars
+ * @param x           where the run sits on chart 3's axis: the value, or its index for a pool type
+ */
+public record SweepTag(String sweep, String legendTitle, String value, double x) {
+}

@@ -1,0 +1,104 @@
+package org.hessianscope.cli.experiment;
+
+import org.hessianscope.cli.model.TrainCommandsTest;
+import static org.hessianscope.cli.model.TrainCommandsTest.cli;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.hessianscope.data.DataLocations;
+import org.hessianscope.data.DatasetCatalog;
+import org.hessianscope.data.DatasetName;
+import org.hessianscope.experiment.PaperExperiments;
+import org.hessianscope.experiment.SweepSummary;
+import org.hessianscope.run.RunFolder;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** sweep, runs and reproduce from the command line, on a tiny sweep over the first 96 MNIST records. */
+public class SweepCommandsTest {
+    @TempDir
+    Path tmp;
+
+    static final String TINY = """
+            name: cli-tiny
+            dataset: mnist
+            train_size: 96
+            epochs: 1
+            batch_size: 32
+            channels: 2
+            kernel: 5
+            sweep: {parameter: layers, values: [1, 2]}
+            analysis: {orderings: 8, curvature_samples: 8, lanczos_steps: 6, per_sample_full: 0}
+            """;
+
+    @Test
+    void sweepRunsThenReusesAndRunsReportsDamage() throws Exception {
+        Path file = tmp.resolve("tiny.yaml");
+        Files.writeString(file, TINY);
+        Path store = tmp.resolve("store");
+        Path out = tmp.resolve("out");
+        var first = cli("sweep", file.toString(), "--store", store.toString(), "--out", out.toString());
+        assertEquals(0, first.code(), first.err());
+        assertTrue(first.out().contains("2 point(s), 0 reused from the store"), first.out());
+        assertTrue(first.out().contains("[1/2 layers=1] trained, analysed"), first.out());
+        SweepSummary summary = SweepSummary.read(out);
+        assertEquals(List.of("1", "2"), summary.rows().stream().map(r -> r.value()).toList());
+
+        var again = cli("sweep", file.toString(), "--store", store.toString(), "--out", out.toString());
+        assertEquals(0, again.code(), again.err());
+        assertTrue(again.out().contains("2 point(s), 2 reused from the store"), again.out());
+
+        // Overrides make a different run: two more epochs is a new key, so a third folder.
+        var longer = cli("sweep", file.toString(), "--store", store.toString(), "--out", tmp.resolve("o2").toString(),
+                "--epochs", "2", "--jobs", "2");
+        assertEquals(0, longer.code(), longer.err());
+        assertTrue(longer.out().contains("2 point(s), 0 reused"), longer.out());
+
+        var list = cli("runs", "--store", store.toString());
+        assertEquals(0, list.code(), list.err());
+        assertTrue(list.out().startsWith("4 run(s) in "), list.out());
+
+        Path victim = Path.of(summary.rows().get(0).run());
+        Files.delete(victim.resolve(RunFolder.HISTORY));
+        var damaged = cli("runs", "--store", store.toString());
+        assertEquals(1, damaged.code());
+        assertTrue(damaged.out().contains("3 run(s) in "), damaged.out());
+        assertTrue(damaged.out().contains("damaged, skipped: " + victim + ": ")
+                && damaged.out().contains("history.csv is missing"), damaged.out());
+    }
+
+    @Test
+    void aBadSweepFileIsAUserErrorNamingTheField() throws Exception {
+        Path file = tmp.resolve("bad.yaml");
+        Files.writeString(file, TINY.replace("epochs: 1", "epochs: -1"));
+        var r = cli("sweep", file.toString(), "--store", tmp.resolve("s").toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains(file + ": epochs = -1"), r.err());
+        assertTrue(Files.notExists(tmp.resolve("s")), "nothing is created for a sweep that cannot run");
+    }
+
+    @Test
+    void reproduceListsTheFiguresAndSaysHowToGetMissingData() throws Exception {
+        var list = cli("reproduce", "--list");
+        assertEquals(0, list.code());
+        for (PaperExperiments.Figure f : PaperExperiments.FIGURES) {
+            assertTrue(list.out().contains(f.id()), f.id());
+        }
+        Path empty = Files.createDirectories(tmp.resolve("empty"));
+        boolean cifarInstalled = new DatasetCatalog(DataLocations.ofSystem(empty)).locate(DatasetName.CIFAR10)
+                .isPresent();
+        Assumptions.assumeFalse(cifarInstalled, "CIFAR-10 is installed on this machine, so it would really run");
+        var r = cli("reproduce", "cifar10-maxpool", "--data-dir", empty.toString(), "--store",
+                tmp.resolve("s").toString(), "--out", tmp.resolve("o").toString());
+        assertEquals(1, r.code());
+        assertTrue(r.out().contains("skipping cifar10-maxpool: cifar10 is not installed"), r.out());
+        assertTrue(r.out().contains("hessianscope download cifar10"), r.out());
+        var bad = cli("reproduce", "mnist-depth");
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("\"mnist-depth\" is not a figure"), bad.err());
+    }
+}

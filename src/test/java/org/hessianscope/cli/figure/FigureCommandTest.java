@@ -1,0 +1,108 @@
+package org.hessianscope.cli.figure;
+
+import org.hessianscope.cli.HessianScopeCli;
+import org.hessianscope.io.Npy;
+import org.hessianscope.io.NpyArray;
+import org.hessianscope.landscape.LossDifference;
+import org.hessianscope.landscape.LossDifferenceOptions;
+import org.hessianscope.landscape.LossDifferenceResult;
+import org.hessianscope.task.ProgressMonitor;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+public class FigureCommandTest {
+    static final int N = 400;
+
+    @TempDir
+    Path dir;
+
+    private Path npy(String name, long seed, int n) throws Exception {
+        Random rnd = new Random(seed);
+        double[] l = new double[n];
+        for (int i = 0; i < n; i++) {
+            l[i] = 0.2 * Math.exp(rnd.nextGaussian());
+        }
+        Path f = dir.resolve(name);
+        Npy.write(NpyArray.of(new int[] {n}, l), f);
+        return f;
+    }
+
+    private static Object[] run(String... args) {
+        CommandLine cl = HessianScopeCli.commandLine();
+        StringWriter err = new StringWriter();
+        cl.setErr(new PrintWriter(err, true));
+        return new Object[] {cl.execute(args), err.toString()};
+    }
+
+    @Test
+    void lossdiffWritesAScaledPngAndCsvOfTheSameAnalysisOnOneSetOfOrderings() throws Exception {
+        Path a = npy("a.npy", 1, N);
+        Path b = npy("b.npy", 2, N);
+        Path png = dir.resolve("fig.png");
+        Path csv = dir.resolve("fig.csv");
+        Object[] r = run("figure", "lossdiff", "--losses", a + "," + b, "--labels", "2,3", "--orderings", "30",
+                "--seed", "4", "--paper-style", "--legend-title", "L (num of layers)", "--scale", "2",
+                "--width", "300", "--height", "200", "--out", png.toString(), "--csv", csv.toString());
+        assertEquals(0, r[0], (String) r[1]);
+        BufferedImage img = ImageIO.read(png.toFile());
+        assertEquals(600, img.getWidth());
+        assertEquals(400, img.getHeight());
+        // The same comparison computed here independently of the command.
+        List<LossDifferenceResult> expected = LossDifference.compare(List.of(Npy.read(a).data(), Npy.read(b).data()),
+                LossDifferenceOptions.defaults().withOrderings(30).withSeed(4), ProgressMonitor.NONE);
+        List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+        List<String> header = List.of(lines.get(0).split(","));
+        int mean3 = header.indexOf("3: mean |ΔL|");
+        assertTrue(mean3 > 0, header.toString());
+        for (int k : new int[] {1, 150, N - 1}) {
+            assertEquals(expected.get(1).meanAbs(k), Double.parseDouble(lines.get(k).split(",", -1)[mean3]));
+        }
+    }
+
+    @Test
+    void svgAndPdfFollowTheExtension() throws Exception {
+        Path a = npy("a.npy", 1, N);
+        for (String ext : new String[] {"svg", "pdf"}) {
+            Path out = dir.resolve("fig." + ext);
+            Object[] r = run("figure", "lossdiff", "--losses", a.toString(), "--orderings", "5", "--out", out.toString());
+            assertEquals(0, r[0], (String) r[1]);
+            String head = new String(Files.readAllBytes(out), 0, 5, StandardCharsets.ISO_8859_1);
+            assertEquals(ext.equals("svg") ? "<?xml" : "%PDF-", head);
+        }
+    }
+
+    @Test
+    void badInputIsAOneLineErrorNamingTheProblem() throws Exception {
+        Path a = npy("a.npy", 1, N);
+        Path shorter = npy("short.npy", 2, N - 1);
+        Path out = dir.resolve("fig.png");
+        Object[] r = run("figure", "lossdiff", "--losses", a + "," + shorter, "--out", out.toString());
+        assertEquals(2, r[0]);
+        assertTrue(((String) r[1]).contains("short.npy holds " + (N - 1) + " losses"), (String) r[1]);
+        r = run("figure", "lossdiff", "--losses", a.toString(), "--labels", "x,y", "--out", out.toString());
+        assertEquals(2, r[0]);
+        assertTrue(((String) r[1]).contains("--labels has 2 label(s) but 1 run(s)"), (String) r[1]);
+        r = run("figure", "lossdiff", "--losses", a.toString(), "--out", dir.resolve("fig.gif").toString());
+        assertEquals(2, r[0]);
+        assertTrue(((String) r[1]).contains("unknown figure format 'gif'"), (String) r[1]);
+        r = run("figure", "lossdiff", "--losses", a.toString(), "--scale", "5", "--out", out.toString());
+        assertEquals(2, r[0]);
+        assertTrue(((String) r[1]).contains("--scale = 5"), (String) r[1]);
+        assertFalse(Files.exists(out), "no figure is written when the options are bad");
+    }
+}
