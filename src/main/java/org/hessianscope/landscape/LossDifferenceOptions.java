@@ -34,8 +34,8 @@ public record LossDifferenceOptions(int orderings, long seed, int threads, int g
     /** Throws unless {@code s} orderings are between 1 and {@link #MAX_ORDERINGS}; {@code field} names it. */
     public static int requireOrderings(String field, int s) {
         if (s < 1 || s > MAX_ORDERINGS) {
-            throw new IllegalArgumentException(field + " = " + s + "; give 1 to " + MAX_ORDERINGS + " (the paper used "
-                    + DEFAULT_ORDERINGS + ")");
+            throw new IllegalArgumentException(field + " = " + s + ": must be at least 1 and at most " + MAX_ORDERINGS
+                    + " (the paper used " + DEFAULT_ORDERINGS + ")");
         }
         return s;
     }

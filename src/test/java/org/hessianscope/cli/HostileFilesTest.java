@@ -103,14 +103,14 @@ class HostileFilesTest {
         Result option = cli("analyze", "--run", runs(store).get(0).toString(), "--orderings", "2000000000");
         assertEquals(2, option.code(), option.err());
         oneLine(option);
-        assertTrue(option.err().startsWith("error: --orderings = 2000000000; give 1 to 20000"), option.err());
+        assertTrue(option.err().startsWith("error: --orderings = 2000000000: must be at least 1 and at most 20000"), option.err());
 
         Path file = tmp.resolve("huge.yaml");
         Files.writeString(file, TINY.replace("orderings: 8", "orderings: 2000000000"));
         Result sweep = cli("sweep", file.toString(), "--store", tmp.resolve("s").toString());
         assertEquals(2, sweep.code(), sweep.err());
         oneLine(sweep);
-        assertTrue(sweep.err().contains(file + ": orderings = 2000000000; give 1 to 20000"), sweep.err());
+        assertTrue(sweep.err().contains(file + ": orderings = 2000000000: must be at least 1 and at most 20000"), sweep.err());
 
         // A compact analysis.json (no losses, no curves: they are recomputed) claiming 2e9 orderings.
         Path bad = storeWithAnalysis(a -> {

@@ -84,6 +84,35 @@ class HostileInputTest {
         assertTrue(t.info().train().loss() < 3.0, "ln 10 ≈ 2.30 at PyTorch's init: " + t.info().train().loss());
     }
 
+    @Test
+    void case9ADataDirThatIsMissingOrIncompleteIsNamedNotIgnored() throws Exception {
+        Path missing = tmp.resolve("no-such-folder");
+        Result r = cli("train", "--layers", "1", "--channels", "2", "--kernel", "5", "--train-size", "10",
+                "--data-dir", missing.toString(), "--out", tmp.resolve("r1").toString());
+        assertEquals(2, r.code(), r.err());
+        oneLine(r);
+        assertTrue(r.err().startsWith("error: --data-dir " + missing + " does not exist"), r.err());
+
+        Path partial = tmp.resolve("partial");
+        Files.createDirectories(partial);
+        Files.write(partial.resolve("train-images-idx3-ubyte"), new byte[16]);
+        Result p = cli("train", "--layers", "1", "--channels", "2", "--kernel", "5", "--train-size", "10",
+                "--data-dir", partial.toString(), "--out", tmp.resolve("r2").toString());
+        assertEquals(2, p.code(), p.err());
+        oneLine(p);
+        assertTrue(p.err().contains("--data-dir " + partial + " does not hold mnist: incomplete in " + partial
+                + ": missing train-labels-idx1-ubyte, t10k-images-idx3-ubyte, t10k-labels-idx1-ubyte"), p.err());
+        assertFalse(Files.exists(tmp.resolve("r1")) || Files.exists(tmp.resolve("r2")));
+    }
+
+    @Test
+    void case11OnlyHttpMirrorsAreDownloadedFrom() {
+        Result r = cli("download", "mnist", "--mirror", "file:///etc", "--dir", tmp.resolve("d").toString());
+        assertEquals(2, r.code(), r.err());
+        oneLine(r);
+        assertTrue(r.err().startsWith("error: --mirror file:///etc: only http:// and https:// mirrors"), r.err());
+    }
+
     @CommandLine.Command(name = "boom")
     static final class Boom implements Callable<Integer> {
         final Throwable what;
