@@ -113,6 +113,28 @@ class HostileInputTest {
         assertTrue(r.err().startsWith("error: --mirror file:///etc: only http:// and https:// mirrors"), r.err());
     }
 
+    @Test
+    void case6AnNpzBombIsRefusedAtTheSizeTheSpecAllows() throws Exception {
+        // conv1.weight of the tiny spec is 2·1·5·5 doubles = 400 bytes; this entry inflates to 64 MB of zeros.
+        Path bomb = tmp.resolve("bomb.npz");
+        try (var zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(bomb))) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("conv1.weight.npy"));
+            byte[] zeros = new byte[1 << 20];
+            for (int i = 0; i < 64; i++) {
+                zip.write(zeros);
+            }
+            zip.closeEntry();
+        }
+        assertTrue(Files.size(bomb) < 200_000, "compressed: " + Files.size(bomb));
+        Result r = cli("losses", "--layers", "1", "--channels", "2", "--kernel", "5", "--weights", bomb.toString(),
+                "--train-size", "10", "--out", tmp.resolve("l.npy").toString());
+        assertEquals(2, r.code(), r.err());
+        oneLine(r);
+        // Largest tensor fc1.weight: 10·1,152 doubles = 92,160 bytes, plus 64 kB for a header.
+        assertTrue(r.err().contains(bomb + ": entry conv1.weight.npy inflates to more than " + (92_160 + 65_536)
+                + " bytes"), r.err());
+    }
+
     @CommandLine.Command(name = "boom")
     static final class Boom implements Callable<Integer> {
         final Throwable what;
