@@ -210,6 +210,24 @@ class HostileFilesTest {
     }
 
     @Test
+    void case8ASecondSweepOnAHeldStoreIsRefusedNamingTheHolder() throws Exception {
+        Path file = tmp.resolve("tiny.yaml");
+        Files.writeString(file, TINY);
+        Path copy = tmp.resolve("store");
+        copyTree(store, copy);
+        try (var held = org.hessianscope.experiment.StoreLock.acquire(copy)) {
+            Result r = cli("sweep", file.toString(), "--store", copy.toString(), "--out", tmp.resolve("o").toString());
+            assertEquals(2, r.code(), r.err());
+            oneLine(r);
+            assertTrue(r.err().contains("the run store " + copy.toAbsolutePath().normalize() + " is in use by process "
+                    + ProcessHandle.current().pid() + " since "), r.err());
+        }
+        Result after = cli("sweep", file.toString(), "--store", copy.toString(), "--out", tmp.resolve("o").toString());
+        assertEquals(0, after.code(), after.err());
+        assertTrue(after.out().contains("2 point(s), 2 reused from the store"), after.out());
+    }
+
+    @Test
     void case10AnOversizedSweepFileIsRefusedBySize() throws Exception {
         Path file = tmp.resolve("big.yaml");
         byte[] comment = ("# " + "x".repeat(1021) + "\n").getBytes();
