@@ -75,7 +75,7 @@ public final class AnalysisStore {
             throw new IOException(file + ": not a valid analysis (" + e.getOriginalMessage()
                     + "); delete it and run `analyze --run " + run + "` again", e);
         }
-        if (r.options() == null || r.labels() == null || r.predictions() == null) {
+        if (r == null || r.options() == null || r.labels() == null || r.predictions() == null) {
             throw new IOException(file + ": not a valid analysis (options, labels and predictions are required); "
                     + "delete it and run `analyze --run " + run + "` again");
         }
