@@ -25,23 +25,28 @@ public record AnalysisOptions(int orderings, long seed, double alpha, int thread
     /** Random samples whose ‖H_i‖ and ‖H_F,i‖ are found by Lanczos. */
     public static final int DEFAULT_PER_SAMPLE_FULL = 50;
     public static final double PAPER_ALPHA = 0.995;
+    /** Upper limits: every size read from an option or a file is bounded before anything is allocated for it. */
+    public static final int MAX_CURVATURE_SAMPLES = 1_000_000;
+    /** Lanczos keeps every step's vector for reorthogonalisation: steps × parameters doubles. */
+    public static final int MAX_LANCZOS_STEPS = 1_000;
+    public static final int MAX_PER_SAMPLE_FULL = 100_000;
 
     public AnalysisOptions {
-        if (orderings < 1) {
-            throw new InvalidSettingException("{orderings} = " + orderings + "; need at least 1");
-        }
-        if (threads < 1) {
-            throw new InvalidSettingException("{threads} = " + threads + "; need at least 1");
+        LossDifferenceOptions.requireOrderings("orderings", orderings);
+        if (threads < 1 || threads > LossDifferenceOptions.MAX_THREADS) {
+            throw new InvalidSettingException("{threads} = " + threads + "; need 1 to " + LossDifferenceOptions.MAX_THREADS);
         }
         Smoothing.requireAlpha(alpha);
-        if (curvatureSamples < 1) {
-            throw new InvalidSettingException("{curvatureSamples} = " + curvatureSamples + "; need at least 1");
+        if (curvatureSamples < 1 || curvatureSamples > MAX_CURVATURE_SAMPLES) {
+            throw new InvalidSettingException("{curvatureSamples} = " + curvatureSamples + "; need 1 to "
+                    + MAX_CURVATURE_SAMPLES);
         }
-        if (lanczosSteps < TOP) {
-            throw new InvalidSettingException("{lanczosSteps} = " + lanczosSteps + "; need at least " + TOP);
+        if (lanczosSteps < TOP || lanczosSteps > MAX_LANCZOS_STEPS) {
+            throw new InvalidSettingException("{lanczosSteps} = " + lanczosSteps + "; need " + TOP + " to "
+                    + MAX_LANCZOS_STEPS);
         }
-        if (perSampleFull < 0) {
-            throw new InvalidSettingException("{perSampleFull} = " + perSampleFull + "; must not be negative");
+        if (perSampleFull < 0 || perSampleFull > MAX_PER_SAMPLE_FULL) {
+            throw new InvalidSettingException("{perSampleFull} = " + perSampleFull + "; need 0 to " + MAX_PER_SAMPLE_FULL);
         }
     }
 

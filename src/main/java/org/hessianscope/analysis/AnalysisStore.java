@@ -1,6 +1,7 @@
 package org.hessianscope.analysis;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,6 +14,8 @@ import java.util.Optional;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.hessianscope.io.AtomicFiles;
+import org.hessianscope.io.BoundedText;
+import org.hessianscope.run.RunFolder;
 import org.hessianscope.io.Npy;
 import org.hessianscope.io.NpyArray;
 import org.hessianscope.curvature.HessianAnalysis;
@@ -29,6 +32,7 @@ public final class AnalysisStore {
 
     private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .addModule(AnalysisJson.module())
             .build();
@@ -61,24 +65,72 @@ public final class AnalysisStore {
                 LOSSES, Npy.toBytes(NpyArray.of(new int[] {losses.length}, losses)));
     }
 
-    /** The stored analysis, empty when the run has none yet; a damaged file is an IOException naming it. */
+    /**
+     * The stored analysis, empty when the run has none yet; a damaged file (not JSON, a folder,
+     * out-of-range settings, arrays that disagree, labels no class has, non-finite losses) is an
+     * IOException naming it, so it is never shown or reused as if it held a result.
+     */
     public static Optional<AnalysisResult> read(Path run) throws IOException {
         Path file = run.resolve(FILE);
-        if (!Files.isRegularFile(file)) {
+        if (!Files.exists(file)) {
             return Optional.empty();
         }
         AnalysisResult r;
         try {
-            r = JSON.readValue(Files.readString(file, StandardCharsets.UTF_8), AnalysisResult.class);
+            r = JSON.readValue(BoundedText.read(file, BoundedText.ANALYSIS, FILE), AnalysisResult.class);
         } catch (JsonProcessingException e) {
             throw new IOException(file + ": not a valid analysis (" + e.getOriginalMessage()
                     + "); delete it and run `analyze --run " + run + "` again", e);
         }
-        if (r.options() == null || r.labels() == null || r.predictions() == null) {
+        if (r == null || r.options() == null || r.labels() == null || r.predictions() == null) {
             throw new IOException(file + ": not a valid analysis (options, labels and predictions are required); "
                     + "delete it and run `analyze --run " + run + "` again");
         }
-        return Optional.of(r.losses() != null && !recomputable(r) ? r : expand(run, r));
+        if (r.losses() != null && !recomputable(r)) {
+            check(run, r, r.losses());
+            return Optional.of(r);
+        }
+        return Optional.of(expand(run, r));
+    }
+
+    /** The checks a result must pass before the expensive expansion and before anyone uses it. */
+    private static void check(Path run, AnalysisResult r, double[] losses) throws IOException {
+        Path file = run.resolve(FILE);
+        String redo = "; delete it and run `analyze --run " + run + "` again";
+        int n = losses.length;
+        if (r.labels().length != n || r.predictions().length != n) {
+            throw new IOException(file + ": not a valid analysis: " + n + " losses but " + r.labels().length
+                    + " labels and " + r.predictions().length + " predictions" + redo);
+        }
+        for (int i = 0; i < n; i++) {
+            if (!(losses[i] >= 0) || !Double.isFinite(losses[i])) {
+                throw new IOException(file + ": not a valid analysis: loss " + i + " is " + losses[i]
+                        + " (a cross-entropy is finite and ≥ 0)" + redo);
+            }
+        }
+        int classes = classes(run);
+        for (int i = 0; i < n; i++) {
+            int label = r.labels()[i];
+            int prediction = r.predictions()[i];
+            if (label < 0 || label >= classes || prediction < 0 || prediction >= classes) {
+                throw new IOException(file + ": not a valid analysis: sample " + i + " has label " + r.labels()[i]
+                        + " and prediction " + r.predictions()[i] + " but the network has classes 0.." + (classes - 1)
+                        + redo);
+            }
+        }
+        if (r.curvature() != null && r.curvature().samples() > n) {
+            throw new IOException(file + ": not a valid analysis: curvature on " + r.curvature().samples()
+                    + " samples of " + n + redo);
+        }
+    }
+
+    /** The run's number of classes from its spec.json; without a readable spec, any non-negative label passes. */
+    private static int classes(Path run) {
+        try {
+            return RunFolder.readSpec(run).classes();
+        } catch (IOException | RuntimeException e) {
+            return Integer.MAX_VALUE;
+        }
     }
 
     private static AnalysisResult expand(Path run, AnalysisResult r) throws IOException {
@@ -95,6 +147,7 @@ public final class AnalysisStore {
             }
             losses = a.data();
         }
+        check(run, r, losses);
         Map<String, Object> results = new LinkedHashMap<>();
         for (Analysis<?, ?> a : Analyses.ALL) {
             Object stored = r.results().get(a.step().key());

@@ -14,6 +14,7 @@ import org.hessianscope.engine.Network;
 import org.hessianscope.engine.PerSampleOutputs;
 import org.hessianscope.run.RunFolder;
 import org.hessianscope.run.TrainedRun;
+import org.hessianscope.train.TrainingResult;
 import org.hessianscope.task.ProgressMonitor;
 
 /**
@@ -53,6 +54,12 @@ public final class RunAnalysis {
     public AnalysisResult analyzeFolder(Path run, DatasetCatalog catalog, AnalysisOptions options, StepMonitors monitors,
                                         HessianAnalysis.Listener lanczos) throws IOException {
         TrainedRun trained = RunFolder.read(run);
+        String status = trained.info().status();
+        // Training writes only its end states; anything else (a hand-made "running") is not a finished run.
+        if (java.util.Arrays.stream(TrainingResult.Status.values()).noneMatch(st -> st.key().equals(status))) {
+            throw new IOException(run.resolve(RunFolder.INFO) + " says training ended as \"" + status
+                    + "\"; only a completed, cancelled or diverged run can be analysed (train it again)");
+        }
         Samples train = RunTrainingSet.load(run, trained.info(), catalog);
         AnalysisResult result = analyze(trained, train, options, monitors, lanczos);
         AnalysisStore.write(run, result);

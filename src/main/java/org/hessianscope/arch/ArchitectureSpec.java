@@ -22,6 +22,7 @@ public record ArchitectureSpec(InputShape input, List<ConvLayerSpec> conv, boole
         if (conv == null || conv.isEmpty()) {
             throw new SpecException("conv must list at least one layer");
         }
+        SpecChecks.layers("conv layers", conv.size());
         conv = List.copyOf(conv);
         head = head == null ? HeadSpec.LINEAR : head;
         SpecChecks.positive("classes", classes);
@@ -42,11 +43,18 @@ public record ArchitectureSpec(InputShape input, List<ConvLayerSpec> conv, boole
 
     /** The paper's family: {@code layers} convolutions of {@code channels} channels and kernel {@code kernel}, a linear head. */
     public static ArchitectureSpec paper(InputShape input, int layers, int channels, int kernel, PoolSpec pool, int classes) {
+        requireLayers("layers", layers);
         List<ConvLayerSpec> conv = new ArrayList<>();
         for (int l = 0; l < layers; l++) {
             conv.add(new ConvLayerSpec(channels, kernel));
         }
         return new ArchitectureSpec(input, conv, false, pool, HeadSpec.LINEAR, classes);
+    }
+
+    /** Refuses a layer count no spec may have, before a caller builds a list of that many layers. */
+    public static void requireLayers(String field, int layers) {
+        SpecChecks.positive(field, layers);
+        SpecChecks.layers(field, layers);
     }
 
     public int layers() {
@@ -83,6 +91,7 @@ public record ArchitectureSpec(InputShape input, List<ConvLayerSpec> conv, boole
         List<Stage> stages = new ArrayList<>();
         FeatureMap map = input.map();
         int layers = conv.size();
+        long parameters = 0; // 64 bits: a refused spec is named, never wrapped to a negative count
         for (int l = 1; l <= layers; l++) {
             ConvLayerSpec c = conv.get(l - 1);
             int k = c.kernel();
@@ -91,7 +100,16 @@ public record ArchitectureSpec(InputShape input, List<ConvLayerSpec> conv, boole
                         + map.width() + " input map (" + describeInput(l) + "); use a kernel of at most "
                         + Math.min(map.height(), map.width()) + " or fewer layers");
             }
-            FeatureMap out = new FeatureMap(c.channels(), map.height() - k + 1, map.width() - k + 1);
+            int oh = map.height() - k + 1;
+            int ow = map.width() - k + 1;
+            SpecChecks.indexable("conv" + l + " output " + c.channels() + "×" + oh + "×" + ow,
+                    (long) c.channels() * oh * ow, "use fewer channels in conv" + l);
+            long weights = (long) c.channels() * map.channels() * k * k;
+            SpecChecks.indexable("conv" + l + " parameters " + c.channels() + "×" + map.channels() + "×" + k + "×" + k
+                    + " + " + c.channels(), weights + c.channels(), "use fewer channels or a smaller kernel");
+            parameters += weights + c.channels();
+            SpecChecks.indexable("parameters up to conv" + l, parameters, "use fewer channels or fewer layers");
+            FeatureMap out = new FeatureMap(c.channels(), oh, ow);
             stages.add(new Stage.Conv(l, map, out, k));
             map = out;
             if (pool != null && pool.at() == l) {
@@ -111,7 +129,13 @@ public record ArchitectureSpec(InputShape input, List<ConvLayerSpec> conv, boole
         List<Integer> widths = new ArrayList<>(head.hidden());
         widths.add(classes);
         for (int j = 1; j <= widths.size(); j++) {
-            FeatureMap out = FeatureMap.vector(widths.get(j - 1));
+            int width = widths.get(j - 1);
+            long weights = (long) map.size() * width;
+            SpecChecks.indexable("fc" + j + " parameters " + width + "×" + map.size() + " + " + width,
+                    weights + width, "use a narrower fc" + j + " or fewer channels before it");
+            parameters += weights + width;
+            SpecChecks.indexable("parameters up to fc" + j, parameters, "use narrower layers or fewer channels");
+            FeatureMap out = FeatureMap.vector(width);
             stages.add(new Stage.Dense(j, map, out));
             map = out;
             if (j < widths.size()) {

@@ -7,8 +7,11 @@ package org.hessianscope.arch;
  *
  * @param forwardMultiplyAdds multiply-adds of one sample's forward pass
  * @param activations         doubles of all feature maps of one sample
+ * @param parameters          length of the flat parameter vector, in 64 bits like every count here
+ * @param columns             doubles of the largest conv layer's unfolded input (output positions × C_in·k²),
+ *                            which the engine keeps two of per thread
  */
-public record SpecCost(long forwardMultiplyAdds, long activations, int parameters) {
+public record SpecCost(long forwardMultiplyAdds, long activations, long parameters, long columns) {
     /** Sustained multiply-adds per second per core assumed for the estimate: an order of magnitude, not measured here. */
     public static final double ASSUMED_MULTIPLY_ADDS_PER_SECOND = 1.0e9;
 
@@ -19,7 +22,17 @@ public record SpecCost(long forwardMultiplyAdds, long activations, int parameter
             madds += s.accept(MULTIPLY_ADDS);
             acts += s.out().size();
         }
-        return new SpecCost(madds, acts, spec.parameterCount());
+        return new SpecCost(madds, acts, spec.parameterCount(), columns(spec));
+    }
+
+    private static long columns(ArchitectureSpec spec) {
+        long most = 0;
+        for (Stage s : spec.stages()) {
+            if (s instanceof Stage.Conv c) {
+                most = Math.max(most, (long) c.out().height() * c.out().width() * c.in().channels() * c.kernel() * c.kernel());
+            }
+        }
+        return most;
     }
 
     /** Multiply-adds of one stage's forward pass; ReLU and pooling are counted as free beside them. */
@@ -53,5 +66,16 @@ public record SpecCost(long forwardMultiplyAdds, long activations, int parameter
     /** Bytes: θ, θ₀, gradient, Adam's two moments (5 vectors), plus forward and backward maps of a batch. */
     public long trainingBytes(int batchSize) {
         return 8L * (5L * parameters + 2L * activations * batchSize);
+    }
+
+    /**
+     * Bytes the engine holds while training on {@code threads} threads, which is what must fit the
+     * Java heap: θ₀, θ, the previous θ, Adam's two moments and the gradient; the gradient block
+     * partials (2·threads + 3 parameter vectors); and per thread the activations with their
+     * tangents and cotangents (5 maps) and two unfolded conv inputs.
+     */
+    public long trainingHeapBytes(int threads) {
+        long t = Math.max(1, threads);
+        return 8L * ((6L + 2L * t + 3L) * parameters + t * (5L * activations + 2L * columns));
     }
 }

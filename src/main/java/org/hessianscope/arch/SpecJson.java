@@ -2,6 +2,7 @@ package org.hessianscope.arch;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -23,12 +24,24 @@ import java.util.Set;
  */
 public final class SpecJson {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    // Duplicate keys are refused, as the YAML reader does: a second "channels" must not silently win.
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+
+    /** A spec is a few hundred bytes; 1 MB is generous. */
+    static final long MAX_BYTES = 1L << 20;
 
     private SpecJson() {
     }
 
     public static ArchitectureSpec read(Path file) throws IOException {
+        // Checked by size before parsing (as io.BoundedText does; arch sits below io, so not through it).
+        if (Files.isDirectory(file)) {
+            throw new IOException(file + " is a folder, not a spec file");
+        }
+        if (Files.size(file) > MAX_BYTES) {
+            throw new IOException(file + " is " + Files.size(file) + " bytes; a spec file is at most " + MAX_BYTES);
+        }
         String text = Files.readString(file, StandardCharsets.UTF_8);
         try {
             return parse(text);

@@ -47,6 +47,10 @@ import picocli.CommandLine.Command;
         })
 public final class HessianScopeCli implements Runnable {
 
+    @CommandLine.Option(names = UserErrorHandler.VERBOSE, scope = CommandLine.ScopeType.INHERIT,
+            description = "On an internal error, print its stack trace.")
+    boolean verbose;
+
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
     }
@@ -59,6 +63,15 @@ public final class HessianScopeCli implements Runnable {
         // paths ("~/.\n hessianscope"): the terminal's full width (COLUMNS, else 100) leaves fewer breaks.
         cl.setUsageHelpAutoWidth(true);
         cl.setUsageHelpWidth(USAGE_WIDTH);
+        // Errors (OutOfMemoryError, StackOverflowError) pass the exception handler: catch them here.
+        CommandLine.IExecutionStrategy run = new CommandLine.RunLast();
+        cl.setExecutionStrategy(parseResult -> {
+            try {
+                return run.execute(parseResult);
+            } catch (Error e) {
+                return UserErrorHandler.unexpected(e, cl.getErr(), UserErrorHandler.verbose(parseResult));
+            }
+        });
         return cl;
     }
 

@@ -41,15 +41,46 @@ public final class DatasetCatalog {
         return embedded(name);
     }
 
-    /** One split of {@code name}, read whole from where {@link #locate} finds it. */
+    /**
+     * One split of {@code name}, read whole from where {@link #locate} finds it. A {@code --data-dir}
+     * the user names is authoritative here: the dataset is read from it, or this says exactly what
+     * the folder lacks; it never falls through to another copy or the embedded subset.
+     */
     public Dataset load(DatasetName name, Split split) throws IOException {
-        DatasetLocation at = locate(name).orElseThrow(() -> new IOException(name + " was not found; searched "
+        DatasetLocation at = locations.dataDir() != null ? inDataDir(name, locations.dataDir()) : locate(name).orElseThrow(() -> new IOException(name + " was not found; searched "
                 + searchedDirs(name) + ". `hessianscope download " + name + "` fetches it, or pass --data-dir"));
         List<DataFile> files = at.files(split);
         if (name.format() == DatasetName.Format.IDX) {
             return Dataset.fromIdx(name, split, at.source(), files.get(0), files.get(1));
         }
         return Dataset.fromCifar(name, split, at.source(), files);
+    }
+
+    private static DatasetLocation inDataDir(DatasetName name, Path dataDir) throws IOException {
+        if (!Files.isDirectory(dataDir)) {
+            throw new IOException("--data-dir " + dataDir + (Files.exists(dataDir) ? " is not a folder" : " does not exist")
+                    + "; give the folder holding " + name + "'s files (see `hessianscope datasets`)");
+        }
+        DataLocations.Root root = new DataLocations.Root(SourceKind.DATA_DIR, dataDir, true);
+        List<Path> dirs = candidateDirs(root, name);
+        for (Path dir : dirs) {
+            Optional<DatasetLocation> found = filesIn(SourceKind.DATA_DIR, dir, name);
+            if (found.isPresent()) {
+                return found.get();
+            }
+        }
+        List<String> notes = new ArrayList<>();
+        for (Path dir : dirs) {
+            missingIn(dir, name).ifPresent(notes::add);
+        }
+        List<String> all = new ArrayList<>();
+        for (Split split : Split.values()) {
+            all.addAll(name.files(split));
+        }
+        throw new IOException("--data-dir " + dataDir + " does not hold " + name + ": "
+                + (notes.isEmpty() ? "none of " + String.join(", ", all) + " (plain or .gz) is in "
+                + dirs.stream().map(Path::toString).collect(java.util.stream.Collectors.joining(" or "))
+                : String.join("; ", notes)));
     }
 
     /** Every known dataset, available or not, with where it was found and its sizes. */

@@ -29,15 +29,30 @@ import java.util.zip.GZIPInputStream;
  */
 public final class DatasetDownloader {
 
-    /** One file to fetch: where from, its name on disk and the checksum it must have. */
-    public record RemoteFile(URI url, String fileName, ExpectedDigest expected) {
+    /**
+     * One file to fetch: where from, its name on disk, the checksum it must have, and its size:
+     * {@code exactBytes} when it is known (else -1), and the most bytes accepted in any case.
+     */
+    public record RemoteFile(URI url, String fileName, ExpectedDigest expected, long exactBytes, long maxBytes) {
+    }
+
+    /** The published CIFAR-10 binary archive is exactly this long (its MD5 is {@link DatasetName#CIFAR_ARCHIVE_MD5}). */
+    public static final long CIFAR_ARCHIVE_BYTES = 170_052_171L;
+
+    /**
+     * How long a download may stall and how slow it may get: a read waiting longer than
+     * {@code readTimeoutMillis}, or an average below {@code minBytesPerSecond} once
+     * {@code graceMillis} have passed, stops it (the partial file is kept to resume).
+     */
+    record Timing(int connectTimeoutMillis, int readTimeoutMillis, long graceMillis, long minBytesPerSecond) {
+        static final Timing DEFAULT = new Timing(60_000, 60_000, 120_000, 4_096);
     }
 
     private final Path root;
     private final URI mirror;
     private final ProgressMonitor monitor;
     private final Map<String, ExpectedDigest> digestOverrides;
-    private static final int TIMEOUT_MILLIS = 60_000;
+    private final Timing timing;
 
     /**
      * @param mirror null for the publishers' mirrors; otherwise a base URL laid out like the datasets
@@ -49,6 +64,16 @@ public final class DatasetDownloader {
 
     /** As above, with the checksums of some files replaced, keyed by "dataset/file" (for tests on small files). */
     public DatasetDownloader(Path root, URI mirror, ProgressMonitor monitor, Map<String, ExpectedDigest> digestOverrides) {
+        this(root, mirror, monitor, digestOverrides, Timing.DEFAULT);
+    }
+
+    DatasetDownloader(Path root, URI mirror, ProgressMonitor monitor, Map<String, ExpectedDigest> digestOverrides,
+                      Timing timing) {
+        if (mirror != null && !"http".equalsIgnoreCase(mirror.getScheme()) && !"https".equalsIgnoreCase(mirror.getScheme())) {
+            throw new IllegalArgumentException("--mirror " + mirror + ": only http:// and https:// mirrors can be "
+                    + "downloaded from; for files on this machine pass their folder with --data-dir instead");
+        }
+        this.timing = timing;
         this.root = root;
         this.mirror = mirror;
         this.monitor = monitor;
@@ -63,15 +88,28 @@ public final class DatasetDownloader {
                 for (String idx : name.files(split)) {
                     String gz = idx + ".gz";
                     ExpectedDigest d = ExpectedDigest.sha256OfDecompressed(name.sha256(idx).orElseThrow());
-                    files.add(new RemoteFile(url(name, gz), gz, digestOverrides.getOrDefault(name.key() + "/" + gz, d)));
+                    // Mirrors may gzip differently, so only the decompressed size is known; gzip adds at
+                    // most a few bytes per 16 kB block to data it cannot compress.
+                    long idxBytes = idxBytes(idx, split);
+                    files.add(new RemoteFile(url(name, gz), gz, digestOverrides.getOrDefault(name.key() + "/" + gz, d),
+                            -1, idxBytes + idxBytes / 100 + (64 << 10)));
                 }
             }
         } else {
             String tar = DatasetName.CIFAR_ARCHIVE;
-            files.add(new RemoteFile(url(name, tar), tar, digestOverrides.getOrDefault(name.key() + "/" + tar,
-                    ExpectedDigest.md5(DatasetName.CIFAR_ARCHIVE_MD5))));
+            ExpectedDigest override = digestOverrides.get(name.key() + "/" + tar);
+            // The published archive's size is known exactly; a test's own archive only has the margin.
+            files.add(new RemoteFile(url(name, tar), tar, override != null ? override
+                    : ExpectedDigest.md5(DatasetName.CIFAR_ARCHIVE_MD5), override != null ? -1 : CIFAR_ARCHIVE_BYTES,
+                    CIFAR_ARCHIVE_BYTES + CIFAR_ARCHIVE_BYTES / 100));
         }
         return files;
+    }
+
+    /** Bytes of a decompressed MNIST-layout IDX file: 60,000 training and 10,000 test 28×28 images. */
+    private static long idxBytes(String idxFile, Split split) {
+        long records = split == Split.TRAIN ? 60_000 : 10_000;
+        return idxFile.contains("images") ? 16 + records * 28 * 28 : 8 + records;
     }
 
     /** Fetches {@code name} unless it is already complete; returns its folder. */
@@ -139,7 +177,7 @@ public final class DatasetDownloader {
                     throw new IOException("HTTP " + status + " from " + f.url() + " (downloading " + label + ")");
                 }
                 // 200 means the server ignored the Range header and sends the whole file.
-                receive(c, f.url(), part, resume ? have : 0, label);
+                receive(c, f, part, resume ? have : 0, label);
                 break;
             } finally {
                 c.disconnect();
@@ -151,10 +189,12 @@ public final class DatasetDownloader {
 
     // HttpURLConnection rather than java.net.http: it reads the socket synchronously, so every byte
     // that arrived before a connection broke reaches the partial file and a retry resumes after it.
-    private static HttpURLConnection open(URI url, long have) throws IOException {
-        HttpURLConnection c = (HttpURLConnection) url.toURL().openConnection();
-        c.setConnectTimeout(TIMEOUT_MILLIS);
-        c.setReadTimeout(TIMEOUT_MILLIS);
+    private HttpURLConnection open(URI url, long have) throws IOException {
+        if (!(url.toURL().openConnection() instanceof HttpURLConnection c)) {
+            throw new IOException(url + " is not an http(s) URL");
+        }
+        c.setConnectTimeout(timing.connectTimeoutMillis());
+        c.setReadTimeout(timing.readTimeoutMillis());
         c.setInstanceFollowRedirects(true);
         c.setRequestProperty("Accept-Encoding", "identity");
         if (have > 0) {
@@ -176,10 +216,21 @@ public final class DatasetDownloader {
         return range != null && range.startsWith("bytes " + have + "-");
     }
 
-    private void receive(HttpURLConnection c, URI url, Path part, long offset, String label) throws IOException {
+    private void receive(HttpURLConnection c, RemoteFile f, Path part, long offset, String label) throws IOException {
+        URI url = f.url();
         long length = c.getContentLengthLong();
         long total = length < 0 ? -1 : offset + length;
+        if (total >= 0 && f.exactBytes() >= 0 && total != f.exactBytes()) {
+            throw new IOException(String.format(java.util.Locale.ROOT, "%s announces %,d bytes but %s is %,d bytes; "
+                    + "refused (a wrong or tampered mirror)", url, total, f.fileName(), f.exactBytes()));
+        }
+        long limit = f.exactBytes() >= 0 ? f.exactBytes() : f.maxBytes();
+        if (total > limit) {
+            throw new IOException(String.format(java.util.Locale.ROOT, "%s announces %,d bytes, more than %s can be "
+                    + "(%,d bytes); refused (a wrong or hostile mirror)", url, total, f.fileName(), limit));
+        }
         long done = offset;
+        long start = System.nanoTime();
         StandardOpenOption mode = offset > 0 ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING;
         try (InputStream in = c.getInputStream();
              OutputStream out = Files.newOutputStream(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE, mode)) {
@@ -187,11 +238,21 @@ public final class DatasetDownloader {
             monitor.progress(done, total, label);
             try {
                 for (int n; (n = in.read(buf)) >= 0; ) {
+                    if (done + n > limit) {
+                        out.close();
+                        Files.deleteIfExists(part);
+                        throw new Stopped(String.format(java.util.Locale.ROOT, "%s sent more than %,d bytes, more "
+                                + "than %s can be; stopped and deleted the partial file (a wrong or hostile mirror)",
+                                url, limit, f.fileName()));
+                    }
                     out.write(buf, 0, n);
                     done += n;
                     monitor.progress(done, total, label);
                     monitor.checkCancelled();
+                    tooSlow(url, part, done - offset, start);
                 }
+            } catch (Stopped e) {
+                throw e;
             } catch (IOException e) {
                 out.flush();
                 throw dropped(url, part, done, total, e);
@@ -199,6 +260,22 @@ public final class DatasetDownloader {
         }
         if (total >= 0 && done < total) {
             throw dropped(url, part, done, total, null);
+        }
+    }
+
+    /** A download stopped on purpose (too long, too slow), with its own message rather than "connection dropped". */
+    private static final class Stopped extends IOException {
+        Stopped(String message) {
+            super(message);
+        }
+    }
+
+    private void tooSlow(URI url, Path part, long received, long startNanos) throws Stopped {
+        long millis = (System.nanoTime() - startNanos) / 1_000_000;
+        if (millis > timing.graceMillis() && received * 1000 < timing.minBytesPerSecond() * millis) {
+            throw new Stopped(String.format(java.util.Locale.ROOT, "download of %s is too slow: %,d bytes in "
+                    + "%.0f s, below %,d bytes/s; the partial file %s is kept and resumes when run again (or try "
+                    + "another --mirror)", url, received, millis / 1000.0, timing.minBytesPerSecond(), part));
         }
     }
 

@@ -21,7 +21,8 @@ public enum DatasetName {
                     "t10k-images-idx3-ubyte", "0fa7898d509279e482958e8ce81c8e77db3f2f8254e26661ceb7762c4d494ce7",
                     "t10k-labels-idx1-ubyte", "ff7bcfd416de33731a308c3f266cc351222c34898ecbeaf847f06e48f7ec33f2")),
     FASHION_MNIST("fashion-mnist", Format.IDX, InputShape.MNIST, Normalisation.GREY,
-            "http://fashion-mnist.s3-website.eu-central-1.amazonaws.com/",
+            // The publisher's own repository, over https (its S3 website endpoint serves plain http only).
+            "https://raw.githubusercontent.com/zalandoresearch/fashion-mnist/master/data/fashion/",
             Map.of("train-images-idx3-ubyte", "c59f468a2f672dc815687fe0f83887768d799fd8a3f3276145d20f83aa44d888",
                     "train-labels-idx1-ubyte", "bad3541b69d912435c50bb6ba87bec294ff4f6a2e1246121d8633921760443d9",
                     "t10k-images-idx3-ubyte", "5b4141f0afbad91edebe8549f8fcffe087ea10ca49f1dbef5c9a5cd8815ce37b",

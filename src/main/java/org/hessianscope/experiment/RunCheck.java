@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import org.hessianscope.analysis.AnalysisResult;
 import org.hessianscope.analysis.AnalysisStore;
+import org.hessianscope.io.BoundedText;
 import org.hessianscope.io.Npy;
 import org.hessianscope.io.NpyArray;
 import org.hessianscope.run.RunFolder;
@@ -40,7 +41,7 @@ final class RunCheck {
         if (!Files.isRegularFile(keyFile)) {
             throw new IOException(RunStore.KEY + " is missing, so it is not known what this run was trained from");
         }
-        RunKey key = RunKey.fromJson(Files.readString(keyFile, StandardCharsets.UTF_8), RunStore.KEY);
+        RunKey key = RunKey.fromJson(BoundedText.read(keyFile, BoundedText.SMALL, RunStore.KEY), RunStore.KEY);
         String expected = key.folderName();
         if (!dir.getFileName().toString().equals(expected)) {
             throw new IOException("the folder is named " + dir.getFileName() + " but " + RunStore.KEY

@@ -17,6 +17,7 @@ import org.hessianscope.analysis.AnalysisOptions;
 import org.hessianscope.arch.PoolType;
 import org.hessianscope.data.DatasetName;
 import org.hessianscope.engine.Precision;
+import org.hessianscope.io.BoundedText;
 import org.hessianscope.train.TrainingOptions;
 
 /**
@@ -43,22 +44,33 @@ public final class SweepFileReader {
     private SweepFileReader() {
     }
 
+    /** Most values one sweep may list: each is a network to train, and a sweep file is a few lines. */
+    public static final int MAX_VALUES = 1_000;
+
     public static SweepFile read(Path file) throws IOException {
-        if (!Files.isRegularFile(file)) {
+        if (!Files.exists(file)) {
             throw new SweepFileException(file + ": no such sweep file");
         }
         String name = file.getFileName().toString().replaceFirst("\\.(ya?ml)$", "");
-        return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString(), name);
+        return parse(BoundedText.read(file, BoundedText.SMALL, "sweep"), file.toString(), name);
     }
 
     /** Parses YAML text; {@code where} names it in messages, {@code defaultName} is used when it has no name. */
     public static SweepFile parse(String yaml, String where, String defaultName) {
+        if (yaml.length() > BoundedText.SMALL) {
+            throw new SweepFileException(where + ": " + yaml.length() + " characters; a sweep file is at most "
+                    + BoundedText.SMALL + " bytes");
+        }
         JsonNode root;
         try {
             root = YAML.readTree(yaml);
         } catch (JsonProcessingException e) {
-            throw new SweepFileException(where + ": not valid YAML: " + e.getOriginalMessage()
-                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"), e);
+            throw new SweepFileException(where + ": not valid YAML"
+                    + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr()) + ": " + oneLine(e.getOriginalMessage()), e);
+        } catch (RuntimeException e) {
+            // SnakeYAML's own errors (a tab, an alias bomb) may arrive unwrapped: still one line naming the file.
+            throw new SweepFileException(where + ": not valid YAML: " + oneLine(String.valueOf(e.getMessage())), e);
         }
         if (root == null || !root.isObject()) {
             throw new SweepFileException(where + ": a sweep file is a YAML mapping of keys such as dataset, layers "
@@ -113,6 +125,29 @@ public final class SweepFileReader {
                 f.positive("layers", 4), f.positive("channels", 6), f.positive("kernel", 3), poolType,
                 f.positive("pool_size", 2), poolPosition, convention, parameter, values, f.text("legend_title", null),
                 analysis(f.has("analysis") ? f.child("analysis") : null), where);
+    }
+
+    /**
+     * A parser's message on one line: SnakeYAML quotes the offending line with a caret below it
+     * after each "in 'reader', line …" mark, which says nothing the line and column do not; the
+     * sentences around them are kept, joined.
+     */
+    static String oneLine(String message) {
+        if (message == null) {
+            return "";
+        }
+        List<String> kept = new ArrayList<>();
+        List<String> lines = message.strip().lines().toList();
+        for (int i = 0; i < lines.size(); i++) {
+            String l = lines.get(i).strip();
+            if (l.startsWith("in 'reader'") || l.startsWith("in 'string'")) {
+                i += 2; // the quoted line and its caret
+            } else if (!l.isEmpty()) {
+                kept.add(l);
+            }
+        }
+        String joined = String.join("; ", kept);
+        return joined.length() > 300 ? joined.substring(0, 300) + "…" : joined;
     }
 
     private static AnalysisOptions analysis(Fields a) {
@@ -212,8 +247,13 @@ public final class SweepFileReader {
             }
         }
 
+        /** Whether {@code k} is given; {@code k: ~} is refused, never read as "use the default". */
         boolean has(String k) {
-            return node.has(k) && !node.get(k).isNull();
+            if (node.has(k) && node.get(k).isNull()) {
+                throw new SweepFileException(where + ": " + prefix + k + " is empty (~ or null); give a value or "
+                        + "leave the key out for the default");
+            }
+            return node.has(k);
         }
 
         JsonNode raw(String k) {
@@ -281,6 +321,10 @@ public final class SweepFileReader {
             JsonNode v = node.get(k);
             if (v == null || !v.isArray()) {
                 throw new SweepFileException(where + ": " + prefix + k + " must be a list, e.g. [2, 3, 4]");
+            }
+            if (v.size() > MAX_VALUES) {
+                throw new SweepFileException(where + ": " + prefix + k + " lists " + v.size() + " values; a sweep has "
+                        + "at most " + MAX_VALUES);
             }
             List<String> out = new ArrayList<>();
             for (JsonNode e : v) {

@@ -62,10 +62,18 @@ public final class SweepRunner implements SweepExecution {
         return sweep.trainSize() == SweepFile.ALL ? all : all.first(sweep.trainSize());
     }
 
+    /** Runs the sweep holding the store's {@link StoreLock}: a second sweep on the same store is refused, naming this one. */
     @Override
     public SweepResult run(SweepFile sweep, SweepListener listener, ProgressMonitor monitor) throws IOException {
         Dataset train = trainingSet(sweep);
         Dataset test = catalog.load(sweep.dataset(), Split.TEST);
+        try (StoreLock lock = StoreLock.acquire(store.root())) {
+            return runLocked(sweep, train, test, listener, monitor);
+        }
+    }
+
+    private SweepResult runLocked(SweepFile sweep, Dataset train, Dataset test, SweepListener listener,
+                                  ProgressMonitor monitor) throws IOException {
         DataIdentity data = DataIdentity.of(train);
         List<SweepPoint> points = sweep.points();
         List<DamagedRun> damaged = Collections.synchronizedList(new ArrayList<>());

@@ -1,5 +1,6 @@
 package org.hessianscope.interop;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.hessianscope.arch.ArchitectureSpec;
@@ -7,6 +8,7 @@ import org.hessianscope.arch.InputShape;
 import org.hessianscope.arch.ParameterLayout;
 import org.hessianscope.arch.SpecException;
 import org.hessianscope.arch.SpecJson;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -47,12 +49,13 @@ public final class Dl4jImport {
             throw new NoSuchFileException(zip + ": no such DL4J model file");
         }
         InputShape shape = input;
+        String config;
         try (ZipFile z = new ZipFile(zip.toFile())) {
-            String config = entryText(z, zip, ModelSerializer.CONFIGURATION_JSON);
+            config = entryText(z, zip, ModelSerializer.CONFIGURATION_JSON);
             if (config == null) {
                 throw new IOException(zip + ": not a DL4J model: the zip has no " + ModelSerializer.CONFIGURATION_JSON);
             }
-            if (isComputationGraph(config)) {
+            if (isComputationGraph(zip, config)) {
                 throw new UnsupportedModelException(-1, zip + ": a DL4J ComputationGraph; only a MultiLayerNetwork "
                         + "(a plain stack of layers) can be imported");
             }
@@ -64,11 +67,12 @@ public final class Dl4jImport {
             throw new IOException(zip + ": not a DL4J model zip (" + e.getMessage() + ")", e);
         }
         Dl4jRuntime.start();
+        checkCoefficients(zip, config);
         MultiLayerNetwork net;
         try {
             net = ModelSerializer.restoreMultiLayerNetwork(zip.toFile(), false);
         } catch (RuntimeException e) {
-            throw new IOException(zip + ": DL4J cannot read this model: " + e.getMessage(), e);
+            throw new IOException(zip + ": DL4J cannot read this model: " + firstLine(e.getMessage()), e);
         }
         try {
             Dl4jSpecReader.Result read = Dl4jSpecReader.read(net.getLayerWiseConfigurations(), shape);
@@ -111,9 +115,58 @@ public final class Dl4jImport {
         }
     }
 
-    private static boolean isComputationGraph(String config) throws IOException {
-        JsonNode root = new ObjectMapper().readTree(config);
-        return root != null && root.has("vertices");
+    private static boolean isComputationGraph(Path zip, String config) throws IOException {
+        JsonNode root;
+        try {
+            root = new ObjectMapper().readTree(config);
+        } catch (JsonProcessingException e) {
+            // Also a configuration nested deeper than Jackson's limit: one line naming the zip, not a trace.
+            throw new IOException(zip + ": entry " + ModelSerializer.CONFIGURATION_JSON + " is not valid JSON: "
+                    + firstLine(e.getOriginalMessage()), e);
+        }
+        if (root == null || !root.isObject()) {
+            throw new IOException(zip + ": entry " + ModelSerializer.CONFIGURATION_JSON + " is not a JSON object");
+        }
+        return root.has("vertices");
+    }
+
+    /**
+     * The size-checking layer in front of DL4J: the configuration is parsed on its own (cheap, no
+     * parameters), its layers give the parameter count, and {@code coefficients.bin}
+     * must claim and hold exactly that many values before DL4J is let near it.
+     */
+    private static void checkCoefficients(Path zip, String config) throws IOException {
+        MultiLayerConfiguration conf;
+        try {
+            conf = MultiLayerConfiguration.fromJson(config);
+        } catch (RuntimeException e) {
+            throw new IOException(zip + ": entry " + ModelSerializer.CONFIGURATION_JSON + " is not a DL4J "
+                    + "configuration: " + firstLine(e.getMessage()), e);
+        }
+        // The configuration's own count (every layer's nIn and nOut are in it), whatever input shape is asked for:
+        // a wrong shape is then reported by the shape check with the tensors named, as before.
+        long parameters = 0;
+        try {
+            for (int i = 0; i < conf.getConfs().size(); i++) {
+                var layer = conf.getConf(i);
+                parameters = Math.addExact(parameters, layer.getLayer().initializer().numParams(layer));
+            }
+        } catch (RuntimeException e) {
+            throw new IOException(zip + ": entry " + ModelSerializer.CONFIGURATION_JSON + " describes no countable "
+                    + "network: " + firstLine(e.getMessage()), e);
+        }
+        try (ZipFile z = new ZipFile(zip.toFile())) {
+            Dl4jCoefficients.check(z, zip, parameters);
+        }
+    }
+
+    /** DL4J's messages often quote the whole configuration after the first line: only the first line is worth showing. */
+    static String firstLine(String message) {
+        if (message == null) {
+            return "(no message)";
+        }
+        String first = message.strip().lines().findFirst().orElse("");
+        return first.length() > 300 ? first.substring(0, 300) + "…" : first;
     }
 
     private static InputShape storedInput(Path zip, String json) {

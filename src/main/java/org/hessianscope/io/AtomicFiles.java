@@ -1,14 +1,21 @@
 package org.hessianscope.io;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
 
-/** Writes that either complete or leave the old file untouched: a killed process never leaves a half file. */
+/**
+ * Writes that either complete or leave the old file untouched: a killed process never leaves a half
+ * file. Each file and its folder are forced to the disk before the rename that publishes them, so
+ * a power loss too leaves the old state or the new one, never a renamed file with no data.
+ */
 public final class AtomicFiles {
     private AtomicFiles() {
     }
@@ -21,8 +28,15 @@ public final class AtomicFiles {
         }
         Path tmp = temporarySibling(abs);
         try {
-            Files.write(tmp, content);
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                ByteBuffer b = ByteBuffer.wrap(content);
+                while (b.hasRemaining()) {
+                    ch.write(b);
+                }
+                ch.force(true);
+            }
             move(tmp, abs);
+            syncDirectory(dir);
         } finally {
             Files.deleteIfExists(tmp);
         }
@@ -40,6 +54,42 @@ public final class AtomicFiles {
             Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
         }
         return tmp;
+    }
+
+    /** Forces {@code file}'s content to the disk. */
+    public static void sync(Path file) throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            ch.force(true);
+        }
+    }
+
+    /** Forces every file in {@code dir} (not below) and then {@code dir} itself to the disk: before renaming it into place. */
+    public static void syncTree(Path dir) throws IOException {
+        try (java.util.stream.Stream<Path> s = Files.list(dir)) {
+            for (Path p : s.toList()) {
+                if (Files.isRegularFile(p)) {
+                    sync(p);
+                }
+            }
+        }
+        syncDirectory(dir);
+    }
+
+    /**
+     * Forces a folder's entries (the names of renamed files) to the disk. Where a folder cannot be
+     * opened for that (Windows), the file system orders renames itself and there is nothing to do.
+     */
+    public static void syncDirectory(Path dir) throws IOException {
+        if (dir == null) {
+            return;
+        }
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            if (!System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).startsWith("windows")) {
+                throw e instanceof IOException io ? io : new IOException(e);
+            }
+        }
     }
 
     /** Renames {@code from} to {@code to}, atomically where the file system allows it. */

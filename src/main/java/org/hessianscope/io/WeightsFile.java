@@ -23,9 +23,29 @@ public final class WeightsFile {
     private WeightsFile() {
     }
 
-    /** θ for {@code spec} from {@code file}; float32 and float64 arrays are accepted. */
+    /**
+     * θ for {@code spec} from {@code file}; float32 and float64 arrays are accepted. The spec says
+     * how large each tensor is, so no entry may inflate past its float64 size and a header's
+     * worth: a zip bomb is refused after a few kilobytes, not after gigabytes.
+     */
     public static double[] read(Path file, ArchitectureSpec spec) throws IOException {
-        return fromArrays(Npz.read(file), spec.parameterLayout(), file.toString());
+        return fromArrays(Npz.read(file, limitsFor(spec.parameterLayout())), spec.parameterLayout(), file.toString());
+    }
+
+    /** Room for a .npy header (numpy pads it to 64 bytes; version 2 allows more, never this much for our keys). */
+    static final long HEADER_BYTES = 64L << 10;
+
+    /** The most a weights archive for {@code layout} may hold: its largest tensor in float64, its total, its count. */
+    public static NpzLimits limitsFor(ParameterLayout layout) {
+        long largest = 0;
+        long total = 0;
+        for (ParameterLayout.Tensor t : layout.tensors()) {
+            largest = Math.max(largest, 8L * t.size());
+            total += 8L * t.size() + HEADER_BYTES;
+        }
+        long entry = Math.min(largest + HEADER_BYTES, Integer.MAX_VALUE - 8L);
+        // A few entries more than the layout has, so a stray key is named by the key check, not counted here.
+        return new NpzLimits(entry, total + 16 * HEADER_BYTES, layout.tensors().size() + 16);
     }
 
     public static double[] read(Path file, ArchitectureSpec spec, NpzLimits limits) throws IOException {

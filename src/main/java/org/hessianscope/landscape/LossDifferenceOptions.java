@@ -12,18 +12,32 @@ package org.hessianscope.landscape;
 public record LossDifferenceOptions(int orderings, long seed, int threads, int gridSize, int[] extraK) {
     public static final int DEFAULT_ORDERINGS = 500;
     public static final int DEFAULT_GRID_SIZE = 512;
+    /**
+     * Most orderings accepted: 40 times the authors' 500. The analysis keeps S values per grid
+     * point (S × 512 doubles, 82 MB at this limit), so S is bounded like any other size.
+     */
+    public static final int MAX_ORDERINGS = 20_000;
+    /** Most worker threads accepted, far above any machine this runs on. */
+    public static final int MAX_THREADS = 1_024;
 
     public LossDifferenceOptions {
-        if (orderings < 1) {
-            throw new IllegalArgumentException("orderings = " + orderings + "; need at least 1");
-        }
-        if (threads < 1) {
-            throw new IllegalArgumentException("threads = " + threads + "; need at least 1");
+        requireOrderings("orderings", orderings);
+        if (threads < 1 || threads > MAX_THREADS) {
+            throw new IllegalArgumentException("threads = " + threads + "; need 1 to " + MAX_THREADS);
         }
         if (gridSize < 2) {
             throw new IllegalArgumentException("gridSize = " + gridSize + "; need at least 2");
         }
         extraK = extraK == null ? new int[0] : extraK.clone();
+    }
+
+    /** Throws unless {@code s} orderings are between 1 and {@link #MAX_ORDERINGS}; {@code field} names it. */
+    public static int requireOrderings(String field, int s) {
+        if (s < 1 || s > MAX_ORDERINGS) {
+            throw new IllegalArgumentException(field + " = " + s + ": must be at least 1 and at most " + MAX_ORDERINGS
+                    + " (the paper used " + DEFAULT_ORDERINGS + ")");
+        }
+        return s;
     }
 
     /** 500 orderings, seed 0, all cores, 512 grid values. */

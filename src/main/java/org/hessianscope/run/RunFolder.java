@@ -1,5 +1,6 @@
 package org.hessianscope.run;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,6 +12,7 @@ import org.hessianscope.arch.SpecException;
 import org.hessianscope.arch.SpecJson;
 import org.hessianscope.engine.Precision;
 import org.hessianscope.io.AtomicFiles;
+import org.hessianscope.io.BoundedText;
 import org.hessianscope.io.WeightsFile;
 
 import java.io.IOException;
@@ -40,7 +42,8 @@ public final class RunFolder {
             .enable(SerializationFeature.INDENT_OUTPUT)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     private RunFolder() {
     }
@@ -88,11 +91,13 @@ public final class RunFolder {
                 }
                 Files.write(tmp.resolve(e.getKey()), e.getValue());
             }
+            AtomicFiles.syncTree(tmp);
             beforeRename.run();
             if (Files.exists(target)) {
                 Files.delete(target); // empty, checked above
             }
             AtomicFiles.move(tmp, target);
+            AtomicFiles.syncDirectory(parent);
         } finally {
             AtomicFiles.deleteTree(tmp);
         }
@@ -135,7 +140,7 @@ public final class RunFolder {
         Path file = dir.resolve(INFO);
         requireFile(dir, INFO);
         try {
-            String text = Files.readString(file, StandardCharsets.UTF_8);
+            String text = BoundedText.read(file, BoundedText.SMALL, INFO);
             JsonNode root = JSON.readTree(text);
             // Parsed from the text when it is complete, so that messages keep their line and column.
             RunInfo info = lacksPrecision(root) ? JSON.treeToValue(withFloat64(root), RunInfo.class)

@@ -30,6 +30,7 @@ public final class RunTraining {
     /** Trains on the calling thread; {@code listener} hears every step, {@code monitor} can cancel between batches. */
     public static Outcome train(Engine engine, ArchitectureSpec spec, Dataset train, Dataset test,
                                 TrainingOptions options, TrainingListener listener, ProgressMonitor monitor) {
+        TrainingMemory.require(spec, engine.threads());
         double[] init = PyTorchInit.initialise(spec, options.seed());
         // init.npz holds the weights training really started from.
         options.precision().round(init);

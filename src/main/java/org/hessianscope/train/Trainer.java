@@ -25,9 +25,17 @@ import java.util.concurrent.Executor;
  *
  * <p>Training stops early, keeping the last finite weights, when the monitor
  * is cancelled (checked between batches) or when a loss, gradient or updated
- * weight is NaN or infinite.
+ * weight is NaN or infinite, or when a batch loss has grown {@link #DIVERGENCE_FACTOR} times
+ * above the first one: a finite 1e88 is as diverged as NaN, and its weights are as useless.
  */
 public final class Trainer {
+    /**
+     * A batch loss this many times the first batch's (floored at 1, so a near-zero start does not
+     * trip it) is divergence. Cross-entropy starts near ln(classes); a training that merely
+     * oscillates stays within a few times that, while a runaway one passes 1e4 within steps.
+     */
+    public static final double DIVERGENCE_FACTOR = 1e4;
+
     private final BatchObjective objective;
 
     public Trainer(BatchObjective objective) {
@@ -55,11 +63,13 @@ public final class Trainer {
         double[] previous = theta.clone();
         Adam adam = Adam.of(options, theta.length);
         SplittableRandom shuffles = Seeds.shuffles(options.seed());
-        int batches = (n + options.batchSize() - 1) / options.batchSize();
+        // In 64 bits: a batch size near Integer.MAX_VALUE must mean one batch, not a wrapped negative count.
+        int batches = (int) ((n + (long) options.batchSize() - 1) / options.batchSize());
         long totalSteps = (long) batches * options.epochs();
         List<TrainingProgress> history = new ArrayList<>();
         long step = 0;
         long seen = 0;
+        double firstLoss = Double.NaN;
         for (int epoch = 1; epoch <= options.epochs(); epoch++) {
             int[] order = Seeds.permutation(n, shuffles);
             double lossSum = 0;
@@ -70,13 +80,20 @@ public final class Trainer {
                     return new TrainingResult(theta, TrainingResult.Status.CANCELLED, "cancelled at epoch " + epoch
                             + ", batch " + (b + 1) + " after " + step + " steps", history, start, Instant.now());
                 }
-                int from = b * options.batchSize();
-                int[] idx = Arrays.copyOfRange(order, from, Math.min(n, from + options.batchSize()));
+                int from = (int) ((long) b * options.batchSize());
+                int[] idx = Arrays.copyOfRange(order, from, (int) Math.min(n, (long) from + options.batchSize()));
                 LossGradient lg = objective.lossAndGradient(theta, train.select(idx));
                 String where = "epoch " + epoch + ", batch " + (b + 1) + " (step " + (step + 1) + ")";
                 if (!Double.isFinite(lg.loss()) || !allFinite(lg.gradient())) {
                     String what = !Double.isFinite(lg.loss()) ? "the loss became " + lg.loss() : "the gradient became non-finite";
                     return diverged(theta, what + " at " + where, step, history, start);
+                }
+                if (step == 0) {
+                    firstLoss = lg.loss();
+                } else if (lg.loss() > DIVERGENCE_FACTOR * Math.max(1.0, firstLoss)) {
+                    // θ already gives the runaway loss: keep the weights before the update that made it.
+                    return diverged(previous, String.format(Locale.ROOT, "the loss grew from %.4g to %.4g at %s",
+                            firstLoss, lg.loss(), where), step - 1, history, start);
                 }
                 System.arraycopy(theta, 0, previous, 0, theta.length);
                 adam.step(theta, lg.gradient());

@@ -23,7 +23,8 @@ public final class TinyRuns {
 
     /** The embedded data only: no full dataset on this machine changes what the tests see. */
     public static DatasetCatalog embedded(Path emptyDir) {
-        return new DatasetCatalog(new DataLocations(emptyDir, null, emptyDir, emptyDir));
+        // No --data-dir: one given is authoritative (issue 18), and this one holds nothing.
+        return new DatasetCatalog(new DataLocations(null, null, emptyDir, emptyDir));
     }
 
     /** Trains L conv layers of 2 channels, kernel 5, on the first {@code n} MNIST records for one epoch, seed 3. */

@@ -96,8 +96,8 @@ class DatasetCatalogTest {
     void cifarIsFoundInEitherLayoutAndLoadsItsBatches() throws IOException {
         DatasetCatalog c = catalog(true, true);
         assertTrue(c.locate(DatasetName.CIFAR10).isEmpty());
-        var missing = assertThrows(IOException.class, () -> c.load(DatasetName.CIFAR10, Split.TRAIN));
-        assertTrue(missing.getMessage().startsWith("cifar10 was not found; searched [" + explicit.resolve("cifar10/cifar-10-batches-bin")),
+        var missing = assertThrows(IOException.class, () -> catalog(false, true).load(DatasetName.CIFAR10, Split.TRAIN));
+        assertTrue(missing.getMessage().startsWith("cifar10 was not found; searched [" + env.resolve("cifar10/cifar-10-batches-bin")),
                 missing.getMessage());
         assertTrue(missing.getMessage().contains("download cifar10"), missing.getMessage());
 
@@ -106,11 +106,16 @@ class DatasetCatalogTest {
             TestFiles.write(bins.resolve("data_batch_" + b + ".bin"), cifar(b, b, 9 - b));
         }
         TestFiles.write(bins.resolve("test_batch.bin"), cifar(0, 7));
-        Dataset train = c.load(DatasetName.CIFAR10, Split.TRAIN);
+        // A --data-dir given is authoritative (issue 18, case 9): it does not exist, so loading refuses.
+        var absent = assertThrows(IOException.class, () -> c.load(DatasetName.CIFAR10, Split.TRAIN));
+        assertEquals("--data-dir " + explicit + " does not exist; give the folder holding cifar10's files (see "
+                + "`hessianscope datasets`)", absent.getMessage());
+        DatasetCatalog fromEnv = catalog(false, true);
+        Dataset train = fromEnv.load(DatasetName.CIFAR10, Split.TRAIN);
         assertEquals(SourceKind.ENVIRONMENT, train.source().kind());
         assertEquals(10, train.size());
         assertEquals(List.of(1, 8, 2, 7), List.of(train.label(0), train.label(1), train.label(2), train.label(3)));
-        assertEquals(1, c.load(DatasetName.CIFAR10, Split.TEST).size());
+        assertEquals(1, fromEnv.load(DatasetName.CIFAR10, Split.TEST).size());
 
         Path nested = explicit.resolve("cifar10/cifar-10-batches-bin");
         Files.createDirectories(nested.getParent());

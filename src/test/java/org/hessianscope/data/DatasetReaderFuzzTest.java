@@ -89,6 +89,7 @@ class DatasetReaderFuzzTest {
             }
         }
         assertEquals(CASES, accepted + rejected);
+        System.out.println("fuzz dataset readers: " + CASES + " cases, " + accepted + " accepted, " + rejected + " rejected");
         // The mutations must exercise both outcomes, or the fuzz tests nothing.
         assertTrue(rejected > CASES / 2, "rejected " + rejected);
         assertTrue(accepted > 100, "accepted " + accepted);

@@ -33,6 +33,7 @@ final class TinySweep {
 
     /** Only the embedded data, whatever this machine has installed, so every run sees the same records. */
     static DatasetCatalog catalog(Path empty) {
-        return new DatasetCatalog(new DataLocations(empty, null, empty, empty));
+        // No --data-dir: one given is authoritative (issue 18), and this one holds nothing.
+        return new DatasetCatalog(new DataLocations(null, null, empty, empty));
     }
 }

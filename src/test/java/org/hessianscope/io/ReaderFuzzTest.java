@@ -29,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * the whole run is bounded in time (no hang) and the readers run under small
  * size caps, so an out-of-memory would also surface as a failure.
  */
-class ReaderFuzzTest {
+public class ReaderFuzzTest {
 
     static final long SEED = 20261127L;
     static final int CASES_PER_FORMAT = 4_000;
@@ -105,7 +105,7 @@ class ReaderFuzzTest {
                 format + ": " + outcomes[0] + " accepted, " + outcomes[1] + " rejected");
     }
 
-    static byte[] mutate(List<byte[]> corpus, SplittableRandom rnd) {
+    public static byte[] mutate(List<byte[]> corpus, SplittableRandom rnd) {
         byte[] b = corpus.get(rnd.nextInt(corpus.size())).clone();
         int rounds = 1 + rnd.nextInt(4);
         for (int r = 0; r < rounds && b.length > 0; r++) {

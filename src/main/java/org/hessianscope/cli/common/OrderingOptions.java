@@ -1,5 +1,6 @@
 package org.hessianscope.cli.common;
 
+import org.hessianscope.landscape.LossDifferenceOptions;
 import picocli.CommandLine.Option;
 
 /** The random orderings of the lossDifference analysis and its smoothing, shared by every command that computes it. */
@@ -17,9 +18,7 @@ public final class OrderingOptions {
 
     /** Checks the values before any work starts, naming the option and what would be valid. */
     public OrderingOptions validated() {
-        if (orderings < 1) {
-            throw new IllegalArgumentException("--orderings = " + orderings + ": must be at least 1");
-        }
+        LossDifferenceOptions.requireOrderings("--orderings", orderings);
         if (!(alpha > 0 && alpha < 1)) {
             throw new IllegalArgumentException("--alpha = " + alpha + ": must be in the open interval (0, 1), e.g. 0.995");
         }

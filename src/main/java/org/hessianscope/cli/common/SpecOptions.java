@@ -49,6 +49,7 @@ public final class SpecOptions {
         if (specFile != null) {
             return SpecJson.read(specFile);
         }
+        ArchitectureSpec.requireLayers("--layers", layers);
         List<ConvLayerSpec> conv = new ArrayList<>();
         for (int l = 0; l < layers; l++) {
             conv.add(new ConvLayerSpec(channels, kernel));

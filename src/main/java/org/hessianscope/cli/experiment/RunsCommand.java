@@ -55,7 +55,7 @@ public final class RunsCommand implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "  %-48s %-14s %6d records %3d epochs  test accuracy %s  %s%n",
                     r.folder().getFileName(), RunKey.describe(r.key().spec()), i.data().trainSize(),
                     i.options().epochs(), i.test() == null ? "-" : String.format(Locale.ROOT, "%.4f", i.test().accuracy()),
-                    java.nio.file.Files.exists(r.folder().resolve(AnalysisStore.FILE)) ? "analysed" : "not analysed");
+                    java.nio.file.Files.isRegularFile(r.folder().resolve(AnalysisStore.FILE)) ? "analysed" : "not analysed");
         }
         for (DamagedRun d : scan.damaged()) {
             System.out.println("damaged, skipped: " + d);
