@@ -19,6 +19,11 @@ public final class LossDifferenceAnalysis implements Analysis<LossDifferenceOpti
     }
 
     @Override
+    public String description() {
+        return "mean and spread of |L_{k+1} − L_k| over random orderings of the per-sample losses";
+    }
+
+    @Override
     public Class<LossDifferenceResult> resultType() {
         return LossDifferenceResult.class;
     }
