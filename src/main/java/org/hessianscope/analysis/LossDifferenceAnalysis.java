@@ -20,7 +20,7 @@ public final class LossDifferenceAnalysis implements Analysis<LossDifferenceOpti
 
     @Override
     public String description() {
-        return "mean and spread of |L_{k+1} − L_k| over random orderings of the per-sample losses";
+        return "the loss difference ΔL = L_{k+1} − L_k over random orderings: mean and quantiles of its size, exact E[ΔL²]";
     }
 
     @Override
