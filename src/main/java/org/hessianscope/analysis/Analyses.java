@@ -1,6 +1,11 @@
 package org.hessianscope.analysis;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The registry: every analysis of a trained run, in the order {@link RunAnalysis} runs them (an
@@ -14,6 +19,34 @@ public final class Analyses {
 
     /** In running order; also the order of their keys in {@code analysis.json}. */
     public static final List<Analysis<?, ?>> ALL = List.of(LOSS_DIFFERENCE, SMOOTHED, CURVATURE, BOUNDS);
+
+    /** The registered analysis of {@code key}; an unknown key is an IllegalArgumentException naming the valid ones. */
+    public static Analysis<?, ?> byKey(String key) {
+        for (Analysis<?, ?> a : ALL) {
+            if (a.step().key().equals(key)) {
+                return a;
+            }
+        }
+        throw new IllegalArgumentException("no analysis '" + key + "'; registered: " + keys());
+    }
+
+    /** The registered keys in running order, comma-separated. */
+    public static String keys() {
+        return ALL.stream().map(a -> a.step().key()).collect(Collectors.joining(", "));
+    }
+
+    /** {@code chosen} and everything they read ({@link Analysis#requires()}, transitively), in running order. */
+    public static List<Analysis<?, ?>> withRequirements(Collection<? extends Analysis<?, ?>> chosen) {
+        Set<Analysis<?, ?>> needed = new LinkedHashSet<>();
+        List<Analysis<?, ?>> open = new ArrayList<>(chosen);
+        while (!open.isEmpty()) {
+            Analysis<?, ?> a = open.remove(open.size() - 1);
+            if (needed.add(a)) {
+                open.addAll(a.requires());
+            }
+        }
+        return ALL.stream().filter(needed::contains).toList();
+    }
 
     private Analyses() {
     }

@@ -1,5 +1,6 @@
 package org.hessianscope.analysis;
 
+import java.util.List;
 import org.hessianscope.task.ProgressMonitor;
 
 /**
@@ -14,6 +15,17 @@ import org.hessianscope.task.ProgressMonitor;
 public interface Analysis<O, R> {
     /** Its key in {@code analysis.json} and its progress label. */
     AnalysisStep step();
+
+    /** One line saying what it computes, for {@code analyze --list} and its help. */
+    String description();
+
+    /**
+     * The analyses whose results {@link #run} reads through {@link AnalysisInput#result}; each is
+     * registered before this one. {@code analyze --only} computes them first.
+     */
+    default List<Analysis<?, ?>> requires() {
+        return List.of();
+    }
 
     /** The class Jackson reads the stored result as. */
     Class<R> resultType();

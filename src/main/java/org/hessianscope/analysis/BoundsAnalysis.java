@@ -1,5 +1,6 @@
 package org.hessianscope.analysis;
 
+import java.util.List;
 import java.util.Locale;
 import org.hessianscope.bounds.BoundHierarchy;
 import org.hessianscope.task.ProgressMonitor;
@@ -21,6 +22,16 @@ public final class BoundsAnalysis implements Analysis<BoundsAnalysis.Options, Bo
     @Override
     public AnalysisStep step() {
         return STEP;
+    }
+
+    @Override
+    public String description() {
+        return "the paper's bound on max_i ‖H_O,i‖, Lemma 2 with true norms, and the measured maximum";
+    }
+
+    @Override
+    public List<Analysis<?, ?>> requires() {
+        return List.of(Analyses.CURVATURE);
     }
 
     @Override

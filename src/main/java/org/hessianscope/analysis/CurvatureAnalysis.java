@@ -33,6 +33,11 @@ public final class CurvatureAnalysis implements Analysis<CurvatureAnalysis.Optio
     }
 
     @Override
+    public String description() {
+        return "top eigenvalues, trace and density of H, H_O and H_F on the curvature subset; per-sample norms";
+    }
+
+    @Override
     public Class<HessianAnalysis.Result> resultType() {
         return HessianAnalysis.Result.class;
     }

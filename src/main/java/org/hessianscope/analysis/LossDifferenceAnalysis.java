@@ -19,6 +19,11 @@ public final class LossDifferenceAnalysis implements Analysis<LossDifferenceOpti
     }
 
     @Override
+    public String description() {
+        return "the loss difference ΔL = L_{k+1} − L_k over random orderings: mean and quantiles of its size, exact E[ΔL²]";
+    }
+
+    @Override
     public Class<LossDifferenceResult> resultType() {
         return LossDifferenceResult.class;
     }

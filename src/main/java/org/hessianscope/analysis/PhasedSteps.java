@@ -24,6 +24,7 @@ public final class PhasedSteps implements RunAnalysis.StepMonitors {
     private final ProgressMonitor job;
     private final DoubleConsumer expected;
     private Phases phases;
+    private List<Analysis<?, ?>> analyses;
     private List<Phases.Phase> costs;
     private long lossesStarted;
 
@@ -33,26 +34,27 @@ public final class PhasedSteps implements RunAnalysis.StepMonitors {
     }
 
     /** The steps in order with their costs in per-sample forward passes, for {@code n} training samples:
-     *  the per-sample pass, then every registered analysis. */
-    public static List<Phases.Phase> phases(AnalysisOptions options, int n) {
+     *  the per-sample pass, then each of {@code analyses}. */
+    public static List<Phases.Phase> phases(AnalysisOptions options, int n, List<Analysis<?, ?>> analyses) {
         List<Phases.Phase> list = new ArrayList<>();
         list.add(new Phases.Phase(AnalysisStep.PER_SAMPLE.label(), n));
-        for (Analysis<?, ?> a : Analyses.ALL) {
+        for (Analysis<?, ?> a : analyses) {
             list.add(new Phases.Phase(a.step().label(), a.cost(options, n)));
         }
         return list;
     }
 
     @Override
-    public void begin(AnalysisOptions options, int samples) {
-        costs = phases(options, samples);
+    public void begin(AnalysisOptions options, int samples, List<Analysis<?, ?>> analyses) {
+        this.analyses = List.copyOf(analyses);
+        costs = phases(options, samples, this.analyses);
         phases = new Phases(job, costs);
     }
 
     @Override
     public ProgressMonitor forStep(AnalysisStep step) {
         if (phases == null) {
-            throw new IllegalStateException("begin(options, samples) must come first");
+            throw new IllegalStateException("begin(options, samples, analyses) must come first");
         }
         if (step.equals(AnalysisStep.PER_SAMPLE)) {
             lossesStarted = System.nanoTime();
@@ -67,12 +69,12 @@ public final class PhasedSteps implements RunAnalysis.StepMonitors {
         return phases.phase(index);
     }
 
-    private static int indexOf(AnalysisStep step) {
-        for (int i = 0; i < Analyses.ALL.size(); i++) {
-            if (Analyses.ALL.get(i).step().equals(step)) {
+    private int indexOf(AnalysisStep step) {
+        for (int i = 0; i < analyses.size(); i++) {
+            if (analyses.get(i).step().equals(step)) {
                 return i;
             }
         }
-        throw new IllegalArgumentException("no registered analysis has step " + step.key());
+        throw new IllegalArgumentException("no analysis of this run has step " + step.key());
     }
 }

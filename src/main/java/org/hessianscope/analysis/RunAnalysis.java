@@ -2,9 +2,12 @@ package org.hessianscope.analysis;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.hessianscope.curvature.HessianAnalysis;
 import org.hessianscope.data.DatasetCatalog;
 import org.hessianscope.data.Samples;
@@ -31,8 +34,8 @@ public final class RunAnalysis {
     public interface StepMonitors {
         ProgressMonitor forStep(AnalysisStep step);
 
-        /** Called once before the first step, with the options and the training set's size. */
-        default void begin(AnalysisOptions options, int samples) {
+        /** Called once before the first step, with the options, the training set's size and the analyses to run. */
+        default void begin(AnalysisOptions options, int samples, List<Analysis<?, ?>> analyses) {
         }
 
         StepMonitors NONE = step -> ProgressMonitor.NONE;
@@ -53,6 +56,18 @@ public final class RunAnalysis {
     /** As above; {@code lanczos} hears every Lanczos step of the curvature step, for a live convergence view. */
     public AnalysisResult analyzeFolder(Path run, DatasetCatalog catalog, AnalysisOptions options, StepMonitors monitors,
                                         HessianAnalysis.Listener lanczos) throws IOException {
+        return analyzeFolder(run, catalog, options, monitors, lanczos, Analyses.ALL);
+    }
+
+    /**
+     * As above, computing only {@code chosen} and what they read ({@link Analyses#withRequirements}).
+     * The results of the others already in {@code analysis.json} are kept when they were computed with
+     * the same settings on the same losses (they would come out bit for bit the same), so running
+     * one analysis alone does not throw away a long curvature step; otherwise they are left out.
+     */
+    public AnalysisResult analyzeFolder(Path run, DatasetCatalog catalog, AnalysisOptions options, StepMonitors monitors,
+                                        HessianAnalysis.Listener lanczos, List<? extends Analysis<?, ?>> chosen)
+            throws IOException {
         TrainedRun trained = RunFolder.read(run);
         String status = trained.info().status();
         // Training writes only its end states; anything else (a hand-made "running") is not a finished run.
@@ -61,9 +76,37 @@ public final class RunAnalysis {
                     + "\"; only a completed, cancelled or diverged run can be analysed (train it again)");
         }
         Samples train = RunTrainingSet.load(run, trained.info(), catalog);
-        AnalysisResult result = analyze(trained, train, options, monitors, lanczos);
+        AnalysisResult result = analyze(trained, train, options, monitors, lanczos, chosen);
+        if (result.results().size() < Analyses.ALL.size()) {
+            result = withStored(result, AnalysisStore.read(run));
+        }
         AnalysisStore.write(run, result);
         return result;
+    }
+
+    /** {@code fresh} plus the stored results it lacks, when the stored analysis is of the same losses and settings. */
+    static AnalysisResult withStored(AnalysisResult fresh, Optional<AnalysisResult> stored) {
+        if (stored.isEmpty() || !sameInputs(fresh, stored.get())) {
+            return fresh;
+        }
+        Map<String, Object> results = new LinkedHashMap<>();
+        for (Analysis<?, ?> a : Analyses.ALL) {
+            String key = a.step().key();
+            Object r = fresh.results().containsKey(key) ? fresh.results().get(key) : stored.get().results().get(key);
+            if (r != null) {
+                results.put(key, r);
+            }
+        }
+        return new AnalysisResult(fresh.options(), fresh.losses(), fresh.labels(), fresh.predictions(), results);
+    }
+
+    /** Same per-sample pass and same settings; the thread count is not a setting of the result. */
+    private static boolean sameInputs(AnalysisResult a, AnalysisResult b) {
+        AnalysisOptions o = b.options();
+        AnalysisOptions asA = new AnalysisOptions(o.orderings(), o.seed(), o.alpha(), a.options().threads(),
+                o.curvatureSamples(), o.lanczosSteps(), o.perSampleFull());
+        return asA.equals(a.options()) && Arrays.equals(a.losses(), b.losses()) && Arrays.equals(a.labels(), b.labels())
+                && Arrays.equals(a.predictions(), b.predictions());
     }
 
     public AnalysisResult analyze(TrainedRun run, Samples train, AnalysisOptions options, StepMonitors monitors) {
@@ -72,13 +115,20 @@ public final class RunAnalysis {
 
     public AnalysisResult analyze(TrainedRun run, Samples train, AnalysisOptions options, StepMonitors monitors,
                                   HessianAnalysis.Listener lanczos) {
+        return analyze(run, train, options, monitors, lanczos, Analyses.ALL);
+    }
+
+    /** Only {@code chosen} and the analyses they read, in registry order; the others are absent from the result. */
+    public AnalysisResult analyze(TrainedRun run, Samples train, AnalysisOptions options, StepMonitors monitors,
+                                  HessianAnalysis.Listener lanczos, List<? extends Analysis<?, ?>> chosen) {
         if (train.size() < 2) {
             throw new IllegalArgumentException("the training set has " + train.size()
                     + " sample(s); the loss difference needs at least 2");
         }
         Model model = new Model(Network.of(run.spec()), run.weights());
 
-        monitors.begin(options, train.size());
+        List<Analysis<?, ?>> steps = Analyses.withRequirements(chosen);
+        monitors.begin(options, train.size(), steps);
         ProgressMonitor m = monitors.forStep(AnalysisStep.PER_SAMPLE);
         PerSampleOutputs pass = engine.perSampleOutputs(model, train, m);
         m.checkCancelled();
@@ -90,7 +140,7 @@ public final class RunAnalysis {
         Map<String, Object> results = new LinkedHashMap<>();
         AnalysisInput input = new AnalysisInput(engine, model, run.spec(), train, pass.losses(), labels,
                 pass.predictions(), Collections.unmodifiableMap(results), lanczos);
-        for (Analysis<?, ?> a : Analyses.ALL) {
+        for (Analysis<?, ?> a : steps) {
             m = monitors.forStep(a.step());
             results.put(a.step().key(), run(a, input, options, m));
             m.checkCancelled();

@@ -1,5 +1,6 @@
 package org.hessianscope.analysis;
 
+import java.util.List;
 import org.hessianscope.landscape.Smoothing;
 import org.hessianscope.task.ProgressMonitor;
 
@@ -20,6 +21,16 @@ public final class SmoothingAnalysis implements Analysis<SmoothingAnalysis.Optio
     @Override
     public AnalysisStep step() {
         return STEP;
+    }
+
+    @Override
+    public String description() {
+        return "bias-corrected exponential smoothing (α) of the mean loss-difference curve";
+    }
+
+    @Override
+    public List<Analysis<?, ?>> requires() {
+        return List.of(Analyses.LOSS_DIFFERENCE);
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.hessianscope.cli.analysis;
 import org.hessianscope.cli.common.ConsoleProgress;
 import org.hessianscope.cli.common.OrderingOptions;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.hessianscope.analysis.Analyses;
 import org.hessianscope.analysis.Analysis;
@@ -21,13 +22,21 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "analyze", mixinStandardHelpOptions = true,
-        description = "Analyse a run folder as the GUI does (per-sample losses and predictions, then every analysis: "
-                + "loss difference, curvature, bounds) "
-                + "and write RUN_DIR/" + AnalysisStore.FILE + ", which the GUI shows when the run is opened.")
+        description = "Analyse a run folder as the GUI does (per-sample losses and predictions, then every registered "
+                + "analysis, or those --only names) and write RUN_DIR/" + AnalysisStore.FILE
+                + ", which the GUI shows when the run is opened. --list names the analyses.")
 public final class AnalyzeCommand implements Callable<Integer> {
 
-    @Option(names = "--run", paramLabel = "RUN_DIR", required = true, description = "A run folder written by train.")
+    @Option(names = "--run", paramLabel = "RUN_DIR", description = "A run folder written by train (required unless --list).")
     Path run;
+
+    @Option(names = "--only", paramLabel = "KEY", split = ",", completionCandidates = Keys.class,
+            description = "Compute only these analyses (${COMPLETION-CANDIDATES}; comma-separated) and those they read; "
+                    + "results already in " + AnalysisStore.FILE + " with the same settings are kept.")
+    List<String> only;
+
+    @Option(names = "--list", description = "Print the registered analyses (key, label, what it computes) and exit.")
+    boolean list;
 
     @Option(names = "--data-dir", paramLabel = "DIR",
             description = "Folder holding the full dataset the run was trained on (see `datasets`).")
@@ -56,6 +65,17 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (list) {
+            for (Analysis<?, ?> a : Analyses.ALL) {
+                System.out.println(listing(a));
+            }
+            return 0;
+        }
+        if (run == null) {
+            throw new IllegalArgumentException("--run RUN_DIR is required (or --list to see the analyses)");
+        }
+        List<Analysis<?, ?>> chosen = only == null ? Analyses.ALL
+                : only.stream().<Analysis<?, ?>>map(k -> Analyses.byKey(k.strip())).toList();
         ordering.validated();
         AnalysisOptions options = AnalysisOptions.of(ordering.orderings, ordering.seed, ordering.alpha,
                 threads == null ? Runtime.getRuntime().availableProcessors() : threads)
@@ -71,7 +91,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         AnalysisResult r;
         try (Engine engine = Engine.create()) {
             r = new RunAnalysis(engine).analyzeFolder(run, new DatasetCatalog(DataLocations.ofSystem(dataDir)), options,
-                    steps);
+                    steps, HessianAnalysis.Listener.NONE, chosen);
         } finally {
             progress.finish();
         }
@@ -83,6 +103,19 @@ public final class AnalyzeCommand implements Callable<Integer> {
         }
         System.out.println("wrote " + run.resolve(AnalysisStore.FILE));
         return 0;
+    }
+
+    /** The registered keys, for the help text and shell completion of {@code --only}. */
+    static final class Keys implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return Analyses.ALL.stream().map(a -> a.step().key()).iterator();
+        }
+    }
+
+    /** One line of {@code --list}: key, label and description, tab-separated. */
+    static String listing(Analysis<?, ?> a) {
+        return a.step().key() + "\t" + a.step().label() + "\t" + a.description();
     }
 
     private static <R> String summary(Analysis<?, R> a, AnalysisResult r) {

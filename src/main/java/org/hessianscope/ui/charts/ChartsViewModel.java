@@ -39,7 +39,8 @@ import org.jfree.data.xy.XYDataset;
  * selection, the operator toggles or the paper style change: chart 1 (loss difference) and
  * chart 3 (bound versus measured) over the shown, analysed runs, with the selected run
  * emphasised in chart 1; chart 2 (spectrum) and chart 4 (per-sample) of the selected run.
- * Views only display the charts it publishes.
+ * Views only display the charts it publishes. Which registered analysis feeds which chart
+ * is listed in {@link ChartRegistry}.
  */
 public final class ChartsViewModel {
     /** How much thicker the selected run's curves are drawn, and how faint the others become. */
