@@ -64,6 +64,8 @@ public final class BuilderViewModel {
     public BuilderViewModel() {
         Observable[] inputs = {layers, kernel, channels, pool, poolSize, poolAt, hidden, reluLast, dataset, trainSize,
                 epochs};
+        // Clamped before the listeners below see the new L, so no update builds a spec with the pool past the last conv.
+        layers.addListener((o, a, b) -> poolAt.set(Math.min(poolAt.get(), b.intValue())));
         for (Observable o : inputs) {
             o.addListener(x -> update());
         }

@@ -47,6 +47,7 @@ public final class RunsView extends VBox {
         analyze.disableProperty().bind(vm.selectedProperty().isNull());
         analyze.setOnAction(e -> vm.analyze(vm.selectedProperty().get()));
         Button remove = new Button("Remove");
+        remove.setId("runs-remove");
         remove.disableProperty().bind(vm.selectedProperty().isNull());
         remove.setOnAction(e -> vm.remove(vm.selectedProperty().get()));
         getChildren().addAll(new Label("Runs"), list, new HBox(6, open, samples), new HBox(6, analyze, remove),
