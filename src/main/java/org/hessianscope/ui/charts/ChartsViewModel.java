@@ -207,7 +207,8 @@ public final class ChartsViewModel {
             levels.add(new BoundLevels(labels.x(drawn.get(i), i), b.paper().log10(), b.lemma2Actual().log10(),
                     Math.log10(b.measuredMax())));
         }
-        JFreeChart boundChart = BoundFigure.chart(levels, labels.xTitle(), style.withLegendTitle(null));
+        JFreeChart boundChart = BoundFigure.chart(levels, labels.xTitle(), labels.joined(),
+                style.withLegendTitle(null));
         int at = drawn.indexOf(selected);
         if (at >= 0 && drawn.size() > 1) {
             // The selected run is a column of chart 3: mark it in the run's own colour.

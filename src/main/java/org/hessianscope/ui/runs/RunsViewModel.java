@@ -232,6 +232,18 @@ public final class RunsViewModel {
         return lanczos;
     }
 
+    /** How the run list names {@code item}: the settings in which it differs from the other runs. */
+    public String label(RunItem item) {
+        List<RunItem> all = List.copyOf(runs);
+        int i = all.indexOf(item);
+        if (i < 0) {
+            return item.name();
+        }
+        RunLabels labels = RunLabels.of(all);
+        // Nothing tells the runs apart (or there is one): the folder name with L, k, C.
+        return labels.joined() && labels.title() == null ? item.name() : labels.named(i);
+    }
+
     public ObservableList<RunItem> runs() {
         return runs;
     }
