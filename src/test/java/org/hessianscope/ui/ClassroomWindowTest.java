@@ -242,4 +242,22 @@ public class ClassroomWindowTest {
         assertEquals("", robot.lookup("#train-last-step").queryAs(Label.class).getText());
         assertTrue(gui.model.runs().runs().isEmpty(), "nothing saved");
     }
+
+    @Test
+    void anInvalidSpecShowsTheLayersUpToTheFailingOne(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            gui.model.builder().layersProperty().set(8);
+            gui.model.builder().kernelProperty().set(7);
+        }).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        var table = robot.lookup("#shape-table").queryAs(javafx.scene.control.TableView.class);
+        // 28 → 22 → 16 → 10 → 4 with k = 7: conv1..conv4 and their ReLUs, then conv5 with the reason.
+        assertEquals(9, table.getItems().size());
+        var conv4 = (org.hessianscope.ui.builder.LayerRow) table.getItems().get(6);
+        assertEquals("conv4", conv4.stage());
+        assertEquals("6×4×4", conv4.output());
+        var failing = (org.hessianscope.ui.builder.LayerRow) table.getItems().get(8);
+        assertEquals("conv5", failing.stage());
+        assertTrue(failing.output().contains("conv[5]"), failing.output());
+    }
 }
