@@ -77,6 +77,15 @@ public class LinkedChartsTest {
             }
         }
         assertTrue(w1 > 0 && w2 > w1, "selected L = 2 drawn thicker: " + w2 + " vs " + w1);
+        var bands = plot.getDataset(LossDifferenceFigure.BAND_50);
+        int visible = 0;
+        for (int s = 0; s < bands.getSeriesCount(); s++) {
+            if (plot.getRenderer(LossDifferenceFigure.BAND_50).isSeriesVisible(s)) {
+                visible++;
+                assertEquals(LossDifferenceFigure.seriesKey("2", LossDifferenceFigure.Kind.BAND_50), bands.getSeriesKey(s));
+            }
+        }
+        assertEquals(1, visible, "only the selected run keeps its quantile band");
         assertEquals(l1, vm.runOf(mean1));
 
         var markers = vm.boundsProperty().get().getXYPlot().getDomainMarkers(org.jfree.chart.ui.Layer.FOREGROUND);

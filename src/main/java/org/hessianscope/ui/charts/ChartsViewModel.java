@@ -226,6 +226,13 @@ public final class ChartsViewModel {
             return;
         }
         XYPlot plot = chart.getXYPlot();
+        // Overlapping bands of several runs merge into one grey-green area: only the selected run keeps its band.
+        for (int index : new int[] {LossDifferenceFigure.BAND_50, LossDifferenceFigure.BAND_90}) {
+            XYDataset bands = plot.getDataset(index);
+            for (int s = 0; bands != null && s < bands.getSeriesCount(); s++) {
+                plot.getRenderer(index).setSeriesVisible(s, runOf(String.valueOf(bands.getSeriesKey(s))) == selected);
+            }
+        }
         XYDataset lines = plot.getDataset(LossDifferenceFigure.LINES);
         XYItemRenderer renderer = plot.getRenderer(LossDifferenceFigure.LINES);
         for (int s = 0; s < lines.getSeriesCount(); s++) {
