@@ -30,6 +30,19 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("org.hessianscope.ui..", "org.hessianscope.cli..")
             .because("the GUI and the CLI are thin layers over one core API");
 
+    /** Every core package except figure (which draws) and interop (DL4J). */
+    static final String[] NUMERIC_PACKAGES = {"org.hessianscope.arch..", "org.hessianscope.data..",
+        "org.hessianscope.io..", "org.hessianscope.engine..", "org.hessianscope.train..", "org.hessianscope.run..",
+        "org.hessianscope.landscape..", "org.hessianscope.curvature..", "org.hessianscope.bounds..",
+        "org.hessianscope.analysis..", "org.hessianscope.experiment..", "org.hessianscope.linalg..",
+        "org.hessianscope.task.."};
+
+    @ArchTest
+    static final ArchRule numericPackagesDrawNothing = noClasses()
+            .that().resideInAnyPackage(NUMERIC_PACKAGES)
+            .should().dependOnClassesThat().resideInAnyPackage("org.hessianscope.figure..", "org.jfree..")
+            .because("the numbers are computed and tested without a chart library; figure draws them");
+
     @ArchTest
     static final ArchRule uiAndCliIndependent = noClasses()
             .that().resideInAPackage("org.hessianscope.ui..")

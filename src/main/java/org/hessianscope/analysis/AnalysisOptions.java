@@ -4,6 +4,7 @@ import org.hessianscope.curvature.HessianAnalysis;
 import org.hessianscope.curvature.LanczosOptions;
 import org.hessianscope.landscape.LossDifferenceOptions;
 import org.hessianscope.landscape.Smoothing;
+import org.hessianscope.task.InvalidSettingException;
 
 /**
  * How {@link RunAnalysis} samples the loss difference.
@@ -20,34 +21,34 @@ import org.hessianscope.landscape.Smoothing;
 public record AnalysisOptions(int orderings, long seed, double alpha, int threads, int curvatureSamples,
                               int lanczosSteps, int perSampleFull) {
     /** Eigenvalues reported at each end of each operator. */
-    public static final int TOP = 5;
-    /** Highest-loss samples added to the per-sample ‖H_F,i‖ subset, where the approximation fails first. */
-    public static final int HIGHEST_LOSS = 20;
+    public static final int TOP = HessianAnalysis.DEFAULT_TOP;
+    /** Random samples whose ‖H_i‖ and ‖H_F,i‖ are found by Lanczos. */
+    public static final int DEFAULT_PER_SAMPLE_FULL = 50;
     public static final double PAPER_ALPHA = 0.995;
 
     public AnalysisOptions {
         if (orderings < 1) {
-            throw new IllegalArgumentException("orderings = " + orderings + "; need at least 1");
+            throw new InvalidSettingException("{orderings} = " + orderings + "; need at least 1");
         }
         if (threads < 1) {
-            throw new IllegalArgumentException("threads = " + threads + "; need at least 1");
+            throw new InvalidSettingException("{threads} = " + threads + "; need at least 1");
         }
         Smoothing.requireAlpha(alpha);
         if (curvatureSamples < 1) {
-            throw new IllegalArgumentException("curvatureSamples = " + curvatureSamples + "; need at least 1");
+            throw new InvalidSettingException("{curvatureSamples} = " + curvatureSamples + "; need at least 1");
         }
         if (lanczosSteps < TOP) {
-            throw new IllegalArgumentException("lanczosSteps = " + lanczosSteps + "; need at least " + TOP);
+            throw new InvalidSettingException("{lanczosSteps} = " + lanczosSteps + "; need at least " + TOP);
         }
         if (perSampleFull < 0) {
-            throw new IllegalArgumentException("perSampleFull = " + perSampleFull + "; must not be negative");
+            throw new InvalidSettingException("{perSampleFull} = " + perSampleFull + "; must not be negative");
         }
     }
 
     /** Loss-difference settings with the default curvature subset (1,000 samples, 40 steps, 50 full per-sample). */
     public static AnalysisOptions of(int orderings, long seed, double alpha, int threads) {
         return new AnalysisOptions(orderings, seed, alpha, threads, HessianAnalysis.DEFAULT_SAMPLES,
-                LanczosOptions.DEFAULT_STEPS, 50);
+                LanczosOptions.DEFAULT_STEPS, DEFAULT_PER_SAMPLE_FULL);
     }
 
     /**
@@ -64,8 +65,8 @@ public record AnalysisOptions(int orderings, long seed, double alpha, int thread
     }
 
     HessianAnalysis.Options curvature() {
-        return new HessianAnalysis.Options(TOP, lanczosSteps, 30, true, true, perSampleFull,
-                perSampleFull > 0 ? HIGHEST_LOSS : 0, seed);
+        return new HessianAnalysis.Options(TOP, lanczosSteps, HessianAnalysis.DEFAULT_TRACE_PROBES, true, true,
+                perSampleFull, perSampleFull > 0 ? HessianAnalysis.HIGHEST_LOSS : 0, seed);
     }
 
     /** The paper's 500 orderings and α = 0.995, seed 0, all cores, the default curvature subset. */

@@ -10,13 +10,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.hessianscope.io.AtomicFiles;
 import org.hessianscope.io.Npy;
 import org.hessianscope.io.NpyArray;
-import org.hessianscope.landscape.LossDifference;
-import org.hessianscope.landscape.LossDifferenceResult;
-import org.hessianscope.landscape.Smoothing;
+import org.hessianscope.curvature.HessianAnalysis;
 import org.hessianscope.task.ProgressMonitor;
 
 /**
@@ -31,6 +30,7 @@ public final class AnalysisStore {
     private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .addModule(AnalysisJson.module())
             .build();
 
     private AnalysisStore() {
@@ -42,13 +42,20 @@ public final class AnalysisStore {
 
     /**
      * The compact form for shipping: {@code analysis.json} without the per-sample losses, which go
-     * to {@code losses.npy} beside it in float64, and without the loss-difference curves, which
-     * {@link #read} recomputes from the losses with the recorded seed (deterministic, and well under
-     * a second for 60,000 losses). It is about a twentieth of the full file.
+     * to {@code losses.npy} beside it in float64, and without the results of analyses that are
+     * {@link Analysis#fromLossesAlone()} (the loss-difference curves), which {@link #read} recomputes
+     * from the losses with the recorded seed (deterministic, and well under a second for 60,000
+     * losses). It is about a twentieth of the full file.
      */
     public static Map<String, byte[]> compact(AnalysisResult result) throws IOException {
-        AnalysisResult lean = new AnalysisResult(result.options(), null, result.labels(), result.predictions(), null,
-                null, result.curvature(), result.bounds());
+        Map<String, Object> kept = new LinkedHashMap<>();
+        for (Analysis<?, ?> a : Analyses.ALL) {
+            Object r = result.results().get(a.step().key());
+            if (r != null && !a.fromLossesAlone()) {
+                kept.put(a.step().key(), r);
+            }
+        }
+        AnalysisResult lean = new AnalysisResult(result.options(), null, result.labels(), result.predictions(), kept);
         double[] losses = result.losses();
         return Map.of(FILE, JSON.writeValueAsBytes(lean),
                 LOSSES, Npy.toBytes(NpyArray.of(new int[] {losses.length}, losses)));
@@ -71,7 +78,7 @@ public final class AnalysisStore {
             throw new IOException(file + ": not a valid analysis (options, labels and predictions are required); "
                     + "delete it and run `analyze --run " + run + "` again");
         }
-        return Optional.of(r.losses() != null && r.lossDifference() != null ? r : expand(run, r));
+        return Optional.of(r.losses() != null && !recomputable(r) ? r : expand(run, r));
     }
 
     private static AnalysisResult expand(Path run, AnalysisResult r) throws IOException {
@@ -88,11 +95,27 @@ public final class AnalysisStore {
             }
             losses = a.data();
         }
-        LossDifferenceResult diff = r.lossDifference() != null ? r.lossDifference()
-                : LossDifference.analyze(losses, r.options().lossDifference(), ProgressMonitor.NONE);
-        double[] smoothed = r.smoothed() != null ? r.smoothed()
-                : Smoothing.emaBiasCorrected(diff.meanAbs(), r.options().alpha());
-        return new AnalysisResult(r.options(), losses, r.labels(), r.predictions(), diff, smoothed, r.curvature(),
-                r.bounds());
+        Map<String, Object> results = new LinkedHashMap<>();
+        for (Analysis<?, ?> a : Analyses.ALL) {
+            Object stored = r.results().get(a.step().key());
+            if (stored == null && a.fromLossesAlone()) {
+                AnalysisInput in = new AnalysisInput(null, null, null, null, losses, r.labels(), r.predictions(),
+                        results, HessianAnalysis.Listener.NONE);
+                stored = rerun(a, in, r.options());
+            }
+            if (stored != null) {
+                results.put(a.step().key(), stored);
+            }
+        }
+        return new AnalysisResult(r.options(), losses, r.labels(), r.predictions(), results);
+    }
+
+    /** Whether an analysis the compact form leaves out is missing. */
+    private static boolean recomputable(AnalysisResult r) {
+        return Analyses.ALL.stream().anyMatch(a -> a.fromLossesAlone() && !r.results().containsKey(a.step().key()));
+    }
+
+    private static <O, R> R rerun(Analysis<O, R> a, AnalysisInput in, AnalysisOptions settings) {
+        return a.run(in, a.options(settings), ProgressMonitor.NONE);
     }
 }

@@ -2,23 +2,25 @@ package org.hessianscope.analysis;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import org.hessianscope.bounds.BoundHierarchy;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.hessianscope.curvature.HessianAnalysis;
 import org.hessianscope.data.DatasetCatalog;
 import org.hessianscope.data.Samples;
 import org.hessianscope.engine.Engine;
 import org.hessianscope.engine.Model;
 import org.hessianscope.engine.Network;
-import org.hessianscope.landscape.LossDifference;
-import org.hessianscope.landscape.LossDifferenceResult;
-import org.hessianscope.landscape.Smoothing;
+import org.hessianscope.engine.PerSampleOutputs;
 import org.hessianscope.run.RunFolder;
 import org.hessianscope.run.TrainedRun;
 import org.hessianscope.task.ProgressMonitor;
 
 /**
- * The analysis of a trained run, step by step ({@link AnalysisStep}), each with its own
- * progress monitor so a caller shows and cancels every step alike. The GUI and the
+ * The analysis of a trained run, step by step ({@link AnalysisStep}): one parallel forward
+ * pass for the per-sample losses and predictions, then every analysis in {@link Analyses}
+ * in registry order, each with its own progress monitor so a caller shows and cancels every
+ * step alike. The GUI and the
  * {@code analyze} command both call this, so they never compute a number two ways.
  */
 public final class RunAnalysis {
@@ -65,50 +67,27 @@ public final class RunAnalysis {
         }
         Model model = new Model(Network.of(run.spec()), run.weights());
 
-        ProgressMonitor m = monitors.forStep(AnalysisStep.LOSSES);
-        double[] losses = engine.perSampleLosses(model, train, m);
+        ProgressMonitor m = monitors.forStep(AnalysisStep.PER_SAMPLE);
+        PerSampleOutputs pass = engine.perSampleOutputs(model, train, m);
         m.checkCancelled();
-
-        m = monitors.forStep(AnalysisStep.PREDICTIONS);
-        int n = train.size();
-        int[] labels = new int[n];
-        int[] predictions = new int[n];
-        double[] x = new double[train.inputShape().channels() * train.inputShape().height() * train.inputShape().width()];
-        for (int i = 0; i < n; i++) {
-            m.checkCancelled();
-            train.copyInput(i, x, 0);
+        int[] labels = new int[train.size()];
+        for (int i = 0; i < labels.length; i++) {
             labels[i] = train.label(i);
-            predictions[i] = argMax(engine.logits(model, x));
-            if ((i + 1) % 256 == 0 || i + 1 == n) {
-                m.progress(i + 1, n, AnalysisStep.PREDICTIONS.label());
-            }
         }
 
-        m = monitors.forStep(AnalysisStep.LOSS_DIFFERENCE);
-        LossDifferenceResult diff = LossDifference.analyze(losses, options.lossDifference(), m);
-        m.checkCancelled();
-        double[] smoothed = Smoothing.emaBiasCorrected(diff.meanAbs(), options.alpha());
-
-        m = monitors.forStep(AnalysisStep.CURVATURE);
-        Samples subset = train.first(Math.min(n, options.curvatureSamples()));
-        HessianAnalysis.Result curvature = HessianAnalysis.run(engine, model, subset, options.curvature(), m,
-                lanczos);
-        m.checkCancelled();
-
-        m = monitors.forStep(AnalysisStep.BOUNDS);
-        BoundHierarchy bounds = BoundHierarchy.of(run.spec(), run.weights(), subset,
-                curvature.perSampleGgn().ggnNormWeightsOnly(), m);
-        m.checkCancelled();
-        return new AnalysisResult(options, losses, labels, predictions, diff, smoothed, curvature, bounds);
+        Map<String, Object> results = new LinkedHashMap<>();
+        AnalysisInput input = new AnalysisInput(engine, model, run.spec(), train, pass.losses(), labels,
+                pass.predictions(), Collections.unmodifiableMap(results), lanczos);
+        for (Analysis<?, ?> a : Analyses.ALL) {
+            m = monitors.forStep(a.step());
+            results.put(a.step().key(), run(a, input, options, m));
+            m.checkCancelled();
+        }
+        return new AnalysisResult(options, pass.losses(), labels, pass.predictions(), results);
     }
 
-    static int argMax(double[] z) {
-        int best = 0;
-        for (int c = 1; c < z.length; c++) {
-            if (z[c] > z[best]) {
-                best = c;
-            }
-        }
-        return best;
+    private static <O, R> R run(Analysis<O, R> analysis, AnalysisInput input, AnalysisOptions settings,
+                                ProgressMonitor monitor) {
+        return analysis.run(input, analysis.options(settings), monitor);
     }
 }

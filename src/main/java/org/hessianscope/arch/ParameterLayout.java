@@ -73,18 +73,12 @@ public final class ParameterLayout {
         List<Tensor> tensors = new ArrayList<>();
         int offset = 0;
         for (Stage s : spec.stages()) {
-            if (s instanceof Stage.Conv c) {
-                int k = c.kernel();
-                Tensor w = new Tensor(c.name() + ".weight", new int[] {c.out().channels(), c.in().channels(), k, k}, offset, false, c.name());
+            Optional<int[]> weightShape = s.accept(WEIGHT_SHAPE);
+            if (weightShape.isPresent()) {
+                // Every parameterised stage has one bias per output unit, the weight shape's first dimension.
+                Tensor w = new Tensor(s.name() + ".weight", weightShape.get(), offset, false, s.name());
                 offset += w.size();
-                Tensor b = new Tensor(c.name() + ".bias", new int[] {c.out().channels()}, offset, true, c.name());
-                offset += b.size();
-                tensors.add(w);
-                tensors.add(b);
-            } else if (s instanceof Stage.Dense d) {
-                Tensor w = new Tensor(d.name() + ".weight", new int[] {d.outFeatures(), d.inFeatures()}, offset, false, d.name());
-                offset += w.size();
-                Tensor b = new Tensor(d.name() + ".bias", new int[] {d.outFeatures()}, offset, true, d.name());
+                Tensor b = new Tensor(s.name() + ".bias", new int[] {weightShape.get()[0]}, offset, true, s.name());
                 offset += b.size();
                 tensors.add(w);
                 tensors.add(b);
@@ -92,6 +86,29 @@ public final class ParameterLayout {
         }
         return new ParameterLayout(tensors);
     }
+
+    /** The weight tensor's shape in PyTorch's order, or none for a stage without parameters. */
+    private static final Stage.Visitor<Optional<int[]>> WEIGHT_SHAPE = new Stage.Visitor<>() {
+        @Override
+        public Optional<int[]> conv(Stage.Conv c) {
+            return Optional.of(new int[] {c.out().channels(), c.in().channels(), c.kernel(), c.kernel()});
+        }
+
+        @Override
+        public Optional<int[]> relu(Stage.Relu r) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<int[]> pool(Stage.Pool p) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<int[]> dense(Stage.Dense d) {
+            return Optional.of(new int[] {d.outFeatures(), d.inFeatures()});
+        }
+    };
 
     public List<Tensor> tensors() {
         return tensors;

@@ -16,15 +16,34 @@ public record SpecCost(long forwardMultiplyAdds, long activations, int parameter
         long madds = 0;
         long acts = spec.input().map().size();
         for (Stage s : spec.stages()) {
-            if (s instanceof Stage.Conv c) {
-                madds += (long) c.out().size() * c.in().channels() * c.kernel() * c.kernel();
-            } else if (s instanceof Stage.Dense d) {
-                madds += (long) d.weightCount();
-            }
+            madds += s.accept(MULTIPLY_ADDS);
             acts += s.out().size();
         }
         return new SpecCost(madds, acts, spec.parameterCount());
     }
+
+    /** Multiply-adds of one stage's forward pass; ReLU and pooling are counted as free beside them. */
+    private static final Stage.Visitor<Long> MULTIPLY_ADDS = new Stage.Visitor<>() {
+        @Override
+        public Long conv(Stage.Conv c) {
+            return (long) c.out().size() * c.in().channels() * c.kernel() * c.kernel();
+        }
+
+        @Override
+        public Long relu(Stage.Relu r) {
+            return 0L;
+        }
+
+        @Override
+        public Long pool(Stage.Pool p) {
+            return 0L;
+        }
+
+        @Override
+        public Long dense(Stage.Dense d) {
+            return (long) d.weightCount();
+        }
+    };
 
     /** Seconds to train {@code samples} × {@code epochs} on {@code cores} cores at the assumed rate. */
     public double trainingSeconds(long samples, int epochs, int cores) {

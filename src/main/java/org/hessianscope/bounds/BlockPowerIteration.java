@@ -3,6 +3,7 @@ package org.hessianscope.bounds;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.EigenDecomposition;
 import org.hessianscope.linalg.SymmetricOperator;
+import org.hessianscope.linalg.Vectors;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
@@ -71,12 +72,12 @@ public final class BlockPowerIteration {
     private static double topRitzValue(double[][] v, double[][] av) {
         int b = v.length;
         if (b == 1) {
-            return dot(v[0], av[0]);
+            return Vectors.dot(v[0], av[0]);
         }
         double[][] h = new double[b][b];
         for (int i = 0; i < b; i++) {
             for (int j = i; j < b; j++) {
-                h[i][j] = 0.5 * (dot(v[i], av[j]) + dot(v[j], av[i]));
+                h[i][j] = 0.5 * (Vectors.dot(v[i], av[j]) + Vectors.dot(v[j], av[i]));
                 h[j][i] = h[i][j];
             }
         }
@@ -88,20 +89,15 @@ public final class BlockPowerIteration {
     private static void orthonormalise(double[][] v, SplittableRandom rnd) {
         for (int j = 0; j < v.length; j++) {
             for (int attempt = 0; ; attempt++) {
-                double before = Math.sqrt(dot(v[j], v[j]));
+                double before = Vectors.norm(v[j]);
                 for (int pass = 0; pass < 2; pass++) {
                     for (int i = 0; i < j; i++) {
-                        double d = dot(v[i], v[j]);
-                        for (int t = 0; t < v[j].length; t++) {
-                            v[j][t] -= d * v[i][t];
-                        }
+                        Vectors.axpy(-Vectors.dot(v[i], v[j]), v[i], v[j]);
                     }
                 }
-                double after = Math.sqrt(dot(v[j], v[j]));
+                double after = Vectors.norm(v[j]);
                 if (after > 1e-10 * before && after > 0) {
-                    for (int t = 0; t < v[j].length; t++) {
-                        v[j][t] /= after;
-                    }
+                    Vectors.divide(v[j], after);
                     break;
                 }
                 if (attempt > 10) {
@@ -154,20 +150,5 @@ public final class BlockPowerIteration {
         };
         NormEstimate e = topEigenvalue(gram, tolerance, maxIterations, seed);
         return new NormEstimate(Math.sqrt(e.value()), e.iterations(), e.converged(), e.lastRelativeChange());
-    }
-
-    static double dot(double[] a, double[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            s += a[i] * b[i];
-        }
-        return s;
-    }
-
-    static void normalise(double[] v) {
-        double n = Math.sqrt(dot(v, v));
-        for (int i = 0; i < v.length; i++) {
-            v[i] /= n;
-        }
     }
 }

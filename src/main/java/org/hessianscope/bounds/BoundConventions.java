@@ -5,6 +5,9 @@ import org.hessianscope.arch.FeatureMap;
 import org.hessianscope.arch.ParameterLayout;
 import org.hessianscope.arch.Stage;
 import org.hessianscope.data.Samples;
+import org.hessianscope.linalg.Vectors;
+
+import java.util.function.ToDoubleFunction;
 
 /**
  * The quantities the paper's bounds are stated in, read off a network as the issue fixes them:
@@ -47,20 +50,9 @@ public record BoundConventions(int layers, int channels, int kernel, int height,
             throw new IllegalArgumentException("weights have " + theta.length + " values but the network needs "
                     + layout.size());
         }
-        double w = 0;
-        double wTilde = 0;
-        for (ParameterLayout.Tensor t : layout.tensors()) {
-            if (t.bias()) {
-                continue;
-            }
-            double m = maxAbs(theta, t.offset(), t.size());
-            if (t.layer().startsWith("conv")) {
-                w = Math.max(w, m);
-            } else {
-                wTilde = Math.max(wTilde, m);
-            }
-        }
-        return shape(spec, w, wTilde, maxInputNormSq(spec, samples), samples.size(), TRAINED);
+        // w and w̃: the largest |weight| of each layer's weight tensor, biases excluded.
+        Reading r = Reading.of(spec, t -> maxAbs(theta, t.offset(), t.size()));
+        return r.conventions(spec, maxInputNormSq(spec, samples), samples.size(), TRAINED);
     }
 
     /**
@@ -70,16 +62,10 @@ public record BoundConventions(int layers, int channels, int kernel, int height,
      * {@link #theoreticalInputNormSq}).
      */
     public static BoundConventions preview(ArchitectureSpec spec, double inputNormSq) {
-        double w = 0;
-        double wTilde = 0;
-        for (Stage s : spec.stages()) {
-            if (s instanceof Stage.Conv c) {
-                w = Math.max(w, 1 / Math.sqrt((double) c.in().channels() * c.kernel() * c.kernel()));
-            } else if (s instanceof Stage.Dense d) {
-                wTilde = Math.max(wTilde, 1 / Math.sqrt(d.inFeatures()));
-            }
-        }
-        return shape(spec, w, wTilde, inputNormSq, 0, INIT_RANGE);
+        // PyTorch's default initialisation range 1/√fan_in, with fan_in = C_in·k² (conv) or the input width (fc):
+        // a weight tensor's size over its first dimension, the number of outputs.
+        Reading r = Reading.of(spec, t -> 1 / Math.sqrt((double) (t.size() / t.shape()[0])));
+        return r.conventions(spec, inputNormSq, 0, INIT_RANGE);
     }
 
     /** The largest ‖x‖² possible when every normalised input value lies in [−maxAbsInput, maxAbsInput]. */
@@ -100,30 +86,78 @@ public record BoundConventions(int layers, int channels, int kernel, int height,
         double max = 0;
         for (int i = 0; i < samples.size(); i++) {
             samples.copyInput(i, x, 0);
-            max = Math.max(max, BlockPowerIteration.dot(x, x));
+            max = Math.max(max, Vectors.dot(x, x));
         }
         return max;
     }
 
-    private static BoundConventions shape(ArchitectureSpec spec, double w, double wTilde, double inputNormSq,
-                                          int samples, String source) {
-        int c = 0;
-        int k = 0;
-        int poolSize = 0;
-        int poolAt = 0;
-        for (Stage s : spec.stages()) {
-            if (s instanceof Stage.Conv conv) {
-                c = Math.max(c, Math.max(conv.in().channels(), conv.out().channels()));
-                k = Math.max(k, conv.kernel());
-            } else if (s instanceof Stage.Pool p) {
-                poolSize = p.size();
-                poolAt = p.at();
-            }
+    /**
+     * One pass over the stages collecting the conventions' shape quantities and the weight scales
+     * w (conv) and w̃ (fully connected), {@code weightScale} giving a layer's scale from its weight tensor.
+     * A stage type the theorems do not cover must throw {@code new UncoveredStageException("Theorem 2", stage)}
+     * here: the conventions are Theorem 2's quantities, which Lemmas 3 and 4 reuse.
+     */
+    private static final class Reading implements Stage.Visitor<Void> {
+        private final ParameterLayout layout;
+        private final ToDoubleFunction<ParameterLayout.Tensor> weightScale;
+        private int channels;
+        private int kernel;
+        private int poolSize;
+        private int poolAt;
+        private double w;
+        private double wTilde;
+
+        private Reading(ParameterLayout layout, ToDoubleFunction<ParameterLayout.Tensor> weightScale) {
+            this.layout = layout;
+            this.weightScale = weightScale;
         }
-        int h = spec.head().hidden().stream().mapToInt(Integer::intValue).max().orElse(0);
-        FeatureMap in = spec.input().map();
-        return new BoundConventions(spec.layers(), c, k, in.height(), in.width(), w, spec.head().hidden().size(), h,
-                wTilde, poolSize, poolAt, inputNormSq, samples, source);
+
+        static Reading of(ArchitectureSpec spec, ToDoubleFunction<ParameterLayout.Tensor> weightScale) {
+            Reading r = new Reading(spec.parameterLayout(), weightScale);
+            for (Stage s : spec.stages()) {
+                s.accept(r);
+            }
+            return r;
+        }
+
+        @Override
+        public Void conv(Stage.Conv conv) {
+            channels = Math.max(channels, Math.max(conv.in().channels(), conv.out().channels()));
+            kernel = Math.max(kernel, conv.kernel());
+            w = Math.max(w, scale(conv));
+            return null;
+        }
+
+        /** Λ^(l): no quantity of the conventions. */
+        @Override
+        public Void relu(Stage.Relu relu) {
+            return null;
+        }
+
+        @Override
+        public Void pool(Stage.Pool pool) {
+            poolSize = pool.size();
+            poolAt = pool.at();
+            return null;
+        }
+
+        /** Hidden and final fully connected layers alike give w̃; P and h are read off the spec's head. */
+        @Override
+        public Void dense(Stage.Dense dense) {
+            wTilde = Math.max(wTilde, scale(dense));
+            return null;
+        }
+
+        private double scale(Stage s) {
+            return weightScale.applyAsDouble(layout.tensor(s.name() + ".weight").orElseThrow());
+        }
+
+        BoundConventions conventions(ArchitectureSpec spec, double inputNormSq, int samples, String source) {
+            int h = spec.head().hidden().stream().mapToInt(Integer::intValue).max().orElse(0);
+            FeatureMap in = spec.input().map();
+            return new BoundConventions(spec.layers(), channels, kernel, in.height(), in.width(), w,
+                    spec.head().hidden().size(), h, wTilde, poolSize, poolAt, inputNormSq, samples, source);
+        }
     }
 
     private static double maxAbs(double[] v, int from, int n) {

@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** The per-layer norms of a network with parameters θ, and Lemma 2 evaluated with them. */
 public final class LayerNorms {
@@ -27,30 +28,78 @@ public final class LayerNorms {
             throw new IllegalArgumentException("weights have " + theta.length + " values but the network needs "
                     + layout.size());
         }
-        List<Stage> linear = spec.stages().stream().filter(s -> s instanceof Stage.Conv || s instanceof Stage.Dense).toList();
-        Map<List<Integer>, NormEstimate> qCache = new HashMap<>();
+        // Each linear layer T^(p) owns exactly one weight tensor.
+        long linear = layout.tensors().stream().filter(t -> !t.bias()).count();
+        Norms norms = new Norms(layout, theta);
         List<LayerNorm> out = new ArrayList<>();
-        for (Stage s : linear) {
+        for (Stage s : spec.stages()) {
             monitor.checkCancelled();
-            ParameterLayout.Tensor t = layout.tensor(s.name() + ".weight").orElseThrow();
-            double[] w = Arrays.copyOfRange(theta, t.offset(), t.offset() + t.size());
-            double maxAbs = Arrays.stream(w).map(Math::abs).max().orElse(0);
-            if (s instanceof Stage.Conv c) {
-                ToeplitzOperator op = ToeplitzOperator.conv2d(c.out().channels(), c.kernel(), w, c.in());
-                NormEstimate norm = BlockPowerIteration.spectralNorm(op, BlockPowerIteration.DEFAULT_TOLERANCE,
-                        BlockPowerIteration.DEFAULT_MAX_ITERATIONS, SEED);
-                NormEstimate q = qCache.computeIfAbsent(List.of(c.kernel(), c.in().height(), c.in().width()),
-                        key -> ToeplitzDerivativeNorm.conv2d(key.get(0), key.get(1), key.get(2)));
-                out.add(new LayerNorm(s.name(), c.in(), c.out(), maxAbs, norm, q));
-            } else {
-                Stage.Dense d = (Stage.Dense) s;
-                NormEstimate norm = BlockPowerIteration.spectralNorm(theta, t.offset(), d.outFeatures(), d.inFeatures(),
-                        BlockPowerIteration.DEFAULT_TOLERANCE, BlockPowerIteration.DEFAULT_MAX_ITERATIONS, SEED);
-                out.add(new LayerNorm(s.name(), d.in(), d.out(), maxAbs, norm, ToeplitzDerivativeNorm.dense()));
+            Optional<LayerNorm> norm = s.accept(norms);
+            if (norm.isPresent()) {
+                out.add(norm.get());
+                monitor.progress(out.size(), linear, "norms of " + s.name());
             }
-            monitor.progress(out.size(), linear.size(), "norms of " + s.name());
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * The norms of one stage: a linear map T^(p) has them; ReLU (Λ, diagonal 0/1) and the pools
+     * (norm 1 for max, 1/k_pool for average) have none to measure, since Lemma 2 bounds them by 1.
+     * A stage type the theorems do not cover must throw {@code new UncoveredStageException("Lemma 2", stage)} here.
+     */
+    private static final class Norms implements Stage.Visitor<Optional<LayerNorm>> {
+        private final ParameterLayout layout;
+        private final double[] theta;
+        private final Map<List<Integer>, NormEstimate> qCache = new HashMap<>();
+
+        Norms(ParameterLayout layout, double[] theta) {
+            this.layout = layout;
+            this.theta = theta;
+        }
+
+        @Override
+        public Optional<LayerNorm> conv(Stage.Conv c) {
+            double[] w = weights(c);
+            ToeplitzOperator op = ToeplitzOperator.conv2d(c.out().channels(), c.kernel(), w, c.in());
+            NormEstimate norm = BlockPowerIteration.spectralNorm(op, BlockPowerIteration.DEFAULT_TOLERANCE,
+                    BlockPowerIteration.DEFAULT_MAX_ITERATIONS, SEED);
+            NormEstimate q = qCache.computeIfAbsent(List.of(c.kernel(), c.in().height(), c.in().width()),
+                    key -> ToeplitzDerivativeNorm.conv2d(key.get(0), key.get(1), key.get(2)));
+            return Optional.of(new LayerNorm(c.name(), c.in(), c.out(), maxAbs(w), norm, q));
+        }
+
+        @Override
+        public Optional<LayerNorm> relu(Stage.Relu r) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<LayerNorm> pool(Stage.Pool p) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<LayerNorm> dense(Stage.Dense d) {
+            int offset = weightTensor(d).offset();
+            NormEstimate norm = BlockPowerIteration.spectralNorm(theta, offset, d.outFeatures(), d.inFeatures(),
+                    BlockPowerIteration.DEFAULT_TOLERANCE, BlockPowerIteration.DEFAULT_MAX_ITERATIONS, SEED);
+            return Optional.of(new LayerNorm(d.name(), d.in(), d.out(), maxAbs(weights(d)), norm,
+                    ToeplitzDerivativeNorm.dense()));
+        }
+
+        private ParameterLayout.Tensor weightTensor(Stage s) {
+            return layout.tensor(s.name() + ".weight").orElseThrow();
+        }
+
+        private double[] weights(Stage s) {
+            ParameterLayout.Tensor t = weightTensor(s);
+            return Arrays.copyOfRange(theta, t.offset(), t.offset() + t.size());
+        }
+
+        private static double maxAbs(double[] w) {
+            return Arrays.stream(w).map(Math::abs).max().orElse(0);
+        }
     }
 
     /**

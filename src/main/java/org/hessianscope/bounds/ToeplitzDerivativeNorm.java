@@ -1,5 +1,7 @@
 package org.hessianscope.bounds;
 
+import org.hessianscope.linalg.Vectors;
+
 import java.util.SplittableRandom;
 
 /**
@@ -75,9 +77,9 @@ public final class ToeplitzDerivativeNorm {
         for (int it = 1; it <= MAX_ITERATIONS; it++) {
             ToeplitzOperator t = ToeplitzOperator.of(1, 1, kh, kw, h, w, filter);
             t.apply(z, y);
-            BlockPowerIteration.normalise(y);
+            Vectors.divideByNorm(y);
             t.applyTranspose(y, z);
-            BlockPowerIteration.normalise(z);
+            Vectors.divideByNorm(z);
             // the weight direction that maximises yᵀ T(W) z: G[u,v] = Σ_ij y[i,j] z[i+u, j+v]
             for (int u = 0; u < kh; u++) {
                 for (int v = 0; v < kw; v++) {
@@ -90,8 +92,8 @@ public final class ToeplitzDerivativeNorm {
                     filter[u * kw + v] = s;
                 }
             }
-            double next = Math.sqrt(BlockPowerIteration.dot(filter, filter));
-            BlockPowerIteration.normalise(filter);
+            double next = Vectors.norm(filter);
+            Vectors.divide(filter, next);
             change = Math.abs(next - value) / next;
             value = next;
             steady = change <= TOLERANCE ? steady + 1 : 0;
@@ -107,7 +109,7 @@ public final class ToeplitzDerivativeNorm {
         for (int i = 0; i < n; i++) {
             v[i] = rnd == null ? 1 : rnd.nextDouble(0.1, 1);
         }
-        BlockPowerIteration.normalise(v);
+        Vectors.divideByNorm(v);
         return v;
     }
 }

@@ -4,6 +4,7 @@ import org.hessianscope.data.Samples;
 import org.hessianscope.engine.Engine;
 import org.hessianscope.engine.Model;
 import org.hessianscope.linalg.SymmetricOperator;
+import org.hessianscope.task.InvalidSettingException;
 import org.hessianscope.task.ProgressMonitor;
 
 import java.util.Arrays;
@@ -17,13 +18,21 @@ import java.util.Comparator;
  */
 public final class HessianAnalysis {
 
+    /** The curvature subset: the first this many training samples. */
     public static final int DEFAULT_SAMPLES = 1000;
+    /** Eigenvalues at each end of each operator. */
+    public static final int DEFAULT_TOP = 5;
+    /** Hutchinson probes for tr H. */
+    public static final int DEFAULT_TRACE_PROBES = 30;
+    /** Highest-loss samples added to the per-sample ‖H_F,i‖ subset, where the approximation fails first. */
+    public static final int HIGHEST_LOSS = 20;
 
     /**
      * @param top           eigenvalues wanted at each end of H, and of H_O and H_F
      * @param lanczosSteps  Lanczos steps for each operator (and for each density probe)
      * @param traceProbes   Hutchinson probes for tr H
-     * @param density       also estimate the spectral density of H (10 probes)
+     * @param density       also estimate the spectral density of H ({@link SpectralDensity.Options#defaults}
+     *                      with {@code lanczosSteps} steps per probe)
      * @param perSampleGgn  also compute ‖H_O,i‖ for every sample
      * @param perSampleFull random samples for ‖H_i‖ and ‖H_F,i‖ by Lanczos (0 skips this part)
      * @param highestLoss   highest-loss samples added to those
@@ -32,17 +41,17 @@ public final class HessianAnalysis {
                           int perSampleFull, int highestLoss, long seed) {
         public Options {
             if (top < 1) {
-                throw new IllegalArgumentException("--top is " + top + "; ask for at least 1 eigenvalue");
+                throw new InvalidSettingException("{top} is " + top + "; ask for at least 1 eigenvalue");
             }
             if (lanczosSteps < 1) {
-                throw new IllegalArgumentException("--lanczos-steps is " + lanczosSteps + "; it must be at least 1");
+                throw new InvalidSettingException("{lanczosSteps} is " + lanczosSteps + "; it must be at least 1");
             }
             if (lanczosSteps < top) {
-                throw new IllegalArgumentException("--lanczos-steps " + lanczosSteps + " is fewer than --top " + top
+                throw new InvalidSettingException("{lanczosSteps} " + lanczosSteps + " is fewer than {top} " + top
                         + "; Lanczos needs at least as many steps as eigenvalues");
             }
             if (traceProbes < 1) {
-                throw new IllegalArgumentException("--trace-probes is " + traceProbes + "; it must be at least 1");
+                throw new InvalidSettingException("{traceProbes} is " + traceProbes + "; it must be at least 1");
             }
             if (perSampleFull < 0 || highestLoss < 0) {
                 throw new IllegalArgumentException("per-sample subset sizes must not be negative; got "
@@ -52,7 +61,8 @@ public final class HessianAnalysis {
 
         /** Top 5, 40 steps, 30 probes, no density, no per-sample parts. */
         public static Options defaults(long seed) {
-            return new Options(5, LanczosOptions.DEFAULT_STEPS, 30, false, false, 0, 20, seed);
+            return new Options(DEFAULT_TOP, LanczosOptions.DEFAULT_STEPS, DEFAULT_TRACE_PROBES, false, false, 0,
+                    HIGHEST_LOSS, seed);
         }
 
         LanczosOptions lanczos(int top, int bottom) {
@@ -60,9 +70,9 @@ public final class HessianAnalysis {
         }
     }
 
-    /** Live values for a GUI: which operator ("hessian", "ggn", "residual") and its Lanczos step, or a trace step. */
+    /** Live values for a GUI: which operator and its Lanczos step, or a trace step. */
     public interface Listener {
-        default void lanczos(String operator, LanczosStep step) {
+        default void lanczos(CurvatureOperator operator, LanczosStep step) {
         }
 
         default void trace(Hutchinson.Step step) {
@@ -86,6 +96,14 @@ public final class HessianAnalysis {
     public record Result(int samples, int parameters, LanczosResult hessian, Hutchinson.Result trace, LanczosResult ggn,
                          LanczosResult residual, double[] residualTop, double residualOverGgn,
                          SpectralDensity.Result density, PerSampleGgn.Result perSampleGgn, PerSampleFull.Result perSampleFull) {
+        /** The Lanczos result of {@code operator}. */
+        public LanczosResult lanczos(CurvatureOperator operator) {
+            return switch (operator) {
+                case HESSIAN -> hessian;
+                case GGN -> ggn;
+                case RESIDUAL -> residual;
+            };
+        }
     }
 
     private HessianAnalysis() {
@@ -98,30 +116,30 @@ public final class HessianAnalysis {
         }
         int p = model.parameterCount();
         if (options.top() > p) {
-            throw new IllegalArgumentException("--top " + options.top() + " asks for more eigenvalues than the "
+            throw new InvalidSettingException("{top} " + options.top() + " asks for more eigenvalues than the "
                     + p + " parameters of the network");
         }
         SymmetricOperator h = engine.hessianOperator(model, samples);
         monitor.progress(0, 1, "Lanczos on the Hessian");
         LanczosResult hessian = Lanczos.run(h, options.lanczos(options.top(), options.top()), monitor,
-                s -> listener.lanczos("hessian", s));
+                s -> listener.lanczos(CurvatureOperator.HESSIAN, s));
         monitor.progress(0, 1, "trace of the Hessian");
         Hutchinson.Result trace = Hutchinson.estimate(h, new Hutchinson.Options(options.traceProbes(), options.seed()), monitor,
                 listener::trace);
         monitor.progress(0, 1, "Lanczos on the Gauss-Newton part");
         LanczosResult ggn = Lanczos.run(engine.ggnOperator(model, samples), options.lanczos(options.top(), 0), monitor,
-                s -> listener.lanczos("ggn", s));
+                s -> listener.lanczos(CurvatureOperator.GGN, s));
         monitor.progress(0, 1, "Lanczos on the residual part");
         LanczosResult residual = Lanczos.run(engine.residualOperator(model, samples), options.lanczos(options.top(), options.top()),
-                monitor, s -> listener.lanczos("residual", s));
+                monitor, s -> listener.lanczos(CurvatureOperator.RESIDUAL, s));
         double[] residualTop = byMagnitude(residual, options.top());
         double ratio = Math.abs(residualTop[0]) / ggn.top()[0];
 
         SpectralDensity.Result density = null;
         if (options.density()) {
             monitor.progress(0, 1, "spectral density of the Hessian");
-            density = SpectralDensity.estimate(h, new SpectralDensity.Options(10, options.lanczosSteps(), 0.01, 1000,
-                    SpectralDensity.Probe.RADEMACHER, options.seed()), monitor, s -> { });
+            density = SpectralDensity.estimate(h, SpectralDensity.Options.defaults(options.seed())
+                    .withSteps(options.lanczosSteps()), monitor, s -> { });
         }
         PerSampleGgn.Result perGgn = options.perSampleGgn() ? PerSampleGgn.compute(engine, model, samples, monitor) : null;
         PerSampleFull.Result perFull = null;

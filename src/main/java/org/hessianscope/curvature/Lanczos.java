@@ -1,6 +1,7 @@
 package org.hessianscope.curvature;
 
 import org.hessianscope.linalg.SymmetricOperator;
+import org.hessianscope.linalg.Vectors;
 import org.hessianscope.task.ProgressMonitor;
 
 import java.util.List;

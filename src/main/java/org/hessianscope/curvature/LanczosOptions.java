@@ -47,15 +47,7 @@ public record LanczosOptions(int maxSteps, int top, int bottom, double tolerance
         return new LanczosOptions(maxSteps, top, bottom, tolerance, seed, vectors);
     }
 
-    public LanczosOptions withTolerance(double tolerance) {
-        return new LanczosOptions(maxSteps, top, bottom, tolerance, seed, vectors);
-    }
-
     public LanczosOptions withSeed(long seed) {
-        return new LanczosOptions(maxSteps, top, bottom, tolerance, seed, vectors);
-    }
-
-    public LanczosOptions withVectors(boolean vectors) {
         return new LanczosOptions(maxSteps, top, bottom, tolerance, seed, vectors);
     }
 

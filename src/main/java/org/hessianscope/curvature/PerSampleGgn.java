@@ -4,6 +4,7 @@ import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.EigenDecomposition;
 import org.apache.commons.math3.linear.RealMatrix;
 import org.hessianscope.data.Samples;
+import org.hessianscope.engine.CrossEntropy;
 import org.hessianscope.engine.Engine;
 import org.hessianscope.engine.Model;
 import org.hessianscope.task.ProgressMonitor;
@@ -58,26 +59,9 @@ public final class PerSampleGgn {
     /** ‖J^T A J‖ for one input, with all parameters and with weights only ({@code weightMask} true). */
     public static Norms of(Engine engine, Model model, double[] x, boolean[] weightMask) {
         double[][] jacobian = engine.logitJacobian(model, x);
-        RealMatrix sqrtA = sqrtOfSoftmaxCovariance(softmax(engine.logits(model, x)));
+        RealMatrix sqrtA = sqrtOfSoftmaxCovariance(CrossEntropy.softmax(engine.logits(model, x)));
         RealMatrix[] grams = grams(jacobian, weightMask);
         return new Norms(topEigenvalue(sqrtA, grams[0]), topEigenvalue(sqrtA, grams[1]));
-    }
-
-    static double[] softmax(double[] z) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (double v : z) {
-            max = Math.max(max, v);
-        }
-        double[] p = new double[z.length];
-        double sum = 0;
-        for (int k = 0; k < z.length; k++) {
-            p[k] = Math.exp(z[k] - max);
-            sum += p[k];
-        }
-        for (int k = 0; k < z.length; k++) {
-            p[k] /= sum;
-        }
-        return p;
     }
 
     /** A^{1/2} for A = diag(p) − p pᵀ, which is PSD; eigenvalues that rounding made slightly negative count as 0. */

@@ -1,6 +1,7 @@
 package org.hessianscope.curvature;
 
 import org.hessianscope.linalg.SymmetricOperator;
+import org.hessianscope.linalg.Vectors;
 import org.hessianscope.task.ProgressMonitor;
 
 import java.util.SplittableRandom;
@@ -43,6 +44,11 @@ public final class SpectralDensity {
         /** 10 Rademacher probes, 80 steps, σ = 1% of the spread, 1,000 grid points. */
         public static Options defaults(long seed) {
             return new Options(10, 80, 0.01, 1000, Probe.RADEMACHER, seed);
+        }
+
+        /** These settings with {@code s} Lanczos steps per probe. */
+        public Options withSteps(int s) {
+            return new Options(probes, s, sigmaFraction, gridPoints, probe, seed);
         }
     }
 

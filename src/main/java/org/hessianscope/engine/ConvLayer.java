@@ -55,32 +55,15 @@ final class ConvLayer extends Layer {
         this.rowLength = inChannels * kernel * kernel;
     }
 
-    int inChannels() {
-        return inChannels;
-    }
-
-    int outChannels() {
-        return outChannels;
-    }
-
-    int inPlane() {
-        return inPlane;
-    }
-
-    int outPlane() {
-        return outPlane;
-    }
-
-    int widePlane() {
-        return wide;
-    }
-
-    int paddedPlane() {
-        return pad + inPlane;
-    }
-
-    int rowLength() {
-        return rowLength;
+    @Override
+    void reserve(Scratch.Sizes sizes) {
+        sizes.outChannels = Math.max(sizes.outChannels, outChannels);
+        sizes.wide = Math.max(sizes.wide, wide);
+        sizes.inChannels = Math.max(sizes.inChannels, inChannels);
+        sizes.inPlane = Math.max(sizes.inPlane, inPlane);
+        sizes.padded = Math.max(sizes.padded, pad + inPlane);
+        sizes.positions = Math.max(sizes.positions, outPlane);
+        sizes.rowLength = Math.max(sizes.rowLength, rowLength);
     }
 
     @Override

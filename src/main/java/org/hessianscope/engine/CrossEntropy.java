@@ -1,12 +1,28 @@
 package org.hessianscope.engine;
 
-/** Softmax cross-entropy on logits, computed by log-sum-exp so no probability is ever clipped. */
-final class CrossEntropy {
+/**
+ * Softmax cross-entropy on logits, computed by log-sum-exp so no probability is ever clipped.
+ * Public for {@link #softmax}, so that code outside the engine (the per-sample GGN) uses the
+ * engine's probabilities rather than a second softmax.
+ */
+public final class CrossEntropy {
     private CrossEntropy() {
+    }
+
+    /** softmax(z) as a new array, the same numbers the engine's loss uses. */
+    public static double[] softmax(double[] z) {
+        double[] p = new double[z.length];
+        softmaxInto(z, p);
+        return p;
     }
 
     /** Writes softmax(z) into p and returns ℓ = log Σ exp z − z[label]. */
     static double lossAndProbabilities(double[] z, int label, double[] p) {
+        return softmaxInto(z, p) - z[label];
+    }
+
+    /** Writes softmax(z) into p (its length is the class count) and returns log Σ exp z. */
+    private static double softmaxInto(double[] z, double[] p) {
         int k = p.length;
         double max = z[0];
         for (int j = 1; j < k; j++) {
@@ -21,7 +37,7 @@ final class CrossEntropy {
         for (int j = 0; j < k; j++) {
             p[j] /= sum;
         }
-        return max + Math.log(sum) - z[label];
+        return max + Math.log(sum);
     }
 
     /** out = (diag(p) − p p^T) t, the Hessian of the loss with respect to the logits applied to t. */

@@ -1,6 +1,7 @@
 package org.hessianscope.engine;
 
 import org.hessianscope.arch.Stage;
+import org.hessianscope.linalg.Vectors;
 
 import java.util.Arrays;
 
@@ -20,9 +21,11 @@ final class DenseLayer extends Layer {
         this.biasOffset = weightOffset + stage.weightCount();
     }
 
-    /** Length of a θ-indexed scratch that reaches past this layer's weights. */
-    int weightEnd() {
-        return biasOffset;
+    /** The input-sized segments, and θ-indexed copies that reach past this layer's weights (to biasOffset). */
+    @Override
+    void reserve(Scratch.Sizes sizes) {
+        sizes.denseIn = Math.max(sizes.denseIn, inSize);
+        sizes.weightEnd = Math.max(sizes.weightEnd, biasOffset);
     }
 
     @Override
@@ -33,7 +36,7 @@ final class DenseLayer extends Layer {
     @Override
     void forward(double[] theta, double[] in, double[] out, StageState state, Scratch scratch) {
         for (int o = 0; o < outSize; o++) {
-            out[o] = theta[biasOffset + o] + dot(theta, weightOffset + o * inSize, in, inSize);
+            out[o] = theta[biasOffset + o] + Vectors.unrolledDot(theta, weightOffset + o * inSize, in, inSize);
         }
     }
 
@@ -43,8 +46,8 @@ final class DenseLayer extends Layer {
         // R(W a + b) = V a + v_b + W R(a).
         for (int o = 0; o < outSize; o++) {
             int row = weightOffset + o * inSize;
-            double sum = v[biasOffset + o] + dot(v, row, in, inSize);
-            tout[o] = tinZero ? sum : sum + dot(theta, row, tin, inSize);
+            double sum = v[biasOffset + o] + Vectors.unrolledDot(v, row, in, inSize);
+            tout[o] = tinZero ? sum : sum + Vectors.unrolledDot(theta, row, tin, inSize);
         }
     }
 
@@ -113,24 +116,5 @@ final class DenseLayer extends Layer {
             }
             grad[biasOffset + o] += x;
         }
-    }
-
-    /** Σ_i a[offset + i]·b[i] with four partial sums, combined in a fixed order. */
-    private static double dot(double[] a, int offset, double[] b, int n) {
-        double s0 = 0;
-        double s1 = 0;
-        double s2 = 0;
-        double s3 = 0;
-        int i = 0;
-        for (; i + 3 < n; i += 4) {
-            s0 += a[offset + i] * b[i];
-            s1 += a[offset + i + 1] * b[i + 1];
-            s2 += a[offset + i + 2] * b[i + 2];
-            s3 += a[offset + i + 3] * b[i + 3];
-        }
-        for (; i < n; i++) {
-            s0 += a[offset + i] * b[i];
-        }
-        return (s0 + s1) + (s2 + s3);
     }
 }

@@ -57,6 +57,23 @@ public final class Engine implements AutoCloseable {
         return losses;
     }
 
+    /**
+     * ℓ_i and the predicted class of every sample from one forward pass each, on the pool: the
+     * losses equal {@link #perSampleLosses}' and the predictions the arg-max of {@link #logits}.
+     */
+    public PerSampleOutputs perSampleOutputs(Model model, Samples samples, ProgressMonitor monitor) {
+        checkSamples(model, samples, false);
+        double[] losses = new double[samples.size()];
+        int[] predictions = new int[samples.size()];
+        double[] theta = model.theta();
+        sumOverSamples(model, samples, 0, (ws, i, partial) -> {
+            ws.forward(theta);
+            predictions[i] = ws.prediction();
+            losses[i] = ws.loss(samples.label(i));
+        }, monitor);
+        return new PerSampleOutputs(losses, predictions);
+    }
+
     /** Mean loss and accuracy over {@code samples}, without the gradient. */
     public LossAccuracy lossAndAccuracy(Model model, Samples samples, ProgressMonitor monitor) {
         checkSamples(model, samples, true);

@@ -7,8 +7,11 @@ package org.hessianscope.engine;
  *
  * <p>Parameter gradients are added into arrays laid out like θ, at this layer's offsets,
  * so one accumulator of length P serves every layer.
+ *
+ * <p>Sealed, so that {@code LayerContractTest} knows every implementation: a new layer joins the
+ * permits list and must pass that test (central differences, adjoint identity, hyper-dual reference).
  */
-abstract class Layer {
+abstract sealed class Layer permits ConvLayer, DenseLayer, ReluLayer, PoolLayer {
     final int inSize;
     final int outSize;
 
@@ -26,6 +29,9 @@ abstract class Layer {
     int maskSize() {
         return 0;
     }
+
+    /** Raises the {@link Scratch} lengths this layer's kernels use; abstract so that no layer forgets its buffers. */
+    abstract void reserve(Scratch.Sizes sizes);
 
     /** out = f(θ, in). */
     abstract void forward(double[] theta, double[] in, double[] out, StageState state, Scratch scratch);

@@ -3,7 +3,6 @@ package org.hessianscope.engine;
 import org.hessianscope.arch.ArchitectureSpec;
 import org.hessianscope.arch.InputShape;
 import org.hessianscope.arch.ParameterLayout;
-import org.hessianscope.arch.PoolType;
 import org.hessianscope.arch.Stage;
 
 import java.util.List;
@@ -58,20 +57,34 @@ public final class Network {
     }
 
     private static Layer[] compile(List<Stage> stages, ParameterLayout layout) {
+        Stage.Visitor<Layer> compiler = new Stage.Visitor<>() {
+            @Override
+            public Layer conv(Stage.Conv c) {
+                return new ConvLayer(c, weightOffset(layout, c.name()));
+            }
+
+            @Override
+            public Layer relu(Stage.Relu r) {
+                return new ReluLayer(r.in().size());
+            }
+
+            @Override
+            public Layer pool(Stage.Pool p) {
+                // A switch expression over an enum must cover every constant, so a new pool type fails to compile here.
+                return switch (p.type()) {
+                    case MAX -> new MaxPoolLayer(p);
+                    case AVG -> new AvgPoolLayer(p);
+                };
+            }
+
+            @Override
+            public Layer dense(Stage.Dense d) {
+                return new DenseLayer(d, weightOffset(layout, d.name()));
+            }
+        };
         Layer[] out = new Layer[stages.size()];
         for (int s = 0; s < out.length; s++) {
-            Stage stage = stages.get(s);
-            if (stage instanceof Stage.Conv c) {
-                out[s] = new ConvLayer(c, weightOffset(layout, c.name()));
-            } else if (stage instanceof Stage.Dense d) {
-                out[s] = new DenseLayer(d, weightOffset(layout, d.name()));
-            } else if (stage instanceof Stage.Relu r) {
-                out[s] = new ReluLayer(r.in().size());
-            } else if (stage instanceof Stage.Pool p) {
-                out[s] = p.type() == PoolType.MAX ? new MaxPoolLayer(p) : new AvgPoolLayer(p);
-            } else {
-                throw new IllegalStateException("no engine layer for stage " + stage.name());
-            }
+            out[s] = stages.get(s).accept(compiler);
         }
         return out;
     }

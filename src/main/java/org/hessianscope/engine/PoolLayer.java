@@ -6,7 +6,7 @@ import org.hessianscope.arch.Stage;
  * Geometry shared by the non-overlapping pools: window {@code size}×{@code size}, stride {@code size};
  * rows and columns that do not fill a window are dropped, as in PyTorch.
  */
-abstract class PoolLayer extends Layer {
+abstract sealed class PoolLayer extends Layer permits MaxPoolLayer, AvgPoolLayer {
     final int inWidth;
     final int size;
     /** Input index of the top-left cell of each output's window, in output order (channel, row, column). */
@@ -26,5 +26,10 @@ abstract class PoolLayer extends Layer {
                 }
             }
         }
+    }
+
+    /** Both pools read and write their own arrays through {@link #corners}: no scratch. */
+    @Override
+    void reserve(Scratch.Sizes sizes) {
     }
 }

@@ -12,6 +12,11 @@ final class ReluLayer extends Layer {
         super(size, size);
     }
 
+    /** Elementwise on its own arrays: no scratch. */
+    @Override
+    void reserve(Scratch.Sizes sizes) {
+    }
+
     @Override
     int maskSize() {
         return inSize;

@@ -27,43 +27,39 @@ final class Scratch {
     /** One weight row being summed for the current sample. */
     final double[] row;
 
+    /**
+     * The buffer lengths the layers need: each layer raises, in {@link Layer#reserve}, the ones its
+     * kernels use, so the buffers fit the largest layer of every kind.
+     */
+    static final class Sizes {
+        int outChannels;
+        int wide;
+        int inChannels;
+        int inPlane;
+        int padded;
+        int positions;
+        int rowLength;
+        int denseIn;
+        int weightEnd;
+    }
+
     Scratch(Layer[] layers) {
-        int outChannels = 0;
-        int wide = 0;
-        int inChannels = 0;
-        int inPlane = 0;
-        int padded = 0;
-        int positions = 0;
-        int rowLength = 0;
-        int denseIn = 0;
-        int weightEnd = 0;
+        Sizes n = new Sizes();
         for (Layer layer : layers) {
-            if (layer instanceof DenseLayer d) {
-                denseIn = Math.max(denseIn, d.inSize);
-                weightEnd = Math.max(weightEnd, d.weightEnd());
-            }
-            if (layer instanceof ConvLayer c) {
-                outChannels = Math.max(outChannels, c.outChannels());
-                wide = Math.max(wide, c.widePlane());
-                inChannels = Math.max(inChannels, c.inChannels());
-                inPlane = Math.max(inPlane, c.inPlane());
-                padded = Math.max(padded, c.paddedPlane());
-                positions = Math.max(positions, c.outPlane());
-                rowLength = Math.max(rowLength, c.rowLength());
-            }
+            layer.reserve(n);
         }
-        planes = new double[outChannels][wide];
-        channels = new double[inChannels][inPlane];
-        tangentChannels = new double[inChannels][inPlane];
-        int segment = Math.max(Math.max(wide, inPlane), denseIn);
+        planes = new double[n.outChannels][n.wide];
+        channels = new double[n.inChannels][n.inPlane];
+        tangentChannels = new double[n.inChannels][n.inPlane];
+        int segment = Math.max(Math.max(n.wide, n.inPlane), n.denseIn);
         segmentA = new double[segment];
         segmentB = new double[segment];
-        alignedA = new double[weightEnd];
-        alignedB = new double[weightEnd];
-        paddedA = new double[padded];
-        paddedB = new double[padded];
-        columnsA = new double[positions][rowLength];
-        columnsB = new double[positions][rowLength];
-        row = new double[rowLength];
+        alignedA = new double[n.weightEnd];
+        alignedB = new double[n.weightEnd];
+        paddedA = new double[n.padded];
+        paddedB = new double[n.padded];
+        columnsA = new double[n.positions][n.rowLength];
+        columnsB = new double[n.positions][n.rowLength];
+        row = new double[n.rowLength];
     }
 }

@@ -90,7 +90,12 @@ final class Workspace {
     }
 
     boolean predicts(int label) {
-        return CrossEntropy.argmax(act[stages], classes) == label;
+        return prediction() == label;
+    }
+
+    /** After {@link #forward}: the arg-max class of the logits (the first of equal maxima). */
+    int prediction() {
+        return CrossEntropy.argmax(act[stages], classes);
     }
 
     /** After {@link #forward}: tangents of every activation along the parameter direction v (J v at the logits). */

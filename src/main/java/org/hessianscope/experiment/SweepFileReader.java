@@ -79,8 +79,9 @@ public final class SweepFileReader {
         DatasetName dataset = dataset(f.text("dataset", null), where, "dataset");
         int trainSize = f.has("train_size") && "all".equals(f.raw("train_size").asText()) ? SweepFile.ALL
                 : f.positive("train_size", SweepFile.ALL);
-        TrainingOptions training = new TrainingOptions(f.positive("epochs", 10), f.positive("batch_size", 64),
-                f.number("learning_rate", 1e-3), 0.9, 0.999, 1e-8, f.whole("seed", 0));
+        TrainingOptions training = TrainingOptions.adam(f.positive("epochs", 10),
+                f.positive("batch_size", TrainingOptions.DEFAULT_BATCH_SIZE),
+                f.number("learning_rate", TrainingOptions.DEFAULT_LEARNING_RATE), f.whole("seed", 0));
         PoolType poolType = f.has("pool_type") ? SweepFile.poolType(f.text("pool_type", null), "pool_type", where) : null;
         int poolPosition = f.has("pool_position") ? f.whole("pool_position", 0) : SweepFile.NO_POOL;
         PoolConvention convention = PoolConvention.PAPER;
@@ -155,8 +156,9 @@ public final class SweepFileReader {
         if (!f.has(rangeKey)) {
             throw new SweepFileException(where + ": exp_type \"" + type + "\" needs " + rangeKey);
         }
-        TrainingOptions training = new TrainingOptions(f.positive("num_epochs", 10), f.positive("train_batch_size", 64),
-                f.number("learning_rate", 1e-3), 0.9, 0.999, 1e-8, 0);
+        TrainingOptions training = TrainingOptions.adam(f.positive("num_epochs", 10),
+                f.positive("train_batch_size", TrainingOptions.DEFAULT_BATCH_SIZE),
+                f.number("learning_rate", TrainingOptions.DEFAULT_LEARNING_RATE), 0);
         return new SweepFile(defaultName, "", dataset, SweepFile.ALL, training, f.positive("layers_num", 4),
                 f.positive("channels", 6), f.positive("kernel_size", 3), pool, 2,
                 pool == null ? SweepFile.NO_POOL : 0, PoolConvention.AUTHORS, parameter, f.list(rangeKey),

@@ -28,10 +28,6 @@ public enum SweepParameter {
         return legendTitle;
     }
 
-    public boolean numeric() {
-        return this != POOL_TYPE;
-    }
-
     public static SweepParameter fromKey(String key) {
         for (SweepParameter p : values()) {
             if (p.key.equals(key)) {

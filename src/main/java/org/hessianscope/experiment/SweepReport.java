@@ -8,7 +8,8 @@ import org.hessianscope.io.AtomicFiles;
 
 /**
  * Writes a finished sweep's results folder: {@code sweep.yaml} (what ran), {@code summary.json},
- * {@code summary.csv} and the figures. The summary goes last, so a folder with a summary is
+ * {@code summary.csv} and the figures, which the caller's {@link SweepFigureWriter} draws
+ * (experiment itself draws nothing). The summary goes last, so a folder with a summary is
  * complete.
  */
 public final class SweepReport {
@@ -22,11 +23,12 @@ public final class SweepReport {
         return Path.of(System.getProperty("user.home"), ".hessianscope", "sweeps", name);
     }
 
-    public static SweepSummary write(SweepResult result, RunStore store, Path dir) throws IOException {
+    public static SweepSummary write(SweepResult result, RunStore store, Path dir, SweepFigureWriter figures)
+            throws IOException {
         Files.createDirectories(dir);
         SweepSummary summary = SweepSummary.of(result, store);
         AtomicFiles.write(dir.resolve(SWEEP_FILE), summary.sweepYaml().getBytes(StandardCharsets.UTF_8));
-        SweepFigures.write(result, dir);
+        figures.write(result, dir);
         summary.write(dir);
         return summary;
     }

@@ -3,6 +3,7 @@ package org.hessianscope.figure;
 import java.awt.BasicStroke;
 import java.util.ArrayList;
 import java.util.List;
+import org.hessianscope.curvature.CurvatureOperator;
 import org.hessianscope.curvature.LanczosStep;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.XYPlot;
@@ -21,13 +22,13 @@ public final class LanczosConvergence {
     private final XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
     private final JFreeChart chart;
     private final List<LanczosStep> steps = new ArrayList<>();
-    private String operator = "";
+    private CurvatureOperator operator;
 
     public LanczosConvergence(FigureStyle style) {
         this.style = style;
         XYPlot plot = new XYPlot(data, Axes.integer("Lanczos step", style), Axes.of("Ritz value", false, style),
                 renderer);
-        chart = ChartStyling.chart(title(""), plot, null, style);
+        chart = ChartStyling.chart(title(null), plot, null, style);
         // Not a fixed legend: the Ritz values appear one by one and the legend follows the dataset.
         chart.addSubtitle(ChartStyling.legend(plot, style));
     }
@@ -40,8 +41,8 @@ public final class LanczosConvergence {
     }
 
     /** Adds steps of {@code op}, starting afresh when the operator changes; one redraw for the batch. */
-    public void append(String op, List<LanczosStep> batch) {
-        if (!op.equals(operator)) {
+    public void append(CurvatureOperator op, List<LanczosStep> batch) {
+        if (op != operator) {
             operator = op;
             steps.clear();
             data.removeAllSeries();
@@ -66,11 +67,11 @@ public final class LanczosConvergence {
         }
     }
 
-    private static String title(String op) {
-        return "Lanczos convergence: " + op;
+    private static String title(CurvatureOperator op) {
+        return op == null ? "Lanczos convergence" : "Lanczos convergence: " + SpectrumFigure.title(op);
     }
 
-    public String operator() {
+    public CurvatureOperator operator() {
         return operator;
     }
 

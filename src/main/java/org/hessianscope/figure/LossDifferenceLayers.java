@@ -44,10 +44,6 @@ public record LossDifferenceLayers(boolean mean, Band band, boolean exact, Smoot
         return new LossDifferenceLayers(mean, band, exact, smoothed, alpha, bound, k);
     }
 
-    public LossDifferenceLayers withBand(Band b) {
-        return new LossDifferenceLayers(mean, b, exact, smoothed, alpha, bound, kMin);
-    }
-
     public LossDifferenceLayers withSmoothed(SmoothedCurve s, double a) {
         return new LossDifferenceLayers(mean, band, exact, s, a, bound, kMin);
     }

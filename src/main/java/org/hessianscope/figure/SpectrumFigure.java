@@ -1,5 +1,6 @@
 package org.hessianscope.figure;
 
+import org.hessianscope.curvature.CurvatureOperator;
 import org.hessianscope.curvature.HessianAnalysis;
 import org.hessianscope.curvature.LanczosResult;
 import org.hessianscope.curvature.LanczosStep;
@@ -17,6 +18,7 @@ import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 
 import java.awt.BasicStroke;
+import java.awt.Color;
 import java.awt.geom.Ellipse2D;
 import java.util.EnumSet;
 import java.util.List;
@@ -39,10 +41,10 @@ public final class SpectrumFigure {
     }
 
     public static JFreeChart chart(HessianAnalysis.Result result, FigureStyle style) {
-        return chart(result, EnumSet.allOf(SpectrumOperator.class), style);
+        return chart(result, EnumSet.allOf(CurvatureOperator.class), style);
     }
 
-    public static JFreeChart chart(HessianAnalysis.Result result, Set<SpectrumOperator> shown, FigureStyle style) {
+    public static JFreeChart chart(HessianAnalysis.Result result, Set<CurvatureOperator> shown, FigureStyle style) {
         CombinedDomainXYPlot plot = new CombinedDomainXYPlot(Axes.of("eigenvalue λ", false, style));
         plot.setGap(8);
         SpectralDensity.Result density = result.density();
@@ -58,23 +60,23 @@ public final class SpectrumFigure {
             }
             d.addSeries(s);
             XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
-            r.setSeriesPaint(0, SpectrumOperator.HESSIAN.colour());
+            r.setSeriesPaint(0, colour(CurvatureOperator.HESSIAN));
             r.setSeriesStroke(0, new BasicStroke(style.lineWidth()));
             XYPlot top = new XYPlot(d, null, Axes.of("density", true, style), r);
             ChartStyling.xyPlot(top, style);
             plot.add(top, 3);
         }
-        List<SpectrumOperator> rows = List.of(SpectrumOperator.RESIDUAL, SpectrumOperator.GGN, SpectrumOperator.HESSIAN);
+        List<CurvatureOperator> rows = List.of(CurvatureOperator.RESIDUAL, CurvatureOperator.GGN, CurvatureOperator.HESSIAN);
         YIntervalSeriesCollection stems = new YIntervalSeriesCollection();
         YIntervalRenderer stemRenderer = new YIntervalRenderer();
         double dot = 2 + style.lineWidth() * 2;
         for (int row = 0; row < rows.size(); row++) {
-            SpectrumOperator op = rows.get(row);
+            CurvatureOperator op = rows.get(row);
             if (!shown.contains(op)) {
                 continue;
             }
-            YIntervalSeries s = new YIntervalSeries(op.title(), false, true);
-            LanczosResult lr = op.of(result);
+            YIntervalSeries s = new YIntervalSeries(title(op), false, true);
+            LanczosResult lr = result.lanczos(op);
             for (double v : lr.top()) {
                 s.add(new YIntervalDataItem(v, row, row - STEM_HALF_HEIGHT, row + STEM_HALF_HEIGHT), false);
             }
@@ -83,11 +85,11 @@ public final class SpectrumFigure {
             }
             int index = stems.getSeriesCount();
             stems.addSeries(s);
-            stemRenderer.setSeriesPaint(index, op.colour());
+            stemRenderer.setSeriesPaint(index, colour(op));
             stemRenderer.setSeriesStroke(index, new BasicStroke(style.lineWidth()));
             stemRenderer.setSeriesShape(index, new Ellipse2D.Double(-dot / 2, -dot / 2, dot, dot));
         }
-        SymbolAxis operators = new SymbolAxis(null, rows.stream().map(SpectrumOperator::title).toArray(String[]::new));
+        SymbolAxis operators = new SymbolAxis(null, rows.stream().map(SpectrumFigure::title).toArray(String[]::new));
         operators.setTickLabelFont(style.tickFont());
         operators.setRange(-0.6, rows.size() - 0.4);
         operators.setGridBandsVisible(false);
@@ -98,13 +100,30 @@ public final class SpectrumFigure {
                 + " parameters)", plot, null, style);
     }
 
+    /** The row label and legend title of {@code op}. */
+    public static String title(CurvatureOperator op) {
+        return switch (op) {
+            case HESSIAN -> "H";
+            case GGN -> "H_O (Gauss-Newton)";
+            case RESIDUAL -> "H_F = H − H_O";
+        };
+    }
+
+    static Color colour(CurvatureOperator op) {
+        return switch (op) {
+            case HESSIAN -> new Color(0x1f77b4);
+            case GGN -> new Color(0xff7f0e);
+            case RESIDUAL -> new Color(0x2ca02c);
+        };
+    }
+
     /** Series key of the i-th largest Ritz value (1-based) in the convergence chart. */
     public static String ritzKey(int i) {
         return "θ_" + i;
     }
 
     /** The top Ritz values of one operator against the Lanczos step (see {@link LanczosConvergence}). */
-    public static JFreeChart convergence(String operator, List<LanczosStep> steps, FigureStyle style) {
+    public static JFreeChart convergence(CurvatureOperator operator, List<LanczosStep> steps, FigureStyle style) {
         LanczosConvergence c = new LanczosConvergence(style);
         c.append(operator, steps);
         return c.chart();

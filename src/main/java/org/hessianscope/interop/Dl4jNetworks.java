@@ -1,7 +1,6 @@
 package org.hessianscope.interop;
 
 import org.hessianscope.arch.ArchitectureSpec;
-import org.hessianscope.arch.PoolType;
 import org.hessianscope.arch.Stage;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
@@ -77,35 +76,48 @@ public final class Dl4jNetworks {
         return list.build();
     }
 
+    /** The DL4J layer of one stage; {@code head} is null except for the last stage. */
     private static Layer layer(Stage stage, Head head) {
-        if (stage instanceof Stage.Conv c) {
-            return new ConvolutionLayer.Builder(c.kernel(), c.kernel())
-                    .nIn(c.in().channels()).nOut(c.out().channels())
-                    .stride(1, 1).padding(0, 0)
-                    .convolutionMode(ConvolutionMode.Truncate)
-                    .activation(Activation.IDENTITY).hasBias(true)
-                    .name(c.name()).build();
-        }
-        if (stage instanceof Stage.Relu r) {
-            return new ActivationLayer.Builder().activation(Activation.RELU).name(r.name()).build();
-        }
-        if (stage instanceof Stage.Pool p) {
-            SubsamplingLayer.PoolingType type = p.type() == PoolType.MAX
-                    ? SubsamplingLayer.PoolingType.MAX : SubsamplingLayer.PoolingType.AVG;
-            return new SubsamplingLayer.Builder(type, new int[] {p.size(), p.size()}, new int[] {p.size(), p.size()})
-                    .padding(0, 0).convolutionMode(ConvolutionMode.Truncate)
-                    .name(p.name()).build();
-        }
-        Stage.Dense d = (Stage.Dense) stage;
-        if (head == Head.SOFTMAX_CROSS_ENTROPY) {
-            return new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
-                    .nIn(d.inFeatures()).nOut(d.outFeatures())
-                    .activation(Activation.SOFTMAX).hasBias(true)
-                    .name(d.name()).build();
-        }
-        return new DenseLayer.Builder()
-                .nIn(d.inFeatures()).nOut(d.outFeatures())
-                .activation(Activation.IDENTITY).hasBias(true)
-                .name(d.name()).build();
+        return stage.accept(new Stage.Visitor<Layer>() {
+            @Override
+            public Layer conv(Stage.Conv c) {
+                return new ConvolutionLayer.Builder(c.kernel(), c.kernel())
+                        .nIn(c.in().channels()).nOut(c.out().channels())
+                        .stride(1, 1).padding(0, 0)
+                        .convolutionMode(ConvolutionMode.Truncate)
+                        .activation(Activation.IDENTITY).hasBias(true)
+                        .name(c.name()).build();
+            }
+
+            @Override
+            public Layer relu(Stage.Relu r) {
+                return new ActivationLayer.Builder().activation(Activation.RELU).name(r.name()).build();
+            }
+
+            @Override
+            public Layer pool(Stage.Pool p) {
+                SubsamplingLayer.PoolingType type = switch (p.type()) {
+                    case MAX -> SubsamplingLayer.PoolingType.MAX;
+                    case AVG -> SubsamplingLayer.PoolingType.AVG;
+                };
+                return new SubsamplingLayer.Builder(type, new int[] {p.size(), p.size()}, new int[] {p.size(), p.size()})
+                        .padding(0, 0).convolutionMode(ConvolutionMode.Truncate)
+                        .name(p.name()).build();
+            }
+
+            @Override
+            public Layer dense(Stage.Dense d) {
+                if (head == Head.SOFTMAX_CROSS_ENTROPY) {
+                    return new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
+                            .nIn(d.inFeatures()).nOut(d.outFeatures())
+                            .activation(Activation.SOFTMAX).hasBias(true)
+                            .name(d.name()).build();
+                }
+                return new DenseLayer.Builder()
+                        .nIn(d.inFeatures()).nOut(d.outFeatures())
+                        .activation(Activation.IDENTITY).hasBias(true)
+                        .name(d.name()).build();
+            }
+        });
     }
 }

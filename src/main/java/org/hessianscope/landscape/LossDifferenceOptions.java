@@ -44,10 +44,6 @@ public record LossDifferenceOptions(int orderings, long seed, int threads, int g
         return new LossDifferenceOptions(orderings, seed, t, gridSize, extraK);
     }
 
-    public LossDifferenceOptions withGridSize(int g) {
-        return new LossDifferenceOptions(orderings, seed, threads, g, extraK);
-    }
-
     public LossDifferenceOptions withExtraK(int... ks) {
         return new LossDifferenceOptions(orderings, seed, threads, gridSize, ks);
     }

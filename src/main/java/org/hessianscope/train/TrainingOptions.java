@@ -6,6 +6,13 @@ package org.hessianscope.train;
  */
 public record TrainingOptions(int epochs, int batchSize, double learningRate, double beta1, double beta2,
                               double epsilon, long seed) {
+    /** Adam's first- and second-moment decay and its ε (PyTorch's defaults, the paper's). */
+    public static final double ADAM_BETA1 = 0.9;
+    public static final double ADAM_BETA2 = 0.999;
+    public static final double ADAM_EPSILON = 1e-8;
+    /** The paper's mini-batch size and Adam learning rate. */
+    public static final int DEFAULT_BATCH_SIZE = 64;
+    public static final double DEFAULT_LEARNING_RATE = 1e-3;
 
     public TrainingOptions {
         if (epochs < 1) {
@@ -27,6 +34,11 @@ public record TrainingOptions(int epochs, int batchSize, double learningRate, do
 
     /** The paper's settings: Adam lr 1e-3, β = (0.9, 0.999), ε = 1e-8, batch 64. */
     public static TrainingOptions paper(int epochs, long seed) {
-        return new TrainingOptions(epochs, 64, 1e-3, 0.9, 0.999, 1e-8, seed);
+        return adam(epochs, DEFAULT_BATCH_SIZE, DEFAULT_LEARNING_RATE, seed);
+    }
+
+    /** Adam with its default betas and ε. */
+    public static TrainingOptions adam(int epochs, int batchSize, double learningRate, long seed) {
+        return new TrainingOptions(epochs, batchSize, learningRate, ADAM_BETA1, ADAM_BETA2, ADAM_EPSILON, seed);
     }
 }

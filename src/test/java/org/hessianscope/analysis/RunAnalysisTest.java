@@ -1,5 +1,6 @@
 package org.hessianscope.analysis;
 
+import org.hessianscope.Tolerances;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class RunAnalysisTest {
     /** Mean loss and accuracy come from two summation orders of the same doubles (150 terms). */
-    static final double SUM_ORDER_TOL = 1e-12;
+    static final double SUM_ORDER_TOL = Tolerances.SUM_ORDER_F64;
     static final int N = 150;
     static final AnalysisOptions OPTIONS = AnalysisOptions.of(40, 7, AnalysisOptions.PAPER_ALPHA, 2)
             .withCurvature(60, 12, 4);
@@ -55,6 +56,28 @@ class RunAnalysisTest {
         // per-sample losses and the logits' arg-max.
         assertEquals(train.loss(), mean / N, SUM_ORDER_TOL);
         assertEquals(train.accuracy(), result.accuracy(), 0.0);
+    }
+
+    @Test
+    void predictionsOfTheParallelPassAreTheArgMaxOfEachSampleLogits() throws IOException {
+        org.hessianscope.run.TrainedRun trained = RunFolder.read(run);
+        org.hessianscope.data.Samples train = RunTrainingSet.load(run, trained.info(), catalog);
+        org.hessianscope.engine.Model model = new org.hessianscope.engine.Model(
+                org.hessianscope.engine.Network.of(trained.spec()), trained.weights());
+        try (Engine engine = new Engine(1)) {
+            double[] x = new double[train.inputShape().channels() * train.inputShape().height()
+                    * train.inputShape().width()];
+            for (int i = 0; i < N; i++) {
+                train.copyInput(i, x, 0);
+                double[] z = engine.logits(model, x);
+                int best = 0;
+                for (int c = 1; c < z.length; c++) {
+                    best = z[c] > z[best] ? c : best;
+                }
+                assertEquals(best, result.predictions()[i], "sample " + i);
+                assertEquals(train.label(i), result.labels()[i]);
+            }
+        }
     }
 
     @Test
@@ -143,7 +166,7 @@ class RunAnalysisTest {
         };
         try (Engine engine = new Engine(1)) {
             assertThrows(CancellationException.class, () -> new RunAnalysis(engine).analyzeFolder(other, catalog,
-                    OPTIONS, step -> step == AnalysisStep.PREDICTIONS ? cancelled : ProgressMonitor.NONE));
+                    OPTIONS, step -> step.equals(Analyses.CURVATURE.step()) ? cancelled : ProgressMonitor.NONE));
         }
         assertFalse(Files.exists(other.resolve(AnalysisStore.FILE)));
     }

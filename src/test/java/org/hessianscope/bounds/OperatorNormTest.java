@@ -11,6 +11,7 @@ import org.apache.commons.math3.optim.nonlinear.scalar.ObjectiveFunction;
 import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.NelderMeadSimplex;
 import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.SimplexOptimizer;
 import org.hessianscope.arch.FeatureMap;
+import org.hessianscope.linalg.Vectors;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
@@ -141,7 +142,7 @@ class OperatorNormTest {
                 }
             }
             ToeplitzOperator op = ToeplitzOperator.conv2d(2, 2, w, new FeatureMap(3, 4, 5));
-            double ratio = svdNorm(op.matrix().toDense()) / Math.sqrt(BlockPowerIteration.dot(w, w));
+            double ratio = svdNorm(op.matrix().toDense()) / Math.sqrt(Vectors.dot(w, w));
             largest = Math.max(largest, ratio);
         }
         assertTrue(largest <= q * (1 + RELATIVE), largest + " > q = " + q);
@@ -157,7 +158,7 @@ class OperatorNormTest {
             PointValuePair p = opt.optimize(new MaxEval(20_000), GoalType.MAXIMIZE, new InitialGuess(guess),
                     new NelderMeadSimplex(kh * kw, 0.2), new ObjectiveFunction(f -> {
                         ToeplitzOperator op = ToeplitzOperator.of(1, 1, kh, kw, h, w, f);
-                        return svdNorm(op.matrix().toDense()) / Math.sqrt(BlockPowerIteration.dot(f, f));
+                        return svdNorm(op.matrix().toDense()) / Math.sqrt(Vectors.dot(f, f));
                     }));
             best = Math.max(best, p.getValue());
         }

@@ -89,13 +89,6 @@ class PaperBoundsTest {
     }
 
     @Test
-    void lossDifferenceByHand() {
-        // k = 9, max|ℓ| = 2.5, ‖θ−θ*‖² = 0.1, max‖H‖ = 30: 2/10·2.5 + 2/10·0.1·30 = 0.5 + 0.6 = 1.1
-        assertEquals(Math.log10(1.1), LossDifferenceBound.log10(9, 2.5, 0.1, Math.log10(30)).log10(), LOG_TOLERANCE);
-        assertThrows(IllegalArgumentException.class, () -> LossDifferenceBound.log10(0, 1, 1, 0));
-    }
-
-    @Test
     void conventionsFromWeightsAndSamples() {
         // input 1×5×5, conv1 2 channels k=3 → 2×3×3, conv2 3 channels k=2 → 3×2×2, fc1 12→4 (hidden), fc2 4→2.
         ArchitectureSpec spec = new ArchitectureSpec(new InputShape(1, 5, 5),

@@ -29,33 +29,44 @@ final class ReferenceGgn {
         ParameterLayout layout = spec.parameterLayout();
         double[] a = x.clone();
         for (Stage s : spec.stages()) {
-            if (s instanceof Stage.Conv c) {
-                double[] w = tensor(layout, theta, c.name() + ".weight");
-                double[] b = tensor(layout, theta, c.name() + ".bias");
-                double[] out = ToeplitzOperatorTest.directConv2d(w, c.out().channels(), c.in().channels(), c.kernel(), a,
-                        c.in().height(), c.in().width());
-                int plane = c.out().height() * c.out().width();
-                for (int i = 0; i < out.length; i++) {
-                    out[i] += b[i / plane];
-                }
-                a = out;
-            } else if (s instanceof Stage.Relu) {
-                for (int i = 0; i < a.length; i++) {
-                    a[i] = Math.max(0, a[i]);
-                }
-            } else if (s instanceof Stage.Pool p) {
-                a = pool(a, p.in(), p.out(), p.size(), p.type());
-            } else if (s instanceof Stage.Dense d) {
-                double[] w = tensor(layout, theta, d.name() + ".weight");
-                double[] b = tensor(layout, theta, d.name() + ".bias");
-                double[] out = b.clone();
-                for (int r = 0; r < d.outFeatures(); r++) {
-                    for (int c = 0; c < d.inFeatures(); c++) {
-                        out[r] += w[r * d.inFeatures() + c] * a[c];
+            double[] in = a;
+            a = s.accept(new Stage.Visitor<double[]>() {
+                @Override
+                public double[] conv(Stage.Conv c) {
+                    double[] w = tensor(layout, theta, c.name() + ".weight");
+                    double[] b = tensor(layout, theta, c.name() + ".bias");
+                    double[] out = ToeplitzOperatorTest.directConv2d(w, c.out().channels(), c.in().channels(), c.kernel(),
+                            in, c.in().height(), c.in().width());
+                    int plane = c.out().height() * c.out().width();
+                    for (int i = 0; i < out.length; i++) {
+                        out[i] += b[i / plane];
                     }
+                    return out;
                 }
-                a = out;
-            }
+
+                @Override
+                public double[] relu(Stage.Relu r) {
+                    return Arrays.stream(in).map(v -> Math.max(0, v)).toArray();
+                }
+
+                @Override
+                public double[] pool(Stage.Pool p) {
+                    return ReferenceGgn.pool(in, p.in(), p.out(), p.size(), p.type());
+                }
+
+                @Override
+                public double[] dense(Stage.Dense d) {
+                    double[] w = tensor(layout, theta, d.name() + ".weight");
+                    double[] b = tensor(layout, theta, d.name() + ".bias");
+                    double[] out = b.clone();
+                    for (int r = 0; r < d.outFeatures(); r++) {
+                        for (int c = 0; c < d.inFeatures(); c++) {
+                            out[r] += w[r * d.inFeatures() + c] * in[c];
+                        }
+                    }
+                    return out;
+                }
+            });
         }
         return a;
     }

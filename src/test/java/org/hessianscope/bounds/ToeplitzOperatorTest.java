@@ -1,5 +1,6 @@
 package org.hessianscope.bounds;
 
+import org.hessianscope.Tolerances;
 import org.hessianscope.arch.FeatureMap;
 import org.junit.jupiter.api.Test;
 
@@ -11,8 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class ToeplitzOperatorTest {
 
-    /** Sums of a few dozen products of O(1) numbers: rounding differences stay far below this. */
-    private static final double ROUNDING = 1e-12;
+    /** Sums of a few dozen products of O(1) numbers. */
+    private static final double ROUNDING = Tolerances.SUM_ORDER_F64;
 
     @Test
     void paperExampleThreeTapKernelOnFiveVectorIsTheBandedMatrix() {

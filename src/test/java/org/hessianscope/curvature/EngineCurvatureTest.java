@@ -1,5 +1,6 @@
 package org.hessianscope.curvature;
 
+import org.hessianscope.Tolerances;
 import org.hessianscope.data.Samples;
 import org.hessianscope.engine.Engine;
 import org.hessianscope.engine.Model;
@@ -20,8 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The curvature analyses on the engine's operators against explicit P×P matrices of a 166-parameter net. */
 class EngineCurvatureTest {
-    /** The accuracy for Lanczos eigenvalues against the dense solver. */
-    static final double EIGENVALUE_RELATIVE = 1e-8;
+    static final double EIGENVALUE_RELATIVE = Tolerances.EIGENVALUE_RELATIVE;
     /** Two routes to the same K×K / P×P eigenvalue differ only by rounding. */
     static final double SAME_QUANTITY_RELATIVE = 1e-10;
 
@@ -151,8 +151,8 @@ class EngineCurvatureTest {
         Set<String> operators = new HashSet<>();
         AtomicInteger traceSteps = new AtomicInteger();
         HessianAnalysis.Listener listener = new HessianAnalysis.Listener() {
-            public void lanczos(String operator, LanczosStep step) {
-                operators.add(operator);
+            public void lanczos(CurvatureOperator operator, LanczosStep step) {
+                operators.add(operator.key());
             }
 
             public void trace(Hutchinson.Step step) {

@@ -1,5 +1,6 @@
 package org.hessianscope.curvature;
 
+import org.hessianscope.Tolerances;
 import org.hessianscope.task.ProgressMonitor;
 import org.junit.jupiter.api.Test;
 
@@ -15,8 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class LanczosTest {
-    /** The accuracy the issue asks of Lanczos eigenvalues, relative to the dense solver's. */
-    static final double EIGENVALUE_RELATIVE = 1e-8;
+    static final double EIGENVALUE_RELATIVE = Tolerances.EIGENVALUE_RELATIVE;
     /** A few hundred roundings of a norm-100 matrix: the floor for residuals computed explicitly. */
     static final double ROUNDING = 1e-10;
 

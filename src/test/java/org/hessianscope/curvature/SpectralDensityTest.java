@@ -1,5 +1,6 @@
 package org.hessianscope.curvature;
 
+import org.hessianscope.linalg.Vectors;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

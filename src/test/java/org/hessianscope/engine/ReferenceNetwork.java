@@ -74,31 +74,67 @@ final class ReferenceNetwork {
     }
 
     HyperDual[] forward(HyperDual[] theta, double[] x) {
-        FeatureMap in = spec.input().map();
-        HyperDual[][][] map = new HyperDual[in.channels()][in.height()][in.width()];
-        for (int c = 0; c < in.channels(); c++) {
-            for (int y = 0; y < in.height(); y++) {
-                for (int xx = 0; xx < in.width(); xx++) {
-                    map[c][y][xx] = HyperDual.constant(x[(c * in.height() + y) * in.width() + xx]);
+        HyperDual[] in = new HyperDual[x.length];
+        for (int i = 0; i < x.length; i++) {
+            in[i] = HyperDual.constant(x[i]);
+        }
+        HyperDual[][][] map = map(spec.input().map(), in);
+        for (Stage s : spec.stages()) {
+            map = stage(s, theta, map);
+        }
+        return flatten(map);
+    }
+
+    /** One stage of the forward pass on a [c][y][x] map (a vector is [n][1][1]), θ indexed as the layout. */
+    HyperDual[][][] stage(Stage stage, HyperDual[] theta, HyperDual[][][] in) {
+        return stage.accept(new Stage.Visitor<HyperDual[][][]>() {
+            @Override
+            public HyperDual[][][] conv(Stage.Conv conv) {
+                return ReferenceNetwork.this.conv(conv, theta, in);
+            }
+
+            @Override
+            public HyperDual[][][] relu(Stage.Relu relu) {
+                return ReferenceNetwork.relu(in);
+            }
+
+            @Override
+            public HyperDual[][][] pool(Stage.Pool pool) {
+                return ReferenceNetwork.pool(pool, in);
+            }
+
+            @Override
+            public HyperDual[][][] dense(Stage.Dense dense) {
+                return ReferenceNetwork.this.dense(dense, theta, in);
+            }
+        });
+    }
+
+    /** A flat (channel, row, column) vector as a [c][y][x] map of the given shape. */
+    static HyperDual[][][] map(FeatureMap shape, HyperDual[] flat) {
+        HyperDual[][][] map = new HyperDual[shape.channels()][shape.height()][shape.width()];
+        for (int c = 0; c < shape.channels(); c++) {
+            for (int y = 0; y < shape.height(); y++) {
+                for (int x = 0; x < shape.width(); x++) {
+                    map[c][y][x] = flat[(c * shape.height() + y) * shape.width() + x];
                 }
             }
         }
-        for (Stage stage : spec.stages()) {
-            if (stage instanceof Stage.Conv conv) {
-                map = conv(conv, theta, map);
-            } else if (stage instanceof Stage.Relu) {
-                map = relu(map);
-            } else if (stage instanceof Stage.Pool pool) {
-                map = pool(pool, map);
-            } else if (stage instanceof Stage.Dense dense) {
-                map = dense(dense, theta, map);
+        return map;
+    }
+
+    /** A [c][y][x] map in (channel, row, column) order. */
+    static HyperDual[] flatten(HyperDual[][][] map) {
+        HyperDual[] flat = new HyperDual[map.length * map[0].length * map[0][0].length];
+        int q = 0;
+        for (HyperDual[][] plane : map) {
+            for (HyperDual[] row : plane) {
+                for (HyperDual v : row) {
+                    flat[q++] = v;
+                }
             }
         }
-        HyperDual[] z = new HyperDual[map.length];
-        for (int k = 0; k < z.length; k++) {
-            z[k] = map[k][0][0];
-        }
-        return z;
+        return flat;
     }
 
     private HyperDual[][][] conv(Stage.Conv conv, HyperDual[] theta, HyperDual[][][] in) {
@@ -168,15 +204,7 @@ final class ReferenceNetwork {
         int w0 = layout.tensor(dense.name() + ".weight").orElseThrow().offset();
         int b0 = layout.tensor(dense.name() + ".bias").orElseThrow().offset();
         int inputs = dense.inFeatures();
-        HyperDual[] flat = new HyperDual[inputs];
-        int q = 0;
-        for (HyperDual[][] plane : in) {
-            for (HyperDual[] row : plane) {
-                for (HyperDual v : row) {
-                    flat[q++] = v;
-                }
-            }
-        }
+        HyperDual[] flat = flatten(in);
         HyperDual[][][] out = new HyperDual[dense.outFeatures()][1][1];
         for (int r = 0; r < dense.outFeatures(); r++) {
             HyperDual s = theta[b0 + r];

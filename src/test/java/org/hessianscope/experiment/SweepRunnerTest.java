@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 import org.hessianscope.analysis.AnalysisResult;
 import org.hessianscope.analysis.AnalysisStore;
 import org.hessianscope.data.DatasetCatalog;
+import org.hessianscope.figure.SweepFigures;
 import org.hessianscope.io.Npy;
 import org.hessianscope.run.RunFolder;
 import org.hessianscope.task.ProgressMonitor;
@@ -153,7 +154,7 @@ class SweepRunnerTest {
         RunStore store = new RunStore(tmp.resolve("store"));
         SweepResult result = new SweepRunner(store, catalog(), 1, 2).run(sweep, SweepListener.NONE, ProgressMonitor.NONE);
         Path out = tmp.resolve("out");
-        SweepSummary summary = SweepReport.write(result, store, out);
+        SweepSummary summary = SweepReport.write(result, store, out, SweepFigures.WRITER);
 
         assertEquals(3, summary.rows().size());
         for (SweepRow row : summary.rows()) {

@@ -1,5 +1,6 @@
 package org.hessianscope.figure;
 
+import org.hessianscope.curvature.CurvatureOperator;
 import org.hessianscope.curvature.HessianAnalysis;
 import org.hessianscope.curvature.Hutchinson;
 import org.hessianscope.curvature.LanczosResult;
@@ -66,8 +67,8 @@ class CurvatureFiguresTest {
         assertEquals(0.05, dd.getYValue(0, 4));
         XYDataset stems = ((XYPlot) subplots.get(1)).getDataset();
         assertEquals(3, stems.getSeriesCount());
-        int h = stems.indexOf(SpectrumOperator.HESSIAN.title());
-        int f = stems.indexOf(SpectrumOperator.RESIDUAL.title());
+        int h = stems.indexOf(SpectrumFigure.title(CurvatureOperator.HESSIAN));
+        int f = stems.indexOf(SpectrumFigure.title(CurvatureOperator.RESIDUAL));
         assertArrayEquals(new double[] {5, 2, -0.5}, xs(stems, h));
         assertArrayEquals(new double[] {0.8, -0.6}, xs(stems, f));
         assertEquals(2.0, stems.getYValue(h, 0), "H is the top row");
@@ -89,7 +90,7 @@ class CurvatureFiguresTest {
 
     @Test
     void spectrumTogglesOperatorsAndWorksWithoutADensity() {
-        JFreeChart chart = SpectrumFigure.chart(analysis(false), EnumSet.of(SpectrumOperator.GGN), FigureStyle.screen());
+        JFreeChart chart = SpectrumFigure.chart(analysis(false), EnumSet.of(CurvatureOperator.GGN), FigureStyle.screen());
         List<?> subplots = ((CombinedDomainXYPlot) chart.getPlot()).getSubplots();
         assertEquals(1, subplots.size());
         XYDataset stems = ((XYPlot) subplots.get(0)).getDataset();
@@ -104,7 +105,7 @@ class CurvatureFiguresTest {
                 new LanczosStep(1, 3, new double[] {3.0}, new double[] {1}, new double[] {3.0}, new double[] {1}),
                 new LanczosStep(2, 3, new double[] {4.5, 1.0}, new double[2], new double[] {1.0}, new double[1]),
                 new LanczosStep(3, 3, new double[] {5.0, 2.0}, new double[2], new double[] {-0.5}, new double[1]));
-        XYDataset d = SpectrumFigure.convergence("H", steps, FigureStyle.screen()).getXYPlot().getDataset();
+        XYDataset d = SpectrumFigure.convergence(CurvatureOperator.HESSIAN, steps, FigureStyle.screen()).getXYPlot().getDataset();
         assertEquals(SpectrumFigure.ritzKey(1), d.getSeriesKey(0));
         assertArrayEquals(new double[] {1, 2, 3}, xs(d, 0));
         assertEquals(5.0, d.getYValue(0, 2));

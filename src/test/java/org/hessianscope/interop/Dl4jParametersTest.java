@@ -46,15 +46,35 @@ class Dl4jParametersTest {
         ParameterLayout layout = spec.parameterLayout();
         double[] expected = new double[theta.length];
         int at = 0;
+        Stage.Visitor<List<ParameterLayout.Tensor>> dl4jOrder = new Stage.Visitor<>() {
+            @Override
+            public List<ParameterLayout.Tensor> conv(Stage.Conv c) {
+                return List.of(tensor(c, "bias"), tensor(c, "weight"));
+            }
+
+            @Override
+            public List<ParameterLayout.Tensor> relu(Stage.Relu r) {
+                return List.of();
+            }
+
+            @Override
+            public List<ParameterLayout.Tensor> pool(Stage.Pool p) {
+                return List.of();
+            }
+
+            @Override
+            public List<ParameterLayout.Tensor> dense(Stage.Dense d) {
+                return List.of(tensor(d, "weight"), tensor(d, "bias"));
+            }
+
+            private ParameterLayout.Tensor tensor(Stage s, String kind) {
+                return layout.tensor(s.name() + "." + kind).orElseThrow();
+            }
+        };
         for (Stage s : spec.stages()) {
-            if (s instanceof Stage.Conv || s instanceof Stage.Dense) {
-                ParameterLayout.Tensor w = layout.tensor(s.name() + ".weight").orElseThrow();
-                ParameterLayout.Tensor b = layout.tensor(s.name() + ".bias").orElseThrow();
-                List<ParameterLayout.Tensor> order = s instanceof Stage.Conv ? List.of(b, w) : List.of(w, b);
-                for (ParameterLayout.Tensor t : order) {
-                    System.arraycopy(theta, t.offset(), expected, at, t.size());
-                    at += t.size();
-                }
+            for (ParameterLayout.Tensor t : s.accept(dl4jOrder)) {
+                System.arraycopy(theta, t.offset(), expected, at, t.size());
+                at += t.size();
             }
         }
         assertEquals(theta.length, net.numParams());

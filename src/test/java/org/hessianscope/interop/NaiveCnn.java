@@ -6,6 +6,8 @@ import org.hessianscope.arch.ParameterLayout;
 import org.hessianscope.arch.PoolType;
 import org.hessianscope.arch.Stage;
 
+import java.util.Arrays;
+
 /**
  * A deliberately plain forward pass of the spec family, straight from the
  * definitions with nested loops over (channel, row, column): the independent
@@ -20,20 +22,30 @@ final class NaiveCnn {
         ParameterLayout layout = spec.parameterLayout();
         double[] a = x.clone();
         for (Stage s : spec.stages()) {
-            if (s instanceof Stage.Conv c) {
-                a = conv(a, c, theta, layout.tensor(c.name() + ".weight").orElseThrow().offset(),
-                        layout.tensor(c.name() + ".bias").orElseThrow().offset());
-            } else if (s instanceof Stage.Relu) {
-                for (int i = 0; i < a.length; i++) {
-                    a[i] = Math.max(0, a[i]);
+            double[] in = a;
+            a = s.accept(new Stage.Visitor<double[]>() {
+                @Override
+                public double[] conv(Stage.Conv c) {
+                    return NaiveCnn.conv(in, c, theta, layout.tensor(c.name() + ".weight").orElseThrow().offset(),
+                            layout.tensor(c.name() + ".bias").orElseThrow().offset());
                 }
-            } else if (s instanceof Stage.Pool p) {
-                a = pool(a, p);
-            } else {
-                Stage.Dense d = (Stage.Dense) s;
-                a = dense(a, d, theta, layout.tensor(d.name() + ".weight").orElseThrow().offset(),
-                        layout.tensor(d.name() + ".bias").orElseThrow().offset());
-            }
+
+                @Override
+                public double[] relu(Stage.Relu r) {
+                    return Arrays.stream(in).map(v -> Math.max(0, v)).toArray();
+                }
+
+                @Override
+                public double[] pool(Stage.Pool p) {
+                    return NaiveCnn.pool(in, p);
+                }
+
+                @Override
+                public double[] dense(Stage.Dense d) {
+                    return NaiveCnn.dense(in, d, theta, layout.tensor(d.name() + ".weight").orElseThrow().offset(),
+                            layout.tensor(d.name() + ".bias").orElseThrow().offset());
+                }
+            });
         }
         return a;
     }

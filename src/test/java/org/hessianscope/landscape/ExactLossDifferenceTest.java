@@ -1,5 +1,6 @@
 package org.hessianscope.landscape;
 
+import org.hessianscope.Tolerances;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -16,8 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * of the N! orderings, with L_k computed from scratch as a plain prefix mean.
  */
 class ExactLossDifferenceTest {
-    /** Enumeration sums at most 7! terms of order 1; 1e-12 leaves room for their rounding. */
-    static final double EXACT_TOL = 1e-12;
+    /** Enumeration sums at most 7! terms of order 1. */
+    static final double EXACT_TOL = Tolerances.SUM_ORDER_F64;
 
     static List<double[]> lossVectors() {
         List<double[]> vs = new ArrayList<>();

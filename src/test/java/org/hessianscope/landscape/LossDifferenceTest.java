@@ -85,7 +85,22 @@ class LossDifferenceTest {
         int s = 4000;
         LossDifferenceResult r = LossDifference.analyze(losses, options(s, 1, 2));
         int n = losses.length;
-        assertEquals(ExactLossDifference.meanAbsFirst(losses), r.exactMeanAbsFirst(), 0);
+        // The exact values by their definitions, enumerated: ΔL_1 = (ℓ_j − ℓ_i)/2 for the first two
+        // samples, an ordered pair i ≠ j; ΔL_{N−1} = (ℓ_i − μ)/(N−1) for the sample i drawn last.
+        double pairs = 0;
+        double mean = 0;
+        for (int i = 0; i < n; i++) {
+            mean += losses[i] / n;
+            for (int j = 0; j < n; j++) {
+                pairs += i == j ? 0 : Math.abs(losses[j] - losses[i]) / 2;
+            }
+        }
+        double last = 0;
+        for (double l : losses) {
+            last += Math.abs(l - mean) / (n - 1);
+        }
+        assertEquals(pairs / ((double) n * (n - 1)), r.exactMeanAbsFirst(), REL_TOL * r.exactMeanAbsFirst());
+        assertEquals(last / n, r.exactMeanAbsLast(), REL_TOL * r.exactMeanAbsLast());
         assertEquals(r.exactMeanAbsFirst(), r.meanAbs(1), SIGMAS * r.stderrAbs(1));
         assertEquals(r.exactMeanAbsLast(), r.meanAbs(n - 1), SIGMAS * r.stderrAbs(n - 1));
 

@@ -1,5 +1,6 @@
 package org.hessianscope.landscape;
 
+import org.hessianscope.Tolerances;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -8,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SmoothingAndBoundTest {
-    static final double TOL = 1e-15;
+    static final double TOL = Tolerances.ULPS_F64;
 
     @Test
     void authorsEmaByHand() {
@@ -48,6 +49,9 @@ class SmoothingAndBoundTest {
         assertEquals(0.6, LossDifferenceBound.loss(9, 3.0), TOL);      // 2/10 · 3
         assertEquals(10.0, LossDifferenceBound.curvature(3, 2.0, 5.0), TOL); // 2/4 · 4 · 5
         assertArrayEquals(new double[] {2.0, 4.0 / 3, 1.0}, LossDifferenceBound.lossCurve(4, 2.0), TOL);
+        // The paper's whole bound, k = 9, max|ℓ| = 2.5, ‖θ−θ*‖² = 0.1, max‖H‖ = 30:
+        // 2/10·2.5 + 2/10·0.1·30 = 0.5 + 0.6 = 1.1
+        assertEquals(1.1, LossDifferenceBound.loss(9, 2.5) + LossDifferenceBound.curvature(9, Math.sqrt(0.1), 30), 1e-14);
         assertThrows(IllegalArgumentException.class, () -> LossDifferenceBound.curvature(3, -1, 5));
         assertThrows(IllegalArgumentException.class, () -> LossDifferenceBound.loss(0, 1));
     }

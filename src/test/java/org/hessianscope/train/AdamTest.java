@@ -1,5 +1,6 @@
 package org.hessianscope.train;
 
+import org.hessianscope.Tolerances;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -8,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class AdamTest {
 
-    static final double TOL = 1e-15;
+    static final double TOL = Tolerances.ULPS_F64;
 
     @Test
     void firstStepsOnAQuadraticMatchTheFormulaWorkedByHand() {

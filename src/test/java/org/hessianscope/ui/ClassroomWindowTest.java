@@ -103,7 +103,7 @@ public class ClassroomWindowTest {
             gui.model.runs().selectedProperty().set(analysed);
             Consumer<RunsViewModel.LanczosProgress> sink = gui.model.runs().lanczos().restart();
             for (int k = 1; k <= 3; k++) {
-                sink.accept(new RunsViewModel.LanczosProgress(other, "hessian",
+                sink.accept(new RunsViewModel.LanczosProgress(other, org.hessianscope.curvature.CurvatureOperator.HESSIAN,
                         new LanczosStep(k, 3, new double[] {k}, new double[1], new double[] {-k}, new double[1])));
             }
         }).get();

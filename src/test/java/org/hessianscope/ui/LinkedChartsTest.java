@@ -12,6 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.awt.BasicStroke;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import javafx.beans.property.SimpleBooleanProperty;
 import org.hessianscope.analysis.AnalysisResult;
@@ -21,10 +23,15 @@ import org.hessianscope.analysis.TinyRuns;
 import org.hessianscope.data.DatasetCatalog;
 import org.hessianscope.engine.Engine;
 import org.hessianscope.figure.LossDifferenceFigure;
+import org.hessianscope.figure.PerSampleFigure;
+import org.hessianscope.curvature.CurvatureOperator;
+import org.hessianscope.figure.SpectrumFigure;
 import org.hessianscope.run.RunFolder;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.data.xy.XYDataset;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -91,12 +98,47 @@ public class LinkedChartsTest {
         var markers = vm.boundsProperty().get().getXYPlot().getDomainMarkers(org.jfree.chart.ui.Layer.FOREGROUND);
         assertEquals(1, markers.size());
         assertEquals(2.0, ((ValueMarker) markers.iterator().next()).getValue(), 0.0, "chart 3 marks L = 2");
-        assertTrue(vm.perSampleProperty().get() != null && vm.spectrumProperty().get() != null,
-                "charts 2 and 4 show the selected run");
+        showsTheRun(vm, l2);
         runs.selectedProperty().set(l1);
+        showsTheRun(vm, l1);
         assertEquals(1.0, ((ValueMarker) vm.boundsProperty().get().getXYPlot()
                 .getDomainMarkers(org.jfree.chart.ui.Layer.FOREGROUND).iterator().next()).getValue(), 0.0,
                 "selecting L = 1 moves the mark");
+    }
+
+    /**
+     * Charts 2 and 4 draw the given run's stored numbers: every point of the ‖H_O,i‖ scatter is
+     * (ℓ_i, ‖H_O,i‖) of that run at the sample index it carries, and the Hessian row of the spectrum
+     * holds its top and bottom Lanczos eigenvalues.
+     */
+    private static void showsTheRun(ChartsViewModel vm, RunItem run) {
+        AnalysisResult a = run.analysisProperty().get();
+        XYPlot ggn = ((CombinedDomainXYPlot) vm.perSampleProperty().get().getXYPlot()).getSubplots().get(0);
+        XYDataset points = ggn.getDataset();
+        assertTrue(points.getItemCount(0) > 0, "chart 4 has points");
+        for (int item = 0; item < points.getItemCount(0); item++) {
+            int i = PerSampleFigure.sampleIndex(points, 0, item).orElseThrow();
+            assertEquals(a.curvatureLosses()[i], points.getXValue(0, item), 0.0, "ℓ_" + i);
+            assertEquals(a.curvature().perSampleGgn().ggnNorm()[i], points.getYValue(0, item), 0.0, "‖H_O," + i + "‖");
+        }
+        List<Double> expected = new ArrayList<>();
+        for (double v : a.curvature().hessian().top()) {
+            expected.add(v);
+        }
+        for (double v : a.curvature().hessian().bottom()) {
+            expected.add(v);
+        }
+        List<XYPlot> spectrum = ((CombinedDomainXYPlot) vm.spectrumProperty().get().getXYPlot()).getSubplots();
+        XYDataset stems = spectrum.get(spectrum.size() - 1).getDataset();
+        List<Double> drawn = new ArrayList<>();
+        for (int s = 0; s < stems.getSeriesCount(); s++) {
+            if (stems.getSeriesKey(s).equals(SpectrumFigure.title(CurvatureOperator.HESSIAN))) {
+                for (int item = 0; item < stems.getItemCount(s); item++) {
+                    drawn.add(stems.getXValue(s, item));
+                }
+            }
+        }
+        assertEquals(expected, drawn, "chart 2's Hessian eigenvalues");
     }
 
     @Test

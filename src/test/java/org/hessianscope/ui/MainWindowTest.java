@@ -3,6 +3,7 @@ package org.hessianscope.ui;
 import org.hessianscope.ui.charts.ExportViewModel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
@@ -23,6 +24,7 @@ import org.hessianscope.analysis.AnalysisOptions;
 import org.hessianscope.analysis.RunAnalysis;
 import org.hessianscope.analysis.TinyRuns;
 import org.hessianscope.engine.Engine;
+import org.hessianscope.figure.LossDifferenceFigure;
 import org.jfree.chart.fx.ChartViewer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -105,8 +107,18 @@ public class MainWindowTest {
         ChartViewer live = robot.lookup("#live-chart").queryAs(ChartViewer.class);
         // ⌈200/64⌉ = 4 steps in one epoch, every one drawn.
         assertEquals(4, live.getChart().getXYPlot().getDataset().getItemCount(0));
-        assertTrue(gui.built.chartsModel().lossDifferenceProperty().get() != null);
-        assertTrue(robot.lookup("#chart-lossdifference-viewer").query().isVisible());
+        // Chart one is the view model's chart, on screen, and plots k = 1..N−1 of the N = 200 samples.
+        ChartViewer one = robot.lookup("#chart-lossdifference-viewer").queryAs(ChartViewer.class);
+        assertTrue(one.isVisible());
+        assertSame(gui.built.chartsModel().lossDifferenceProperty().get(), one.getChart());
+        var lines = one.getChart().getXYPlot().getDataset(LossDifferenceFigure.LINES);
+        assertTrue(lines.getSeriesCount() > 0, "chart one has curves");
+        for (int s = 0; s < lines.getSeriesCount(); s++) {
+            for (int i = 0; i < lines.getItemCount(s); i++) {
+                double k = lines.getXValue(s, i);
+                assertTrue(k >= 1 && k <= 199, lines.getSeriesKey(s) + " at k = " + k);
+            }
+        }
         assertEquals(200, gui.model.runs().runs().get(0).analysisProperty().get().n());
     }
 

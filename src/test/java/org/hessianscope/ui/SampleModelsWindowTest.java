@@ -17,6 +17,7 @@ import org.hessianscope.experiment.SweepListener;
 import org.hessianscope.experiment.SweepReport;
 import org.hessianscope.experiment.SweepResult;
 import org.hessianscope.experiment.SweepRunner;
+import org.hessianscope.figure.SweepFigures;
 import org.hessianscope.task.ProgressMonitor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,7 +44,7 @@ public class SampleModelsWindowTest {
         SweepResult r = new SweepRunner(store, TinyRuns.embedded(tmp.resolve("no-data")), 1, 2)
                 .run(sweep, SweepListener.NONE, ProgressMonitor.NONE);
         Path results = tmp.resolve("results");
-        SweepReport.write(r, store, results);
+        SweepReport.write(r, store, results, SweepFigures.WRITER);
         samples = tmp.resolve("sample-models");
         PortableSweep.export(results, samples.resolve("mnist-layers"));
         // The store is gone, as on a user's machine: only the shipped copy remains.

@@ -3,23 +3,25 @@ package org.hessianscope.cli.analysis;
 import org.hessianscope.cli.common.ConsoleProgress;
 import org.hessianscope.cli.common.OrderingOptions;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.hessianscope.analysis.Analyses;
+import org.hessianscope.analysis.Analysis;
 import org.hessianscope.analysis.AnalysisOptions;
 import org.hessianscope.analysis.AnalysisResult;
 import org.hessianscope.analysis.AnalysisStore;
 import org.hessianscope.analysis.RunAnalysis;
+import org.hessianscope.curvature.HessianAnalysis;
+import org.hessianscope.curvature.LanczosOptions;
 import org.hessianscope.data.DataLocations;
 import org.hessianscope.data.DatasetCatalog;
 import org.hessianscope.engine.Engine;
-import org.hessianscope.landscape.LossDifferenceResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "analyze", mixinStandardHelpOptions = true,
-        description = "Analyse a run folder as the GUI does (per-sample losses, predictions, loss differences, "
-                + "curvature, bounds) "
+        description = "Analyse a run folder as the GUI does (per-sample losses and predictions, then every analysis: "
+                + "loss difference, curvature, bounds) "
                 + "and write RUN_DIR/" + AnalysisStore.FILE + ", which the GUI shows when the run is opened.")
 public final class AnalyzeCommand implements Callable<Integer> {
 
@@ -33,15 +35,15 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Mixin
     OrderingOptions ordering;
 
-    @Option(names = "--curvature-samples", defaultValue = "1000",
+    @Option(names = "--curvature-samples", defaultValue = "" + HessianAnalysis.DEFAULT_SAMPLES,
             description = "The first N training samples are the curvature and bound subset (default ${DEFAULT-VALUE}).")
     int curvatureSamples;
 
-    @Option(names = "--lanczos-steps", defaultValue = "40", description = "Lanczos steps per operator (default ${DEFAULT-VALUE}).")
+    @Option(names = "--lanczos-steps", defaultValue = "" + LanczosOptions.DEFAULT_STEPS, description = "Lanczos steps per operator (default ${DEFAULT-VALUE}).")
     int lanczosSteps;
 
-    @Option(names = "--per-sample-full", defaultValue = "50",
-            description = "Random samples whose ‖H_i‖ and ‖H_F,i‖ are found by Lanczos, plus the 20 of highest loss "
+    @Option(names = "--per-sample-full", defaultValue = "" + AnalysisOptions.DEFAULT_PER_SAMPLE_FULL,
+            description = "Random samples whose ‖H_i‖ and ‖H_F,i‖ are found by Lanczos, plus the " + HessianAnalysis.HIGHEST_LOSS + " of highest loss "
                     + "(0: skip; default ${DEFAULT-VALUE}).")
     int perSampleFull;
 
@@ -62,18 +64,18 @@ public final class AnalyzeCommand implements Callable<Integer> {
         } finally {
             progress.finish();
         }
-        LossDifferenceResult d = r.lossDifference();
-        System.out.printf(Locale.ROOT, "%d samples, mean loss %.6f, accuracy %.4f%n", r.n(), d.losses().mean(),
-                r.accuracy());
-        System.out.printf(Locale.ROOT, "|L_2 - L_1| = %.6g, |L_N - L_{N-1}| = %.6g (mean of %d orderings)%n",
-                d.meanAbs(1), d.meanAbs(r.n() - 1), d.orderings());
-        System.out.printf(Locale.ROOT, "curvature on %d samples: λ_max(H) = %.6g, ‖H_O‖ = %.6g, ‖H_F‖/‖H_O‖ = %.4g%n",
-                r.curvature().samples(), r.curvature().hessian().top()[0], r.curvature().ggn().top()[0],
-                r.curvature().residualOverGgn());
-        System.out.printf(Locale.ROOT, "log10 bounds on max_i ‖H_O,i‖: paper %.2f, Lemma 2 with true norms %.2f; "
-                        + "measured %.4g%n", r.bounds().paper().log10(), r.bounds().lemma2Actual().log10(),
-                r.bounds().measuredMax());
+        for (Analysis<?, ?> a : Analyses.ALL) {
+            String line = summary(a, r);
+            if (line != null) {
+                System.out.println(line);
+            }
+        }
         System.out.println("wrote " + run.resolve(AnalysisStore.FILE));
         return 0;
+    }
+
+    private static <R> String summary(Analysis<?, R> a, AnalysisResult r) {
+        R result = r.get(a);
+        return result == null ? null : a.summary(result, r);
     }
 }

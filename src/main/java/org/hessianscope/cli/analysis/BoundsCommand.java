@@ -12,6 +12,7 @@ import org.hessianscope.data.Dataset;
 import org.hessianscope.engine.Engine;
 import org.hessianscope.engine.Model;
 import org.hessianscope.engine.Network;
+import org.hessianscope.curvature.HessianAnalysis;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -34,7 +35,7 @@ public final class BoundsCommand implements Callable<Integer> {
     @Mixin
     DatasetOptions data;
 
-    @Option(names = "--samples", paramLabel = "N", defaultValue = "1000",
+    @Option(names = "--samples", paramLabel = "N", defaultValue = "" + HessianAnalysis.DEFAULT_SAMPLES,
             description = "Use the first N training samples, in file order (default: ${DEFAULT-VALUE}).")
     int samples;
 

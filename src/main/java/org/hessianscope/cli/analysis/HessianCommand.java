@@ -20,7 +20,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-@Command(name = "hessian", mixinStandardHelpOptions = true,
+@Command(name = "curvature", aliases = "hessian", mixinStandardHelpOptions = true,
         description = "Curvature of the mean loss over the first N training samples: top/bottom eigenvalues, trace and "
                 + "density of the Hessian H, its Gauss-Newton part H_O (ggn) and remainder H_F, and per-sample norms.")
 public final class HessianCommand implements Callable<Integer> {
@@ -28,10 +28,10 @@ public final class HessianCommand implements Callable<Integer> {
     @Mixin
     CurvatureInput input;
 
-    @Option(names = "--top", defaultValue = "5", description = "Eigenvalues at each end (default ${DEFAULT-VALUE}).")
+    @Option(names = "--top", defaultValue = "" + HessianAnalysis.DEFAULT_TOP, description = "Eigenvalues at each end (default ${DEFAULT-VALUE}).")
     int top;
 
-    @Option(names = "--trace-probes", defaultValue = "30", description = "Hutchinson probes for tr H (default ${DEFAULT-VALUE}).")
+    @Option(names = "--trace-probes", defaultValue = "" + HessianAnalysis.DEFAULT_TRACE_PROBES, description = "Hutchinson probes for tr H (default ${DEFAULT-VALUE}).")
     int traceProbes;
 
     @Option(names = "--density", description = "Also estimate the spectral density of H (stochastic Lanczos quadrature, 10 probes).")
@@ -41,7 +41,7 @@ public final class HessianCommand implements Callable<Integer> {
     boolean perSampleGgn;
 
     @Option(names = "--per-sample-full", paramLabel = "N", defaultValue = "0",
-            description = "‖H_i‖ and ‖H_F,i‖ by Lanczos for N random samples plus the 20 of highest loss (0: skip; default ${DEFAULT-VALUE}).")
+            description = "‖H_i‖ and ‖H_F,i‖ by Lanczos for N random samples plus the " + HessianAnalysis.HIGHEST_LOSS + " of highest loss (0: skip; default ${DEFAULT-VALUE}).")
     int perSampleFull;
 
     @Option(names = "--threads", description = "Worker threads (default: all cores).")
@@ -60,7 +60,7 @@ public final class HessianCommand implements Callable<Integer> {
         Samples chosen = prepared.samples();
         Model model = prepared.model();
         HessianAnalysis.Options options = new HessianAnalysis.Options(top, input.lanczosSteps, traceProbes, density,
-                perSampleGgn || savePerSample != null, perSampleFull, perSampleFull > 0 ? 20 : 0, input.seed);
+                perSampleGgn || savePerSample != null, perSampleFull, perSampleFull > 0 ? HessianAnalysis.HIGHEST_LOSS : 0, input.seed);
         HessianAnalysis.Result result;
         try (Engine engine = threads == null ? Engine.create() : new Engine(threads)) {
             result = HessianAnalysis.run(engine, model, chosen, options, ConsoleProgress.onTerminal(),

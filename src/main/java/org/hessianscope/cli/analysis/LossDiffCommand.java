@@ -20,7 +20,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-@Command(name = "lossdiff", mixinStandardHelpOptions = true,
+@Command(name = "loss-difference", aliases = "lossdiff", mixinStandardHelpOptions = true,
         description = "Mean |L_{k+1} − L_k| over random orderings of per-sample losses, with exact values, "
                 + "quantiles, smoothing and the paper's bound.")
 public final class LossDiffCommand implements Callable<Integer> {

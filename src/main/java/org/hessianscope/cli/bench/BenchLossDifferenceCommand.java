@@ -11,7 +11,7 @@ import java.lang.management.MemoryType;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
 
-@Command(name = "lossdiff", mixinStandardHelpOptions = true,
+@Command(name = "loss-difference", aliases = "lossdiff", mixinStandardHelpOptions = true,
         description = "Loss-difference analysis of synthetic exponential losses (paper scale: 500 orderings of 60,000).")
 public final class BenchLossDifferenceCommand implements Callable<Integer> {
 

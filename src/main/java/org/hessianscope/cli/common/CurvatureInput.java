@@ -1,6 +1,7 @@
 package org.hessianscope.cli.common;
 
 import org.hessianscope.curvature.HessianAnalysis;
+import org.hessianscope.curvature.LanczosOptions;
 import org.hessianscope.data.Dataset;
 import org.hessianscope.data.Samples;
 import org.hessianscope.engine.Engine;
@@ -18,11 +19,11 @@ public final class CurvatureInput {
     @Mixin
     DatasetOptions data;
 
-    @Option(names = "--samples", paramLabel = "N", defaultValue = "1000",
+    @Option(names = "--samples", paramLabel = "N", defaultValue = "" + HessianAnalysis.DEFAULT_SAMPLES,
             description = "Mean loss over the first N training samples, in file order (default ${DEFAULT-VALUE}).")
     int samples;
 
-    @Option(names = "--lanczos-steps", defaultValue = "40", description = "Lanczos steps per operator (default ${DEFAULT-VALUE}).")
+    @Option(names = "--lanczos-steps", defaultValue = "" + LanczosOptions.DEFAULT_STEPS, description = "Lanczos steps per operator (default ${DEFAULT-VALUE}).")
     public int lanczosSteps;
 
     @Option(names = "--seed", defaultValue = "0", description = "Seed of every random probe and choice (default ${DEFAULT-VALUE}).")

@@ -12,6 +12,7 @@ import org.hessianscope.experiment.SweepReport;
 import org.hessianscope.experiment.SweepResult;
 import org.hessianscope.experiment.SweepRunner;
 import org.hessianscope.experiment.SweepSummary;
+import org.hessianscope.figure.SweepFigures;
 import org.hessianscope.task.ProgressMonitor;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -52,7 +53,7 @@ public final class SweepCommand implements Callable<Integer> {
         } finally {
             console.endBar();
         }
-        SweepSummary summary = SweepReport.write(result, store, out);
+        SweepSummary summary = SweepReport.write(result, store, out, SweepFigures.WRITER);
         if (options.export != null) {
             PortableSweep.export(out, options.export);
             System.out.println("exported a self-contained copy to " + options.export);

@@ -20,7 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-@Command(name = "lossdiff", mixinStandardHelpOptions = true,
+@Command(name = "loss-difference", aliases = "lossdiff", mixinStandardHelpOptions = true,
         description = "Loss difference |L_{k+1} − L_k| of one or more runs on one set of orderings, as a figure.")
 public final class FigureLossDiffCommand implements Callable<Integer> {
 

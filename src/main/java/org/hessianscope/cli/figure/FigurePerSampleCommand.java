@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 
 import java.util.concurrent.Callable;
 
-@Command(name = "persample", mixinStandardHelpOptions = true,
+@Command(name = "per-sample", aliases = "persample", mixinStandardHelpOptions = true,
         description = "Per-sample ‖H_O,i‖ and ‖H_F,i‖/‖H_O,i‖ against per-sample loss, on log axes.")
 public final class FigurePerSampleCommand implements Callable<Integer> {
     @Mixin

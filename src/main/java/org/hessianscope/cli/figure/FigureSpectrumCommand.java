@@ -3,7 +3,7 @@ package org.hessianscope.cli.figure;
 import org.hessianscope.cli.common.CurvatureInput;
 import org.hessianscope.curvature.HessianAnalysis;
 import org.hessianscope.figure.SpectrumFigure;
-import org.hessianscope.figure.SpectrumOperator;
+import org.hessianscope.curvature.CurvatureOperator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -18,12 +18,12 @@ public final class FigureSpectrumCommand implements Callable<Integer> {
     @Mixin
     CurvatureInput input;
 
-    @Option(names = "--top", defaultValue = "5", description = "Eigenvalues at each end (default ${DEFAULT-VALUE}).")
+    @Option(names = "--top", defaultValue = "" + HessianAnalysis.DEFAULT_TOP, description = "Eigenvalues at each end (default ${DEFAULT-VALUE}).")
     int top;
 
     @Option(names = "--operators", split = ",", paramLabel = "H,GGN,RESIDUAL",
             description = "Operators drawn as stems: HESSIAN, GGN, RESIDUAL (default: all).")
-    List<SpectrumOperator> operators;
+    List<CurvatureOperator> operators;
 
     @Option(names = "--no-density", description = "Skip the density (saves 10 probes of Lanczos).")
     boolean noDensity;
@@ -38,8 +38,8 @@ public final class FigureSpectrumCommand implements Callable<Integer> {
         HessianAnalysis.Options options = new HessianAnalysis.Options(top, input.lanczosSteps, 1, !noDensity,
                 false, 0, 0, input.seed);
         CurvatureInput.Analysed a = input.run(options);
-        EnumSet<SpectrumOperator> shown = operators == null || operators.isEmpty()
-                ? EnumSet.allOf(SpectrumOperator.class) : EnumSet.copyOf(operators);
+        EnumSet<CurvatureOperator> shown = operators == null || operators.isEmpty()
+                ? EnumSet.allOf(CurvatureOperator.class) : EnumSet.copyOf(operators);
         System.out.println(a.description());
         output.write(SpectrumFigure.chart(a.result(), shown, output.style().withLogX(false)));
         return 0;

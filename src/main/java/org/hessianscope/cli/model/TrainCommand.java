@@ -42,7 +42,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "Seed of the initial weights and the shuffles (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--batch-size", paramLabel = "B", defaultValue = "64", description = "Mini-batch size (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--batch-size", paramLabel = "B", defaultValue = "" + TrainingOptions.DEFAULT_BATCH_SIZE, description = "Mini-batch size (default: ${DEFAULT-VALUE}).")
     int batchSize;
 
     @Option(names = "--lr", paramLabel = "LR", defaultValue = "1e-3", description = "Adam learning rate (default: ${DEFAULT-VALUE}).")
@@ -54,7 +54,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ArchitectureSpec s = spec.resolve();
-        TrainingOptions options = new TrainingOptions(epochs, batchSize, learningRate, 0.9, 0.999, 1e-8, seed);
+        TrainingOptions options = TrainingOptions.adam(epochs, batchSize, learningRate, seed);
         if (Files.exists(out) && !(Files.isDirectory(out) && isEmpty(out))) {
             throw new IllegalArgumentException(out + " already exists; choose another --out or remove it");
         }

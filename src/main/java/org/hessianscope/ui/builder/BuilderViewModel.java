@@ -1,5 +1,6 @@
 package org.hessianscope.ui.builder;
 
+import org.hessianscope.train.TrainingOptions;
 import org.hessianscope.ui.common.Durations;
 import java.util.ArrayList;
 import java.util.List;
@@ -95,9 +96,10 @@ public final class BuilderViewModel {
         totalParameters.set(String.format(Locale.ROOT, "%,d parameters", s.parameterCount()));
         SpecCost cost = SpecCost.of(s);
         int cores = Runtime.getRuntime().availableProcessors();
-        estimate.set(String.format(Locale.ROOT, "training ≈ %s on %d cores, memory ≈ %.1f MB (batch 64)",
+        int batch = TrainingOptions.DEFAULT_BATCH_SIZE;
+        estimate.set(String.format(Locale.ROOT, "training ≈ %s on %d cores, memory ≈ %.1f MB (batch %d)",
                 Durations.format(cost.trainingSeconds(trainSize.get(), epochs.get(), cores)), cores,
-                cost.trainingBytes(64) / 1e6));
+                cost.trainingBytes(batch) / 1e6, batch));
         try {
             BoundPreview b = BoundPreview.of(s, PREVIEW_INPUT_NORM_SQ);
             boundPreview.set("log10 bound on ‖H_O‖: Theorem 2 " + log(b.theorem2()) + ", Lemma 3 " + log(b.lemma3())

@@ -10,7 +10,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.RowConstraints;
 import org.hessianscope.figure.PerSampleFigure;
-import org.hessianscope.figure.SpectrumOperator;
+import org.hessianscope.curvature.CurvatureOperator;
+import org.hessianscope.figure.SpectrumFigure;
 
 /**
  * The four linked charts in a 2×2 grid: 1 loss difference (hover → readout, click → select
@@ -31,8 +32,8 @@ public final class ChartsView extends GridPane {
             }
         });
         HBox toggles = new HBox(8);
-        for (SpectrumOperator op : SpectrumOperator.values()) {
-            CheckBox c = new CheckBox(op.title());
+        for (CurvatureOperator op : CurvatureOperator.values()) {
+            CheckBox c = new CheckBox(SpectrumFigure.title(op));
             c.selectedProperty().bindBidirectional(vm.operatorShownProperty(op));
             toggles.getChildren().add(c);
         }

@@ -19,6 +19,7 @@ import java.util.EnumSet;
 import java.util.Set;
 import javafx.beans.property.SimpleBooleanProperty;
 import org.hessianscope.analysis.AnalysisResult;
+import org.hessianscope.curvature.CurvatureOperator;
 import org.hessianscope.bounds.BoundHierarchy;
 import org.hessianscope.curvature.LanczosStep;
 import org.hessianscope.figure.BoundFigure;
@@ -27,7 +28,6 @@ import org.hessianscope.figure.FigureStyle;
 import org.hessianscope.figure.LanczosConvergence;
 import org.hessianscope.figure.PerSampleFigure;
 import org.hessianscope.figure.SpectrumFigure;
-import org.hessianscope.figure.SpectrumOperator;
 import org.hessianscope.figure.LabelledLossDifference;
 import org.hessianscope.figure.LossDifferenceFigure;
 import org.jfree.chart.JFreeChart;
@@ -59,7 +59,7 @@ public final class ChartsViewModel {
     private final ReadOnlyStringWrapper boundsHint = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<JFreeChart> perSample = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper perSampleHint = new ReadOnlyStringWrapper("");
-    private final Map<SpectrumOperator, BooleanProperty> operators = new EnumMap<>(SpectrumOperator.class);
+    private final Map<CurvatureOperator, BooleanProperty> operators = new EnumMap<>(CurvatureOperator.class);
     /** The live Lanczos view of the run being analysed ({@link #liveRun}), or null while none runs. */
     private LanczosConvergence live;
     private RunItem liveRun;
@@ -76,7 +76,7 @@ public final class ChartsViewModel {
             rebuild();
         });
         runs.lanczos().onBatch(this::lanczosSteps);
-        for (SpectrumOperator op : SpectrumOperator.values()) {
+        for (CurvatureOperator op : CurvatureOperator.values()) {
             BooleanProperty shown = new SimpleBooleanProperty(true);
             shown.addListener(o -> showSpectrum());
             operators.put(op, shown);
@@ -93,7 +93,7 @@ public final class ChartsViewModel {
         List<LanczosStep> group = new java.util.ArrayList<>();
         RunsViewModel.LanczosProgress head = null;
         for (RunsViewModel.LanczosProgress p : batch) {
-            if (head != null && (p.step() == null || p.run() != head.run() || !p.operator().equals(head.operator()))) {
+            if (head != null && (p.step() == null || p.run() != head.run() || p.operator() != head.operator())) {
                 grow(head, group);
                 group.clear();
                 head = null;
@@ -131,7 +131,7 @@ public final class ChartsViewModel {
         RunItem selected = runs.selectedProperty().get();
         AnalysisResult one = selected != null ? selected.analysisProperty().get() : null;
         if (one != null) {
-            Set<SpectrumOperator> ops = EnumSet.noneOf(SpectrumOperator.class);
+            Set<CurvatureOperator> ops = EnumSet.noneOf(CurvatureOperator.class);
             operators.forEach((op, shown) -> {
                 if (shown.get()) {
                     ops.add(op);
@@ -290,7 +290,7 @@ public final class ChartsViewModel {
     }
 
     /** Whether chart 2 shows operator {@code op} (H, H_O, H_F toggles). */
-    public BooleanProperty operatorShownProperty(SpectrumOperator op) {
+    public BooleanProperty operatorShownProperty(CurvatureOperator op) {
         return operators.get(op);
     }
 

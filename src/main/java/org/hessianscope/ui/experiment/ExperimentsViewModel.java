@@ -30,7 +30,6 @@ import org.hessianscope.data.DatasetCatalog;
 import org.hessianscope.experiment.PaperExperiments;
 import org.hessianscope.experiment.PointResult;
 import org.hessianscope.experiment.RunStore;
-import org.hessianscope.experiment.SweepFigures;
 import org.hessianscope.experiment.SweepFile;
 import org.hessianscope.experiment.SweepFileException;
 import org.hessianscope.experiment.SweepFileReader;
@@ -39,6 +38,7 @@ import org.hessianscope.experiment.SweepResult;
 import org.hessianscope.experiment.SweepRow;
 import org.hessianscope.experiment.SweepRunner;
 import org.hessianscope.experiment.SweepSummary;
+import org.hessianscope.figure.SweepFigures;
 import org.hessianscope.task.ProgressMonitor;
 
 /**
@@ -211,7 +211,7 @@ public final class ExperimentsViewModel {
                         }
                     });
                     m.progress(-1, 1, "writing the results to " + out);
-                    return new Finished(result, SweepReport.write(result, store, out), out);
+                    return new Finished(result, SweepReport.write(result, store, out, SweepFigures.WRITER), out);
                 })
                 .onSuccess(done -> finished(f, done))
                 .onFailure(e -> stopped(f, PointState.Stage.FAILED))

@@ -19,6 +19,7 @@ import org.hessianscope.analysis.AnalysisOptions;
 import org.hessianscope.analysis.AnalysisResult;
 import org.hessianscope.analysis.AnalysisStore;
 import org.hessianscope.analysis.RunAnalysis;
+import org.hessianscope.curvature.CurvatureOperator;
 import org.hessianscope.curvature.HessianAnalysis;
 import org.hessianscope.curvature.LanczosStep;
 import org.hessianscope.data.DatasetCatalog;
@@ -50,7 +51,7 @@ public final class RunsViewModel {
      * One Lanczos step of the analysis of {@code run}, for chart 2's live view; {@code step} is null
      * once that analysis has ended (done, failed or cancelled).
      */
-    public record LanczosProgress(RunItem run, String operator, LanczosStep step) {
+    public record LanczosProgress(RunItem run, CurvatureOperator operator, LanczosStep step) {
     }
 
     public RunsViewModel(JobViewModel job, Messages messages, DatasetCatalog catalog, Engine engine,
@@ -188,13 +189,13 @@ public final class RunsViewModel {
         java.util.concurrent.atomic.AtomicReference<java.util.function.Consumer<LanczosProgress>> sink =
                 new java.util.concurrent.atomic.AtomicReference<>(p -> {
                 });
-        Runnable ended = () -> sink.get().accept(new LanczosProgress(item, "", null));
+        Runnable ended = () -> sink.get().accept(new LanczosProgress(item, null, null));
         enqueue(BackgroundTask.of("analyse " + item.folder().getFileName(), m -> {
                     java.util.function.Consumer<LanczosProgress> mine = lanczos.restart();
                     sink.set(mine);
                     HessianAnalysis.Listener live = new HessianAnalysis.Listener() {
                         @Override
-                        public void lanczos(String operator, LanczosStep step) {
+                        public void lanczos(CurvatureOperator operator, LanczosStep step) {
                             mine.accept(new LanczosProgress(item, operator, step));
                         }
                     };

@@ -91,8 +91,4 @@ public final class LiveTrainingChart {
         loss.fireSeriesChanged();
         accuracy.fireSeriesChanged();
     }
-
-    int points() {
-        return loss.getItemCount();
-    }
 }

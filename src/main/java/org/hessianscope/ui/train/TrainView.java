@@ -36,8 +36,4 @@ public final class TrainView extends VBox {
 
         vm.setOnSteps(live::append);
     }
-
-    int livePoints() {
-        return live.points();
-    }
 }

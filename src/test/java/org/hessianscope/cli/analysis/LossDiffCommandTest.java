@@ -1,5 +1,6 @@
 package org.hessianscope.cli.analysis;
 
+import org.hessianscope.Tolerances;
 import org.hessianscope.cli.HessianScopeCli;
 import org.hessianscope.cli.model.TrainCommandsTest;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -28,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 public class LossDiffCommandTest {
     /** JSON round-trips doubles exactly (shortest repr); the hand values are fractions like 5/3. */
-    static final double TOL = 1e-15;
+    static final double TOL = Tolerances.ULPS_F64;
 
     @TempDir
     Path dir;

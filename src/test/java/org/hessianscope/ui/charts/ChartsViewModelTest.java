@@ -15,6 +15,7 @@ import java.util.function.Consumer;
 import javafx.beans.property.SimpleBooleanProperty;
 import org.hessianscope.analysis.AnalysisOptions;
 import org.hessianscope.analysis.TinyRuns;
+import org.hessianscope.curvature.CurvatureOperator;
 import org.hessianscope.curvature.LanczosStep;
 import org.hessianscope.figure.SpectrumFigure;
 import org.hessianscope.run.RunFolder;
@@ -50,8 +51,8 @@ public class ChartsViewModelTest {
         assertNull(vm.spectrumProperty().get(), "no analysis, no steps: no chart");
 
         Consumer<RunsViewModel.LanczosProgress> sink = runs.lanczos().restart();
-        sink.accept(new RunsViewModel.LanczosProgress(first, "hessian", step(1, 2.0)));
-        sink.accept(new RunsViewModel.LanczosProgress(first, "hessian", step(2, 2.5, 1.0)));
+        sink.accept(new RunsViewModel.LanczosProgress(first, CurvatureOperator.HESSIAN, step(1, 2.0)));
+        sink.accept(new RunsViewModel.LanczosProgress(first, CurvatureOperator.HESSIAN, step(2, 2.5, 1.0)));
         JFreeChart live = vm.spectrumProperty().get();
         var data = live.getXYPlot().getDataset();
         assertEquals(2, data.getSeriesCount(), "θ_1 and θ_2");
@@ -59,7 +60,7 @@ public class ChartsViewModelTest {
         assertEquals(2.5, data.getYValue(0, 1), 0.0);
         assertEquals("", vm.spectrumHintProperty().get(), "no placeholder over a drawn chart");
 
-        sink.accept(new RunsViewModel.LanczosProgress(first, "ggn", step(1, 0.7)));
+        sink.accept(new RunsViewModel.LanczosProgress(first, CurvatureOperator.GGN, step(1, 0.7)));
         assertSame(live, vm.spectrumProperty().get(), "updated in place, not rebuilt");
         assertEquals(1, live.getXYPlot().getDataset().getItemCount(0), "a new operator starts its own curve");
 
@@ -68,7 +69,7 @@ public class ChartsViewModelTest {
         runs.selectedProperty().set(first);
         assertSame(live, vm.spectrumProperty().get());
 
-        sink.accept(new RunsViewModel.LanczosProgress(first, "", null));
+        sink.accept(new RunsViewModel.LanczosProgress(first, null, null));
         assertNull(vm.spectrumProperty().get(), "the analysis ended without a result: back to the hint");
         assertTrue(vm.spectrumHintProperty().get().startsWith("Select an analysed run"), vm.spectrumHintProperty().get());
     }

@@ -1,16 +1,14 @@
-package org.hessianscope.experiment;
+package org.hessianscope.figure;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.hessianscope.figure.BoundFigure;
-import org.hessianscope.figure.BoundLevels;
-import org.hessianscope.figure.FigureExport;
-import org.hessianscope.figure.FigureStyle;
-import org.hessianscope.figure.LabelledLossDifference;
-import org.hessianscope.figure.LossDifferenceFigure;
-import org.hessianscope.figure.LossDifferenceLayers;
+import org.hessianscope.experiment.PointResult;
+import org.hessianscope.experiment.SweepFigureWriter;
+import org.hessianscope.experiment.SweepFile;
+import org.hessianscope.experiment.SweepResult;
+import org.hessianscope.experiment.SweepRow;
 import org.jfree.chart.JFreeChart;
 
 /**
@@ -18,13 +16,17 @@ import org.jfree.chart.JFreeChart;
  * {@code lossdiff} in the authors' style (the smoothed mean from k = N/6, which is their
  * k = 10,000 of 60,000), {@code lossdiff-exact} (the exact sqrt(E[ΔL_k²]) with the Monte
  * Carlo mean, from k = 1) and {@code bounds} (per model: the paper's bound, Lemma 2 with true
- * norms, and the measured max ‖H_O,i‖).
+ * norms, and the measured max ‖H_O,i‖). Drawn here, from the experiment's results, so that the
+ * numeric packages never load a chart library; {@link #WRITER} is what
+ * {@link org.hessianscope.experiment.SweepReport#write} is handed.
  */
 public final class SweepFigures {
     public static final List<String> NAMES = List.of("lossdiff", "lossdiff-exact", "bounds");
     public static final List<String> FORMATS = List.of("pdf", "svg", "png", "csv");
     static final int WIDTH = 640;
     static final int HEIGHT = 440;
+    /** {@link #write(SweepResult, Path)} as the results folder's figure step. */
+    public static final SweepFigureWriter WRITER = SweepFigures::write;
 
     private SweepFigures() {
     }
