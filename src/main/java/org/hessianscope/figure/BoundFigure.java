@@ -28,6 +28,11 @@ public final class BoundFigure {
 
     /** @param xLabel the swept quantity, e.g. "L (num of layers)" */
     public static JFreeChart chart(List<BoundLevels> runs, String xLabel, FigureStyle style) {
+        return chart(runs, xLabel, true, style);
+    }
+
+    /** @param joined false draws points only: runs that are not a sweep of one setting have no line between them */
+    public static JFreeChart chart(List<BoundLevels> runs, String xLabel, boolean joined, FigureStyle style) {
         if (runs.isEmpty()) {
             throw new IllegalArgumentException("no runs with bound results to draw");
         }
@@ -44,7 +49,7 @@ public final class BoundFigure {
         d.addSeries(paper);
         d.addSeries(lemma2);
         d.addSeries(measured);
-        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, true);
+        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(joined, true);
         double s = 4 + style.lineWidth() * 2;
         for (int i = 0; i < 3; i++) {
             r.setSeriesPaint(i, Palette.colour(i == 0 ? 3 : i == 1 ? 1 : 0));

@@ -50,7 +50,7 @@ final class ChartStyling {
         plot.setAxisOffset(RectangleInsets.ZERO_INSETS);
     }
 
-    private static Title legend(Plot plot, FigureStyle style) {
+    static Title legend(Plot plot, FigureStyle style) {
         boolean right = style.paper() || style.legendTitle() != null && !style.legendTitle().isBlank();
         // A legend beside the plot lists its entries in a column; one below it flows in rows.
         LegendTitle legend = right

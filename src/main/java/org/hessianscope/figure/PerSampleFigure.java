@@ -2,6 +2,7 @@ package org.hessianscope.figure;
 
 import org.hessianscope.curvature.PerSampleFull;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.annotations.XYDrawableAnnotation;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
@@ -70,6 +71,39 @@ public final class PerSampleFigure {
     /** The sample behind a clicked point, or empty when the dataset is not a per-sample scatter. */
     public static OptionalInt sampleIndex(XYDataset dataset, int series, int item) {
         return dataset instanceof IndexedXYDataset d ? OptionalInt.of(d.sampleIndex(series, item)) : OptionalInt.empty();
+    }
+
+    /** Ring around the clicked sample, in screen units so that log axes do not distort it. */
+    private static final double RING = 14;
+
+    /**
+     * Rings sample {@code index} in every panel of a per-sample chart that draws it (the ratio
+     * panel covers a subset), replacing the previous ring. Returns how many panels show it.
+     */
+    public static int highlight(JFreeChart chart, int index) {
+        int found = 0;
+        if (!(chart.getPlot() instanceof CombinedDomainXYPlot combined)) {
+            return 0;
+        }
+        for (XYPlot p : combined.getSubplots()) {
+            p.getAnnotations().stream().filter(a -> a instanceof XYDrawableAnnotation).toList().forEach(p::removeAnnotation);
+            if (p.getDataset() instanceof IndexedXYDataset d) {
+                for (int i = 0; i < d.getItemCount(0); i++) {
+                    if (d.sampleIndex(0, i) == index) {
+                        p.addAnnotation(new XYDrawableAnnotation(d.getXValue(0, i), d.getYValue(0, i), RING, RING,
+                                (g, area) -> {
+                                    g.setPaint(Color.BLACK);
+                                    g.setStroke(new BasicStroke(2f));
+                                    g.draw(new Ellipse2D.Double(area.getX() + 1, area.getY() + 1, area.getWidth() - 2,
+                                            area.getHeight() - 2));
+                                }));
+                        found++;
+                        break;
+                    }
+                }
+            }
+        }
+        return found;
     }
 
     /** Keeps the first point of each display cell (log x, log y) and drops what a log axis cannot show. */

@@ -122,23 +122,10 @@ public final class SpectrumFigure {
         return "θ_" + i;
     }
 
-    /** The top Ritz values of one operator against the Lanczos step, for a live view while it runs. */
+    /** The top Ritz values of one operator against the Lanczos step (see {@link LanczosConvergence}). */
     public static JFreeChart convergence(CurvatureOperator operator, List<LanczosStep> steps, FigureStyle style) {
-        XYSeriesCollection d = new XYSeriesCollection();
-        for (LanczosStep step : steps) {
-            for (int i = 0; i < step.top().length; i++) {
-                while (d.getSeriesCount() <= i) {
-                    d.addSeries(new XYSeries(ritzKey(d.getSeriesCount() + 1), false, true));
-                }
-                d.getSeries(i).add(step.step(), step.top()[i], false);
-            }
-        }
-        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, true);
-        for (int i = 0; i < d.getSeriesCount(); i++) {
-            r.setSeriesPaint(i, Palette.colour(i));
-            r.setSeriesStroke(i, new BasicStroke(style.lineWidth()));
-        }
-        XYPlot plot = new XYPlot(d, Axes.integer("Lanczos step", style), Axes.of("Ritz value", false, style), r);
-        return ChartStyling.chart("Lanczos convergence: " + title(operator), plot, plot.getLegendItems(), style);
+        LanczosConvergence c = new LanczosConvergence(style);
+        c.append(operator, steps);
+        return c.chart();
     }
 }

@@ -31,7 +31,7 @@ public final class HessianScopeApp extends Application {
             return;
         }
         model = new AppModel(options);
-        Scene scene = new Scene(Windows.build(model).root(), 1500, 920);
+        Scene scene = new Scene(Windows.build(model).root(), options.width(), options.height());
         stage.setTitle("HessianScope");
         stage.setScene(scene);
         stage.show();

@@ -32,6 +32,11 @@ public final class MainWindow {
         readout.setId("readout");
         readout.textProperty().bind(model.readout().textProperty());
         readout.setWrapText(true);
+        // Fixed room for three lines: hovering chart 1 changes the text, never the charts' size.
+        readout.setMinHeight(54);
+        readout.setPrefHeight(54);
+        readout.setMaxHeight(54);
+        readout.setAlignment(javafx.geometry.Pos.TOP_LEFT);
         Tab chartsTab = new Tab("Charts", new VBox(6, charts, readout));
         Tab experiments = new Tab("Experiments", new ExperimentsView(model.experiments()));
         experiments.setId("experiments-tab");
@@ -42,8 +47,12 @@ public final class MainWindow {
         SplitPane split = new SplitPane(left, tabs, runs);
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.26, 0.8);
-        root.setTop(new VBox(menu, new MessageBar(model.messages())));
-        root.setCenter(split);
+        root.setTop(menu);
+        // Messages float over the content instead of pushing it down, so a click never lands in the wrong field.
+        MessageBar bar = new MessageBar(model.messages());
+        javafx.scene.layout.StackPane centre = new javafx.scene.layout.StackPane(split, bar);
+        javafx.scene.layout.StackPane.setAlignment(bar, javafx.geometry.Pos.TOP_CENTER);
+        root.setCenter(centre);
     }
 
     Parent root() {

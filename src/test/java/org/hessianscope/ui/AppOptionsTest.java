@@ -25,4 +25,16 @@ class AppOptionsTest {
         assertEquals(Path.of("/tmp/models"),
                 AppOptions.parse(List.of("--sample-models", "/tmp/models")).sampleModels());
     }
+
+    @Test
+    void theWindowSizeIsAnOptionAndNonsenseIsRefusedByName() {
+        AppOptions o = AppOptions.parse(List.of("--size", "1280x720"));
+        assertEquals(1280, o.width());
+        assertEquals(720, o.height());
+        assertEquals(AppOptions.DEFAULT_WIDTH, AppOptions.parse(List.of()).width());
+        var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> AppOptions.parse(List.of("--size", "12x7")));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().startsWith("--size 12x7 is not a window size"),
+                e.getMessage());
+    }
 }

@@ -84,6 +84,15 @@ public class LinkedChartsTest {
             }
         }
         assertTrue(w1 > 0 && w2 > w1, "selected L = 2 drawn thicker: " + w2 + " vs " + w1);
+        var bands = plot.getDataset(LossDifferenceFigure.BAND_50);
+        int visible = 0;
+        for (int s = 0; s < bands.getSeriesCount(); s++) {
+            if (plot.getRenderer(LossDifferenceFigure.BAND_50).isSeriesVisible(s)) {
+                visible++;
+                assertEquals(LossDifferenceFigure.seriesKey("2", LossDifferenceFigure.Kind.BAND_50), bands.getSeriesKey(s));
+            }
+        }
+        assertEquals(1, visible, "only the selected run keeps its quantile band");
         assertEquals(l1, vm.runOf(mean1));
 
         var markers = vm.boundsProperty().get().getXYPlot().getDomainMarkers(org.jfree.chart.ui.Layer.FOREGROUND);
@@ -139,11 +148,36 @@ public class LinkedChartsTest {
         String text = readout.textProperty().get();
         assertTrue(text.startsWith("k = 5"), text);
         for (RunItem r : runs.runs()) {
-            String expected = String.format(Locale.ROOT, "%s: mean |ΔL| %.3e", r.folder().getFileName(),
+            // An L sweep names each run by its L, as the legend does.
+            String expected = String.format(Locale.ROOT, "L=%d: mean |ΔL| %.3e", r.run().spec().layers(),
                     r.analysisProperty().get().lossDifference().meanAbs(5));
             assertTrue(text.contains(expected), text + " lacks " + expected);
         }
         readout.hoveredKProperty().set(500); // past N − 1 = 79: clamped and said so
         assertTrue(readout.textProperty().get().contains("(at k = 79)"), readout.textProperty().get());
+    }
+
+    @Test
+    void runsDifferingInSeveralSettingsAreNamedByThemAndShownAsPoints() throws IOException {
+        DatasetCatalog catalog = TinyRuns.embedded(tmp.resolve("no-data"));
+        Messages messages = new Messages();
+        RunsViewModel mixed = new RunsViewModel(new JobViewModel(r -> {
+            throw new AssertionError("no background work expected");
+        }, messages), messages, catalog, null, GuiFixture.ANALYSIS, Runnable::run);
+        mixed.add(l1.folder(), l1.run(), l1.analysisProperty().get());
+        Path dir = TinyRuns.train(tmp.resolve("L2-n60"), 2, 60, catalog);
+        try (Engine engine = new Engine(2)) {
+            mixed.add(dir, RunFolder.read(dir), new RunAnalysis(engine).analyzeFolder(dir, catalog, GuiFixture.ANALYSIS,
+                    RunAnalysis.StepMonitors.NONE));
+        }
+        ChartsViewModel vm = new ChartsViewModel(mixed, new SimpleBooleanProperty(false));
+        // L and the training-set size both differ: each run is named by both, not by a hash folder name.
+        assertEquals(java.util.List.of("L=1 n=80", "L=2 n=60"), vm.labels());
+        assertEquals("L=2 n=60", mixed.label(mixed.runs().get(1)), "the run list uses the same name");
+        XYPlot bounds = vm.boundsProperty().get().getXYPlot();
+        assertEquals("run number", bounds.getDomainAxis().getLabel());
+        var renderer = (org.jfree.chart.renderer.xy.XYLineAndShapeRenderer) bounds.getRenderer();
+        assertTrue(!renderer.getDefaultLinesVisible() && renderer.getDefaultShapesVisible(),
+                "unrelated networks are points, not a line");
     }
 }

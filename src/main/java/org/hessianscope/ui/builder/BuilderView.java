@@ -33,7 +33,9 @@ public final class BuilderView extends VBox {
         pool.valueProperty().bindBidirectional(vm.poolProperty());
         add("pool", pool);
         slider("pool size", "slider-pool-size", vm.poolSizeProperty(), 2, 4);
-        slider("pool replaces relu", "slider-pool-at", vm.poolAtProperty(), 1, 8);
+        Slider poolAt = slider("pool replaces relu", "slider-pool-at", vm.poolAtProperty(), 1, 8);
+        // The pool replaces the nonlinearity after one of the L conv layers: 1..L, whatever L is.
+        poolAt.maxProperty().bind(vm.layersProperty());
         TextField hidden = new TextField();
         hidden.setPromptText("e.g. 64,32 (empty: linear head)");
         hidden.textProperty().bindBidirectional(vm.hiddenProperty());
@@ -86,7 +88,7 @@ public final class BuilderView extends VBox {
         return c;
     }
 
-    private void slider(String label, String id, IntegerProperty p, int min, int max) {
+    private Slider slider(String label, String id, IntegerProperty p, int min, int max) {
         Slider s = new Slider(min, max, p.get());
         s.setId(id);
         s.setMajorTickUnit(1);
@@ -99,6 +101,7 @@ public final class BuilderView extends VBox {
         Label value = new Label();
         value.textProperty().bind(p.asString());
         grid.addRow(row++, new Label(label), s, value);
+        return s;
     }
 
     private void number(String label, String id, IntegerProperty p) {

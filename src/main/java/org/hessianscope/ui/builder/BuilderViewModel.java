@@ -65,6 +65,8 @@ public final class BuilderViewModel {
     public BuilderViewModel() {
         Observable[] inputs = {layers, kernel, channels, pool, poolSize, poolAt, hidden, reluLast, dataset, trainSize,
                 epochs};
+        // Clamped before the listeners below see the new L, so no update builds a spec with the pool past the last conv.
+        layers.addListener((o, a, b) -> poolAt.set(Math.min(poolAt.get(), b.intValue())));
         for (Observable o : inputs) {
             o.addListener(x -> update());
         }
@@ -78,7 +80,7 @@ public final class BuilderViewModel {
         } catch (IllegalArgumentException e) { // SpecException, or hidden widths that are not numbers
             spec.set(null);
             problem.set(e.getMessage());
-            rows.clear();
+            rows.setAll(upToTheFailure(e.getMessage()));
             totalParameters.set("—");
             estimate.set("—");
             boundPreview.set("—");
@@ -105,6 +107,37 @@ public final class BuilderViewModel {
         } catch (IllegalArgumentException e) {
             boundPreview.set("no bound preview: " + e.getMessage());
         }
+    }
+
+    /**
+     * The stages of the longest valid prefix of the conv layers (no head), then one row for the
+     * layer that fails with the reason: the shape table shows how far the maps get, not nothing.
+     */
+    private List<LayerRow> upToTheFailure(String reason) {
+        for (int l = layers.get(); l >= 1; l--) {
+            List<ConvLayerSpec> conv = new ArrayList<>();
+            for (int i = 0; i < l; i++) {
+                conv.add(new ConvLayerSpec(channels.get(), kernel.get()));
+            }
+            PoolSpec p = pool.get().equals("none") || poolAt.get() > l ? null
+                    : new PoolSpec(PoolType.fromKey("pool", pool.get()), poolSize.get(), poolAt.get());
+            ArchitectureSpec s;
+            try {
+                s = new ArchitectureSpec(dataset.get().inputShape(), conv, l < layers.get() || reluLast.get(), p,
+                        HeadSpec.LINEAR, dataset.get().classes());
+            } catch (IllegalArgumentException e) {
+                continue;
+            }
+            List<LayerRow> out = new ArrayList<>();
+            for (Stage st : s.stages()) {
+                if (!st.name().startsWith("fc")) {
+                    out.add(new LayerRow(st.name(), st.out().toString(), st.parameterCount()));
+                }
+            }
+            out.add(new LayerRow(l < layers.get() ? "conv" + (l + 1) : "head", "✗ " + reason, 0));
+            return out;
+        }
+        return List.of(new LayerRow("conv1", "✗ " + reason, 0));
     }
 
     private static String log(Bound b) {

@@ -44,19 +44,16 @@ public final class ChartsView extends GridPane {
                 item.getItem()).ifPresent(i -> {
                     RunItem r = runs.selectedProperty().get();
                     if (r != null) {
+                        PerSampleFigure.highlight(vm.perSampleProperty().get(), i);
                         sample.show(r, i);
                     }
                 }));
+        runs.selectedProperty().addListener(o -> sample.clear());
         BorderPane perSampleWithImage = new BorderPane(perSample, null, null, new SampleView(sample), null);
         add(lossDifference, 0, 0);
         add(spectrum, 1, 0);
         add(new ChartPane("chart-bounds", vm.boundsProperty(), vm.boundsHintProperty()), 0, 1);
         add(perSampleWithImage, 1, 1);
-        // The JavaFX thread polls the running analysis' Lanczos steps a few times a second and only draws.
-        javafx.animation.Timeline frames = new javafx.animation.Timeline(new javafx.animation.KeyFrame(
-                javafx.util.Duration.millis(300), e -> vm.showConvergence(runs.lanczos().snapshot())));
-        frames.setCycleCount(javafx.animation.Timeline.INDEFINITE);
-        frames.play();
         for (int i = 0; i < 2; i++) {
             ColumnConstraints c = new ColumnConstraints();
             c.setPercentWidth(50);

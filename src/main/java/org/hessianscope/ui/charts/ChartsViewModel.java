@@ -1,6 +1,5 @@
 package org.hessianscope.ui.charts;
 
-import org.hessianscope.ui.runs.LanczosFeed;
 import org.hessianscope.ui.runs.RunItem;
 import org.hessianscope.ui.runs.RunLabels;
 import org.hessianscope.ui.runs.RunsViewModel;
@@ -22,9 +21,11 @@ import javafx.beans.property.SimpleBooleanProperty;
 import org.hessianscope.analysis.AnalysisResult;
 import org.hessianscope.curvature.CurvatureOperator;
 import org.hessianscope.bounds.BoundHierarchy;
+import org.hessianscope.curvature.LanczosStep;
 import org.hessianscope.figure.BoundFigure;
 import org.hessianscope.figure.BoundLevels;
 import org.hessianscope.figure.FigureStyle;
+import org.hessianscope.figure.LanczosConvergence;
 import org.hessianscope.figure.PerSampleFigure;
 import org.hessianscope.figure.SpectrumFigure;
 import org.hessianscope.figure.LabelledLossDifference;
@@ -60,44 +61,97 @@ public final class ChartsViewModel {
     private final ReadOnlyObjectWrapper<JFreeChart> perSample = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper perSampleHint = new ReadOnlyStringWrapper("");
     private final Map<CurvatureOperator, BooleanProperty> operators = new EnumMap<>(CurvatureOperator.class);
-    private long shownVersion;
-    private boolean converging;
+    /** The live Lanczos view of the run being analysed ({@link #liveRun}), or null while none runs. */
+    private LanczosConvergence live;
+    private RunItem liveRun;
 
     public ChartsViewModel(RunsViewModel runs, BooleanProperty paperStyle) {
         this.runs = runs;
         this.paperStyle = paperStyle;
         runs.runs().addListener((javafx.collections.ListChangeListener<RunItem>) c -> rebuild());
         runs.selectedProperty().addListener(o -> rebuild());
-        paperStyle.addListener(o -> rebuild());
+        paperStyle.addListener(o -> {
+            if (live != null) {
+                live = live.restyled(singleStyle());
+            }
+            rebuild();
+        });
+        runs.lanczos().onBatch(this::lanczosSteps);
         for (CurvatureOperator op : CurvatureOperator.values()) {
             BooleanProperty shown = new SimpleBooleanProperty(true);
-            shown.addListener(o -> rebuild());
+            shown.addListener(o -> showSpectrum());
             operators.put(op, shown);
         }
         rebuild();
     }
 
     /**
-     * Called each frame with the running analysis' Lanczos steps: while steps arrive, chart 2
-     * shows the convergence of the operator being iterated; when the feed empties it returns
-     * to the selected run's spectrum.
+     * The running analysis' Lanczos steps, one batch per JavaFX turn: they grow the live chart in
+     * place, which chart 2 shows only while the selected run is the one being analysed and has
+     * no analysis yet; every other run keeps its own spectrum.
      */
-    public void showConvergence(LanczosFeed.Snapshot s) {
-        if (s.version() == shownVersion) {
-            return;
-        }
-        shownVersion = s.version();
-        if (s.operator() == null || s.steps().isEmpty()) {
-            if (converging) {
-                converging = false;
-                rebuild();
+    private void lanczosSteps(List<RunsViewModel.LanczosProgress> batch) {
+        List<LanczosStep> group = new java.util.ArrayList<>();
+        RunsViewModel.LanczosProgress head = null;
+        for (RunsViewModel.LanczosProgress p : batch) {
+            if (head != null && (p.step() == null || p.run() != head.run() || p.operator() != head.operator())) {
+                grow(head, group);
+                group.clear();
+                head = null;
             }
-            return;
+            if (p.step() == null) {
+                if (p.run() == liveRun) {
+                    liveRun = null;
+                    live = null;
+                }
+                continue;
+            }
+            head = head == null ? p : head;
+            group.add(p.step());
         }
-        converging = true;
-        spectrumHint.set("");
-        spectrum.set(SpectrumFigure.convergence(s.operator(), s.steps(),
-                paperStyle.get() ? FigureStyle.paper(null) : FigureStyle.screen()));
+        if (head != null) {
+            grow(head, group);
+        }
+        showSpectrum();
+    }
+
+    private void grow(RunsViewModel.LanczosProgress head, List<LanczosStep> steps) {
+        if (head.run() != liveRun || live == null) {
+            liveRun = head.run();
+            live = new LanczosConvergence(singleStyle());
+        }
+        live.append(head.operator(), steps);
+    }
+
+    private FigureStyle singleStyle() {
+        return paperStyle.get() ? FigureStyle.paper(null) : FigureStyle.screen();
+    }
+
+    /** Chart 2: always the selected run, its spectrum once analysed, its live convergence while being analysed. */
+    private void showSpectrum() {
+        RunItem selected = runs.selectedProperty().get();
+        AnalysisResult one = selected != null ? selected.analysisProperty().get() : null;
+        if (one != null) {
+            Set<CurvatureOperator> ops = EnumSet.noneOf(CurvatureOperator.class);
+            operators.forEach((op, shown) -> {
+                if (shown.get()) {
+                    ops.add(op);
+                }
+            });
+            spectrumHint.set("");
+            spectrum.set(SpectrumFigure.chart(one.curvature(), ops, singleStyle()));
+        } else if (selected != null && selected == liveRun && live != null) {
+            spectrumHint.set("");
+            if (spectrum.get() != live.chart()) {
+                spectrum.set(live.chart());
+            }
+        } else {
+            spectrum.set(null);
+            spectrumHint.set(selected != null && selected == liveRun
+                    ? "The Lanczos convergence of this run appears here while it is analysed."
+                    : "Select an analysed run to see its Hessian spectrum: top eigenvalues of H, H_O and H_F "
+                    + "as stems over the density of H.");
+        }
     }
 
     private void rebuild() {
@@ -112,37 +166,23 @@ public final class ChartsViewModel {
             lossDifference.set(null);
             bounds.set(null);
             String none = runs.runs().isEmpty()
-                    ? "Train a network or open a run (Runs → Open run…, Open sample models) to see "
+                    ? "Train a network or open a run (File → Open run…, File → Open sample models) to see "
                     : "This appears when a checked run has been analysed: ";
             lossDifferenceHint.set(none + "its loss difference |L_{k+1} − L_k| against k.");
             boundsHint.set(none + "the paper's bound, Lemma 2 with true norms and the measured max ‖H_O,i‖.");
         } else {
             lossDifferenceAndBounds(drawn, selected);
         }
-        FigureStyle single = paperStyle.get() ? FigureStyle.paper(null) : FigureStyle.screen();
+        FigureStyle single = singleStyle();
         if (one == null) {
-            if (!converging) {
-                spectrum.set(null);
-            }
             perSample.set(null);
-            spectrumHint.set("Select an analysed run to see its Hessian spectrum: top eigenvalues of H, H_O and H_F "
-                    + "as stems over the density of H.");
             perSampleHint.set("Select an analysed run to see ‖H_O,i‖ and ‖H_F,i‖/‖H_O,i‖ against each sample's loss.");
-            return;
+        } else {
+            perSampleHint.set("");
+            perSample.set(PerSampleFigure.chart(one.curvatureLosses(), one.curvature().perSampleGgn().ggnNorm(),
+                    one.curvature().perSampleFull(), single));
         }
-        Set<CurvatureOperator> ops = EnumSet.noneOf(CurvatureOperator.class);
-        operators.forEach((op, shown) -> {
-            if (shown.get()) {
-                ops.add(op);
-            }
-        });
-        if (!converging) {
-            spectrumHint.set("");
-            spectrum.set(SpectrumFigure.chart(one.curvature(), ops, single));
-        }
-        perSampleHint.set("");
-        perSample.set(PerSampleFigure.chart(one.curvatureLosses(), one.curvature().perSampleGgn().ggnNorm(),
-                one.curvature().perSampleFull(), single));
+        showSpectrum();
     }
 
     private void lossDifferenceAndBounds(List<RunItem> drawn, RunItem selected) {
@@ -168,7 +208,8 @@ public final class ChartsViewModel {
             levels.add(new BoundLevels(labels.x(drawn.get(i), i), b.paper().log10(), b.lemma2Actual().log10(),
                     Math.log10(b.measuredMax())));
         }
-        JFreeChart boundChart = BoundFigure.chart(levels, labels.xTitle(), style.withLegendTitle(null));
+        JFreeChart boundChart = BoundFigure.chart(levels, labels.xTitle(), labels.joined(),
+                style.withLegendTitle(null));
         int at = drawn.indexOf(selected);
         if (at >= 0 && drawn.size() > 1) {
             // The selected run is a column of chart 3: mark it in the run's own colour.
@@ -186,6 +227,13 @@ public final class ChartsViewModel {
             return;
         }
         XYPlot plot = chart.getXYPlot();
+        // Overlapping bands of several runs merge into one grey-green area: only the selected run keeps its band.
+        for (int index : new int[] {LossDifferenceFigure.BAND_50, LossDifferenceFigure.BAND_90}) {
+            XYDataset bands = plot.getDataset(index);
+            for (int s = 0; bands != null && s < bands.getSeriesCount(); s++) {
+                plot.getRenderer(index).setSeriesVisible(s, runOf(String.valueOf(bands.getSeriesKey(s))) == selected);
+            }
+        }
         XYDataset lines = plot.getDataset(LossDifferenceFigure.LINES);
         XYItemRenderer renderer = plot.getRenderer(LossDifferenceFigure.LINES);
         for (int s = 0; s < lines.getSeriesCount(); s++) {

@@ -1,6 +1,8 @@
 package org.hessianscope.ui.charts;
 
 import org.hessianscope.ui.runs.RunItem;
+import org.hessianscope.ui.runs.RunLabels;
+import java.util.List;
 import org.hessianscope.ui.runs.RunsViewModel;
 import java.util.Locale;
 import javafx.beans.property.IntegerProperty;
@@ -40,15 +42,16 @@ public final class ReadoutViewModel {
             return;
         }
         StringBuilder s = new StringBuilder("k = ").append(k);
-        for (RunItem r : runs.runs()) {
+        List<RunItem> drawn = runs.runs().stream()
+                .filter(r -> r.shownProperty().get() && r.analysisProperty().get() != null).toList();
+        RunLabels labels = RunLabels.of(drawn);
+        for (int i = 0; i < drawn.size(); i++) {
+            RunItem r = drawn.get(i);
             AnalysisResult a = r.analysisProperty().get();
-            if (!r.shownProperty().get() || a == null) {
-                continue;
-            }
             LossDifferenceResult d = a.lossDifference();
             int kk = Math.max(1, Math.min(d.n() - 1, k));
             s.append(String.format(Locale.ROOT, "%n%s: mean |ΔL| %.3e, exact √E[ΔL²] %.3e, smoothed %.3e%s",
-                    r.folder().getFileName(), d.meanAbs(kk), Math.sqrt(d.exactMeanSq(kk)), a.smoothed()[kk - 1],
+                    labels.named(i), d.meanAbs(kk), Math.sqrt(d.exactMeanSq(kk)), a.smoothed()[kk - 1],
                     kk == k ? "" : " (at k = " + kk + ")"));
         }
         text.set(s.toString());

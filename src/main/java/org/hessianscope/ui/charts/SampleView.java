@@ -4,22 +4,32 @@ import javafx.scene.control.Label;
 import javafx.scene.image.ImageView;
 import javafx.scene.image.PixelWriter;
 import javafx.scene.image.WritableImage;
-import javafx.scene.layout.HBox;
 import javafx.scene.paint.Color;
 
 /** The clicked sample of chart 4: the image enlarged, with its label, prediction and loss. */
-public final class SampleView extends HBox {
-    /** Screen pixels per image pixel: a 28×28 digit becomes 112×112. */
-    private static final int ZOOM = 4;
+public final class SampleView extends javafx.scene.layout.HBox {
+    /** Fixed height below chart 4: showing an image never resizes the chart above it. */
+    static final double HEIGHT = 2 * 28 + 6;
+    /** Screen pixels per image pixel: a 28×28 digit becomes 56×56, which fits the panel's fixed height. */
+    private static final int ZOOM = 2;
 
     SampleView(SampleViewModel vm) {
-        super(8);
+        super(6);
+        setId("sample-view");
+        setMinHeight(HEIGHT);
+        setPrefHeight(HEIGHT);
+        setMaxHeight(HEIGHT);
         ImageView image = new ImageView();
         image.setSmooth(false);
         Label text = new Label("Click a point in chart 4 to see that sample.");
         text.setId("sample-text");
         text.setWrapText(true);
         vm.shownProperty().addListener((o, a, s) -> {
+            if (s == null) {
+                image.setImage(null);
+                text.setText("Click a point in chart 4 to see that sample.");
+                return;
+            }
             image.setImage(draw(s));
             image.setFitWidth(s.width() * ZOOM);
             image.setFitHeight(s.height() * ZOOM);

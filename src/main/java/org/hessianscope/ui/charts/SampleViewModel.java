@@ -32,6 +32,8 @@ public final class SampleViewModel {
     private final DatasetCatalog catalog;
     private final Map<Path, Dataset> loaded = new HashMap<>();
     private final ReadOnlyObjectWrapper<Shown> shown = new ReadOnlyObjectWrapper<>();
+    /** The last click; a read that finishes after another run was selected shows nothing. */
+    private RunItem wanted;
 
     public SampleViewModel(JobViewModel job, DatasetCatalog catalog) {
         this.job = job;
@@ -43,6 +45,7 @@ public final class SampleViewModel {
         if (a == null || index < 0 || index >= a.n()) {
             return;
         }
+        wanted = run;
         Dataset cached = loaded.get(run.folder());
         if (cached != null) {
             publish(run, index, a, cached);
@@ -52,8 +55,16 @@ public final class SampleViewModel {
                         m -> RunTrainingSet.load(run.folder(), run.run().info(), catalog))
                 .onSuccess(d -> {
                     loaded.put(run.folder(), d);
-                    publish(run, index, a, d);
+                    if (wanted == run) {
+                        publish(run, index, a, d);
+                    }
                 }));
+    }
+
+    /** Forgets the shown sample: another run was selected, and its chart 4 has other points. */
+    public void clear() {
+        wanted = null;
+        shown.set(null);
     }
 
     private void publish(RunItem run, int index, AnalysisResult a, Dataset d) {

@@ -23,9 +23,13 @@ public final class JobView extends HBox {
         Label message = new Label();
         message.textProperty().bind(vm.messageProperty());
         message.setMaxWidth(Double.MAX_VALUE);
+        // The message gives way (ellipsis), never the button: Cancel keeps its label however long the message.
+        message.setMinWidth(0);
         HBox.setHgrow(message, Priority.ALWAYS);
         Button stop = new Button("Cancel");
         stop.setId(id + "-cancel");
+        stop.setMinWidth(Button.USE_PREF_SIZE);
+        bar.setMinWidth(60);
         stop.disableProperty().bind(vm.runningProperty().not());
         stop.setOnAction(e -> cancel.run());
         bar.setId(id + "-progress");

@@ -11,24 +11,44 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 public final class Messages {
     private final ReadOnlyStringWrapper text = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper error = new ReadOnlyBooleanWrapper(false);
+    /** The button beside the message (e.g. Undo after Remove), or null for none. */
+    private final javafx.beans.property.ReadOnlyObjectWrapper<Action> action =
+            new javafx.beans.property.ReadOnlyObjectWrapper<>();
+
+    /** A button the message offers: its label and what pressing it does. */
+    public record Action(String label, Runnable run) {
+    }
 
     public void error(String what, Throwable e) {
+        action.set(null);
         text.set(what + " failed: " + describe(e));
         error.set(true);
     }
 
     /** Something the user must see that stopped nothing (e.g. a damaged run set aside): shown like an error. */
     public void warning(String message) {
+        action.set(null);
         text.set(message);
         error.set(true);
     }
 
     public void info(String message) {
+        action.set(null);
         text.set(message);
         error.set(false);
     }
 
+    /** A notice with a button, e.g. "removed run x" with Undo; pressing it runs the action and clears the bar. */
+    public void info(String message, String actionLabel, Runnable run) {
+        info(message);
+        action.set(new Action(actionLabel, () -> {
+            clear();
+            run.run();
+        }));
+    }
+
     public void clear() {
+        action.set(null);
         text.set("");
         error.set(false);
     }
@@ -51,6 +71,10 @@ public final class Messages {
 
     public ReadOnlyStringProperty textProperty() {
         return text.getReadOnlyProperty();
+    }
+
+    public javafx.beans.property.ReadOnlyObjectProperty<Action> actionProperty() {
+        return action.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty errorProperty() {

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Consumer;
@@ -15,24 +14,25 @@ import org.hessianscope.experiment.SweepListener;
 import org.hessianscope.experiment.SweepPoint;
 import org.hessianscope.experiment.SweepRow;
 import org.hessianscope.task.ProgressMonitor;
+import org.hessianscope.ui.common.Feed;
 
 /**
  * Hands a running sweep's per-point progress from the worker threads to the JavaFX thread.
  * Workers only overwrite each point's latest state; at most one hand-over is queued at a
- * time, so a point reporting every mini-batch never floods the JavaFX thread, and the last
- * state always arrives. After {@link #close()} late reports from winding-down workers are dropped.
+ * time (through the window's {@link Feed}), so a point reporting every mini-batch never floods
+ * the JavaFX thread, and the last state always arrives. After {@link #close()} late reports from
+ * winding-down workers are dropped.
  */
 public final class SweepFeed implements SweepListener {
     private final SweepFile sweep;
-    private final Executor fx;
-    private final Consumer<SweepFeed> onChange;
+    /** Coalesces the reports into one hand-over per JavaFX turn; the table then reads the latest states. */
+    private final Feed<Boolean> changes;
+    private final Consumer<Boolean> changed;
     private final AtomicReferenceArray<PointState> states;
     private final AtomicReferenceArray<Path> folders;
     private final AtomicReferenceArray<SweepRow> rows;
     private final ConcurrentLinkedQueue<String> warnings = new ConcurrentLinkedQueue<>();
     private final AtomicInteger finished = new AtomicInteger();
-    private final AtomicBoolean queued = new AtomicBoolean();
-    private final AtomicBoolean closed = new AtomicBoolean();
     private volatile ProgressMonitor overall = ProgressMonitor.NONE;
     private final Path store;
 
@@ -40,8 +40,9 @@ public final class SweepFeed implements SweepListener {
     SweepFeed(SweepFile sweep, Path store, Executor fx, Consumer<SweepFeed> onChange) {
         this.sweep = sweep;
         this.store = store;
-        this.fx = fx;
-        this.onChange = onChange;
+        changes = new Feed<>(fx);
+        changes.onBatch(b -> onChange.accept(this));
+        changed = changes.restart();
         int n = sweep.values().size();
         states = new AtomicReferenceArray<>(n);
         folders = new AtomicReferenceArray<>(n);
@@ -104,18 +105,11 @@ public final class SweepFeed implements SweepListener {
     }
 
     private void changed() {
-        if (!closed.get() && queued.compareAndSet(false, true)) {
-            fx.execute(() -> {
-                queued.set(false);
-                if (!closed.get()) {
-                    onChange.accept(this);
-                }
-            });
-        }
+        changed.accept(Boolean.TRUE);
     }
 
     void close() {
-        closed.set(true);
+        changes.stop();
     }
 
     /** The latest state of point {@code i}, or null when it has not reported yet. */

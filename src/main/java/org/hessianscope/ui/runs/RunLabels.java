@@ -3,17 +3,57 @@ package org.hessianscope.ui.runs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 
 /**
  * Legend labels for a set of runs. Runs loaded from one sweep (Experiments → Load into
  * charts) are labelled by their swept value under the sweep's legend title. Otherwise, when
  * the runs differ in exactly one of L, k or C, each run is labelled by that value under a
- * title such as "L (num of layers)", as in the paper's figures; else by its folder name.
+ * title such as "L (num of layers)", as in the paper's figures. When several settings differ,
+ * each run is labelled by the settings that differ, e.g. "L=4 C=8 max@2 seed 1", and chart 3
+ * draws points against the run number instead of joining unrelated networks. A single run, or
+ * runs that differ in nothing, keep their folder names.
  */
 public record RunLabels(String title, List<String> labels, Axis axis) {
 
     record Axis(String title, ToDoubleFunction<RunItem> value) {
+    }
+
+    /** One setting a run was made with, written as it appears in a label. */
+    private record Setting(Function<RunItem, String> text) {
+    }
+
+    private static final List<Setting> SETTINGS = List.of(
+            new Setting(r -> "L=" + r.run().spec().layers()),
+            new Setting(r -> "k=" + r.run().spec().conv().get(0).kernel()),
+            new Setting(r -> "C=" + r.run().spec().conv().get(0).channels()),
+            new Setting(r -> r.run().spec().pool() == null ? "no pool" : r.run().spec().pool().type().key()
+                    + (r.run().spec().pool().size() == 2 ? "" : String.valueOf(r.run().spec().pool().size()))
+                    + "@" + r.run().spec().pool().at()),
+            new Setting(r -> r.run().spec().head().hidden().isEmpty() ? "linear head"
+                    : "fc " + r.run().spec().head().hidden().stream().map(String::valueOf)
+                    .collect(java.util.stream.Collectors.joining(","))),
+            new Setting(r -> r.run().spec().reluAfterLastConv() ? "relu last" : "no relu last"),
+            new Setting(r -> r.run().info() == null ? "" : r.run().info().data().dataset()),
+            new Setting(r -> r.run().info() == null ? "" : "n=" + r.run().info().data().trainSize()),
+            new Setting(r -> r.run().info() == null ? "" : r.run().info().options().epochs() + " ep"),
+            new Setting(r -> r.run().info() == null ? "" : "seed " + r.run().info().seed()));
+
+    /** The settings that differ between {@code runs}, joined per run; empty strings when none differ. */
+    static List<String> byDifferingSettings(List<RunItem> runs) {
+        List<StringBuilder> out = runs.stream().map(r -> new StringBuilder()).toList();
+        for (Setting st : SETTINGS) {
+            List<String> values = runs.stream().map(st.text()).toList();
+            if (values.stream().distinct().count() > 1) {
+                for (int i = 0; i < runs.size(); i++) {
+                    if (!values.get(i).isEmpty()) {
+                        out.get(i).append(out.get(i).isEmpty() ? "" : " ").append(values.get(i));
+                    }
+                }
+            }
+        }
+        return out.stream().map(StringBuilder::toString).toList();
     }
 
     private static final List<Axis> AXES = List.of(
@@ -33,13 +73,39 @@ public record RunLabels(String title, List<String> labels, Axis axis) {
             }
         }
         List<String> names = runs.stream().map(r -> r.folder().getFileName().toString()).toList();
-        if (varying.size() != 1) {
-            return new RunLabels(null, unique(names), varying.isEmpty() ? AXES.get(0) : null);
+        List<String> differing = byDifferingSettings(runs);
+        boolean nothingDiffers = differing.stream().allMatch(String::isEmpty);
+        if (nothingDiffers) {
+            return new RunLabels(null, unique(names), AXES.get(0));
         }
-        Axis a = varying.get(0);
-        List<String> values = runs.stream().map(r -> String.valueOf((int) a.value().applyAsDouble(r))).toList();
-        return values.stream().distinct().count() == values.size() ? new RunLabels(a.title(), values, a)
-                : new RunLabels(null, unique(names), a);
+        long differ = SETTINGS.stream().filter(st -> runs.stream().map(st.text()).distinct().count() > 1).count();
+        if (varying.size() == 1 && differ == 1) {
+            Axis a = varying.get(0);
+            List<String> values = runs.stream().map(r -> String.valueOf((int) a.value().applyAsDouble(r))).toList();
+            if (values.stream().distinct().count() == values.size()) {
+                return new RunLabels(a.title(), values, a);
+            }
+        }
+        // Not a sweep of one setting: short labels of what differs, points against the run number.
+        return new RunLabels(RUNS_TITLE, unique(differing.stream().map(l -> l.isEmpty() ? "same settings" : l).toList()),
+                null);
+    }
+
+    /** Legend title when runs are labelled by their differing settings: keeps the legend in a column beside the plot. */
+    public static final String RUNS_TITLE = "runs";
+
+    /** True when chart 3 may join the runs' points: they form a sweep of one setting. */
+    public boolean joined() {
+        return axis != null;
+    }
+
+    /** Run {@code i}'s label standing alone (readout, run list): "L=2" for an L sweep, else the legend label. */
+    public String named(int i) {
+        if (axis == null || title == null) {
+            return labels.get(i);
+        }
+        int space = title.indexOf(' ');
+        return (space < 0 ? title : title.substring(0, space)) + "=" + labels.get(i);
     }
 
     /** Labels by swept value when every run carries a tag of the same sweep with distinct values, else null. */

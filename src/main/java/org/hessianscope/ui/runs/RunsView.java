@@ -23,7 +23,9 @@ public final class RunsView extends VBox {
         setPadding(new Insets(8));
         ListView<RunItem> list = new ListView<>(vm.runs());
         list.setId("run-list");
-        list.setCellFactory(v -> new RunCell());
+        list.setCellFactory(v -> new RunCell(vm));
+        // A label depends on every run (it names what differs), so all cells follow a change of the list.
+        vm.runs().addListener((javafx.collections.ListChangeListener<RunItem>) c -> list.refresh());
         list.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (b != null) {
                 vm.selectedProperty().set(b);
@@ -47,6 +49,7 @@ public final class RunsView extends VBox {
         analyze.disableProperty().bind(vm.selectedProperty().isNull());
         analyze.setOnAction(e -> vm.analyze(vm.selectedProperty().get()));
         Button remove = new Button("Remove");
+        remove.setId("runs-remove");
         remove.disableProperty().bind(vm.selectedProperty().isNull());
         remove.setOnAction(e -> vm.remove(vm.selectedProperty().get()));
         getChildren().addAll(new Label("Runs"), list, new HBox(6, open, samples), new HBox(6, analyze, remove),
@@ -54,11 +57,16 @@ public final class RunsView extends VBox {
     }
 
     private static final class RunCell extends ListCell<RunItem> {
+        private final RunsViewModel vm;
         private final CheckBox shown = new CheckBox();
         private final Rectangle swatch = new Rectangle(12, 12);
         private final Label name = new Label();
         private final HBox box = new HBox(6, shown, swatch, name);
         private RunItem bound;
+
+        RunCell(RunsViewModel vm) {
+            this.vm = vm;
+        }
 
         @Override
         protected void updateItem(RunItem item, boolean empty) {
@@ -74,7 +82,8 @@ public final class RunsView extends VBox {
             bound = item;
             shown.selectedProperty().bindBidirectional(item.shownProperty());
             swatch.setFill(item.colour());
-            name.setText(item.name() + (item.analysisProperty().get() == null ? "  — not analysed" : ""));
+            name.setText(vm.label(item) + (item.analysisProperty().get() == null ? "  — not analysed" : ""));
+            setTooltip(new javafx.scene.control.Tooltip(item.name() + "\n" + item.folder()));
             setGraphic(box);
         }
     }

@@ -1,6 +1,7 @@
 package org.hessianscope.ui.runs;
 
 import org.hessianscope.ui.common.BackgroundTask;
+import org.hessianscope.ui.common.Feed;
 import org.hessianscope.ui.common.JobViewModel;
 import org.hessianscope.ui.common.Messages;
 import java.io.IOException;
@@ -18,6 +19,9 @@ import org.hessianscope.analysis.AnalysisOptions;
 import org.hessianscope.analysis.AnalysisResult;
 import org.hessianscope.analysis.AnalysisStore;
 import org.hessianscope.analysis.RunAnalysis;
+import org.hessianscope.curvature.CurvatureOperator;
+import org.hessianscope.curvature.HessianAnalysis;
+import org.hessianscope.curvature.LanczosStep;
 import org.hessianscope.data.DatasetCatalog;
 import org.hessianscope.engine.Engine;
 import org.hessianscope.run.RunFolder;
@@ -38,13 +42,27 @@ public final class RunsViewModel {
     private final DatasetCatalog catalog;
     private final Engine engine;
     private final AnalysisOptions options;
-    private final LanczosFeed lanczos = new LanczosFeed();
+    private final Feed<LanczosProgress> lanczos;
     /** Runs keep their colour when others are removed: indices are never reused. */
     private int nextColour;
     private final java.util.ArrayDeque<BackgroundTask<?>> pending = new java.util.ArrayDeque<>();
 
+    /**
+     * One Lanczos step of the analysis of {@code run}, for chart 2's live view; {@code step} is null
+     * once that analysis has ended (done, failed or cancelled).
+     */
+    public record LanczosProgress(RunItem run, CurvatureOperator operator, LanczosStep step) {
+    }
+
     public RunsViewModel(JobViewModel job, Messages messages, DatasetCatalog catalog, Engine engine,
                          AnalysisOptions options) {
+        this(job, messages, catalog, engine, options, javafx.application.Platform::runLater);
+    }
+
+    /** {@code fx} delivers the live Lanczos steps: the JavaFX thread, or the caller's thread in tests. */
+    public RunsViewModel(JobViewModel job, Messages messages, DatasetCatalog catalog, Engine engine,
+                         AnalysisOptions options, java.util.concurrent.Executor fx) {
+        this.lanczos = new Feed<>(fx);
         this.job = job;
         this.messages = messages;
         this.catalog = catalog;
@@ -167,29 +185,64 @@ public final class RunsViewModel {
 
     /** Runs {@link RunAnalysis} on {@code item}'s folder and writes analysis.json there. */
     public void analyze(RunItem item) {
+        // The sink is taken when the job starts, not when it is queued, so a queued analysis never silences a running one.
+        java.util.concurrent.atomic.AtomicReference<java.util.function.Consumer<LanczosProgress>> sink =
+                new java.util.concurrent.atomic.AtomicReference<>(p -> {
+                });
+        Runnable ended = () -> sink.get().accept(new LanczosProgress(item, null, null));
         enqueue(BackgroundTask.of("analyse " + item.folder().getFileName(), m -> {
-                    lanczos.clear();
+                    java.util.function.Consumer<LanczosProgress> mine = lanczos.restart();
+                    sink.set(mine);
+                    HessianAnalysis.Listener live = new HessianAnalysis.Listener() {
+                        @Override
+                        public void lanczos(CurvatureOperator operator, LanczosStep step) {
+                            mine.accept(new LanczosProgress(item, operator, step));
+                        }
+                    };
                     return new RunAnalysis(engine).analyzeFolder(item.folder(), catalog, options,
-                            step -> new StepMonitor(m, step.label()), lanczos);
+                            step -> new StepMonitor(m, step.label()), live);
                 })
                 .onSuccess(a -> {
-                    lanczos.clear();
+                    ended.run();
                     item.setAnalysis(a);
                 })
-                .onFailure(e -> lanczos.clear())
-                .onCancelled(lanczos::clear));
+                .onFailure(e -> ended.run())
+                .onCancelled(ended));
     }
 
+    /** Takes {@code item} out of the list (its folder stays on disk) and offers Undo in the message bar. */
     public void remove(RunItem item) {
+        int at = runs.indexOf(item);
+        if (at < 0) {
+            return;
+        }
         runs.remove(item);
         if (selected.get() == item) {
-            selected.set(runs.isEmpty() ? null : runs.get(0));
+            selected.set(runs.isEmpty() ? null : runs.get(Math.min(at, runs.size() - 1)));
         }
+        messages.info("removed " + item.name() + " from the list; its folder stays on disk", "Undo", () -> {
+            if (!runs.contains(item)) {
+                runs.add(Math.min(at, runs.size()), item);
+                selected.set(item);
+            }
+        });
     }
 
     /** Lanczos steps of the analysis that is running, for chart 2's live convergence view. */
-    public LanczosFeed lanczos() {
+    public Feed<LanczosProgress> lanczos() {
         return lanczos;
+    }
+
+    /** How the run list names {@code item}: the settings in which it differs from the other runs. */
+    public String label(RunItem item) {
+        List<RunItem> all = List.copyOf(runs);
+        int i = all.indexOf(item);
+        if (i < 0) {
+            return item.name();
+        }
+        RunLabels labels = RunLabels.of(all);
+        // Nothing tells the runs apart (or there is one): the folder name with L, k, C.
+        return labels.joined() && labels.title() == null ? item.name() : labels.named(i);
     }
 
     public ObservableList<RunItem> runs() {

@@ -3,6 +3,9 @@ package org.hessianscope.ui.train;
 import org.hessianscope.ui.builder.BuilderViewModel;
 import org.hessianscope.ui.common.BackgroundTask;
 import org.hessianscope.ui.common.Durations;
+import org.hessianscope.ui.common.Feed;
+import java.util.List;
+import java.util.function.Consumer;
 import org.hessianscope.ui.common.JobViewModel;
 import org.hessianscope.ui.common.Messages;
 import org.hessianscope.ui.runs.RunItem;
@@ -28,7 +31,7 @@ import org.hessianscope.train.TrainingResult;
 
 /**
  * The Train button: trains the builder's spec in the background (live steps go to
- * {@link #feed()}), writes the run folder under the runs directory, opens it in the run
+ * the window's {@link Feed}), writes the run folder under the runs directory, opens it in the run
  * list and starts its analysis there.
  */
 public final class TrainViewModel {
@@ -39,10 +42,12 @@ public final class TrainViewModel {
     private final DatasetCatalog catalog;
     private final Engine engine;
     private final Path runsDir;
-    private final TrainingFeed feed = new TrainingFeed();
+    private final Feed<TrainingProgress> feed = new Feed<>(javafx.application.Platform::runLater);
     private final ReadOnlyStringWrapper timeLeft = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper last = new ReadOnlyStringWrapper("");
     private Runnable onStart = () -> {
+    };
+    private Consumer<List<TrainingProgress>> onSteps = steps -> {
     };
 
     public TrainViewModel(BuilderViewModel builder, RunsViewModel runs, JobViewModel job, Messages messages,
@@ -54,6 +59,15 @@ public final class TrainViewModel {
         this.catalog = catalog;
         this.engine = engine;
         this.runsDir = runsDir;
+        feed.onBatch(steps -> {
+            onSteps.accept(steps);
+            showed(steps.get(steps.size() - 1));
+        });
+    }
+
+    /** Receives the training steps on the JavaFX thread, every one, a batch per turn. */
+    void setOnSteps(Consumer<List<TrainingProgress>> c) {
+        onSteps = c;
     }
 
     /** Called on the JavaFX thread when a training starts, so the live chart can clear itself. */
@@ -85,7 +99,9 @@ public final class TrainViewModel {
         Path out = runsDir.resolve(String.format(Locale.ROOT, "L%d-k%d-C%d-%s", spec.layers(),
                 spec.conv().get(0).kernel(), spec.conv().get(0).channels(),
                 LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))));
-        feed.drain();
+        TrainingFeed listener = new TrainingFeed(feed.restart());
+        timeLeft.set("");
+        last.set("");
         onStart.run();
         job.run(BackgroundTask.of("train " + out.getFileName(), m -> {
                     Dataset all = catalog.load(name, Split.TRAIN);
@@ -94,7 +110,7 @@ public final class TrainViewModel {
                                 + " (" + all.describe() + ")");
                     }
                     Dataset test = catalog.load(name, Split.TEST);
-                    RunTraining.Outcome o = RunTraining.train(engine, spec, all.first(size), test, options, feed, m);
+                    RunTraining.Outcome o = RunTraining.train(engine, spec, all.first(size), test, options, listener, m);
                     if (o.result().status() == TrainingResult.Status.CANCELLED) {
                         m.checkCancelled();
                     }
@@ -102,28 +118,31 @@ public final class TrainViewModel {
                     return o;
                 })
                 .onSuccess(o -> {
-                    timeLeft.set("");
+                    ended();
                     if (o.result().status() == TrainingResult.Status.DIVERGED) {
                         messages.info("training diverged: " + o.result().message());
                     }
                     RunItem item = runs.add(out, o.run(), null);
                     runs.analyze(item);
                 })
+                .onFailure(e -> ended())
                 .onCancelled(() -> {
-                    timeLeft.set("");
+                    ended();
+                    last.set("");
                     messages.info("training cancelled; nothing was saved");
                 }));
     }
 
-    /** Called by the view with each drained batch, on the JavaFX thread. */
-    void showed(TrainingProgress p) {
+    /** A finished, failed or cancelled run: its late steps are dropped and no time is left. */
+    private void ended() {
+        feed.stop();
+        timeLeft.set("");
+    }
+
+    private void showed(TrainingProgress p) {
         timeLeft.set("time left ≈ " + Durations.format(p.secondsLeft()));
         last.set(String.format(Locale.ROOT, "epoch %d/%d, batch %d/%d: loss %.4f, accuracy %.3f", p.epoch(), p.epochs(),
                 p.batch(), p.batches(), p.runningLoss(), p.runningAccuracy()));
-    }
-
-    public TrainingFeed feed() {
-        return feed;
     }
 
     public JobViewModel job() {

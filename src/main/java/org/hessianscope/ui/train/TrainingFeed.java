@@ -1,32 +1,13 @@
 package org.hessianscope.ui.train;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.function.Consumer;
 import org.hessianscope.train.TrainingListener;
 import org.hessianscope.train.TrainingProgress;
 
-/**
- * Producer/consumer hand-over of training steps: the training thread appends under a lock,
- * the JavaFX thread drains a batch of steps per frame and only draws. No step is lost and
- * the JavaFX thread is never flooded with one event per mini-batch.
- */
-public final class TrainingFeed implements TrainingListener {
-    private final Object lock = new Object();
-    private List<TrainingProgress> pending = new ArrayList<>();
-
+/** One training run's listener: every step goes through the window's {@link org.hessianscope.ui.common.Feed}. */
+record TrainingFeed(Consumer<TrainingProgress> sink) implements TrainingListener {
     @Override
     public void onProgress(TrainingProgress progress) {
-        synchronized (lock) {
-            pending.add(progress);
-        }
-    }
-
-    /** Everything appended since the last call, oldest first. */
-    public List<TrainingProgress> drain() {
-        synchronized (lock) {
-            List<TrainingProgress> out = pending;
-            pending = new ArrayList<>();
-            return out;
-        }
+        sink.accept(progress);
     }
 }

@@ -45,7 +45,9 @@ public class BuilderViewModelTest {
         // 28 → 22 → 16 → 10 → 4: conv5's 7×7 kernel no longer fits its 4×4 map.
         assertNull(vm.specProperty().get());
         assertTrue(vm.problemProperty().get().contains("conv[5]"), vm.problemProperty().get());
-        assertTrue(vm.rows().isEmpty());
+        // The table shows how far the maps get: conv1..conv4 with their ReLUs, then the failing conv5.
+        assertEquals(9, vm.rows().size());
+        assertEquals("conv5", vm.rows().get(8).stage());
         vm.layersProperty().set(4);
         assertNotNull(vm.specProperty().get());
         assertEquals("", vm.problemProperty().get());

@@ -2,52 +2,75 @@ package org.hessianscope.ui.charts;
 
 import org.hessianscope.ui.common.JobViewModel;
 import org.hessianscope.ui.common.Messages;
-import org.hessianscope.curvature.CurvatureOperator;
-import org.hessianscope.ui.runs.LanczosFeed;
+import org.hessianscope.ui.runs.RunItem;
 import org.hessianscope.ui.runs.RunsViewModel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.function.Consumer;
 import javafx.beans.property.SimpleBooleanProperty;
 import org.hessianscope.analysis.AnalysisOptions;
+import org.hessianscope.analysis.TinyRuns;
+import org.hessianscope.curvature.CurvatureOperator;
 import org.hessianscope.curvature.LanczosStep;
-import org.hessianscope.data.DataLocations;
-import org.hessianscope.data.DatasetCatalog;
 import org.hessianscope.figure.SpectrumFigure;
+import org.hessianscope.run.RunFolder;
 import org.jfree.chart.JFreeChart;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** Chart 2's live Lanczos view without a window: steps from the feed become the convergence chart, then give way. */
+/**
+ * Chart 2's live Lanczos view without a window: steps of the selected run's analysis grow one
+ * chart in place; steps of another run never replace the selected run's chart; the end of the
+ * analysis gives way.
+ */
 public class ChartsViewModelTest {
+    @TempDir
+    Path tmp;
+
+    private static LanczosStep step(int k, double... top) {
+        return new LanczosStep(k, 3, top, new double[top.length], new double[] {-1.0}, new double[] {0.1});
+    }
 
     @Test
-    void lanczosStepsShowAsConvergenceUntilTheFeedClears() {
+    void lanczosStepsOfTheSelectedRunGrowOneChartUntilItsAnalysisEnds() throws IOException {
         Messages messages = new Messages();
         RunsViewModel runs = new RunsViewModel(new JobViewModel(r -> {
             throw new AssertionError("no background work expected");
-        }, messages), messages, new DatasetCatalog(DataLocations.ofSystem(null)), null, AnalysisOptions.interactive());
+        }, messages), messages, TinyRuns.embedded(tmp.resolve("no-data")), null, AnalysisOptions.interactive(),
+                Runnable::run);
+        Path a = TinyRuns.train(tmp.resolve("a"), 1, 40, TinyRuns.embedded(tmp.resolve("no-data")));
+        RunItem first = runs.add(a, RunFolder.read(a), null);
+        RunItem second = runs.add(tmp.resolve("b"), RunFolder.read(a), null);
         ChartsViewModel vm = new ChartsViewModel(runs, new SimpleBooleanProperty(false));
-        assertNull(vm.spectrumProperty().get(), "no run, no spectrum");
+        runs.selectedProperty().set(first);
+        assertNull(vm.spectrumProperty().get(), "no analysis, no steps: no chart");
 
-        LanczosFeed feed = runs.lanczos();
-        feed.lanczos(CurvatureOperator.HESSIAN, new LanczosStep(1, 3, new double[] {2.0}, new double[] {0.5}, new double[] {-1.0},
-                new double[] {0.5}));
-        feed.lanczos(CurvatureOperator.HESSIAN, new LanczosStep(2, 3, new double[] {2.5, 1.0}, new double[] {0.1, 0.3},
-                new double[] {-1.2}, new double[] {0.1}));
-        vm.showConvergence(feed.snapshot());
+        Consumer<RunsViewModel.LanczosProgress> sink = runs.lanczos().restart();
+        sink.accept(new RunsViewModel.LanczosProgress(first, CurvatureOperator.HESSIAN, step(1, 2.0)));
+        sink.accept(new RunsViewModel.LanczosProgress(first, CurvatureOperator.HESSIAN, step(2, 2.5, 1.0)));
         JFreeChart live = vm.spectrumProperty().get();
         var data = live.getXYPlot().getDataset();
         assertEquals(2, data.getSeriesCount(), "θ_1 and θ_2");
         assertEquals(SpectrumFigure.ritzKey(1), data.getSeriesKey(0));
         assertEquals(2.5, data.getYValue(0, 1), 0.0);
+        assertEquals("", vm.spectrumHintProperty().get(), "no placeholder over a drawn chart");
 
-        feed.lanczos(CurvatureOperator.GGN, new LanczosStep(1, 3, new double[] {0.7}, new double[] {0.2}, new double[0], new double[0]));
-        vm.showConvergence(feed.snapshot());
-        assertEquals(1, vm.spectrumProperty().get().getXYPlot().getDataset().getItemCount(0),
-                "a new operator starts its own curve");
+        sink.accept(new RunsViewModel.LanczosProgress(first, CurvatureOperator.GGN, step(1, 0.7)));
+        assertSame(live, vm.spectrumProperty().get(), "updated in place, not rebuilt");
+        assertEquals(1, live.getXYPlot().getDataset().getItemCount(0), "a new operator starts its own curve");
 
-        feed.clear();
-        vm.showConvergence(feed.snapshot());
-        assertNull(vm.spectrumProperty().get(), "back to the selected run's spectrum: none selected");
+        runs.selectedProperty().set(second);
+        assertNull(vm.spectrumProperty().get(), "another run is selected: chart 2 never shows the first one's steps");
+        runs.selectedProperty().set(first);
+        assertSame(live, vm.spectrumProperty().get());
+
+        sink.accept(new RunsViewModel.LanczosProgress(first, null, null));
+        assertNull(vm.spectrumProperty().get(), "the analysis ended without a result: back to the hint");
+        assertTrue(vm.spectrumHintProperty().get().startsWith("Select an analysed run"), vm.spectrumHintProperty().get());
     }
 }
