@@ -2,7 +2,7 @@ package org.hessianscope.analysis;
 
 import java.util.Map;
 import org.hessianscope.arch.ArchitectureSpec;
-import org.hessianscope.curvature.HessianAnalysis;
+import org.hessianscope.curvature.Curvature;
 import org.hessianscope.data.Samples;
 import org.hessianscope.engine.Engine;
 import org.hessianscope.engine.Model;
@@ -24,7 +24,7 @@ import org.hessianscope.engine.Model;
  */
 public record AnalysisInput(Engine engine, Model model, ArchitectureSpec spec, Samples samples, double[] losses,
                             int[] labels, int[] predictions, Map<String, Object> earlier,
-                            HessianAnalysis.Listener lanczos) {
+                            Curvature.Listener lanczos) {
 
     /** The result of {@code analysis}, which must be registered before the one asking. */
     public <R> R result(Analysis<?, R> analysis) {

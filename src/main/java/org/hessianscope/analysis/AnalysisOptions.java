@@ -1,6 +1,6 @@
 package org.hessianscope.analysis;
 
-import org.hessianscope.curvature.HessianAnalysis;
+import org.hessianscope.curvature.Curvature;
 import org.hessianscope.curvature.LanczosOptions;
 import org.hessianscope.landscape.LossDifferenceOptions;
 import org.hessianscope.landscape.Smoothing;
@@ -21,7 +21,7 @@ import org.hessianscope.task.InvalidSettingException;
 public record AnalysisOptions(int orderings, long seed, double alpha, int threads, int curvatureSamples,
                               int lanczosSteps, int perSampleFull) {
     /** Eigenvalues reported at each end of each operator. */
-    public static final int TOP = HessianAnalysis.DEFAULT_TOP;
+    public static final int TOP = Curvature.DEFAULT_TOP;
     /** Random samples whose ‖H_i‖ and ‖H_F,i‖ are found by Lanczos. */
     public static final int DEFAULT_PER_SAMPLE_FULL = 50;
     public static final double PAPER_ALPHA = 0.995;
@@ -52,7 +52,7 @@ public record AnalysisOptions(int orderings, long seed, double alpha, int thread
 
     /** Loss-difference settings with the default curvature subset (1,000 samples, 40 steps, 50 full per-sample). */
     public static AnalysisOptions of(int orderings, long seed, double alpha, int threads) {
-        return new AnalysisOptions(orderings, seed, alpha, threads, HessianAnalysis.DEFAULT_SAMPLES,
+        return new AnalysisOptions(orderings, seed, alpha, threads, Curvature.DEFAULT_SAMPLES,
                 LanczosOptions.DEFAULT_STEPS, DEFAULT_PER_SAMPLE_FULL);
     }
 
@@ -69,9 +69,9 @@ public record AnalysisOptions(int orderings, long seed, double alpha, int thread
         return new AnalysisOptions(orderings, seed, alpha, threads, samples, steps, full);
     }
 
-    HessianAnalysis.Options curvature() {
-        return new HessianAnalysis.Options(TOP, lanczosSteps, HessianAnalysis.DEFAULT_TRACE_PROBES, true, true,
-                perSampleFull, perSampleFull > 0 ? HessianAnalysis.HIGHEST_LOSS : 0, seed);
+    Curvature.Options curvature() {
+        return new Curvature.Options(TOP, lanczosSteps, Curvature.DEFAULT_TRACE_PROBES, true, true,
+                perSampleFull, perSampleFull > 0 ? Curvature.HIGHEST_LOSS : 0, seed);
     }
 
     /** The paper's 500 orderings and α = 0.995, seed 0, all cores, the default curvature subset. */

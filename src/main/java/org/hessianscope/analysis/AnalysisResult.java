@@ -5,7 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.hessianscope.bounds.BoundHierarchy;
-import org.hessianscope.curvature.HessianAnalysis;
+import org.hessianscope.curvature.Curvature;
 import org.hessianscope.landscape.LossDifferenceResult;
 
 /**
@@ -74,7 +74,7 @@ public final class AnalysisResult {
     }
 
     /** Curvature of the mean loss over the first {@code curvature().samples()} samples. */
-    public HessianAnalysis.Result curvature() {
+    public Curvature.Result curvature() {
         return get(Analyses.CURVATURE);
     }
 

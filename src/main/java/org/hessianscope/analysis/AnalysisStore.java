@@ -18,7 +18,7 @@ import org.hessianscope.io.BoundedText;
 import org.hessianscope.run.RunFolder;
 import org.hessianscope.io.Npy;
 import org.hessianscope.io.NpyArray;
-import org.hessianscope.curvature.HessianAnalysis;
+import org.hessianscope.curvature.Curvature;
 import org.hessianscope.task.ProgressMonitor;
 
 /**
@@ -153,7 +153,7 @@ public final class AnalysisStore {
             Object stored = r.results().get(a.step().key());
             if (stored == null && a.fromLossesAlone()) {
                 AnalysisInput in = new AnalysisInput(null, null, null, null, losses, r.labels(), r.predictions(),
-                        results, HessianAnalysis.Listener.NONE);
+                        results, Curvature.Listener.NONE);
                 stored = rerun(a, in, r.options());
             }
             if (stored != null) {

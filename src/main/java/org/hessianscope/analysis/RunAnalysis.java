@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.hessianscope.curvature.HessianAnalysis;
+import org.hessianscope.curvature.Curvature;
 import org.hessianscope.data.DatasetCatalog;
 import org.hessianscope.data.Samples;
 import org.hessianscope.engine.Engine;
@@ -50,12 +50,12 @@ public final class RunAnalysis {
     /** Reads the run folder and the data it was trained on, analyses, and writes {@code analysis.json} into it. */
     public AnalysisResult analyzeFolder(Path run, DatasetCatalog catalog, AnalysisOptions options, StepMonitors monitors)
             throws IOException {
-        return analyzeFolder(run, catalog, options, monitors, HessianAnalysis.Listener.NONE);
+        return analyzeFolder(run, catalog, options, monitors, Curvature.Listener.NONE);
     }
 
     /** As above; {@code lanczos} hears every Lanczos step of the curvature step, for a live convergence view. */
     public AnalysisResult analyzeFolder(Path run, DatasetCatalog catalog, AnalysisOptions options, StepMonitors monitors,
-                                        HessianAnalysis.Listener lanczos) throws IOException {
+                                        Curvature.Listener lanczos) throws IOException {
         return analyzeFolder(run, catalog, options, monitors, lanczos, Analyses.ALL);
     }
 
@@ -66,7 +66,7 @@ public final class RunAnalysis {
      * one analysis alone does not throw away a long curvature step; otherwise they are left out.
      */
     public AnalysisResult analyzeFolder(Path run, DatasetCatalog catalog, AnalysisOptions options, StepMonitors monitors,
-                                        HessianAnalysis.Listener lanczos, List<? extends Analysis<?, ?>> chosen)
+                                        Curvature.Listener lanczos, List<? extends Analysis<?, ?>> chosen)
             throws IOException {
         TrainedRun trained = RunFolder.read(run);
         String status = trained.info().status();
@@ -110,17 +110,17 @@ public final class RunAnalysis {
     }
 
     public AnalysisResult analyze(TrainedRun run, Samples train, AnalysisOptions options, StepMonitors monitors) {
-        return analyze(run, train, options, monitors, HessianAnalysis.Listener.NONE);
+        return analyze(run, train, options, monitors, Curvature.Listener.NONE);
     }
 
     public AnalysisResult analyze(TrainedRun run, Samples train, AnalysisOptions options, StepMonitors monitors,
-                                  HessianAnalysis.Listener lanczos) {
+                                  Curvature.Listener lanczos) {
         return analyze(run, train, options, monitors, lanczos, Analyses.ALL);
     }
 
     /** Only {@code chosen} and the analyses they read, in registry order; the others are absent from the result. */
     public AnalysisResult analyze(TrainedRun run, Samples train, AnalysisOptions options, StepMonitors monitors,
-                                  HessianAnalysis.Listener lanczos, List<? extends Analysis<?, ?>> chosen) {
+                                  Curvature.Listener lanczos, List<? extends Analysis<?, ?>> chosen) {
         if (train.size() < 2) {
             throw new IllegalArgumentException("the training set has " + train.size()
                     + " sample(s); the loss difference needs at least 2");

@@ -2,8 +2,8 @@ package org.hessianscope.cli;
 
 import org.hessianscope.cli.analysis.AnalyzeCommand;
 import org.hessianscope.cli.analysis.BoundsCommand;
-import org.hessianscope.cli.analysis.HessianCommand;
-import org.hessianscope.cli.analysis.LossDiffCommand;
+import org.hessianscope.cli.analysis.CurvatureCommand;
+import org.hessianscope.cli.analysis.LossDifferenceCommand;
 import org.hessianscope.cli.bench.BenchCommand;
 import org.hessianscope.cli.data.DatasetsCommand;
 import org.hessianscope.cli.data.DownloadCommand;
@@ -37,9 +37,9 @@ import picocli.CommandLine.Command;
                 SweepCommand.class,
                 ReproduceCommand.class,
                 RunsCommand.class,
-                HessianCommand.class,
+                CurvatureCommand.class,
                 BenchCommand.class,
-                LossDiffCommand.class,
+                LossDifferenceCommand.class,
                 ExportDl4jCommand.class,
                 ImportDl4jCommand.class,
                 BoundsCommand.class,

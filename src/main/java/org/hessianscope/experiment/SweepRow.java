@@ -2,7 +2,7 @@ package org.hessianscope.experiment;
 
 import org.hessianscope.analysis.AnalysisResult;
 import org.hessianscope.bounds.BoundHierarchy;
-import org.hessianscope.curvature.HessianAnalysis;
+import org.hessianscope.curvature.Curvature;
 import org.hessianscope.landscape.LossDifferenceResult;
 import org.hessianscope.run.RunInfo;
 
@@ -45,7 +45,7 @@ public record SweepRow(int index, String parameter, String value, String run, bo
             exact += Math.sqrt(d.exactMeanSq(k));
             count++;
         }
-        HessianAnalysis.Result c = a.curvature();
+        Curvature.Result c = a.curvature();
         double top = Double.NaN;
         double bottom = Double.NaN;
         double ggnTop = Double.NaN;

@@ -1,7 +1,7 @@
 package org.hessianscope.figure;
 
 import org.hessianscope.curvature.CurvatureOperator;
-import org.hessianscope.curvature.HessianAnalysis;
+import org.hessianscope.curvature.Curvature;
 import org.hessianscope.curvature.LanczosResult;
 import org.hessianscope.curvature.LanczosStep;
 import org.hessianscope.curvature.SpectralDensity;
@@ -40,11 +40,11 @@ public final class SpectrumFigure {
     private SpectrumFigure() {
     }
 
-    public static JFreeChart chart(HessianAnalysis.Result result, FigureStyle style) {
+    public static JFreeChart chart(Curvature.Result result, FigureStyle style) {
         return chart(result, EnumSet.allOf(CurvatureOperator.class), style);
     }
 
-    public static JFreeChart chart(HessianAnalysis.Result result, Set<CurvatureOperator> shown, FigureStyle style) {
+    public static JFreeChart chart(Curvature.Result result, Set<CurvatureOperator> shown, FigureStyle style) {
         CombinedDomainXYPlot plot = new CombinedDomainXYPlot(Axes.of("eigenvalue λ", false, style));
         plot.setGap(8);
         SpectralDensity.Result density = result.density();

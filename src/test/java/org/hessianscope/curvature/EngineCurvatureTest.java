@@ -120,9 +120,9 @@ class EngineCurvatureTest {
 
     @Test
     void analysisMatchesExplicitGgnResidualAndPerSampleNorms() {
-        HessianAnalysis.Options options = new HessianAnalysis.Options(3, 166, 10, false, true, 3, 2, 7);
-        HessianAnalysis.Result r = HessianAnalysis.run(engine, MODEL, SAMPLES, options, ProgressMonitor.NONE,
-                HessianAnalysis.Listener.NONE);
+        Curvature.Options options = new Curvature.Options(3, 166, 10, false, true, 3, 2, 7);
+        Curvature.Result r = Curvature.run(engine, MODEL, SAMPLES, options, ProgressMonitor.NONE,
+                Curvature.Listener.NONE);
         int p = MODEL.parameterCount();
         assertEquals(exact[p - 1], r.hessian().top()[0], EIGENVALUE_RELATIVE * exact[p - 1]);
 
@@ -150,7 +150,7 @@ class EngineCurvatureTest {
     void analysisStreamsRunningValuesOfEveryOperatorAndCanBeCancelled() {
         Set<String> operators = new HashSet<>();
         AtomicInteger traceSteps = new AtomicInteger();
-        HessianAnalysis.Listener listener = new HessianAnalysis.Listener() {
+        Curvature.Listener listener = new Curvature.Listener() {
             public void lanczos(CurvatureOperator operator, LanczosStep step) {
                 operators.add(operator.key());
             }
@@ -159,7 +159,7 @@ class EngineCurvatureTest {
                 traceSteps.incrementAndGet();
             }
         };
-        HessianAnalysis.run(engine, MODEL, SAMPLES, new HessianAnalysis.Options(2, 10, 4, false, false, 0, 0, 1),
+        Curvature.run(engine, MODEL, SAMPLES, new Curvature.Options(2, 10, 4, false, false, 0, 0, 1),
                 ProgressMonitor.NONE, listener);
         assertEquals(Set.of("hessian", "ggn", "residual"), operators);
         assertEquals(4, traceSteps.get());
@@ -172,18 +172,18 @@ class EngineCurvatureTest {
                 return true;
             }
         };
-        assertThrows(CancellationException.class, () -> HessianAnalysis.run(engine, MODEL, SAMPLES,
-                HessianAnalysis.Options.defaults(0), cancelled, HessianAnalysis.Listener.NONE));
+        assertThrows(CancellationException.class, () -> Curvature.run(engine, MODEL, SAMPLES,
+                Curvature.Options.defaults(0), cancelled, Curvature.Listener.NONE));
         assertThrows(CancellationException.class, () -> PerSampleGgn.compute(engine, MODEL, SAMPLES, cancelled));
     }
 
     @Test
     void badOptionsAreClearErrors() {
-        IllegalArgumentException tooMany = assertThrows(IllegalArgumentException.class, () -> HessianAnalysis.run(engine, MODEL,
-                SAMPLES, new HessianAnalysis.Options(167, 200, 5, false, false, 0, 0, 0), ProgressMonitor.NONE, HessianAnalysis.Listener.NONE));
+        IllegalArgumentException tooMany = assertThrows(IllegalArgumentException.class, () -> Curvature.run(engine, MODEL,
+                SAMPLES, new Curvature.Options(167, 200, 5, false, false, 0, 0, 0), ProgressMonitor.NONE, Curvature.Listener.NONE));
         assertTrue(tooMany.getMessage().contains("166 parameters"), tooMany.getMessage());
-        IllegalArgumentException none = assertThrows(IllegalArgumentException.class, () -> HessianAnalysis.run(engine, MODEL,
-                SAMPLES.first(0), HessianAnalysis.Options.defaults(0), ProgressMonitor.NONE, HessianAnalysis.Listener.NONE));
+        IllegalArgumentException none = assertThrows(IllegalArgumentException.class, () -> Curvature.run(engine, MODEL,
+                SAMPLES.first(0), Curvature.Options.defaults(0), ProgressMonitor.NONE, Curvature.Listener.NONE));
         assertTrue(none.getMessage().contains("zero"), none.getMessage());
         assertThrows(IllegalArgumentException.class, () -> PerSampleGgn.compute(engine, MODEL, SAMPLES.first(0), ProgressMonitor.NONE));
     }

@@ -20,12 +20,12 @@ class HessianReportTest {
         LanczosOptions two = new LanczosOptions(7, 2, 2, 1e-10, 0, false);
         LanczosResult hr = Lanczos.run(h, two);
         LanczosResult fr = Lanczos.run(f, two);
-        double[] residualTop = HessianAnalysis.byMagnitude(fr, 2);
-        HessianAnalysis.Result r = new HessianAnalysis.Result(10, 7, hr, Hutchinson.estimate(h, new Hutchinson.Options(1, 0)),
+        double[] residualTop = Curvature.byMagnitude(fr, 2);
+        Curvature.Result r = new Curvature.Result(10, 7, hr, Hutchinson.estimate(h, new Hutchinson.Options(1, 0)),
                 Lanczos.run(o, new LanczosOptions(7, 2, 0, 1e-10, 0, false)), fr, residualTop, 9.0 / 6.0, null,
                 new PerSampleGgn.Result(new double[] {1, 4, 2, 3}, new double[] {0.5, 2, 1, 1.5}), null);
 
-        JsonNode json = new ObjectMapper().valueToTree(HessianReport.toMap(r));
+        JsonNode json = new ObjectMapper().valueToTree(CurvatureReport.toMap(r));
         assertEquals(6, json.at("/hessian/top/0").asDouble(), 1e-9);
         assertEquals(5, json.at("/hessian/top/1").asDouble(), 1e-9);
         assertEquals(-2, json.at("/hessian/bottom/0").asDouble(), 1e-9);

@@ -1,7 +1,7 @@
 package org.hessianscope.figure;
 
 import org.hessianscope.curvature.CurvatureOperator;
-import org.hessianscope.curvature.HessianAnalysis;
+import org.hessianscope.curvature.Curvature;
 import org.hessianscope.curvature.Hutchinson;
 import org.hessianscope.curvature.LanczosResult;
 import org.hessianscope.curvature.LanczosStep;
@@ -32,12 +32,12 @@ class CurvatureFiguresTest {
     }
 
     /** An analysis written out by hand: H has top 5, 2 and bottom −0.5; H_O top 4.5; H_F top 0.8, bottom −0.6. */
-    static HessianAnalysis.Result analysis(boolean density) {
+    static Curvature.Result analysis(boolean density) {
         SpectralDensity.Result d = density
                 ? new SpectralDensity.Result(new double[] {-1, 0, 1, 2, 3}, new double[] {0.1, 0.5, 0.0, 0.2, 0.05},
                         0.1, new SpectralDensity.Quadrature[0])
                 : null;
-        return new HessianAnalysis.Result(1000, 300, lanczos(new double[] {5, 2}, new double[] {-0.5}),
+        return new Curvature.Result(1000, 300, lanczos(new double[] {5, 2}, new double[] {-0.5}),
                 new Hutchinson.Result(7, 0.1, new double[0]), lanczos(new double[] {4.5}, new double[] {0}),
                 lanczos(new double[] {0.8}, new double[] {-0.6}), new double[] {0.8, -0.6}, 0.8 / 4.5,
                 d, null, null);
@@ -79,8 +79,8 @@ class CurvatureFiguresTest {
     void densityTailsTenDecadesBelowThePeakAreGaps() {
         SpectralDensity.Result d = new SpectralDensity.Result(new double[] {0, 1, 2}, new double[] {2.0, 1e-300, 2e-10},
                 0.1, new SpectralDensity.Quadrature[0]);
-        HessianAnalysis.Result a = analysis(false);
-        HessianAnalysis.Result withDensity = new HessianAnalysis.Result(a.samples(), a.parameters(), a.hessian(), a.trace(),
+        Curvature.Result a = analysis(false);
+        Curvature.Result withDensity = new Curvature.Result(a.samples(), a.parameters(), a.hessian(), a.trace(),
                 a.ggn(), a.residual(), a.residualTop(), a.residualOverGgn(), d, null, null);
         XYDataset dd = ((XYPlot) ((CombinedDomainXYPlot) SpectrumFigure.chart(withDensity, FigureStyle.screen())
                 .getPlot()).getSubplots().get(0)).getDataset();

@@ -12,7 +12,7 @@ import org.hessianscope.analysis.AnalysisResult;
 import org.hessianscope.analysis.AnalysisStore;
 import org.hessianscope.analysis.PhasedSteps;
 import org.hessianscope.analysis.RunAnalysis;
-import org.hessianscope.curvature.HessianAnalysis;
+import org.hessianscope.curvature.Curvature;
 import org.hessianscope.curvature.LanczosOptions;
 import org.hessianscope.data.DataLocations;
 import org.hessianscope.data.DatasetCatalog;
@@ -45,7 +45,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Mixin
     OrderingOptions ordering;
 
-    @Option(names = "--curvature-samples", defaultValue = "" + HessianAnalysis.DEFAULT_SAMPLES,
+    @Option(names = "--curvature-samples", defaultValue = "" + Curvature.DEFAULT_SAMPLES,
             description = "The first N training samples are the curvature and bound subset (default ${DEFAULT-VALUE}).")
     int curvatureSamples;
 
@@ -53,7 +53,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
     int lanczosSteps;
 
     @Option(names = "--per-sample-full", defaultValue = "" + AnalysisOptions.DEFAULT_PER_SAMPLE_FULL,
-            description = "Random samples whose ‖H_i‖ and ‖H_F,i‖ are found by Lanczos, plus the " + HessianAnalysis.HIGHEST_LOSS + " of highest loss "
+            description = "Random samples whose ‖H_i‖ and ‖H_F,i‖ are found by Lanczos, plus the " + Curvature.HIGHEST_LOSS + " of highest loss "
                     + "(0: skip; default ${DEFAULT-VALUE}).")
     int perSampleFull;
 
@@ -91,7 +91,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         AnalysisResult r;
         try (Engine engine = Engine.create()) {
             r = new RunAnalysis(engine).analyzeFolder(run, new DatasetCatalog(DataLocations.ofSystem(dataDir)), options,
-                    steps, HessianAnalysis.Listener.NONE, chosen);
+                    steps, Curvature.Listener.NONE, chosen);
         } finally {
             progress.finish();
         }

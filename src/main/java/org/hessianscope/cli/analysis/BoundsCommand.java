@@ -12,7 +12,7 @@ import org.hessianscope.data.Dataset;
 import org.hessianscope.engine.Engine;
 import org.hessianscope.engine.Model;
 import org.hessianscope.engine.Network;
-import org.hessianscope.curvature.HessianAnalysis;
+import org.hessianscope.curvature.Curvature;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -35,7 +35,7 @@ public final class BoundsCommand implements Callable<Integer> {
     @Mixin
     DatasetOptions data;
 
-    @Option(names = "--samples", paramLabel = "N", defaultValue = "" + HessianAnalysis.DEFAULT_SAMPLES,
+    @Option(names = "--samples", paramLabel = "N", defaultValue = "" + Curvature.DEFAULT_SAMPLES,
             description = "Use the first N training samples, in file order (default: ${DEFAULT-VALUE}).")
     int samples;
 

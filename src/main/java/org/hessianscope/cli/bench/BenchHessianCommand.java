@@ -10,7 +10,7 @@ import org.hessianscope.data.Samples;
 import org.hessianscope.engine.Engine;
 import org.hessianscope.engine.Model;
 import org.hessianscope.engine.Network;
-import org.hessianscope.curvature.HessianAnalysis;
+import org.hessianscope.curvature.Curvature;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -28,7 +28,7 @@ import java.util.concurrent.Callable;
         description = "Time one HVP over N samples and a top-5, 40-step Lanczos on the paper's MNIST net (L=4, C=6, k=3).")
 public final class BenchHessianCommand implements Callable<Integer> {
 
-    @Option(names = "--samples", defaultValue = "" + HessianAnalysis.DEFAULT_SAMPLES, description = "Samples in the mean loss (default ${DEFAULT-VALUE}).")
+    @Option(names = "--samples", defaultValue = "" + Curvature.DEFAULT_SAMPLES, description = "Samples in the mean loss (default ${DEFAULT-VALUE}).")
     int samples;
 
     @Option(names = "--threads", split = ",", defaultValue = "1,2", description = "Thread counts to time (default ${DEFAULT-VALUE}).")

@@ -1,6 +1,6 @@
 package org.hessianscope.cli.common;
 
-import org.hessianscope.curvature.HessianAnalysis;
+import org.hessianscope.curvature.Curvature;
 import org.hessianscope.curvature.LanczosOptions;
 import org.hessianscope.data.Dataset;
 import org.hessianscope.data.Samples;
@@ -19,7 +19,7 @@ public final class CurvatureInput {
     @Mixin
     DatasetOptions data;
 
-    @Option(names = "--samples", paramLabel = "N", defaultValue = "" + HessianAnalysis.DEFAULT_SAMPLES,
+    @Option(names = "--samples", paramLabel = "N", defaultValue = "" + Curvature.DEFAULT_SAMPLES,
             description = "Mean loss over the first N training samples, in file order (default ${DEFAULT-VALUE}).")
     int samples;
 
@@ -34,7 +34,7 @@ public final class CurvatureInput {
     }
 
     /** The analysis with {@code options}, and the per-sample losses of the samples it used. */
-    public record Analysed(HessianAnalysis.Result result, double[] losses, String description) {
+    public record Analysed(Curvature.Result result, double[] losses, String description) {
     }
 
     public Prepared prepare() throws Exception {
@@ -52,11 +52,11 @@ public final class CurvatureInput {
                 loaded.description() + " on the first " + samples + " samples of " + train.describe());
     }
 
-    public Analysed run(HessianAnalysis.Options options) throws Exception {
+    public Analysed run(Curvature.Options options) throws Exception {
         Prepared p = prepare();
         try (Engine engine = Engine.create()) {
-            HessianAnalysis.Result result = HessianAnalysis.run(engine, p.model(), p.samples(), options,
-                    ConsoleProgress.onTerminal(), HessianAnalysis.Listener.NONE);
+            Curvature.Result result = Curvature.run(engine, p.model(), p.samples(), options,
+                    ConsoleProgress.onTerminal(), Curvature.Listener.NONE);
             double[] losses = engine.perSampleLosses(p.model(), p.samples(), ProgressMonitor.NONE);
             return new Analysed(result, losses, p.description());
         }

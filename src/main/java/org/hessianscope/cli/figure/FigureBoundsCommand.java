@@ -14,7 +14,7 @@ import org.hessianscope.figure.BoundFigure;
 import org.hessianscope.figure.BoundLevels;
 import org.hessianscope.run.RunFolder;
 import org.hessianscope.task.ProgressMonitor;
-import org.hessianscope.curvature.HessianAnalysis;
+import org.hessianscope.curvature.Curvature;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -52,7 +52,7 @@ public final class FigureBoundsCommand implements Callable<Integer> {
     @Mixin
     DatasetOptions data;
 
-    @Option(names = "--samples", paramLabel = "N", defaultValue = "" + HessianAnalysis.DEFAULT_SAMPLES,
+    @Option(names = "--samples", paramLabel = "N", defaultValue = "" + Curvature.DEFAULT_SAMPLES,
             description = "Measure ‖H_O,i‖ and ‖x‖² on the first N training samples (default ${DEFAULT-VALUE}).")
     int samples;
 

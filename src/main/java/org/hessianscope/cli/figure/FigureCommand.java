@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** Groups the figure commands: everything the GUI's charts show, written to PNG, SVG, PDF and CSV. */
 @Command(name = "figure", mixinStandardHelpOptions = true,
         description = "Draw the GUI's charts to files (PNG at 1-3x, SVG, PDF) with their data as CSV.",
-        subcommands = {FigureLossDiffCommand.class, FigureSpectrumCommand.class, FigurePerSampleCommand.class,
+        subcommands = {FigureLossDifferenceCommand.class, FigureSpectrumCommand.class, FigurePerSampleCommand.class,
                 FigureBoundsCommand.class})
 public final class FigureCommand implements Runnable {
     @Override

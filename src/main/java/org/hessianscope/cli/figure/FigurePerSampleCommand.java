@@ -1,7 +1,7 @@
 package org.hessianscope.cli.figure;
 
 import org.hessianscope.cli.common.CurvatureInput;
-import org.hessianscope.curvature.HessianAnalysis;
+import org.hessianscope.curvature.Curvature;
 import org.hessianscope.figure.PerSampleFigure;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,7 +28,7 @@ public final class FigurePerSampleCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         output.validate();
-        HessianAnalysis.Options options = new HessianAnalysis.Options(1, Math.max(1, input.lanczosSteps), 1, false,
+        Curvature.Options options = new Curvature.Options(1, Math.max(1, input.lanczosSteps), 1, false,
                 true, perSampleFull, perSampleFull > 0 ? 20 : 0, input.seed);
         CurvatureInput.Analysed a = input.run(options);
         double[] ggn = weightsOnly ? a.result().perSampleGgn().ggnNormWeightsOnly() : a.result().perSampleGgn().ggnNorm();

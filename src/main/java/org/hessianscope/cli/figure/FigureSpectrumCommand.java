@@ -1,7 +1,7 @@
 package org.hessianscope.cli.figure;
 
 import org.hessianscope.cli.common.CurvatureInput;
-import org.hessianscope.curvature.HessianAnalysis;
+import org.hessianscope.curvature.Curvature;
 import org.hessianscope.figure.SpectrumFigure;
 import org.hessianscope.curvature.CurvatureOperator;
 import picocli.CommandLine.Command;
@@ -18,7 +18,7 @@ public final class FigureSpectrumCommand implements Callable<Integer> {
     @Mixin
     CurvatureInput input;
 
-    @Option(names = "--top", defaultValue = "" + HessianAnalysis.DEFAULT_TOP, description = "Eigenvalues at each end (default ${DEFAULT-VALUE}).")
+    @Option(names = "--top", defaultValue = "" + Curvature.DEFAULT_TOP, description = "Eigenvalues at each end (default ${DEFAULT-VALUE}).")
     int top;
 
     @Option(names = "--operators", split = ",", paramLabel = "H,GGN,RESIDUAL",
@@ -35,7 +35,7 @@ public final class FigureSpectrumCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         output.validate();
         // The trace is not drawn; one probe keeps its cost negligible.
-        HessianAnalysis.Options options = new HessianAnalysis.Options(top, input.lanczosSteps, 1, !noDensity,
+        Curvature.Options options = new Curvature.Options(top, input.lanczosSteps, 1, !noDensity,
                 false, 0, 0, input.seed);
         CurvatureInput.Analysed a = input.run(options);
         EnumSet<CurvatureOperator> shown = operators == null || operators.isEmpty()

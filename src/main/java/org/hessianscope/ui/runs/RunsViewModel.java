@@ -20,7 +20,7 @@ import org.hessianscope.analysis.AnalysisResult;
 import org.hessianscope.analysis.AnalysisStore;
 import org.hessianscope.analysis.RunAnalysis;
 import org.hessianscope.curvature.CurvatureOperator;
-import org.hessianscope.curvature.HessianAnalysis;
+import org.hessianscope.curvature.Curvature;
 import org.hessianscope.curvature.LanczosStep;
 import org.hessianscope.data.DatasetCatalog;
 import org.hessianscope.engine.Engine;
@@ -193,7 +193,7 @@ public final class RunsViewModel {
         enqueue(BackgroundTask.of("analyse " + item.folder().getFileName(), m -> {
                     java.util.function.Consumer<LanczosProgress> mine = lanczos.restart();
                     sink.set(mine);
-                    HessianAnalysis.Listener live = new HessianAnalysis.Listener() {
+                    Curvature.Listener live = new Curvature.Listener() {
                         @Override
                         public void lanczos(CurvatureOperator operator, LanczosStep step) {
                             mine.accept(new LanczosProgress(item, operator, step));

@@ -6,7 +6,7 @@ import org.hessianscope.arch.ArchitectureSpec;
 import org.hessianscope.arch.InputShape;
 import org.hessianscope.arch.SpecJson;
 import org.hessianscope.bounds.BoundHierarchy;
-import org.hessianscope.curvature.HessianAnalysis;
+import org.hessianscope.curvature.Curvature;
 import org.hessianscope.curvature.PerSampleGgn;
 import org.hessianscope.run.RunFolder;
 import org.hessianscope.data.DataLocations;
@@ -55,12 +55,12 @@ public class FigureCurvatureCommandTest {
         WeightsFile.write(weights, SPEC, theta());
     }
 
-    private static HessianAnalysis.Result direct(HessianAnalysis.Options options, double[][] lossesOut) throws Exception {
+    private static Curvature.Result direct(Curvature.Options options, double[][] lossesOut) throws Exception {
         Samples samples = new DatasetCatalog(DataLocations.ofSystem(null)).load(DatasetName.MNIST, Split.TRAIN).first(SAMPLES);
         Model model = new Model(Network.of(SPEC), theta());
         try (Engine engine = new Engine(1)) {
             lossesOut[0] = engine.perSampleLosses(model, samples, ProgressMonitor.NONE);
-            return HessianAnalysis.run(engine, model, samples, options, ProgressMonitor.NONE, HessianAnalysis.Listener.NONE);
+            return Curvature.run(engine, model, samples, options, ProgressMonitor.NONE, Curvature.Listener.NONE);
         }
     }
 
@@ -77,7 +77,7 @@ public class FigureCurvatureCommandTest {
         run("figure", "spectrum", "--spec", spec.toString(), "--weights", weights.toString(), "--samples", "" + SAMPLES,
                 "--top", "2", "--lanczos-steps", "12", "--seed", "5", "--no-density",
                 "--out", tmp.resolve("spec.svg").toString(), "--csv", csv.toString());
-        HessianAnalysis.Result r = direct(new HessianAnalysis.Options(2, 12, 1, false, false, 0, 0, 5), new double[1][]);
+        Curvature.Result r = direct(new Curvature.Options(2, 12, 1, false, false, 0, 0, 5), new double[1][]);
         List<String> lines = Files.readAllLines(csv);
         List<String> header = List.of(lines.get(0).split(","));
         assertEquals("eigenvalue λ", header.get(0));
@@ -98,7 +98,7 @@ public class FigureCurvatureCommandTest {
                 "--per-sample-full", "0", "--lanczos-steps", "4", "--out", tmp.resolve("ps.png").toString(),
                 "--csv", csv.toString());
         double[][] losses = new double[1][];
-        HessianAnalysis.Result r = direct(new HessianAnalysis.Options(1, 4, 1, false, true, 0, 0, 0), losses);
+        Curvature.Result r = direct(new Curvature.Options(1, 4, 1, false, true, 0, 0, 0), losses);
         List<String> lines = Files.readAllLines(csv);
         assertEquals(SAMPLES + 1, lines.size(), "one row per sample: no two of 16 share a display cell");
         for (int i = 0; i < SAMPLES; i++) {

@@ -19,7 +19,7 @@ import java.util.List;
  * remainder H_F (residual); optionally the per-sample norms. Which pieces run is set by
  * {@link Options}; the caller chooses the samples (by default the first 1,000, in file order).
  */
-public final class HessianAnalysis {
+public final class Curvature {
 
     /** The curvature subset: the first this many training samples. */
     public static final int DEFAULT_SAMPLES = 1000;
@@ -109,7 +109,7 @@ public final class HessianAnalysis {
         }
     }
 
-    private HessianAnalysis() {
+    private Curvature() {
     }
 
     public static Result run(Engine engine, Model model, Samples samples, Options options, ProgressMonitor monitor,

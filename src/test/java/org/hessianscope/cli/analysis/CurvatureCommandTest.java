@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.hessianscope.arch.ArchitectureSpec;
 import org.hessianscope.arch.InputShape;
 import org.hessianscope.arch.SpecJson;
-import org.hessianscope.curvature.HessianAnalysis;
+import org.hessianscope.curvature.Curvature;
 import org.hessianscope.curvature.PerSampleGgn;
 import org.hessianscope.data.DataLocations;
 import org.hessianscope.data.DatasetCatalog;
@@ -39,7 +39,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * statistics recomputed here from the saved per-sample norms. The values themselves are checked
  * against independent references in the curvature package's tests.
  */
-public class HessianCommandTest {
+public class CurvatureCommandTest {
     @TempDir
     Path tmp;
 
@@ -68,10 +68,10 @@ public class HessianCommandTest {
 
         Samples samples = new DatasetCatalog(DataLocations.ofSystem(null)).load(DatasetName.MNIST, Split.TRAIN).first(16);
         Model model = new Model(Network.of(SPEC), theta());
-        HessianAnalysis.Result direct;
+        Curvature.Result direct;
         try (Engine engine = new Engine(1)) {
-            direct = HessianAnalysis.run(engine, model, samples, new HessianAnalysis.Options(2, 12, 3, true, true, 2, 20, 5),
-                    ProgressMonitor.NONE, HessianAnalysis.Listener.NONE);
+            direct = Curvature.run(engine, model, samples, new Curvature.Options(2, 12, 3, true, true, 2, 20, 5),
+                    ProgressMonitor.NONE, Curvature.Listener.NONE);
         }
         JsonNode j = new ObjectMapper().readTree(json.toFile());
         assertEquals(direct.hessian().top()[0], j.at("/hessian/top/0").asDouble(), 0, "engine results do not depend on threads");

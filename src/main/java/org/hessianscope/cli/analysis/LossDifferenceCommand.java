@@ -23,7 +23,7 @@ import java.util.concurrent.Callable;
 @Command(name = "loss-difference", aliases = "lossdiff", mixinStandardHelpOptions = true,
         description = "Mean |L_{k+1} − L_k| over random orderings of per-sample losses, with exact values, "
                 + "quantiles, smoothing and the paper's bound.")
-public final class LossDiffCommand implements Callable<Integer> {
+public final class LossDifferenceCommand implements Callable<Integer> {
 
     static final class Source {
         @Option(names = "--losses", paramLabel = "L.npy", required = true,
@@ -82,9 +82,9 @@ public final class LossDiffCommand implements Callable<Integer> {
         }
         LossDifferenceResult result = LossDifference.analyze(losses, options, ProgressMonitor.NONE);
         double[] smoothed = Smoothing.ema(result.meanAbs(), ordering.alpha);
-        AtomicFiles.write(json, LossDiffReport.json(result, ks, smoothed).getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.write(json, LossDifferenceReport.json(result, ks, smoothed).getBytes(StandardCharsets.UTF_8));
         if (csv != null) {
-            AtomicFiles.write(csv, LossDiffReport.csv(result, ordering.alpha).getBytes(StandardCharsets.UTF_8));
+            AtomicFiles.write(csv, LossDifferenceReport.csv(result, ordering.alpha).getBytes(StandardCharsets.UTF_8));
         }
         System.out.println("losses: " + from);
         System.out.printf("lossDifference: N = %d, %d orderings, seed %d; E|ΔL_1| = %.4e, E|ΔL_{N-1}| = %.4e%n",

@@ -4,8 +4,8 @@ import org.hessianscope.cli.common.ConsoleProgress;
 import org.hessianscope.cli.common.CurvatureInput;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import org.hessianscope.curvature.HessianAnalysis;
-import org.hessianscope.curvature.HessianReport;
+import org.hessianscope.curvature.Curvature;
+import org.hessianscope.curvature.CurvatureReport;
 import org.hessianscope.curvature.LanczosResult;
 import org.hessianscope.curvature.PerSampleGgn;
 import org.hessianscope.curvature.Summary;
@@ -26,15 +26,15 @@ import java.util.concurrent.Callable;
 @Command(name = "curvature", aliases = "hessian", mixinStandardHelpOptions = true,
         description = "Curvature of the mean loss over the first N training samples: top/bottom eigenvalues, trace and "
                 + "density of the Hessian H, its Gauss-Newton part H_O (ggn) and remainder H_F, and per-sample norms.")
-public final class HessianCommand implements Callable<Integer> {
+public final class CurvatureCommand implements Callable<Integer> {
 
     @Mixin
     CurvatureInput input;
 
-    @Option(names = "--top", defaultValue = "" + HessianAnalysis.DEFAULT_TOP, description = "Eigenvalues at each end (default ${DEFAULT-VALUE}).")
+    @Option(names = "--top", defaultValue = "" + Curvature.DEFAULT_TOP, description = "Eigenvalues at each end (default ${DEFAULT-VALUE}).")
     int top;
 
-    @Option(names = "--trace-probes", defaultValue = "" + HessianAnalysis.DEFAULT_TRACE_PROBES, description = "Hutchinson probes for tr H (default ${DEFAULT-VALUE}).")
+    @Option(names = "--trace-probes", defaultValue = "" + Curvature.DEFAULT_TRACE_PROBES, description = "Hutchinson probes for tr H (default ${DEFAULT-VALUE}).")
     int traceProbes;
 
     @Option(names = "--density", description = "Also estimate the spectral density of H (stochastic Lanczos quadrature, 10 probes).")
@@ -44,7 +44,7 @@ public final class HessianCommand implements Callable<Integer> {
     boolean perSampleGgn;
 
     @Option(names = "--per-sample-full", paramLabel = "N", defaultValue = "0",
-            description = "‖H_i‖ and ‖H_F,i‖ by Lanczos for N random samples plus the " + HessianAnalysis.HIGHEST_LOSS + " of highest loss (0: skip; default ${DEFAULT-VALUE}).")
+            description = "‖H_i‖ and ‖H_F,i‖ by Lanczos for N random samples plus the " + Curvature.HIGHEST_LOSS + " of highest loss (0: skip; default ${DEFAULT-VALUE}).")
     int perSampleFull;
 
     @Option(names = "--threads", description = "Worker threads (default: all cores).")
@@ -75,16 +75,16 @@ public final class HessianCommand implements Callable<Integer> {
         CurvatureInput.Prepared prepared = input.prepare();
         Samples chosen = prepared.samples();
         Model model = prepared.model();
-        HessianAnalysis.Options options = new HessianAnalysis.Options(top, input.lanczosSteps, traceProbes, density,
-                perSampleGgn || savePerSample != null, perSampleFull, perSampleFull > 0 ? HessianAnalysis.HIGHEST_LOSS : 0, input.seed);
-        HessianAnalysis.Result result;
+        Curvature.Options options = new Curvature.Options(top, input.lanczosSteps, traceProbes, density,
+                perSampleGgn || savePerSample != null, perSampleFull, perSampleFull > 0 ? Curvature.HIGHEST_LOSS : 0, input.seed);
+        Curvature.Result result;
         ConsoleProgress progress = ConsoleProgress.onTerminal();
         try (Engine engine = threads == null ? Engine.create() : new Engine(threads)) {
-            result = HessianAnalysis.run(engine, model, chosen, options, progress, HessianAnalysis.Listener.NONE);
+            result = Curvature.run(engine, model, chosen, options, progress, Curvature.Listener.NONE);
         } finally {
             progress.finish();
         }
-        Map<String, Object> report = HessianReport.toMap(result);
+        Map<String, Object> report = CurvatureReport.toMap(result);
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), report);
         if (savePerSample != null) {
             PerSampleGgn.Result ps = result.perSampleGgn();

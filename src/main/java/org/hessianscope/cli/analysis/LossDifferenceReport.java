@@ -12,11 +12,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The lossdiff outputs: a JSON summary at chosen k and a CSV of the full curves. */
-public final class LossDiffReport {
+public final class LossDifferenceReport {
     /** JSON names of {@link LossDifferenceResult#QUANTILE_LEVELS}. */
     static final String[] QUANTILE_KEYS = {"q05", "q25", "q50", "q75", "q95"};
 
-    private LossDiffReport() {
+    private LossDifferenceReport() {
     }
 
     /** {@code smoothed} is the curve behind {@code smoothedMeanAbs}, indexed k − 1. */

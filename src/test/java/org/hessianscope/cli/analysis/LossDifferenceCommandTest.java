@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-public class LossDiffCommandTest {
+public class LossDifferenceCommandTest {
     /** JSON round-trips doubles exactly (shortest repr); the hand values are fractions like 5/3. */
     static final double TOL = Tolerances.ULPS_F64;
 

@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The JSON shape of a {@link HessianAnalysis.Result}, as nested maps for any JSON writer:
+ * The JSON shape of a {@link Curvature.Result}, as nested maps for any JSON writer:
  * {@code hessian.top} (descending), {@code hessian.bottom} (ascending), {@code hessian.trace},
  * {@code hessian.traceStderr}, {@code hessian.residuals} (of {@code top}), {@code ggn.top},
  * {@code residual.top} (largest magnitude first), {@code ratio.residualOverGgn},
@@ -12,11 +12,11 @@ import java.util.Map;
  * {@code perSample.full} ({@code median, max} of ‖H_F,i‖/‖H_O,i‖) and {@code density}
  * ({@code grid, values}). Numbers that are not finite (a standard error from one probe) become null.
  */
-public final class HessianReport {
-    private HessianReport() {
+public final class CurvatureReport {
+    private CurvatureReport() {
     }
 
-    public static Map<String, Object> toMap(HessianAnalysis.Result r) {
+    public static Map<String, Object> toMap(Curvature.Result r) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("samples", r.samples());
         root.put("parameters", r.parameters());

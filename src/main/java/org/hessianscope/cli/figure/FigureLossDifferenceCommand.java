@@ -22,7 +22,7 @@ import java.util.concurrent.Callable;
 
 @Command(name = "loss-difference", aliases = "lossdiff", mixinStandardHelpOptions = true,
         description = "Loss difference |L_{k+1} − L_k| of one or more runs on one set of orderings, as a figure.")
-public final class FigureLossDiffCommand implements Callable<Integer> {
+public final class FigureLossDifferenceCommand implements Callable<Integer> {
 
     static final class Source {
         @Option(names = "--losses", paramLabel = "LOSSES_NPY", split = ",", required = true,
