@@ -80,11 +80,11 @@ public final class AnalysisStore {
             r = JSON.readValue(BoundedText.read(file, BoundedText.ANALYSIS, FILE), AnalysisResult.class);
         } catch (JsonProcessingException e) {
             throw new IOException(file + ": not a valid analysis (" + e.getOriginalMessage()
-                    + "); delete it and run `analyze --run " + run + "` again", e);
+                    + "); delete it and analyse the run again", e);
         }
         if (r == null || r.options() == null || r.labels() == null || r.predictions() == null) {
             throw new IOException(file + ": not a valid analysis (options, labels and predictions are required); "
-                    + "delete it and run `analyze --run " + run + "` again");
+                    + "delete it and analyse the run again");
         }
         if (r.losses() != null && !recomputable(r)) {
             check(run, r, r.losses());
@@ -96,7 +96,7 @@ public final class AnalysisStore {
     /** The checks a result must pass before the expensive expansion and before anyone uses it. */
     private static void check(Path run, AnalysisResult r, double[] losses) throws IOException {
         Path file = run.resolve(FILE);
-        String redo = "; delete it and run `analyze --run " + run + "` again";
+        String redo = "; delete it and analyse the run again";
         int n = losses.length;
         if (r.labels().length != n || r.predictions().length != n) {
             throw new IOException(file + ": not a valid analysis: " + n + " losses but " + r.labels().length

@@ -8,6 +8,7 @@ import org.hessianscope.data.DatasetName;
 import org.hessianscope.data.Split;
 import org.hessianscope.run.RunFolder;
 import org.hessianscope.run.RunInfo;
+import org.hessianscope.task.SettingIOException;
 
 /** The records a run was trained on: the first trainSize of its dataset's training file, in file order. */
 public final class RunTrainingSet {
@@ -22,8 +23,8 @@ public final class RunTrainingSet {
         Dataset all = catalog.load(name, Split.TRAIN);
         int n = info.data().trainSize();
         if (n > all.size()) {
-            throw new IOException(run + " was trained on " + n + " records of " + name.key() + " but only "
-                    + all.size() + " are available (" + all.describe() + "); give --data-dir with the full dataset");
+            throw new SettingIOException(run + " was trained on " + n + " records of " + name.key() + " but only "
+                    + all.size() + " are available (" + all.describe() + "); give {dataDir|the data folder} with the full dataset");
         }
         return all.first(n);
     }

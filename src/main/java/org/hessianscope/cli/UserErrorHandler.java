@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import org.hessianscope.task.InvalidSettingException;
+import org.hessianscope.task.SettingIOException;
 import picocli.CommandLine;
 
 /**
@@ -24,6 +25,7 @@ final class UserErrorHandler implements CommandLine.IExecutionExceptionHandler {
         if (e instanceof IllegalArgumentException || e instanceof java.io.IOException
                 || e instanceof java.io.UncheckedIOException) {
             String message = e instanceof InvalidSettingException bad ? bad.describe(setting -> flag(cl, setting))
+                    : e instanceof SettingIOException io ? io.describe(setting -> flag(cl, setting))
                     : e.getMessage();
             cl.getErr().println(cl.getColorScheme().errorText("error: " + message));
             return 2;

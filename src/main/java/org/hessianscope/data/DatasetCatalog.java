@@ -8,6 +8,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.hessianscope.task.SettingIOException;
 
 /**
  * Finds datasets: the full ones in the folders of {@link DataLocations}, in order, and
@@ -47,8 +48,8 @@ public final class DatasetCatalog {
      * the folder lacks; it never falls through to another copy or the embedded subset.
      */
     public Dataset load(DatasetName name, Split split) throws IOException {
-        DatasetLocation at = locations.dataDir() != null ? inDataDir(name, locations.dataDir()) : locate(name).orElseThrow(() -> new IOException(name + " was not found; searched "
-                + searchedDirs(name) + ". `hessianscope download " + name + "` fetches it, or pass --data-dir"));
+        DatasetLocation at = locations.dataDir() != null ? inDataDir(name, locations.dataDir()) : locate(name).orElseThrow(() -> new SettingIOException(name + " was not found; searched "
+                + searchedDirs(name) + ". `hessianscope download " + name + "` fetches it, or give {dataDir|the data folder}"));
         List<DataFile> files = at.files(split);
         if (name.format() == DatasetName.Format.IDX) {
             return Dataset.fromIdx(name, split, at.source(), files.get(0), files.get(1));
@@ -58,7 +59,7 @@ public final class DatasetCatalog {
 
     private static DatasetLocation inDataDir(DatasetName name, Path dataDir) throws IOException {
         if (!Files.isDirectory(dataDir)) {
-            throw new IOException("--data-dir " + dataDir + (Files.exists(dataDir) ? " is not a folder" : " does not exist")
+            throw new SettingIOException("{dataDir|the data folder} " + dataDir + (Files.exists(dataDir) ? " is not a folder" : " does not exist")
                     + "; give the folder holding " + name + "'s files (see `hessianscope datasets`)");
         }
         DataLocations.Root root = new DataLocations.Root(SourceKind.DATA_DIR, dataDir, true);
@@ -77,7 +78,7 @@ public final class DatasetCatalog {
         for (Split split : Split.values()) {
             all.addAll(name.files(split));
         }
-        throw new IOException("--data-dir " + dataDir + " does not hold " + name + ": "
+        throw new SettingIOException("{dataDir|the data folder} " + dataDir + " does not hold " + name + ": "
                 + (notes.isEmpty() ? "none of " + String.join(", ", all) + " (plain or .gz) is in "
                 + dirs.stream().map(Path::toString).collect(java.util.stream.Collectors.joining(" or "))
                 : String.join("; ", notes)));

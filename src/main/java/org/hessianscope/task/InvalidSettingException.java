@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * names as its users know them ({@link #describe}: the CLI's "--top is 0; …").
  */
 public final class InvalidSettingException extends IllegalArgumentException {
-    private static final Pattern NAME = Pattern.compile("\\{([A-Za-z][A-Za-z0-9]*)}");
+    private static final Pattern NAME = Pattern.compile("\\{([A-Za-z][A-Za-z0-9]*)(?:\\|([^}]*))?}");
     private final String template;
 
     /** {@code template} names settings as {@code {component}}. */
@@ -25,11 +25,14 @@ public final class InvalidSettingException extends IllegalArgumentException {
         return render(template, name);
     }
 
-    private static String render(String template, UnaryOperator<String> name) {
+    /** Renders {@code {component}} and {@code {component|words}}; a component {@code name} leaves as it is shows its words. */
+    static String render(String template, UnaryOperator<String> name) {
         Matcher m = NAME.matcher(template);
         StringBuilder sb = new StringBuilder();
         while (m.find()) {
-            m.appendReplacement(sb, Matcher.quoteReplacement(name.apply(m.group(1))));
+            String named = name.apply(m.group(1));
+            String shown = named.equals(m.group(1)) && m.group(2) != null ? m.group(2) : named;
+            m.appendReplacement(sb, Matcher.quoteReplacement(shown));
         }
         m.appendTail(sb);
         return sb.toString();

@@ -108,7 +108,7 @@ class DatasetCatalogTest {
         TestFiles.write(bins.resolve("test_batch.bin"), cifar(0, 7));
         // A --data-dir given is authoritative (issue 18, case 9): it does not exist, so loading refuses.
         var absent = assertThrows(IOException.class, () -> c.load(DatasetName.CIFAR10, Split.TRAIN));
-        assertEquals("--data-dir " + explicit + " does not exist; give the folder holding cifar10's files (see "
+        assertEquals("the data folder " + explicit + " does not exist; give the folder holding cifar10's files (see "
                 + "`hessianscope datasets`)", absent.getMessage());
         DatasetCatalog fromEnv = catalog(false, true);
         Dataset train = fromEnv.load(DatasetName.CIFAR10, Split.TRAIN);

@@ -158,7 +158,12 @@ public final class RunsViewModel {
         return out;
     }
 
-    /** Jobs wait here while the strip is busy, so opening several runs and analysing them never collide. */
+    /**
+     * Jobs wait here while the strip is busy, so opening several runs and analysing them never collide.
+     * This queue hands nothing over from workers: it is called, and pumped by the strip's running flag, only on
+     * the JavaFX thread (the {@code runLater} merely lets an ended job's callbacks queue their follow-ups first),
+     * so worker results reach it through {@link BackgroundTask}'s callbacks and Lanczos steps through {@link Feed}.
+     */
     private void enqueue(BackgroundTask<?> task) {
         pending.add(task);
         pump();
