@@ -1,5 +1,6 @@
 package org.hessianscope.data;
 
+import org.hessianscope.task.InvalidSettingException;
 import org.hessianscope.task.ProgressMonitor;
 
 import java.io.IOException;
@@ -70,8 +71,9 @@ public final class DatasetDownloader {
     DatasetDownloader(Path root, URI mirror, ProgressMonitor monitor, Map<String, ExpectedDigest> digestOverrides,
                       Timing timing) {
         if (mirror != null && !"http".equalsIgnoreCase(mirror.getScheme()) && !"https".equalsIgnoreCase(mirror.getScheme())) {
-            throw new IllegalArgumentException("--mirror " + mirror + ": only http:// and https:// mirrors can be "
-                    + "downloaded from; for files on this machine pass their folder with --data-dir instead");
+            // In the core's words; the CLI names the setting by its flag (--mirror).
+            throw new InvalidSettingException("{mirror|the mirror} " + mirror + ": only http:// and https:// mirrors "
+                    + "can be downloaded from; for files on this machine give their folder as the data folder instead");
         }
         this.timing = timing;
         this.root = root;
@@ -275,7 +277,7 @@ public final class DatasetDownloader {
         if (millis > timing.graceMillis() && received * 1000 < timing.minBytesPerSecond() * millis) {
             throw new Stopped(String.format(java.util.Locale.ROOT, "download of %s is too slow: %,d bytes in "
                     + "%.0f s, below %,d bytes/s; the partial file %s is kept and resumes when run again (or try "
-                    + "another --mirror)", url, received, millis / 1000.0, timing.minBytesPerSecond(), part));
+                    + "another mirror)", url, received, millis / 1000.0, timing.minBytesPerSecond(), part));
         }
     }
 

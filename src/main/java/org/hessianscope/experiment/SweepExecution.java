@@ -40,7 +40,7 @@ public interface SweepExecution extends AutoCloseable {
         /** The cluster support on the class path; a clear message when there is none. */
         static Cluster find() {
             return ServiceLoader.load(Cluster.class).findFirst().orElseThrow(() -> new IllegalArgumentException(
-                    "--spark needs the Spark module on the class path: run through bin/hessianscope, which builds "
+                    "a sweep on Spark needs the Spark module on the class path: run through bin/hessianscope, which builds "
                             + "and adds spark/ (or `mvn -f spark/pom.xml package` and add its jar)"));
         }
     }

@@ -126,8 +126,8 @@ class HostileDownloadTest {
     void onlyHttpMirrorsAreAccepted() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new DatasetDownloader(root, URI.create("file:///etc"), ProgressMonitor.NONE));
-        assertEquals("--mirror file:///etc: only http:// and https:// mirrors can be downloaded from; for files on "
-                + "this machine pass their folder with --data-dir instead", e.getMessage());
+        assertEquals("the mirror file:///etc: only http:// and https:// mirrors can be downloaded from; for files on "
+                + "this machine give their folder as the data folder instead", e.getMessage());
     }
 
     @Test
