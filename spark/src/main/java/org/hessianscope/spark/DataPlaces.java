@@ -5,15 +5,15 @@ import java.nio.file.Path;
 import org.hessianscope.data.DataLocations;
 
 /** {@link DataLocations} as strings, to ship to executors ({@link Path} is not serializable). */
-record DataPlaces(String dataDir, String environmentDataDir, String home, String systemDatasets)
+record DataPlaces(String dataDir, String environmentDataDir, String userDatasets, String systemDatasets)
         implements Serializable {
 
     static DataPlaces of(DataLocations d) {
-        return new DataPlaces(text(d.dataDir()), d.environmentDataDir(), text(d.home()), text(d.systemDatasets()));
+        return new DataPlaces(text(d.dataDir()), d.environmentDataDir(), text(d.userDatasets()), text(d.systemDatasets()));
     }
 
     DataLocations locations() {
-        return new DataLocations(path(dataDir), environmentDataDir, path(home), path(systemDatasets));
+        return new DataLocations(path(dataDir), environmentDataDir, path(userDatasets), path(systemDatasets));
     }
 
     private static String text(Path p) {
