@@ -97,18 +97,9 @@ final class BlockRunner implements AutoCloseable {
             throw e;
         } catch (ExecutionException e) {
             cancelAll(pending);
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException r) {
-                throw r;
-            }
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException("engine block failed", cause);
+            throw workerFailure(e, "engine block failed");
         } catch (InterruptedException e) {
-            cancelAll(pending);
-            Thread.currentThread().interrupt();
-            throw new CancellationException("interrupted");
+            throw interrupted(pending);
         }
     }
 
@@ -147,18 +138,9 @@ final class BlockRunner implements AutoCloseable {
                 }
             } catch (ExecutionException e) {
                 cancelAll(pending);
-                Throwable cause = e.getCause();
-                if (cause instanceof RuntimeException r) {
-                    throw r;
-                }
-                if (cause instanceof Error err) {
-                    throw err;
-                }
-                throw new IllegalStateException("engine item failed", cause);
+                throw workerFailure(e, "engine item failed");
             } catch (InterruptedException e) {
-                cancelAll(pending);
-                Thread.currentThread().interrupt();
-                throw new CancellationException("interrupted");
+                throw interrupted(pending);
             }
         }
         monitor.checkCancelled();
@@ -213,5 +195,24 @@ final class BlockRunner implements AutoCloseable {
         if (pool != null) {
             pool.shutdownNow();
         }
+    }
+
+    /** What a worker threw, as it threw it when unchecked; anything else wrapped with {@code what}. */
+    private static RuntimeException workerFailure(ExecutionException e, String what) {
+        Throwable cause = e.getCause();
+        if (cause instanceof RuntimeException r) {
+            return r;
+        }
+        if (cause instanceof Error err) {
+            throw err;
+        }
+        return new IllegalStateException(what, cause);
+    }
+
+    /** An interrupted wait cancels the workers and keeps the interrupt for the caller. */
+    private static CancellationException interrupted(Future<?>[] pending) {
+        cancelAll(pending);
+        Thread.currentThread().interrupt();
+        return new CancellationException("interrupted");
     }
 }
