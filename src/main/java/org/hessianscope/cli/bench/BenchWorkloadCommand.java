@@ -2,6 +2,7 @@ package org.hessianscope.cli.bench;
 
 import org.hessianscope.cli.model.TrainCommand;
 import org.hessianscope.arch.ArchitectureSpec;
+import org.hessianscope.arch.InputShape;
 import org.hessianscope.arch.SpecJson;
 import org.hessianscope.curvature.Lanczos;
 import org.hessianscope.curvature.LanczosOptions;
@@ -85,6 +86,11 @@ public final class BenchWorkloadCommand implements Callable<Integer> {
             description = "Precision of the train workload (default ${DEFAULT-VALUE}, as PyTorch's twin).")
     Precision precision;
 
+    @Option(names = "--net", defaultValue = "paper", paramLabel = "paper|wide",
+            description = "Network that prepare writes: paper (L=4, C=6, k=3, the default) or wide (L=5, C=42, k=3, "
+                    + "the paper's widest MNIST net).")
+    String net;
+
     @Option(names = "--seed", defaultValue = "0", description = "Seed of weights, directions, losses and orderings (default ${DEFAULT-VALUE}).")
     long seed;
 
@@ -133,7 +139,11 @@ public final class BenchWorkloadCommand implements Callable<Integer> {
 
     private void prepare() throws IOException {
         Files.createDirectories(dir);
-        ArchitectureSpec spec = EngineBenchmark.paperNet();
+        ArchitectureSpec spec = switch (net) {
+            case "paper" -> EngineBenchmark.paperNet();
+            case "wide" -> ArchitectureSpec.paper(InputShape.MNIST, 5, 42, 3, null, 10);
+            default -> throw new IllegalArgumentException("--net " + net + " is not a network of prepare; valid: paper, wide");
+        };
         SpecJson.write(spec, dir.resolve("spec.json"));
         int p = spec.parameterCount();
         WeightsFile.write(dir.resolve("weights.npz"), spec, PyTorchInit.initialise(spec, seed));
