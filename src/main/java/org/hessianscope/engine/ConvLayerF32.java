@@ -86,6 +86,7 @@ final class ConvLayerF32 extends LayerF32 {
     void require(ScratchF32.Sizes s) {
         s.planes = Math.max(s.planes, outChannels * wide);
         s.padded = Math.max(s.padded, outChannels * paddedPlane);
+        s.rows = Math.max(s.rows, Math.max(outChannels, inChannels));
     }
 
     @Override
@@ -107,7 +108,8 @@ final class ConvLayerF32 extends LayerF32 {
         for (int co = 0; co < outChannels; co++) {
             Arrays.fill(planes, co * wide, (co + 1) * wide, bias[co]);
         }
-        ProductsF32.multiplyAdd(weights, rowLength, outChannels, rowLength, in, inputRows, planes, wide, wide);
+        ProductsF32.multiplyAdd(weights, rowLength, outChannels, rowLength, in, inputRows, planes, wide, wide,
+                scratch.edge);
         for (int co = 0; co < outChannels; co++) {
             for (int oy = 0; oy < outHeight; oy++) {
                 System.arraycopy(planes, co * wide + oy * inWidth, out, co * outPlane + oy * outWidth, outWidth);
@@ -151,7 +153,7 @@ final class ConvLayerF32 extends LayerF32 {
         }
         Arrays.fill(gIn, 0, inChannels * inPlane, 0f);
         ProductsF32.multiplyAdd(transposed, outChannels * taps, inChannels, outChannels * taps, padded, cotangentRows,
-                gIn, inPlane, inPlane);
+                gIn, inPlane, inPlane, scratch.edge);
     }
 
     @Override

@@ -23,13 +23,22 @@ final class ProductsF32 {
     private ProductsF32() {
     }
 
-    /** c[o·ldc + t] += Σ_r a[o·lda + r]·b[bOff[r] + t] for o < rows, t < n, as one FMA chain over r = 0..depth−1. */
-    static void multiplyAdd(float[] a, int lda, int rows, int depth, float[] b, int[] bOff, float[] c, int ldc, int n) {
+    /**
+     * c[o·ldc + t] += Σ_r a[o·lda + r]·b[bOff[r] + t] for o &lt; rows, t &lt; n, as one FMA chain over r = 0..depth−1;
+     * {@code edge} holds at least {@link #edgeLength}(rows) floats of scratch.
+     */
+    static void multiplyAdd(float[] a, int lda, int rows, int depth, float[] b, int[] bOff, float[] c, int ldc, int n,
+            float[] edge) {
         if (VECTOR) {
-            VectorProductsF32.multiplyAdd(a, lda, rows, depth, b, bOff, c, ldc, n);
+            VectorProductsF32.multiplyAdd(a, lda, rows, depth, b, bOff, c, ldc, n, edge);
         } else {
             multiplyAddPlain(a, lda, rows, depth, b, bOff, c, ldc, n, 0, 0);
         }
+    }
+
+    /** Scratch floats that {@link #multiplyAdd} needs for {@code rows} rows. */
+    static int edgeLength(int rows) {
+        return 2 * LANES * rows;
     }
 
     /**

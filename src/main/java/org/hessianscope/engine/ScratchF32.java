@@ -9,6 +9,8 @@ final class ScratchF32 {
     static final class Sizes {
         int planes;
         int padded;
+        /** Most rows of a {@link ProductsF32#multiplyAdd}. */
+        int rows;
     }
 
     /** Output planes in the input row stride (forward) or the output cotangent spread to it (weight gradient). */
@@ -18,7 +20,11 @@ final class ScratchF32 {
     /** The lanes of 12 vector partial sums, combined in a fixed order (see {@link ProductsF32#dot}). */
     final float[] lanes = new float[12 * ProductsF32.LANES];
 
+    /** {@link ProductsF32#multiplyAdd}'s scratch. */
+    final float[] edge;
+
     ScratchF32(Sizes s) {
+        edge = new float[ProductsF32.edgeLength(Math.max(1, s.rows))];
         planes = new float[s.planes];
         padded = new float[s.padded];
     }

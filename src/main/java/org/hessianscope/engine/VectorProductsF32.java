@@ -1,6 +1,8 @@
 package org.hessianscope.engine;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -18,29 +20,52 @@ final class VectorProductsF32 {
     private VectorProductsF32() {
     }
 
-    static void multiplyAdd(float[] a, int lda, int rows, int depth, float[] b, int[] bOff, float[] c, int ldc, int n) {
+    static void multiplyAdd(float[] a, int lda, int rows, int depth, float[] b, int[] bOff, float[] c, int ldc, int n,
+            float[] edge) {
         int n16 = n - n % (2 * W);
-        int n8 = n - n % W;
-        for (int t = 0; t < n16; t += 2 * W) {
-            int o = 0;
-            for (; o + 6 <= rows; o += 6) {
-                block6x16(a, lda, o, depth, b, bOff, c, ldc, t);
-            }
-            for (; o < rows; o++) {
-                block1x16(a, lda, o, depth, b, bOff, c, ldc, t);
-            }
-        }
-        if (n8 > n16) {
+        if (n16 < n && n >= 2 * W) {
+            // The last 16 columns as one more tile that overlaps the tiles before it: it starts from the values
+            // those columns had before any tile ran (saved here), so the overlap is recomputed to the same bits.
             for (int o = 0; o < rows; o++) {
-                block1x8(a, lda, o, depth, b, bOff, c, ldc, n16);
+                System.arraycopy(c, o * ldc + n - 2 * W, edge, o * 2 * W, 2 * W);
             }
         }
-        if (n > n8) {
-            ProductsF32.multiplyAddPlain(a, lda, rows, depth, b, bOff, c, ldc, n, 0, n8);
+        for (int t = 0; t < n16; t += 2 * W) {
+            tiles(a, lda, rows, depth, b, bOff, c, 0, ldc, c, ldc, t);
+        }
+        if (n16 == n) {
+            return;
+        }
+        if (n >= 2 * W) {
+            tiles(a, lda, rows, depth, b, bOff, edge, -(n - 2 * W), 2 * W, c, ldc, n - 2 * W);
+            return;
+        }
+        int n8 = n - n % W;
+        if (n8 > 0) {
+            for (int o = 0; o < rows; o++) {
+                block1x8(a, lda, o, depth, b, bOff, c, ldc, 0);
+            }
+        }
+        ProductsF32.multiplyAddPlain(a, lda, rows, depth, b, bOff, c, ldc, n, 0, n8);
+    }
+
+    /**
+     * The 16 columns from t of every row: starting values from init[initAt + o·initStride + t + j], results to
+     * c[o·ldc + t + j].
+     */
+    private static void tiles(float[] a, int lda, int rows, int depth, float[] b, int[] bOff, float[] init, int initAt,
+            int initStride, float[] c, int ldc, int t) {
+        int o = 0;
+        for (; o + 6 <= rows; o += 6) {
+            block6x16(a, lda, o, depth, b, bOff, init, initAt + o * initStride + t, initStride, c, ldc, t);
+        }
+        for (; o < rows; o++) {
+            block1x16(a, lda, o, depth, b, bOff, init, initAt + o * initStride + t, c, ldc, t);
         }
     }
 
-    private static void block6x16(float[] a, int lda, int o, int depth, float[] b, int[] bOff, float[] c, int ldc, int t) {
+    private static void block6x16(float[] a, int lda, int o, int depth, float[] b, int[] bOff, float[] init, int from,
+            int stride, float[] c, int ldc, int t) {
         int c0 = (o + 0) * ldc + t;
         int a0 = (o + 0) * lda;
         int c1 = (o + 1) * ldc + t;
@@ -53,18 +78,18 @@ final class VectorProductsF32 {
         int a4 = (o + 4) * lda;
         int c5 = (o + 5) * ldc + t;
         int a5 = (o + 5) * lda;
-        FloatVector x00 = FloatVector.fromArray(S, c, c0);
-        FloatVector x01 = FloatVector.fromArray(S, c, c0 + W);
-        FloatVector x10 = FloatVector.fromArray(S, c, c1);
-        FloatVector x11 = FloatVector.fromArray(S, c, c1 + W);
-        FloatVector x20 = FloatVector.fromArray(S, c, c2);
-        FloatVector x21 = FloatVector.fromArray(S, c, c2 + W);
-        FloatVector x30 = FloatVector.fromArray(S, c, c3);
-        FloatVector x31 = FloatVector.fromArray(S, c, c3 + W);
-        FloatVector x40 = FloatVector.fromArray(S, c, c4);
-        FloatVector x41 = FloatVector.fromArray(S, c, c4 + W);
-        FloatVector x50 = FloatVector.fromArray(S, c, c5);
-        FloatVector x51 = FloatVector.fromArray(S, c, c5 + W);
+        FloatVector x00 = FloatVector.fromArray(S, init, from + 0 * stride);
+        FloatVector x01 = FloatVector.fromArray(S, init, from + 0 * stride + W);
+        FloatVector x10 = FloatVector.fromArray(S, init, from + 1 * stride);
+        FloatVector x11 = FloatVector.fromArray(S, init, from + 1 * stride + W);
+        FloatVector x20 = FloatVector.fromArray(S, init, from + 2 * stride);
+        FloatVector x21 = FloatVector.fromArray(S, init, from + 2 * stride + W);
+        FloatVector x30 = FloatVector.fromArray(S, init, from + 3 * stride);
+        FloatVector x31 = FloatVector.fromArray(S, init, from + 3 * stride + W);
+        FloatVector x40 = FloatVector.fromArray(S, init, from + 4 * stride);
+        FloatVector x41 = FloatVector.fromArray(S, init, from + 4 * stride + W);
+        FloatVector x50 = FloatVector.fromArray(S, init, from + 5 * stride);
+        FloatVector x51 = FloatVector.fromArray(S, init, from + 5 * stride + W);
         for (int r = 0; r < depth; r++) {
             int at = bOff[r] + t;
             FloatVector b0 = FloatVector.fromArray(S, b, at);
@@ -102,11 +127,12 @@ final class VectorProductsF32 {
         x51.intoArray(c, c5 + W);
     }
 
-    private static void block1x16(float[] a, int lda, int o, int depth, float[] b, int[] bOff, float[] c, int ldc, int t) {
+    private static void block1x16(float[] a, int lda, int o, int depth, float[] b, int[] bOff, float[] init, int from,
+            float[] c, int ldc, int t) {
         int c0 = o * ldc + t;
         int a0 = o * lda;
-        FloatVector x0 = FloatVector.fromArray(S, c, c0);
-        FloatVector x1 = FloatVector.fromArray(S, c, c0 + W);
+        FloatVector x0 = FloatVector.fromArray(S, init, from);
+        FloatVector x1 = FloatVector.fromArray(S, init, from + W);
         for (int r = 0; r < depth; r++) {
             int at = bOff[r] + t;
             FloatVector w = FloatVector.broadcast(S, a[a0 + r]);
@@ -224,5 +250,22 @@ final class VectorProductsF32 {
         out[(o + 2) * ldo + r + 1] += ProductsF32.dotTail(a, a2, b, b1, n, ProductsF32.combine(lanes, 72));
         out[(o + 2) * ldo + r + 2] += ProductsF32.dotTail(a, a2, b, b2, n, ProductsF32.combine(lanes, 80));
         out[(o + 2) * ldo + r + 3] += ProductsF32.dotTail(a, a2, b, b3, n, ProductsF32.combine(lanes, 88));
+    }
+
+    /**
+     * out = max(in, 0) and mask = (in &gt; 0 ? 1 : 0), as {@link ReluLayerF32}'s plain loop, for the values below n
+     * rounded down to a multiple of 8; returns that count (the caller does the rest).
+     */
+    static int relu(float[] in, float[] out, float[] mask, int n) {
+        int n8 = n - n % W;
+        FloatVector zero = FloatVector.zero(S);
+        FloatVector one = FloatVector.broadcast(S, 1f);
+        for (int i = 0; i < n8; i += W) {
+            FloatVector v = FloatVector.fromArray(S, in, i);
+            VectorMask<Float> positive = v.compare(VectorOperators.GT, 0f);
+            zero.blend(one, positive).intoArray(mask, i);
+            v.max(zero).intoArray(out, i);
+        }
+        return n8;
     }
 }

@@ -25,7 +25,7 @@ class ProductsF32Test {
     }
 
     @ParameterizedTest
-    @CsvSource({"1,1,1", "6,9,16", "6,54,622", "7,1,17", "5,13,8", "13,378,33", "12,3,7", "1,40,15", "42,9,100"})
+    @CsvSource({"1,1,1", "6,9,16", "6,54,622", "6,9,31", "7,5,40", "13,20,24", "6,3,15", "7,1,17", "5,13,8", "13,378,33", "12,3,7", "1,40,15", "42,9,100"})
     void multiplyAddIsOneFmaChainPerValue(int rows, int depth, int n) {
         Random random = new Random(rows * 1000 + depth * 10 + n);
         int lda = depth + 3;
@@ -49,7 +49,7 @@ class ProductsF32Test {
             }
         }
         float[] vector = c.clone();
-        VectorProductsF32.multiplyAdd(a, lda, rows, depth, b, bOff, vector, ldc, n);
+        VectorProductsF32.multiplyAdd(a, lda, rows, depth, b, bOff, vector, ldc, n, new float[ProductsF32.edgeLength(rows)]);
         float[] plain = c.clone();
         ProductsF32.multiplyAddPlain(a, lda, rows, depth, b, bOff, plain, ldc, n, 0, 0);
         for (int j = 0; j < c.length; j++) {
