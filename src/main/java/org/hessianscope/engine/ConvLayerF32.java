@@ -33,6 +33,11 @@ final class ConvLayerF32 extends LayerF32 {
     private final int[] inputRows;
     /** Offsets in the padded cotangents of the Cout·k·k shifted rows: co·k² + ky·k + kx → co·plane + pad − ky·W − kx. */
     private final int[] cotangentRows;
+    /** Row offsets of {@link #weights} and of {@link #transposed}. */
+    private final int[] weightRows;
+    private final int[] transposedRows;
+    /** Offsets of the positions t in the transposed cotangent [wide][Cout]: t·Cout. */
+    private final int[] cotangentColumns;
     /** [Cout][Cin·k·k], as in θ. */
     private final float[] weights;
     /** [Cin][Cout·k·k]: weights[co][ci·k² + j] at [ci][co·k² + j]. */
@@ -75,6 +80,9 @@ final class ConvLayerF32 extends LayerF32 {
                 }
             }
         }
+        weightRows = ProductsF32.rowOffsets(outChannels, rowLength);
+        transposedRows = ProductsF32.rowOffsets(inChannels, outChannels * taps);
+        cotangentColumns = wideGradient() ? ProductsF32.rowOffsets(wide, outChannels) : new int[0];
         weights = new float[outChannels * rowLength];
         transposed = new float[inChannels * outChannels * taps];
         bias = new float[outChannels];
@@ -87,6 +95,10 @@ final class ConvLayerF32 extends LayerF32 {
         s.planes = Math.max(s.planes, outChannels * wide);
         s.padded = Math.max(s.padded, outChannels * paddedPlane);
         s.rows = Math.max(s.rows, Math.max(outChannels, inChannels));
+        if (wideGradient()) {
+            s.rows = Math.max(s.rows, rowLength);
+            s.gradient = Math.max(s.gradient, rowLength * outChannels);
+        }
     }
 
     @Override
@@ -108,7 +120,7 @@ final class ConvLayerF32 extends LayerF32 {
         for (int co = 0; co < outChannels; co++) {
             Arrays.fill(planes, co * wide, (co + 1) * wide, bias[co]);
         }
-        ProductsF32.multiplyAdd(weights, rowLength, outChannels, rowLength, in, inputRows, planes, wide, wide,
+        ProductsF32.multiplyAdd(weights, weightRows, outChannels, rowLength, in, inputRows, planes, wide, wide,
                 scratch.edge);
         for (int co = 0; co < outChannels; co++) {
             for (int oy = 0; oy < outHeight; oy++) {
@@ -122,20 +134,62 @@ final class ConvLayerF32 extends LayerF32 {
         if (gIn != null) {
             inputCotangent(gOut, gIn, scratch);
         }
+        for (int co = 0; co < outChannels; co++) {
+            float sum = 0;
+            for (int t = co * outPlane; t < (co + 1) * outPlane; t++) {
+                sum += gOut[t];
+            }
+            biasGradient[co] += sum;
+        }
+        if (wideGradient()) {
+            weightGradientByColumns(in, gOut, scratch);
+        } else {
+            weightGradientByDots(in, gOut, scratch);
+        }
+    }
+
+    /**
+     * With at least 16 output channels the weight gradient is the product (shifted input rows) · (cotangent
+     * transposed to [position][Cout]), Cout contiguous: {@link ProductsF32#multiplyAdd}'s register tiles, one FMA
+     * chain over the positions per weight and sample, added to the sums.
+     */
+    private boolean wideGradient() {
+        return outChannels >= 2 * ProductsF32.LANES;
+    }
+
+    private void weightGradientByColumns(float[] in, float[] gOut, ScratchF32 scratch) {
+        float[] columns = scratch.planes;
+        Arrays.fill(columns, 0, wide * outChannels, 0f);
+        for (int co = 0; co < outChannels; co++) {
+            for (int oy = 0; oy < outHeight; oy++) {
+                int from = co * outPlane + oy * outWidth;
+                int to = oy * inWidth * outChannels + co;
+                for (int ox = 0; ox < outWidth; ox++) {
+                    columns[to + ox * outChannels] = gOut[from + ox];
+                }
+            }
+        }
+        float[] sample = scratch.gradient;
+        Arrays.fill(sample, 0, rowLength * outChannels, 0f);
+        ProductsF32.multiplyAdd(in, inputRows, rowLength, wide, columns, cotangentColumns, sample, outChannels,
+                outChannels, scratch.edge);
+        for (int co = 0; co < outChannels; co++) {
+            int at = co * rowLength;
+            for (int r = 0; r < rowLength; r++) {
+                weightGradient[at + r] += sample[r * outChannels + co];
+            }
+        }
+    }
+
+    private void weightGradientByDots(float[] in, float[] gOut, ScratchF32 scratch) {
         // The output cotangent in the input row stride, zero between rows, so that its dot product with a
         // shifted input row sums over the output positions only.
         float[] spread = scratch.planes;
         Arrays.fill(spread, 0, outChannels * wide, 0f);
         for (int co = 0; co < outChannels; co++) {
-            float sum = 0;
             for (int oy = 0; oy < outHeight; oy++) {
-                int from = co * outPlane + oy * outWidth;
-                System.arraycopy(gOut, from, spread, co * wide + oy * inWidth, outWidth);
-                for (int ox = 0; ox < outWidth; ox++) {
-                    sum += gOut[from + ox];
-                }
+                System.arraycopy(gOut, co * outPlane + oy * outWidth, spread, co * wide + oy * inWidth, outWidth);
             }
-            biasGradient[co] += sum;
         }
         ProductsF32.multiplyTransposedAdd(spread, wide, outChannels, in, inputRows, rowLength, wide, weightGradient,
                 rowLength, scratch.lanes);
@@ -152,7 +206,7 @@ final class ConvLayerF32 extends LayerF32 {
             }
         }
         Arrays.fill(gIn, 0, inChannels * inPlane, 0f);
-        ProductsF32.multiplyAdd(transposed, outChannels * taps, inChannels, outChannels * taps, padded, cotangentRows,
+        ProductsF32.multiplyAdd(transposed, transposedRows, inChannels, outChannels * taps, padded, cotangentRows,
                 gIn, inPlane, inPlane, scratch.edge);
     }
 

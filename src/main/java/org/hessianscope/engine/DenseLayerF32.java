@@ -18,8 +18,10 @@ final class DenseLayerF32 extends LayerF32 {
     private final float[] biasGradient;
     /** Offsets of the rows of W: o → o·in. */
     private final int[] rows;
-    /** The one row offset of the input in the rank-one update. */
+    /** The one row offset of a vector. */
     private static final int[] FIRST = {0};
+    /** Offsets of the values of the output cotangent as rows of length one: o → o. */
+    private final int[] units;
 
     DenseLayerF32(Stage.Dense stage, int weightOffset) {
         super(stage.inFeatures(), stage.outFeatures());
@@ -29,10 +31,8 @@ final class DenseLayerF32 extends LayerF32 {
         bias = new float[outSize];
         weightGradient = new float[outSize * inSize];
         biasGradient = new float[outSize];
-        rows = new int[outSize];
-        for (int o = 0; o < outSize; o++) {
-            rows[o] = o * inSize;
-        }
+        rows = ProductsF32.rowOffsets(outSize, inSize);
+        units = ProductsF32.rowOffsets(outSize, 1);
     }
 
     @Override
@@ -60,9 +60,9 @@ final class DenseLayerF32 extends LayerF32 {
     void backward(float[] in, float[] gOut, float[] gIn, ScratchF32 scratch) {
         if (gIn != null) {
             Arrays.fill(gIn, 0, inSize, 0f);
-            ProductsF32.multiplyAdd(gOut, outSize, 1, outSize, weights, rows, gIn, inSize, inSize, scratch.edge);
+            ProductsF32.multiplyAdd(gOut, FIRST, 1, outSize, weights, rows, gIn, inSize, inSize, scratch.edge);
         }
-        ProductsF32.multiplyAdd(gOut, 1, outSize, 1, in, FIRST, weightGradient, inSize, inSize, scratch.edge);
+        ProductsF32.multiplyAdd(gOut, units, outSize, 1, in, FIRST, weightGradient, inSize, inSize, scratch.edge);
         for (int o = 0; o < outSize; o++) {
             biasGradient[o] += gOut[o];
         }

@@ -14,7 +14,7 @@ import java.util.Random;
  * Where the float32 training pass spends its time, on one thread: nanoseconds per sample of each layer's
  * forward and backward pass (CPU time of the calling thread, read around each call), and the thread's CPU
  * time per sample of the whole {@link Engine#lossAndGradient(Model, Samples, Precision)} on one thread.
- * A benchmark, not a test: nothing is asserted. Run it through {@code hessianscope bench engine --profile}.
+ * A benchmark, not a test: nothing is asserted. Run it through {@code hessianscope bench engine --float32-profile}.
  */
 public final class Float32Profile {
 
@@ -134,21 +134,5 @@ public final class Float32Profile {
             }
         }
         return sum;
-    }
-
-    public static void main(String[] args) {
-        int layers = Integer.parseInt(args[0]);
-        int channels = Integer.parseInt(args[1]);
-        int samples = args.length > 2 ? Integer.parseInt(args[2]) : 64;
-        int repetitions = args.length > 3 ? Integer.parseInt(args[3]) : 5;
-        Result r = run(mnistNet(layers, channels, 3), samples, repetitions, 7);
-        double total = 0;
-        for (LayerTime t : r.layers()) {
-            System.out.printf(java.util.Locale.ROOT, "%-28s forward %10.1f µs  backward %10.1f µs%n", t.layer(),
-                    t.forwardNs() / 1e3, t.backwardNs() / 1e3);
-            total += t.forwardNs() + t.backwardNs();
-        }
-        System.out.printf(java.util.Locale.ROOT, "sum of layers %.3f ms/sample; lossAndGradient thread CPU %.3f ms/sample%n",
-                total / 1e6, r.cpuMsPerSample());
     }
 }

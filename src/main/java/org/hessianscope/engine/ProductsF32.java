@@ -9,7 +9,7 @@ package org.hessianscope.engine;
  * started without {@code --add-modules jdk.incubator.vector}, and they are the tests' reference.
  *
  * <ul>
- * <li>{@link #multiplyAdd}: c[o·ldc + t] ← fma(a[o·lda + r], b[bOff[r] + t], c[o·ldc + t]) for r = 0, 1, …,
+ * <li>{@link #multiplyAdd}: c[o·ldc + t] ← fma(a[aOff[o] + r], b[bOff[r] + t], c[o·ldc + t]) for r = 0, 1, …,
  * depth − 1 in turn: one fused multiply-add chain per output value, starting from its current value.</li>
  * <li>{@link #multiplyTransposedAdd}: out[o·ldo + r] += {@link #dot}(a from o·lda, b from bOff[r], n).</li>
  * </ul>
@@ -24,16 +24,25 @@ final class ProductsF32 {
     }
 
     /**
-     * c[o·ldc + t] += Σ_r a[o·lda + r]·b[bOff[r] + t] for o &lt; rows, t &lt; n, as one FMA chain over r = 0..depth−1;
+     * c[o·ldc + t] += Σ_r a[aOff[o] + r]·b[bOff[r] + t] for o &lt; rows, t &lt; n, as one FMA chain over r = 0..depth−1;
      * {@code edge} holds at least {@link #edgeLength}(rows) floats of scratch.
      */
-    static void multiplyAdd(float[] a, int lda, int rows, int depth, float[] b, int[] bOff, float[] c, int ldc, int n,
+    static void multiplyAdd(float[] a, int[] aOff, int rows, int depth, float[] b, int[] bOff, float[] c, int ldc, int n,
             float[] edge) {
         if (VECTOR) {
-            VectorProductsF32.multiplyAdd(a, lda, rows, depth, b, bOff, c, ldc, n, edge);
+            VectorProductsF32.multiplyAdd(a, aOff, rows, depth, b, bOff, c, ldc, n, edge);
         } else {
-            multiplyAddPlain(a, lda, rows, depth, b, bOff, c, ldc, n, 0, 0);
+            multiplyAddPlain(a, aOff, rows, depth, b, bOff, c, ldc, n, 0, 0);
         }
+    }
+
+    /** Row offsets o·stride for o &lt; rows: the rows of a row-major matrix for {@link #multiplyAdd}. */
+    static int[] rowOffsets(int rows, int stride) {
+        int[] off = new int[rows];
+        for (int o = 0; o < rows; o++) {
+            off[o] = o * stride;
+        }
+        return off;
     }
 
     /** Scratch floats that {@link #multiplyAdd} needs for {@code rows} rows. */
@@ -55,13 +64,13 @@ final class ProductsF32 {
     }
 
     /** {@link #multiplyAdd} for rows from {@code fromRow} and columns from {@code fromColumn}, one value at a time. */
-    static void multiplyAddPlain(float[] a, int lda, int rows, int depth, float[] b, int[] bOff, float[] c, int ldc,
+    static void multiplyAddPlain(float[] a, int[] aOff, int rows, int depth, float[] b, int[] bOff, float[] c, int ldc,
             int n, int fromRow, int fromColumn) {
         for (int o = fromRow; o < rows; o++) {
             for (int t = fromColumn; t < n; t++) {
                 float s = c[o * ldc + t];
                 for (int r = 0; r < depth; r++) {
-                    s = Math.fma(a[o * lda + r], b[bOff[r] + t], s);
+                    s = Math.fma(a[aOff[o] + r], b[bOff[r] + t], s);
                 }
                 c[o * ldc + t] = s;
             }

@@ -20,7 +20,7 @@ final class VectorProductsF32 {
     private VectorProductsF32() {
     }
 
-    static void multiplyAdd(float[] a, int lda, int rows, int depth, float[] b, int[] bOff, float[] c, int ldc, int n,
+    static void multiplyAdd(float[] a, int[] aOff, int rows, int depth, float[] b, int[] bOff, float[] c, int ldc, int n,
             float[] edge) {
         int n16 = n - n % (2 * W);
         if (n16 < n && n >= 2 * W) {
@@ -31,53 +31,53 @@ final class VectorProductsF32 {
             }
         }
         for (int t = 0; t < n16; t += 2 * W) {
-            tiles(a, lda, rows, depth, b, bOff, c, 0, ldc, c, ldc, t);
+            tiles(a, aOff, rows, depth, b, bOff, c, 0, ldc, c, ldc, t);
         }
         if (n16 == n) {
             return;
         }
         if (n >= 2 * W) {
-            tiles(a, lda, rows, depth, b, bOff, edge, -(n - 2 * W), 2 * W, c, ldc, n - 2 * W);
+            tiles(a, aOff, rows, depth, b, bOff, edge, -(n - 2 * W), 2 * W, c, ldc, n - 2 * W);
             return;
         }
         int n8 = n - n % W;
         if (n8 > 0) {
             for (int o = 0; o < rows; o++) {
-                block1x8(a, lda, o, depth, b, bOff, c, ldc, 0);
+                block1x8(a, aOff, o, depth, b, bOff, c, ldc, 0);
             }
         }
-        ProductsF32.multiplyAddPlain(a, lda, rows, depth, b, bOff, c, ldc, n, 0, n8);
+        ProductsF32.multiplyAddPlain(a, aOff, rows, depth, b, bOff, c, ldc, n, 0, n8);
     }
 
     /**
      * The 16 columns from t of every row: starting values from init[initAt + o·initStride + t + j], results to
      * c[o·ldc + t + j].
      */
-    private static void tiles(float[] a, int lda, int rows, int depth, float[] b, int[] bOff, float[] init, int initAt,
+    private static void tiles(float[] a, int[] aOff, int rows, int depth, float[] b, int[] bOff, float[] init, int initAt,
             int initStride, float[] c, int ldc, int t) {
         int o = 0;
         for (; o + 6 <= rows; o += 6) {
-            block6x16(a, lda, o, depth, b, bOff, init, initAt + o * initStride + t, initStride, c, ldc, t);
+            block6x16(a, aOff, o, depth, b, bOff, init, initAt + o * initStride + t, initStride, c, ldc, t);
         }
         for (; o < rows; o++) {
-            block1x16(a, lda, o, depth, b, bOff, init, initAt + o * initStride + t, c, ldc, t);
+            block1x16(a, aOff, o, depth, b, bOff, init, initAt + o * initStride + t, c, ldc, t);
         }
     }
 
-    private static void block6x16(float[] a, int lda, int o, int depth, float[] b, int[] bOff, float[] init, int from,
+    private static void block6x16(float[] a, int[] aOff, int o, int depth, float[] b, int[] bOff, float[] init, int from,
             int stride, float[] c, int ldc, int t) {
         int c0 = (o + 0) * ldc + t;
-        int a0 = (o + 0) * lda;
+        int a0 = aOff[o + 0];
         int c1 = (o + 1) * ldc + t;
-        int a1 = (o + 1) * lda;
+        int a1 = aOff[o + 1];
         int c2 = (o + 2) * ldc + t;
-        int a2 = (o + 2) * lda;
+        int a2 = aOff[o + 2];
         int c3 = (o + 3) * ldc + t;
-        int a3 = (o + 3) * lda;
+        int a3 = aOff[o + 3];
         int c4 = (o + 4) * ldc + t;
-        int a4 = (o + 4) * lda;
+        int a4 = aOff[o + 4];
         int c5 = (o + 5) * ldc + t;
-        int a5 = (o + 5) * lda;
+        int a5 = aOff[o + 5];
         FloatVector x00 = FloatVector.fromArray(S, init, from + 0 * stride);
         FloatVector x01 = FloatVector.fromArray(S, init, from + 0 * stride + W);
         FloatVector x10 = FloatVector.fromArray(S, init, from + 1 * stride);
@@ -127,10 +127,10 @@ final class VectorProductsF32 {
         x51.intoArray(c, c5 + W);
     }
 
-    private static void block1x16(float[] a, int lda, int o, int depth, float[] b, int[] bOff, float[] init, int from,
+    private static void block1x16(float[] a, int[] aOff, int o, int depth, float[] b, int[] bOff, float[] init, int from,
             float[] c, int ldc, int t) {
         int c0 = o * ldc + t;
-        int a0 = o * lda;
+        int a0 = aOff[o];
         FloatVector x0 = FloatVector.fromArray(S, init, from);
         FloatVector x1 = FloatVector.fromArray(S, init, from + W);
         for (int r = 0; r < depth; r++) {
@@ -143,9 +143,9 @@ final class VectorProductsF32 {
         x1.intoArray(c, c0 + W);
     }
 
-    private static void block1x8(float[] a, int lda, int o, int depth, float[] b, int[] bOff, float[] c, int ldc, int t) {
+    private static void block1x8(float[] a, int[] aOff, int o, int depth, float[] b, int[] bOff, float[] c, int ldc, int t) {
         int c0 = o * ldc + t;
-        int a0 = o * lda;
+        int a0 = aOff[o];
         FloatVector x0 = FloatVector.fromArray(S, c, c0);
         for (int r = 0; r < depth; r++) {
             x0 = FloatVector.broadcast(S, a[a0 + r]).fma(FloatVector.fromArray(S, b, bOff[r] + t), x0);

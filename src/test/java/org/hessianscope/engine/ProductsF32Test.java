@@ -29,8 +29,13 @@ class ProductsF32Test {
     void multiplyAddIsOneFmaChainPerValue(int rows, int depth, int n) {
         Random random = new Random(rows * 1000 + depth * 10 + n);
         int lda = depth + 3;
+        // Rows of a at offsets, not all of the same stride.
+        int[] aOff = new int[rows];
+        for (int o = 0; o < rows; o++) {
+            aOff[o] = o * lda + (o % 2);
+        }
         int ldc = n + 5;
-        float[] a = values(random, rows * lda);
+        float[] a = values(random, rows * lda + 1);
         // Rows of b overlap, as the shifted input rows of a convolution do.
         int[] bOff = new int[depth];
         for (int r = 0; r < depth; r++) {
@@ -43,15 +48,15 @@ class ProductsF32Test {
             for (int t = 0; t < n; t++) {
                 float s = expected[o * ldc + t];
                 for (int r = 0; r < depth; r++) {
-                    s = Math.fma(a[o * lda + r], b[bOff[r] + t], s);
+                    s = Math.fma(a[aOff[o] + r], b[bOff[r] + t], s);
                 }
                 expected[o * ldc + t] = s;
             }
         }
         float[] vector = c.clone();
-        VectorProductsF32.multiplyAdd(a, lda, rows, depth, b, bOff, vector, ldc, n, new float[ProductsF32.edgeLength(rows)]);
+        VectorProductsF32.multiplyAdd(a, aOff, rows, depth, b, bOff, vector, ldc, n, new float[ProductsF32.edgeLength(rows)]);
         float[] plain = c.clone();
-        ProductsF32.multiplyAddPlain(a, lda, rows, depth, b, bOff, plain, ldc, n, 0, 0);
+        ProductsF32.multiplyAddPlain(a, aOff, rows, depth, b, bOff, plain, ldc, n, 0, 0);
         for (int j = 0; j < c.length; j++) {
             assertEquals(Float.floatToRawIntBits(expected[j]), Float.floatToRawIntBits(vector[j]), "vector, index " + j);
             assertEquals(Float.floatToRawIntBits(expected[j]), Float.floatToRawIntBits(plain[j]), "plain, index " + j);
@@ -62,8 +67,8 @@ class ProductsF32Test {
                 double sum = c[o * ldc + t];
                 double scale = Math.abs(c[o * ldc + t]);
                 for (int r = 0; r < depth; r++) {
-                    sum += (double) a[o * lda + r] * b[bOff[r] + t];
-                    scale += Math.abs((double) a[o * lda + r] * b[bOff[r] + t]);
+                    sum += (double) a[aOff[o] + r] * b[bOff[r] + t];
+                    scale += Math.abs((double) a[aOff[o] + r] * b[bOff[r] + t]);
                 }
                 assertEquals(sum, vector[o * ldc + t], 1e-6 * (depth + 1) * scale);
             }
