@@ -31,8 +31,8 @@ cp -r "$repo/sample-models" "$input/sample-models"
 # jdk.unsupported.desktop; jdk.unsupported serves JavaFX and ND4J's sun.misc.Unsafe), plus
 # jdk.jfr (seen by jdeps on the app jar's class path), java.naming, and jdk.crypto.ec so that
 # `download` (HttpURLConnection over HTTPS) negotiates modern TLS. Re-run the script when
-# dependencies change.
-modules="java.base,java.compiler,java.datatransfer,java.desktop,java.logging,java.management,java.naming,java.sql,java.xml,jdk.crypto.ec,jdk.jfr,jdk.management,jdk.unsupported,jdk.unsupported.desktop,jdk.zipfs"
+# dependencies change. jdk.incubator.vector: the float32 training kernels (the launchers add it).
+modules="java.base,java.compiler,java.datatransfer,java.desktop,java.logging,java.management,java.naming,java.sql,java.xml,jdk.crypto.ec,jdk.jfr,jdk.management,jdk.unsupported,jdk.unsupported.desktop,jdk.zipfs,jdk.incubator.vector"
 rm -rf "$runtime" "$out"
 "$jdk/bin/jlink" --add-modules "$modules" --strip-debug --no-man-pages --no-header-files \
   --compress=2 --output "$runtime"
@@ -41,7 +41,7 @@ common=(--name HessianScope --app-version "$appversion"
   --vendor "HessianScope" --description "Loss landscape of CNNs as the training set grows, through the Hessian"
   --input "$input" --main-jar "$(cat "$target/jpackage-main-jar.txt")" --main-class org.hessianscope.ui.HessianScopeApp
   --runtime-image "$runtime" --icon "$repo/assets/icon/hessianscope.png"
-  --java-options '-Dhessianscope.home=$APPDIR --module-path $APPDIR/javafx --add-modules javafx.controls,javafx.swing'
+  --java-options '-Dhessianscope.home=$APPDIR --module-path $APPDIR/javafx --add-modules javafx.controls,javafx.swing,jdk.incubator.vector'
   --add-launcher "hessianscope-cli=$here/hessianscope-cli.properties"
   --dest "$out")
 for t in $types; do

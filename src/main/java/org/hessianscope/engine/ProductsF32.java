@@ -1,61 +1,130 @@
 package org.hessianscope.engine;
 
 /**
- * The one matrix product the float32 convolution and its transposes are made of:
- * out[o][t] += Σ_r m[o·depth + r] · cols[r][t]. Eight terms of r are added per pass over t, so each
- * output value is loaded and stored once per eight multiply-adds, and t runs in tiles of {@link #TILE}
- * so that the tile of every output row stays in the L1 cache while r runs. The inner loop reads and
- * writes arrays at the same index t and stores into one array only, which HotSpot's C2 vectorises
- * (8 floats per AVX2 instruction; a loop storing into several rows is not vectorised, measured).
- * The order of the additions is fixed by the arguments alone, never by the thread or the hardware.
+ * The two matrix products the float32 convolution and its transposes are made of, with the rows of the
+ * right-hand factor read in place from one array at given offsets (the shifted copies of im2col are never
+ * made). Each output value is computed in one order fixed by the arguments alone, never by the thread,
+ * the tiling or the hardware, so the register-blocked {@link VectorProductsF32} (jdk.incubator.vector,
+ * FMA on 8 floats) and the plain loops here give the same bits; the plain loops run when the JVM was
+ * started without {@code --add-modules jdk.incubator.vector}, and they are the tests' reference.
+ *
+ * <ul>
+ * <li>{@link #multiplyAdd}: c[o·ldc + t] ← fma(a[aOff[o] + r], b[bOff[r] + t], c[o·ldc + t]) for r = 0, 1, …,
+ * depth − 1 in turn: one fused multiply-add chain per output value, starting from its current value.</li>
+ * <li>{@link #multiplyTransposedAdd}: out[o·ldo + r] += {@link #dot}(a from o·lda, b from bOff[r], n).</li>
+ * </ul>
  */
 final class ProductsF32 {
-    /** Output values per tile. */
-    static final int TILE = 128;
+    /** Whether the Vector API is in the boot layer (the JVM was started with --add-modules jdk.incubator.vector). */
+    static final boolean VECTOR = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+    /** Lanes of {@link #dot}'s partial sums: one AVX2 register of floats. */
+    static final int LANES = 8;
 
     private ProductsF32() {
     }
 
-    static void multiplyAdd(float[] m, int rows, int depth, float[][] cols, float[][] out, int n) {
-        for (int t0 = 0; t0 < n; t0 += TILE) {
-            int t1 = Math.min(n, t0 + TILE);
-            int r = 0;
-            for (; r + 7 < depth; r += 8) {
-                float[] c0 = cols[r];
-                float[] c1 = cols[r + 1];
-                float[] c2 = cols[r + 2];
-                float[] c3 = cols[r + 3];
-                float[] c4 = cols[r + 4];
-                float[] c5 = cols[r + 5];
-                float[] c6 = cols[r + 6];
-                float[] c7 = cols[r + 7];
-                for (int o = 0; o < rows; o++) {
-                    int at = o * depth + r;
-                    float w0 = m[at];
-                    float w1 = m[at + 1];
-                    float w2 = m[at + 2];
-                    float w3 = m[at + 3];
-                    float w4 = m[at + 4];
-                    float w5 = m[at + 5];
-                    float w6 = m[at + 6];
-                    float w7 = m[at + 7];
-                    float[] p = out[o];
-                    for (int t = t0; t < t1; t++) {
-                        p[t] += ((w0 * c0[t] + w1 * c1[t]) + (w2 * c2[t] + w3 * c3[t]))
-                                + ((w4 * c4[t] + w5 * c5[t]) + (w6 * c6[t] + w7 * c7[t]));
-                    }
+    /**
+     * c[o·ldc + t] += Σ_r a[aOff[o] + r]·b[bOff[r] + t] for o &lt; rows, t &lt; n, as one FMA chain over r = 0..depth−1;
+     * {@code edge} holds at least {@link #edgeLength}(rows) floats of scratch.
+     */
+    static void multiplyAdd(float[] a, int[] aOff, int rows, int depth, float[] b, int[] bOff, float[] c, int ldc, int n,
+            float[] edge) {
+        if (VECTOR) {
+            VectorProductsF32.multiplyAdd(a, aOff, rows, depth, b, bOff, c, ldc, n, edge);
+        } else {
+            multiplyAddPlain(a, aOff, rows, depth, b, bOff, c, ldc, n, 0, 0);
+        }
+    }
+
+    /** Row offsets o·stride for o &lt; rows: the rows of a row-major matrix for {@link #multiplyAdd}. */
+    static int[] rowOffsets(int rows, int stride) {
+        int[] off = new int[rows];
+        for (int o = 0; o < rows; o++) {
+            off[o] = o * stride;
+        }
+        return off;
+    }
+
+    /** Scratch floats that {@link #multiplyAdd} needs for {@code rows} rows. */
+    static int edgeLength(int rows) {
+        return 2 * LANES * rows;
+    }
+
+    /**
+     * out[o·ldo + r] += dot(a, o·lda, b, bOff[r], n) for o < rows, r < count: the products of the rows of a with
+     * the rows of b (a·bᵀ), each dot product in {@link #dot}'s order.
+     */
+    static void multiplyTransposedAdd(float[] a, int lda, int rows, float[] b, int[] bOff, int count, int n,
+            float[] out, int ldo, float[] lanes) {
+        if (VECTOR) {
+            VectorProductsF32.multiplyTransposedAdd(a, lda, rows, b, bOff, count, n, out, ldo, lanes);
+        } else {
+            multiplyTransposedAddPlain(a, lda, rows, 0, b, bOff, count, 0, n, out, ldo);
+        }
+    }
+
+    /** {@link #multiplyAdd} for rows from {@code fromRow} and columns from {@code fromColumn}, one value at a time. */
+    static void multiplyAddPlain(float[] a, int[] aOff, int rows, int depth, float[] b, int[] bOff, float[] c, int ldc,
+            int n, int fromRow, int fromColumn) {
+        for (int o = fromRow; o < rows; o++) {
+            for (int t = fromColumn; t < n; t++) {
+                float s = c[o * ldc + t];
+                for (int r = 0; r < depth; r++) {
+                    s = Math.fma(a[aOff[o] + r], b[bOff[r] + t], s);
                 }
-            }
-            for (; r < depth; r++) {
-                float[] c0 = cols[r];
-                for (int o = 0; o < rows; o++) {
-                    float w0 = m[o * depth + r];
-                    float[] p = out[o];
-                    for (int t = t0; t < t1; t++) {
-                        p[t] += w0 * c0[t];
-                    }
-                }
+                c[o * ldc + t] = s;
             }
         }
+    }
+
+    /** {@link #multiplyTransposedAdd} for rows from {@code fromRow} and b rows from {@code fromCount}, one at a time. */
+    static void multiplyTransposedAddPlain(float[] a, int lda, int rows, int fromRow, float[] b, int[] bOff, int count,
+            int fromCount, int n, float[] out, int ldo) {
+        for (int o = fromRow; o < rows; o++) {
+            for (int r = fromCount; r < count; r++) {
+                out[o * ldo + r] += dot(a, o * lda, b, bOff[r], n);
+            }
+        }
+    }
+
+    /**
+     * Σ_t a[aAt + t]·b[bAt + t] over t &lt; n in a fixed order: {@link #LANES} FMA chains, chain l over the t ≡ l
+     * (mod 8) below n rounded down to a multiple of 8, combined as ((s0+s1)+(s2+s3))+((s4+s5)+(s6+s7)), then
+     * the remaining t in turn by FMA onto that sum.
+     */
+    static float dot(float[] a, int aAt, float[] b, int bAt, int n) {
+        int n8 = n - n % LANES;
+        float s0 = 0;
+        float s1 = 0;
+        float s2 = 0;
+        float s3 = 0;
+        float s4 = 0;
+        float s5 = 0;
+        float s6 = 0;
+        float s7 = 0;
+        for (int t = 0; t < n8; t += LANES) {
+            s0 = Math.fma(a[aAt + t], b[bAt + t], s0);
+            s1 = Math.fma(a[aAt + t + 1], b[bAt + t + 1], s1);
+            s2 = Math.fma(a[aAt + t + 2], b[bAt + t + 2], s2);
+            s3 = Math.fma(a[aAt + t + 3], b[bAt + t + 3], s3);
+            s4 = Math.fma(a[aAt + t + 4], b[bAt + t + 4], s4);
+            s5 = Math.fma(a[aAt + t + 5], b[bAt + t + 5], s5);
+            s6 = Math.fma(a[aAt + t + 6], b[bAt + t + 6], s6);
+            s7 = Math.fma(a[aAt + t + 7], b[bAt + t + 7], s7);
+        }
+        return dotTail(a, aAt, b, bAt, n, ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7)));
+    }
+
+    /** ((s0+s1)+(s2+s3))+((s4+s5)+(s6+s7)) of the 8 lanes from {@code at}. */
+    static float combine(float[] s, int at) {
+        return ((s[at] + s[at + 1]) + (s[at + 2] + s[at + 3])) + ((s[at + 4] + s[at + 5]) + (s[at + 6] + s[at + 7]));
+    }
+
+    /** {@link #dot}'s tail: fma onto {@code total} over t from n rounded down to a multiple of 8 to n. */
+    static float dotTail(float[] a, int aAt, float[] b, int bAt, int n, float total) {
+        for (int t = n - n % LANES; t < n; t++) {
+            total = Math.fma(a[aAt + t], b[bAt + t], total);
+        }
+        return total;
     }
 }

@@ -2,33 +2,34 @@ package org.hessianscope.engine;
 
 /**
  * Per-thread buffers the float32 layers share, sized once for the largest layer so that the
- * per-sample passes never allocate. Rows are separate arrays indexed from 0 (see {@link Scratch}).
+ * per-sample passes never allocate.
  */
 final class ScratchF32 {
     /** Largest sizes over the layers of a network. */
     static final class Sizes {
-        int columns;
-        int columnLength;
         int planes;
-        int planeLength;
-        int positions;
-        int rowLength;
         int padded;
+        /** Most rows of a {@link ProductsF32#multiplyAdd}. */
+        int rows;
+        int gradient;
     }
 
-    /** Shifted copies of an input (forward) or of padded cotangents (transposed convolution). */
-    final float[][] columns;
-    /** Output planes (forward) or input-channel accumulators (transposed convolution). */
-    final float[][] planes;
-    /** Unfolded input (im2col): one row of Cin·k·k values per output position. */
-    final float[][] unfolded;
-    /** One zero-padded cotangent plane. */
+    /** Output planes in the input row stride (forward) or the output cotangent spread to it (weight gradient). */
+    final float[] planes;
+    /** The zero-padded output cotangent planes (input cotangent). */
     final float[] padded;
+    /** The lanes of 12 vector partial sums, combined in a fixed order (see {@link ProductsF32#dot}). */
+    final float[] lanes = new float[12 * ProductsF32.LANES];
+
+    /** One sample's weight gradient, transposed (see {@link ConvLayerF32}). */
+    final float[] gradient;
+    /** {@link ProductsF32#multiplyAdd}'s scratch. */
+    final float[] edge;
 
     ScratchF32(Sizes s) {
-        columns = new float[s.columns][s.columnLength];
-        planes = new float[s.planes][s.planeLength];
-        unfolded = new float[s.positions][s.rowLength];
+        edge = new float[ProductsF32.edgeLength(Math.max(1, s.rows))];
+        planes = new float[s.planes];
+        gradient = new float[s.gradient];
         padded = new float[s.padded];
     }
 }

@@ -34,6 +34,8 @@ class EngineFloat32Test extends EngineTestBase {
         // Full-size MNIST maps: wide planes longer than one product tile, channel counts not a multiple of four.
         out.add(ArchitectureSpec.paper(InputShape.MNIST, 4, 6, 3, new PoolSpec(PoolType.MAX, 2, 2), 10));
         out.add(ArchitectureSpec.paper(InputShape.MNIST, 2, 5, 5, new PoolSpec(PoolType.AVG, 2, 1), 10));
+        // At least 16 output channels: the weight gradient as a product with Cout contiguous (17: an edge tile).
+        out.add(ArchitectureSpec.paper(InputShape.MNIST, 2, 17, 3, null, 10));
         return out;
     }
 

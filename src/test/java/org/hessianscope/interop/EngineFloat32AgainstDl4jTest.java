@@ -46,6 +46,7 @@ class EngineFloat32AgainstDl4jTest {
     static List<String> specs() {
         List<String> names = new ArrayList<>(TestNets.names());
         names.add("paper");
+        names.add("wide");
         return names;
     }
 
@@ -54,6 +55,8 @@ class EngineFloat32AgainstDl4jTest {
     void gradientAgreesWithDl4jInFloat(String name) {
         ArchitectureSpec spec = name.equals("paper")
                 ? ArchitectureSpec.paper(InputShape.MNIST, 4, 6, 3, new PoolSpec(PoolType.MAX, 2, 2), 10)
+                // 17 channels: the float32 weight gradient's product with Cout contiguous, with an edge tile.
+                : name.equals("wide") ? ArchitectureSpec.paper(InputShape.MNIST, 2, 17, 3, null, 10)
                 : TestNets.SPECS.get(name);
         double[] theta = TestNets.theta(spec, 131);
         Precision.FLOAT32.round(theta);

@@ -3,6 +3,7 @@ package org.hessianscope.cli.bench;
 import org.hessianscope.data.Samples;
 import org.hessianscope.engine.Engine;
 import org.hessianscope.engine.EngineBenchmark;
+import org.hessianscope.engine.Float32Profile;
 import org.hessianscope.engine.Network;
 import org.hessianscope.engine.Precision;
 import org.hessianscope.task.ProgressMonitor;
@@ -35,8 +36,16 @@ public final class BenchEngineCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Seed of the random weights and inputs (default ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--float32-profile", description = "Instead of the timings: thread CPU time per sample of each "
+            + "layer's float32 forward and backward pass on one thread, for L=4 C=6 and L=5 C=42 (k=3), batches of 64.")
+    boolean float32Profile;
+
     @Override
     public Integer call() {
+        if (float32Profile) {
+            printFloat32Profile(System.out);
+            return 0;
+        }
         if (samples < 64) {
             throw new IllegalArgumentException("--samples " + samples + " is too few to time; give at least 64");
         }
@@ -72,5 +81,21 @@ public final class BenchEngineCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    private static void printFloat32Profile(PrintStream out) {
+        int[][] nets = {{4, 6, 20}, {5, 42, 2}};
+        for (int[] net : nets) {
+            Float32Profile.Result r = Float32Profile.run(Float32Profile.mnistNet(net[0], net[1], 3), 64, net[2], 7);
+            out.printf(Locale.ROOT, "float32 L=%d C=%d k=3, 64 random samples, thread CPU µs/sample:%n", net[0], net[1]);
+            double total = 0;
+            for (Float32Profile.LayerTime t : r.layers()) {
+                out.printf(Locale.ROOT, "  %-26s forward %9.1f  backward %9.1f%n", t.layer(), t.forwardNs() / 1e3,
+                        t.backwardNs() / 1e3);
+                total += t.forwardNs() + t.backwardNs();
+            }
+            out.printf(Locale.ROOT, "  layers %.3f ms/sample; lossAndGradient %.3f cpu ms/sample%n", total / 1e6,
+                    r.cpuMsPerSample());
+        }
     }
 }
