@@ -161,6 +161,14 @@ public final class Engine implements AutoCloseable {
      * and one backward pass of it serve all the vectors, which then need only their tangent passes.
      */
     public double[][] hvpAll(Model model, Samples samples, double[][] vs) {
+        return hvpAll(model, samples, vs, null);
+    }
+
+    /**
+     * As {@link #hvpAll(Model, Samples, double[][])}, the same bits, and when {@code ggnForms} is not null also
+     * ggnForms[j] = v_jᵀ H_O v_j = mean_i (J_i v_j)ᵀ A_i (J_i v_j), from the logit tangents the products make anyway.
+     */
+    public double[][] hvpAll(Model model, Samples samples, double[][] vs, double[] ggnForms) {
         checkSamples(model, samples, true);
         for (double[] v : vs) {
             checkDirection(model, v);
@@ -168,11 +176,18 @@ public final class Engine implements AutoCloseable {
         double[] theta = model.theta();
         int p = model.parameterCount();
         int b = vs.length;
-        double[] sum = sumOverSamples(model, samples, b * p,
-                (ws, i, partial) -> ws.hvpAll(theta, vs, samples.label(i), partial), ProgressMonitor.NONE);
+        boolean forms = ggnForms != null;
+        if (forms && ggnForms.length != b) {
+            throw new IllegalArgumentException("ggnForms has " + ggnForms.length + " slots for " + b + " vectors");
+        }
+        double[] sum = sumOverSamples(model, samples, b * p + (forms ? b : 0),
+                (ws, i, partial) -> ws.hvpAll(theta, vs, samples.label(i), partial, forms), ProgressMonitor.NONE);
         double[][] out = new double[b][];
         for (int j = 0; j < b; j++) {
             out[j] = mean(sum, j * p, p, samples.size());
+        }
+        if (forms) {
+            System.arraycopy(mean(sum, b * p, b, samples.size()), 0, ggnForms, 0, b);
         }
         return out;
     }
@@ -228,8 +243,18 @@ public final class Engine implements AutoCloseable {
 
     /** The K×P Jacobian of the logits of one input. */
     public double[][] logitJacobian(Model model, double[] x) {
+        return logitJacobian(model, x, new double[model.network().classes()]);
+    }
+
+    /** The K×P Jacobian of the logits of one input, and its logits (as {@link #logits}) into {@code logits}, from one forward pass. */
+    public double[][] logitJacobian(Model model, double[] x, double[] logits) {
+        if (logits.length != model.network().classes()) {
+            throw new IllegalArgumentException("logits buffer has " + logits.length + " values but the network has "
+                    + model.network().classes() + " logits");
+        }
         Workspace ws = single(model, x);
         ws.forward(model.theta());
+        System.arraycopy(ws.logits(), 0, logits, 0, logits.length);
         int k = model.network().classes();
         double[][] jacobian = new double[k][model.parameterCount()];
         double[] unit = new double[k];

@@ -141,8 +141,9 @@ final class Workspace {
      * out[j·P + k] += (∇²ℓ v_j)_k for every v_j, each the same values {@link #hvp} adds: the forward pass, the loss
      * cotangent and its backward pass (cot) are made once, then each vector runs its tangent passes. Each vector is
      * summed in a zeroed buffer and then added, which changes nothing since every pass adds into each parameter once.
+     * With {@code ggnForms}, out[b·P + j] += (J v_j)ᵀ A (J v_j) = v_jᵀ ∇²_O ℓ v_j, from the logit tangent the pass makes anyway.
      */
-    void hvpAll(double[] theta, double[][] vs, int label, double[] out) {
+    void hvpAll(double[] theta, double[][] vs, int label, double[] out, boolean ggnForms) {
         int p = network.parameterCount();
         if (ggnScratch == null) {
             ggnScratch = new double[p];
@@ -155,6 +156,13 @@ final class Workspace {
             Arrays.fill(ggnScratch, 0.0);
             forwardTangent(theta, v);
             CrossEntropy.curvatureProduct(probabilities, tact[stages], tcot[stages]);
+            if (ggnForms) {
+                double form = 0;
+                for (int c = 0; c < classes; c++) {
+                    form += tact[stages][c] * tcot[stages][c];
+                }
+                out[vs.length * p + j] += form;
+            }
             for (int s = stages - 1; s >= 0; s--) {
                 boolean needInput = s > 0;
                 Layer layer = layers[s];
