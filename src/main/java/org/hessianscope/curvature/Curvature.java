@@ -3,6 +3,7 @@ package org.hessianscope.curvature;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.hessianscope.data.Samples;
 import org.hessianscope.engine.Engine;
+import org.hessianscope.engine.KeptPasses;
 import org.hessianscope.engine.Model;
 import org.hessianscope.linalg.SymmetricOperator;
 import org.hessianscope.task.InvalidSettingException;
@@ -135,7 +136,9 @@ public final class Curvature {
             throw new InvalidSettingException("{top} " + options.top() + " asks for more eigenvalues than the "
                     + p + " parameters of the network");
         }
-        SymmetricOperator h = engine.hessianOperator(model, samples);
+        // Every product below starts from the same forward and loss-cotangent passes: keep them when they fit.
+        KeptPasses kept = engine.keep(model, samples, keepBudget());
+        SymmetricOperator h = engine.hessianOperator(model, samples, kept);
         Phases phases = new Phases(monitor, phases(options, samples.size()));
         int phase = 0;
         LanczosResult hessian = Lanczos.run(h, options.lanczos(options.top(), options.top()), phases.phase(phase++),
@@ -143,11 +146,11 @@ public final class Curvature {
         // The per-sample Jacobians give tr H_O exactly (and the per-sample norms), so Hutchinson estimates tr H_F only.
         PerSampleGgn.WithTrace perSample = PerSampleGgn.computeWithTrace(engine, model, samples, phases.phase(phase++));
         PerSampleGgn.Result perGgn = options.perSampleGgn() ? perSample.norms() : null;
-        Hutchinson.Result trace = Hutchinson.estimate(splitHessian(engine, model, samples, perSample.ggnTrace()),
+        Hutchinson.Result trace = Hutchinson.estimate(splitHessian(engine, model, samples, kept, perSample.ggnTrace()),
                 new Hutchinson.Options(options.traceProbes(), options.seed()), phases.phase(phase++), listener::trace);
-        LanczosResult ggn = Lanczos.run(engine.ggnOperator(model, samples), options.lanczos(options.top(), 0),
+        LanczosResult ggn = Lanczos.run(engine.ggnOperator(model, samples, kept), options.lanczos(options.top(), 0),
                 phases.phase(phase++), s -> listener.lanczos(CurvatureOperator.GGN, s));
-        LanczosResult residual = Lanczos.run(engine.residualOperator(model, samples), options.lanczos(options.top(), options.top()),
+        LanczosResult residual = Lanczos.run(engine.residualOperator(model, samples, kept), options.lanczos(options.top(), options.top()),
                 phases.phase(phase++), s -> listener.lanczos(CurvatureOperator.RESIDUAL, s));
         double[] residualTop = byMagnitude(residual, options.top());
         double ratio = Math.abs(residualTop[0]) / ggn.top()[0];
@@ -167,7 +170,8 @@ public final class Curvature {
     }
 
     /** H = H_O + H_F with tr H_O known and each probe's zᵀ H_O z taken from its product H z. */
-    private static Hutchinson.SplitOperator splitHessian(Engine engine, Model model, Samples samples, double ggnTrace) {
+    private static Hutchinson.SplitOperator splitHessian(Engine engine, Model model, Samples samples, KeptPasses kept,
+                                                        double ggnTrace) {
         return new Hutchinson.SplitOperator() {
             public int dimension() {
                 return model.parameterCount();
@@ -178,7 +182,7 @@ public final class Curvature {
             }
 
             public void applyAll(double[][] zs, double[][] outs, double[] exactForms) {
-                double[][] hz = engine.hvpAll(model, samples, zs, exactForms);
+                double[][] hz = engine.hvpAll(model, samples, zs, exactForms, kept);
                 for (int j = 0; j < zs.length; j++) {
                     System.arraycopy(hz[j], 0, outs[j], 0, hz[j].length);
                 }
@@ -215,6 +219,14 @@ public final class Curvature {
             list.add(new Phases.Phase("per-sample Hessian norms", subset * 3.0 * options.lanczosSteps() * LANCZOS_STEP));
         }
         return list;
+    }
+
+    /**
+     * Memory for the kept passes: a quarter of the heap, so that 1,000 samples of the paper's nets (a few hundred
+     * KB each) fit in the CLI's 8 GB and the products recompute on a small heap instead of running out of it.
+     */
+    static long keepBudget() {
+        return Runtime.getRuntime().maxMemory() / 4;
     }
 
     /** Costs in per-sample forward passes (see {@link #phases}). */
