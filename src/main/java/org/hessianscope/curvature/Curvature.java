@@ -1,7 +1,9 @@
 package org.hessianscope.curvature;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.hessianscope.data.Samples;
 import org.hessianscope.engine.Engine;
+import org.hessianscope.engine.KeptPasses;
 import org.hessianscope.engine.Model;
 import org.hessianscope.linalg.SymmetricOperator;
 import org.hessianscope.task.InvalidSettingException;
@@ -87,7 +89,10 @@ public final class Curvature {
 
     /**
      * @param hessian         Lanczos on H: top (descending), bottom (ascending), residuals
-     * @param trace           Hutchinson estimate of tr H
+     * @param trace           tr H: the exact tr H_O plus Hutchinson's estimate of tr H_F (its standard error is the
+     *                        H_F part's); in files written before the exact part, Hutchinson's estimate of all of tr H
+     * @param ggnTrace        the exact tr H_O = mean_i tr(A_i J_i J_iᵀ) from the per-sample Jacobians, or null (files
+     *                        written before it)
      * @param ggn             Lanczos on H_O (PSD, so its top is its norm)
      * @param residual        Lanczos on H_F, both ends
      * @param residualTop     H_F's extreme Ritz values ordered by magnitude, largest first
@@ -98,7 +103,16 @@ public final class Curvature {
      */
     public record Result(int samples, int parameters, LanczosResult hessian, Hutchinson.Result trace, LanczosResult ggn,
                          LanczosResult residual, double[] residualTop, double residualOverGgn,
-                         SpectralDensity.Result density, PerSampleGgn.Result perSampleGgn, PerSampleFull.Result perSampleFull) {
+                         SpectralDensity.Result density, PerSampleGgn.Result perSampleGgn, PerSampleFull.Result perSampleFull,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) Double ggnTrace) {
+        /** A result without the exact tr H_O, as files written before it hold. */
+        public Result(int samples, int parameters, LanczosResult hessian, Hutchinson.Result trace, LanczosResult ggn,
+                      LanczosResult residual, double[] residualTop, double residualOverGgn,
+                      SpectralDensity.Result density, PerSampleGgn.Result perSampleGgn, PerSampleFull.Result perSampleFull) {
+            this(samples, parameters, hessian, trace, ggn, residual, residualTop, residualOverGgn, density, perSampleGgn,
+                    perSampleFull, null);
+        }
+
         /** The Lanczos result of {@code operator}. */
         public LanczosResult lanczos(CurvatureOperator operator) {
             return switch (operator) {
@@ -122,16 +136,21 @@ public final class Curvature {
             throw new InvalidSettingException("{top} " + options.top() + " asks for more eigenvalues than the "
                     + p + " parameters of the network");
         }
-        SymmetricOperator h = engine.hessianOperator(model, samples);
+        // Every product below starts from the same forward and loss-cotangent passes: keep them when they fit.
+        KeptPasses kept = engine.keep(model, samples, keepBudget());
+        SymmetricOperator h = engine.hessianOperator(model, samples, kept);
         Phases phases = new Phases(monitor, phases(options, samples.size()));
         int phase = 0;
         LanczosResult hessian = Lanczos.run(h, options.lanczos(options.top(), options.top()), phases.phase(phase++),
                 s -> listener.lanczos(CurvatureOperator.HESSIAN, s));
-        Hutchinson.Result trace = Hutchinson.estimate(h, new Hutchinson.Options(options.traceProbes(), options.seed()),
-                phases.phase(phase++), listener::trace);
-        LanczosResult ggn = Lanczos.run(engine.ggnOperator(model, samples), options.lanczos(options.top(), 0),
+        // The per-sample Jacobians give tr H_O exactly (and the per-sample norms), so Hutchinson estimates tr H_F only.
+        PerSampleGgn.WithTrace perSample = PerSampleGgn.computeWithTrace(engine, model, samples, phases.phase(phase++));
+        PerSampleGgn.Result perGgn = options.perSampleGgn() ? perSample.norms() : null;
+        Hutchinson.Result trace = Hutchinson.estimate(splitHessian(engine, model, samples, kept, perSample.ggnTrace()),
+                new Hutchinson.Options(options.traceProbes(), options.seed()), phases.phase(phase++), listener::trace);
+        LanczosResult ggn = Lanczos.run(engine.ggnOperator(model, samples, kept), options.lanczos(options.top(), 0),
                 phases.phase(phase++), s -> listener.lanczos(CurvatureOperator.GGN, s));
-        LanczosResult residual = Lanczos.run(engine.residualOperator(model, samples), options.lanczos(options.top(), options.top()),
+        LanczosResult residual = Lanczos.run(engine.residualOperator(model, samples, kept), options.lanczos(options.top(), options.top()),
                 phases.phase(phase++), s -> listener.lanczos(CurvatureOperator.RESIDUAL, s));
         double[] residualTop = byMagnitude(residual, options.top());
         double ratio = Math.abs(residualTop[0]) / ggn.top()[0];
@@ -141,14 +160,34 @@ public final class Curvature {
             density = SpectralDensity.estimate(h, SpectralDensity.Options.defaults(options.seed())
                     .withSteps(options.lanczosSteps()), phases.phase(phase++), s -> { });
         }
-        PerSampleGgn.Result perGgn = options.perSampleGgn()
-                ? PerSampleGgn.compute(engine, model, samples, phases.phase(phase++)) : null;
         PerSampleFull.Result perFull = null;
         if (options.perSampleFull() > 0) {
             perFull = PerSampleFull.compute(engine, model, samples, new PerSampleFull.Options(options.perSampleFull(),
                     options.highestLoss(), options.lanczos(1, 1), options.seed()), phases.phase(phase++));
         }
-        return new Result(samples.size(), p, hessian, trace, ggn, residual, residualTop, ratio, density, perGgn, perFull);
+        return new Result(samples.size(), p, hessian, trace, ggn, residual, residualTop, ratio, density, perGgn, perFull,
+                perSample.ggnTrace());
+    }
+
+    /** H = H_O + H_F with tr H_O known and each probe's zᵀ H_O z taken from its product H z. */
+    private static Hutchinson.SplitOperator splitHessian(Engine engine, Model model, Samples samples, KeptPasses kept,
+                                                        double ggnTrace) {
+        return new Hutchinson.SplitOperator() {
+            public int dimension() {
+                return model.parameterCount();
+            }
+
+            public double exactTrace() {
+                return ggnTrace;
+            }
+
+            public void applyAll(double[][] zs, double[][] outs, double[] exactForms) {
+                double[][] hz = engine.hvpAll(model, samples, zs, exactForms, kept);
+                for (int j = 0; j < zs.length; j++) {
+                    System.arraycopy(hz[j], 0, outs[j], 0, hz[j].length);
+                }
+            }
+        };
     }
 
     /**
@@ -164,6 +203,9 @@ public final class Curvature {
         double lanczosStep = LANCZOS_STEP * samples;
         List<Phases.Phase> list = new ArrayList<>();
         list.add(new Phases.Phase("Lanczos on the Hessian", options.lanczosSteps() * lanczosStep));
+        // The per-sample Jacobians run always: they give the trace's exact H_O part.
+        list.add(new Phases.Phase(options.perSampleGgn() ? "per-sample ggn norms" : "exact trace of the Gauss-Newton part",
+                PER_SAMPLE_GGN * samples));
         list.add(new Phases.Phase("trace of the Hessian", options.traceProbes() * HVP * samples));
         list.add(new Phases.Phase("Lanczos on the Gauss-Newton part", options.lanczosSteps() * lanczosStep));
         // H_F v = H v − H_O v: both products each step.
@@ -171,15 +213,20 @@ public final class Curvature {
         if (options.density()) {
             list.add(new Phases.Phase("spectral density of the Hessian", SpectralDensity.Options.defaults(options.seed()).probes() * options.lanczosSteps() * lanczosStep));
         }
-        if (options.perSampleGgn()) {
-            list.add(new Phases.Phase("per-sample ggn norms", PER_SAMPLE_GGN * samples));
-        }
         if (options.perSampleFull() > 0) {
             int subset = Math.min(samples, options.perSampleFull() + options.highestLoss());
             // Lanczos on H_i and on H_F,i for each sample of the subset, one sample each.
             list.add(new Phases.Phase("per-sample Hessian norms", subset * 3.0 * options.lanczosSteps() * LANCZOS_STEP));
         }
         return list;
+    }
+
+    /**
+     * Memory for the kept passes: a quarter of the heap, so that 1,000 samples of the paper's nets (a few hundred
+     * KB each) fit in the CLI's 8 GB and the products recompute on a small heap instead of running out of it.
+     */
+    static long keepBudget() {
+        return Runtime.getRuntime().maxMemory() / 4;
     }
 
     /** Costs in per-sample forward passes (see {@link #phases}). */

@@ -6,7 +6,8 @@ import java.util.Map;
 /**
  * The JSON shape of a {@link Curvature.Result}, as nested maps for any JSON writer:
  * {@code hessian.top} (descending), {@code hessian.bottom} (ascending), {@code hessian.trace},
- * {@code hessian.traceStderr}, {@code hessian.residuals} (of {@code top}), {@code ggn.top},
+ * {@code hessian.traceStderr}, {@code hessian.residuals} (of {@code top}), {@code ggn.top}, {@code ggn.trace}
+ * (exact; tr H is it plus Hutchinson's estimate of tr H_F, whose standard error traceStderr is),
  * {@code residual.top} (largest magnitude first), {@code ratio.residualOverGgn},
  * {@code perSample.ggnNorm} / {@code perSample.ggnNormWeightsOnly} ({@code max, argmax, median, p95}),
  * {@code perSample.full} ({@code median, max} of ‖H_F,i‖/‖H_O,i‖) and {@code density}
@@ -38,6 +39,9 @@ public final class CurvatureReport {
         g.put("top", finite(r.ggn().top()));
         g.put("residuals", finite(r.ggn().topResiduals()));
         g.put("converged", r.ggn().converged());
+        if (r.ggnTrace() != null) {
+            g.put("trace", finite(r.ggnTrace()));
+        }
         root.put("ggn", g);
 
         Map<String, Object> f = new LinkedHashMap<>();

@@ -12,6 +12,10 @@ import java.util.function.Consumer;
  * The trace of a symmetric operator by Hutchinson's estimator: tr A = E[zᵀ A z] for
  * Rademacher z, the lowest-variance choice among i.i.d. probes. The standard error is
  * the sample standard deviation of the zᵀ A z over √probes.
+ *
+ * <p>When A = B + C with tr B known exactly and zᵀ B z available with each product
+ * ({@link SplitOperator}), only tr C is estimated: each probe's sample is tr B + zᵀ C z,
+ * whose mean estimates tr A with the spread, and so the standard error, of the C part alone.
  */
 public final class Hutchinson {
 
@@ -31,6 +35,17 @@ public final class Hutchinson {
     public record Result(double trace, double standardError, double[] samples) {
     }
 
+    /** A = B + C: products with A, each with zᵀ B z, and the exact tr B. */
+    public interface SplitOperator {
+        int dimension();
+
+        /** tr B, exactly. */
+        double exactTrace();
+
+        /** outs[j] = A z_j and exactForms[j] = z_jᵀ B z_j. */
+        void applyAll(double[][] zs, double[][] outs, double[] exactForms);
+    }
+
     private Hutchinson() {
     }
 
@@ -42,7 +57,20 @@ public final class Hutchinson {
     }
 
     public static Result estimate(SymmetricOperator op, Options options, ProgressMonitor monitor, Consumer<Step> listener) {
-        int n = op.dimension();
+        return estimate(op.dimension(), (zs, azs, known) -> op.applyAll(zs, azs), 0, false, options, monitor, listener);
+    }
+
+    /** tr A = tr B + the estimate of tr C from zᵀ A z − zᵀ B z; the standard error is that of the C part. */
+    public static Result estimate(SplitOperator op, Options options, ProgressMonitor monitor, Consumer<Step> listener) {
+        return estimate(op.dimension(), op::applyAll, op.exactTrace(), true, options, monitor, listener);
+    }
+
+    private interface Block {
+        void apply(double[][] zs, double[][] azs, double[] exactForms);
+    }
+
+    private static Result estimate(int n, Block op, double exactTrace, boolean split, Options options,
+                                   ProgressMonitor monitor, Consumer<Step> listener) {
         SplittableRandom rng = new SplittableRandom(options.seed());
         double[] samples = new double[options.probes()];
         double mean = 0;
@@ -58,10 +86,11 @@ public final class Hutchinson {
             for (int j = 0; j < count; j++) {
                 zs[j] = Vectors.rademacher(n, rng);
             }
-            op.applyAll(zs, azs);
+            double[] exactForms = new double[count];
+            op.apply(zs, azs, exactForms);
             for (int j = 0; j < count; j++) {
                 int p = first + j;
-                samples[p] = Vectors.dot(zs[j], azs[j]);
+                samples[p] = split ? exactTrace + (Vectors.dot(zs[j], azs[j]) - exactForms[j]) : Vectors.dot(zs[j], azs[j]);
                 // Welford's update keeps the variance accurate when the trace dwarfs its spread.
                 double delta = samples[p] - mean;
                 mean += delta / (p + 1);

@@ -14,7 +14,8 @@ import org.hessianscope.task.ProgressMonitor;
  * ‖H_O,i‖ = λ_max(J_iᵀ A_i J_i) exactly for every sample, through the K×K matrix
  * A_i^{1/2} J_i J_iᵀ A_i^{1/2} that has the same non-zero eigenvalues (K = classes),
  * so the P×P matrix is never formed. Also with the bias columns of J_i removed, the
- * weights-only norm that the paper's theorems bound.
+ * weights-only norm that the paper's theorems bound, and tr H_O,i = tr(A_i J_i J_iᵀ), whose
+ * mean over the samples is the exact tr H_O.
  */
 public final class PerSampleGgn {
 
@@ -29,8 +30,12 @@ public final class PerSampleGgn {
         }
     }
 
-    /** The two norms of one sample. */
-    public record Norms(double full, double weightsOnly) {
+    /** The two norms of one sample and its tr H_O,i. */
+    public record Norms(double full, double weightsOnly, double trace) {
+    }
+
+    /** The per-sample norms and tr H_O = mean_i tr H_O,i, summed in sample order. */
+    public record WithTrace(Result norms, double ggnTrace) {
     }
 
     private static final int REPORT_EVERY = 64;
@@ -40,6 +45,11 @@ public final class PerSampleGgn {
 
     /** Every sample's norms, computed in parallel on the engine's thread count; results do not depend on it. */
     public static Result compute(Engine engine, Model model, Samples samples, ProgressMonitor monitor) {
+        return computeWithTrace(engine, model, samples, monitor).norms();
+    }
+
+    /** As {@link #compute}, the same norms, and the exact tr H_O from the same Jacobians. */
+    public static WithTrace computeWithTrace(Engine engine, Model model, Samples samples, ProgressMonitor monitor) {
         int n = samples.size();
         if (n == 0) {
             throw new IllegalArgumentException("per-sample ggn norms need at least one sample; got zero");
@@ -47,25 +57,49 @@ public final class PerSampleGgn {
         boolean[] weights = model.network().layout().weightMask();
         double[] full = new double[n];
         double[] weightsOnly = new double[n];
+        double[] traces = new double[n];
         engine.forEachItem(n, REPORT_EVERY, monitor, i -> {
             Norms norms = of(engine, model, samples.input(i), weights);
             full[i] = norms.full();
             weightsOnly[i] = norms.weightsOnly();
+            traces[i] = norms.trace();
             return "per-sample ggn norm, sample " + i + " of " + n;
         });
-        return new Result(full, weightsOnly);
+        double sum = 0;
+        for (double t : traces) {
+            sum += t;
+        }
+        return new WithTrace(new Result(full, weightsOnly), sum / n);
     }
 
     /** ‖J^T A J‖ for one input, with all parameters and with weights only ({@code weightMask} true). */
     public static Norms of(Engine engine, Model model, double[] x, boolean[] weightMask) {
-        double[][] jacobian = engine.logitJacobian(model, x);
-        RealMatrix sqrtA = sqrtOfSoftmaxCovariance(CrossEntropy.softmax(engine.logits(model, x)));
+        double[] logits = new double[model.network().classes()];
+        double[][] jacobian = engine.logitJacobian(model, x, logits);
+        double[][] a = softmaxCovariance(CrossEntropy.softmax(logits));
+        RealMatrix sqrtA = sqrtOf(a);
         RealMatrix[] grams = grams(jacobian, weightMask);
-        return new Norms(topEigenvalue(sqrtA, grams[0]), topEigenvalue(sqrtA, grams[1]));
+        return new Norms(topEigenvalue(sqrtA, grams[0]), topEigenvalue(sqrtA, grams[1]), traceOfProduct(a, grams[0]));
+    }
+
+    /** tr(A G) = Σ_ab A_ab G_ab for symmetric A, G, in row order. */
+    static double traceOfProduct(double[][] a, RealMatrix g) {
+        double sum = 0;
+        for (int i = 0; i < a.length; i++) {
+            for (int j = 0; j < a.length; j++) {
+                sum += a[i][j] * g.getEntry(i, j);
+            }
+        }
+        return sum;
     }
 
     /** A^{1/2} for A = diag(p) − p pᵀ, which is PSD; eigenvalues that rounding made slightly negative count as 0. */
     static RealMatrix sqrtOfSoftmaxCovariance(double[] p) {
+        return sqrtOf(softmaxCovariance(p));
+    }
+
+    /** A = diag(p) − p pᵀ. */
+    static double[][] softmaxCovariance(double[] p) {
         int k = p.length;
         double[][] a = new double[k][k];
         for (int i = 0; i < k; i++) {
@@ -80,6 +114,11 @@ public final class PerSampleGgn {
             // p_i − p_i² would cancel to a few digits and so would ‖H_O,i‖.
             a[i][i] = p[i] * others;
         }
+        return a;
+    }
+
+    private static RealMatrix sqrtOf(double[][] a) {
+        int k = a.length;
         double scale = maxAbs(a);
         double[][] s = new double[k][k];
         if (scale == 0) {

@@ -13,10 +13,10 @@ import java.util.Arrays;
  * kernel tap (ci, ky, kx) is one long contiguous multiply-add of the input shifted by ky·W + kx:
  * the shifted input is copied once per tap and added into every output channel's plane. The
  * transposed convolution does the same on output cotangents zero-padded so that taps read
- * zeros outside the map, and weight gradients unfold the input once (im2col) and add whole
- * weight rows. All these loops run over contiguous memory and are vectorised by the JIT. Per
- * sample, each weight's gradient is summed in a scratch row and then added once to the
- * accumulator.
+ * zeros outside the map, and weight gradients gather each output position's input window (one
+ * im2col row) and add it, scaled, into every output channel's weight row. All these inner loops
+ * run over contiguous memory and are vectorised by the JIT. Per sample, each weight's gradient is
+ * summed in a scratch row and then added once to the accumulator.
  */
 final class ConvLayer extends Layer {
     private final int inChannels;
@@ -37,6 +37,8 @@ final class ConvLayer extends Layer {
     /** Weights per output channel, Cin·k·k. */
     private final int rowLength;
     private final Stage.Conv stage;
+    /** Offset of weight q's input from its window's corner: taps[(ci·k + ky)·k + kx] = ci·H·W + ky·W + kx. */
+    private final int[] taps;
 
     ConvLayer(Stage.Conv stage, int weightOffset) {
         super(stage.in().size(), stage.out().size());
@@ -55,6 +57,14 @@ final class ConvLayer extends Layer {
         this.wide = (outHeight - 1) * inWidth + outWidth;
         this.pad = (kernel - 1) * inWidth + kernel - 1;
         this.rowLength = inChannels * kernel * kernel;
+        this.taps = new int[rowLength];
+        for (int ci = 0, q = 0; ci < inChannels; ci++) {
+            for (int ky = 0; ky < kernel; ky++) {
+                for (int kx = 0; kx < kernel; kx++) {
+                    taps[q++] = ci * inPlane + ky * inWidth + kx;
+                }
+            }
+        }
     }
 
     @Override
@@ -64,7 +74,6 @@ final class ConvLayer extends Layer {
         sizes.inChannels = Math.max(sizes.inChannels, inChannels);
         sizes.inPlane = Math.max(sizes.inPlane, inPlane);
         sizes.padded = Math.max(sizes.padded, pad + inPlane);
-        sizes.positions = Math.max(sizes.positions, outPlane);
         sizes.rowLength = Math.max(sizes.rowLength, rowLength);
     }
 
@@ -96,8 +105,7 @@ final class ConvLayer extends Layer {
             correlateTransposed(theta, gOut, null, null, gIn, scratch);
         }
         if (grad != null) {
-            unfold(in, scratch.columnsA);
-            accumulateGradient(gOut, scratch.columnsA, null, null, grad, scratch.row);
+            accumulateGradient(gOut, in, null, null, grad, scratch);
         }
     }
 
@@ -123,12 +131,10 @@ final class ConvLayer extends Layer {
 
     private void accumulateTangentGradient(double[] in, double[] tin, boolean tinZero, double[] gOut, double[] tgOut,
                                            double[] tgrad, Scratch scratch) {
-        unfold(in, scratch.columnsA);
         if (tinZero) {
-            accumulateGradient(tgOut, scratch.columnsA, null, null, tgrad, scratch.row);
+            accumulateGradient(tgOut, in, null, null, tgrad, scratch);
         } else {
-            unfold(tin, scratch.columnsB);
-            accumulateGradient(tgOut, scratch.columnsA, gOut, scratch.columnsB, tgrad, scratch.row);
+            accumulateGradient(tgOut, in, gOut, tin, tgrad, scratch);
         }
     }
 
@@ -276,55 +282,58 @@ final class ConvLayer extends Layer {
         }
     }
 
-    /** columns[oy·Wo + ox][(ci·k + ky)·k + kx] = a[ci, oy + ky, ox + kx]. */
-    private void unfold(double[] a, double[][] columns) {
+    /**
+     * grad[W] += ga ⋆ a (+ gb ⋆ b) and grad[b] += Σ ga. Each output position's input windows (its im2col rows)
+     * are gathered once and added into all Cout weight rows, which stay in L1; every weight still sums its
+     * positions in order, as one row at a time over the unfolded input would. Positions with a zero cotangent
+     * are not skipped: on ReLU patterns the branch mispredicts and costs more than the row.
+     */
+    private void accumulateGradient(double[] ga, double[] a, double[] gb, double[] b, double[] grad, Scratch scratch) {
+        int r = rowLength;
+        double[][] rows = scratch.weightRows;
+        double[] biases = scratch.biasSums;
+        double[] wa = scratch.windowA;
+        double[] wb = scratch.windowB;
+        for (int co = 0; co < outChannels; co++) {
+            Arrays.fill(rows[co], 0, r, 0.0);
+            biases[co] = 0;
+        }
         for (int oy = 0; oy < outHeight; oy++) {
             for (int ox = 0; ox < outWidth; ox++) {
-                double[] column = columns[oy * outWidth + ox];
-                int q = 0;
-                for (int ci = 0; ci < inChannels; ci++) {
-                    for (int ky = 0; ky < kernel; ky++) {
-                        int src = ci * inPlane + (oy + ky) * inWidth + ox;
-                        for (int kx = 0; kx < kernel; kx++) {
-                            column[q++] = a[src + kx];
+                int t = oy * outWidth + ox;
+                int corner = oy * inWidth + ox;
+                for (int q = 0; q < r; q++) {
+                    wa[q] = a[corner + taps[q]];
+                }
+                if (gb != null) {
+                    for (int q = 0; q < r; q++) {
+                        wb[q] = b[corner + taps[q]];
+                    }
+                }
+                for (int co = 0; co < outChannels; co++) {
+                    double[] row = rows[co];
+                    double x = ga[co * outPlane + t];
+                    biases[co] += x;
+                    if (gb == null) {
+                        for (int q = 0; q < r; q++) {
+                            row[q] += x * wa[q];
+                        }
+                    } else {
+                        double y = gb[co * outPlane + t];
+                        for (int q = 0; q < r; q++) {
+                            row[q] += x * wa[q] + y * wb[q];
                         }
                     }
                 }
             }
         }
-    }
-
-    /**
-     * grad[W] += ga ⋆ a (+ gb ⋆ b) and grad[b] += Σ ga, given a and b unfolded. Positions with a zero
-     * cotangent are not skipped: on ReLU patterns the branch mispredicts and costs more than the row.
-     */
-    private void accumulateGradient(double[] ga, double[][] colA, double[] gb, double[][] colB, double[] grad, double[] row) {
-        int r = rowLength;
         for (int co = 0; co < outChannels; co++) {
-            Arrays.fill(row, 0, r, 0.0);
-            double biasSum = 0;
-            int base = co * outPlane;
-            for (int t = 0; t < outPlane; t++) {
-                double x = ga[base + t];
-                biasSum += x;
-                double[] a = colA[t];
-                if (gb == null) {
-                    for (int q = 0; q < r; q++) {
-                        row[q] += x * a[q];
-                    }
-                } else {
-                    double y = gb[base + t];
-                    double[] b = colB[t];
-                    for (int q = 0; q < r; q++) {
-                        row[q] += x * a[q] + y * b[q];
-                    }
-                }
-            }
+            double[] row = rows[co];
             int w = weightOffset + co * r;
             for (int q = 0; q < r; q++) {
                 grad[w + q] += row[q];
             }
-            grad[biasOffset + co] += biasSum;
+            grad[biasOffset + co] += biases[co];
         }
     }
 }

@@ -145,6 +145,29 @@ public final class Engine implements AutoCloseable {
         return new LossGradient(sum[p] / n, mean(sum, 0, p, n), sum[p + 1] / n);
     }
 
+    /**
+     * The kept forward and loss-cotangent passes of {@code model} on {@code samples} for the products below, or null
+     * when they would take more than {@code budgetBytes} (the products then recompute them, with the same results).
+     */
+    public KeptPasses keep(Model model, Samples samples, long budgetBytes) {
+        checkSamples(model, samples, true);
+        long bytes = KeptPasses.bytesPerSample(model.network()) * samples.size();
+        return bytes <= budgetBytes ? new KeptPasses(model, samples, bytes) : null;
+    }
+
+    /** {@link #hvp}, the same bits, from {@code kept} (null: recomputed). */
+    public double[] hvp(Model model, Samples samples, double[] v, KeptPasses kept) {
+        if (kept == null) {
+            return hvp(model, samples, v);
+        }
+        checkKept(model, samples, kept);
+        checkDirection(model, v);
+        double[] theta = model.theta();
+        int p = model.parameterCount();
+        double[] sum = sumKept(model, samples, kept, p, (ws, i, partial) -> ws.hvpKept(theta, v, partial));
+        return mean(sum, 0, p, samples.size());
+    }
+
     /** H v for the Hessian H of the mean loss over {@code samples}, by the R-operator. */
     public double[] hvp(Model model, Samples samples, double[] v) {
         checkSamples(model, samples, true);
@@ -161,18 +184,45 @@ public final class Engine implements AutoCloseable {
      * and one backward pass of it serve all the vectors, which then need only their tangent passes.
      */
     public double[][] hvpAll(Model model, Samples samples, double[][] vs) {
+        return hvpAll(model, samples, vs, null);
+    }
+
+    /**
+     * As {@link #hvpAll(Model, Samples, double[][])}, the same bits, and when {@code ggnForms} is not null also
+     * ggnForms[j] = v_jᵀ H_O v_j = mean_i (J_i v_j)ᵀ A_i (J_i v_j), from the logit tangents the products make anyway.
+     */
+    public double[][] hvpAll(Model model, Samples samples, double[][] vs, double[] ggnForms) {
+        return hvpAll(model, samples, vs, ggnForms, null);
+    }
+
+    /** {@link #hvpAll(Model, Samples, double[][], double[])}, the same bits, from {@code kept} (null: recomputed). */
+    public double[][] hvpAll(Model model, Samples samples, double[][] vs, double[] ggnForms, KeptPasses kept) {
         checkSamples(model, samples, true);
+        if (kept != null) {
+            checkKept(model, samples, kept);
+        }
         for (double[] v : vs) {
             checkDirection(model, v);
         }
         double[] theta = model.theta();
         int p = model.parameterCount();
         int b = vs.length;
-        double[] sum = sumOverSamples(model, samples, b * p,
-                (ws, i, partial) -> ws.hvpAll(theta, vs, samples.label(i), partial), ProgressMonitor.NONE);
+        boolean forms = ggnForms != null;
+        if (forms && ggnForms.length != b) {
+            throw new IllegalArgumentException("ggnForms has " + ggnForms.length + " slots for " + b + " vectors");
+        }
+        int width = b * p + (forms ? b : 0);
+        double[] sum = kept == null
+                ? sumOverSamples(model, samples, width,
+                        (ws, i, partial) -> ws.hvpAll(theta, vs, samples.label(i), partial, forms), ProgressMonitor.NONE)
+                : sumKept(model, samples, kept, width,
+                        (ws, i, partial) -> ws.hvpAll(theta, vs, samples.label(i), partial, forms, true));
         double[][] out = new double[b][];
         for (int j = 0; j < b; j++) {
             out[j] = mean(sum, j * p, p, samples.size());
+        }
+        if (forms) {
+            System.arraycopy(mean(sum, b * p, b, samples.size()), 0, ggnForms, 0, b);
         }
         return out;
     }
@@ -188,6 +238,35 @@ public final class Engine implements AutoCloseable {
         return mean(sum, 0, p, samples.size());
     }
 
+    /** {@link #ggnProduct}, the same bits, from {@code kept} (null: recomputed). */
+    public double[] ggnProduct(Model model, Samples samples, double[] v, KeptPasses kept) {
+        if (kept == null) {
+            return ggnProduct(model, samples, v);
+        }
+        checkKept(model, samples, kept);
+        checkDirection(model, v);
+        double[] theta = model.theta();
+        int p = model.parameterCount();
+        double[] sum = sumKept(model, samples, kept, p, (ws, i, partial) -> ws.ggnKept(theta, v, partial));
+        return mean(sum, 0, p, samples.size());
+    }
+
+    /** {@link #residualProduct}, the same bits, from {@code kept} (null: recomputed). */
+    public double[] residualProduct(Model model, Samples samples, double[] v, KeptPasses kept) {
+        if (kept == null) {
+            return residualProduct(model, samples, v);
+        }
+        checkKept(model, samples, kept);
+        checkDirection(model, v);
+        int p = model.parameterCount();
+        double[] theta = model.theta();
+        double[] sum = sumKept(model, samples, kept, 2 * p, (ws, i, partial) -> {
+            ws.hvpKept(theta, v, partial);
+            ws.ggnBackwardInto(theta, partial, p);
+        });
+        return difference(sum, p, samples.size());
+    }
+
     /** H_F v = H v − H_O v, the residual part: the same values as {@code hvp(v) − ggnProduct(v)}. */
     public double[] residualProduct(Model model, Samples samples, double[] v) {
         checkSamples(model, samples, true);
@@ -199,8 +278,13 @@ public final class Engine implements AutoCloseable {
             ws.hvp(theta, v, samples.label(i), partial);
             ws.ggnBackwardInto(theta, partial, p);
         }, ProgressMonitor.NONE);
-        double[] hv = mean(sum, 0, p, samples.size());
-        double[] ggn = mean(sum, p, p, samples.size());
+        return difference(sum, p, samples.size());
+    }
+
+    /** mean of sum[0, P) − mean of sum[P, 2P). */
+    private static double[] difference(double[] sum, int p, int n) {
+        double[] hv = mean(sum, 0, p, n);
+        double[] ggn = mean(sum, p, p, n);
         for (int j = 0; j < p; j++) {
             hv[j] -= ggn[j];
         }
@@ -228,8 +312,18 @@ public final class Engine implements AutoCloseable {
 
     /** The K×P Jacobian of the logits of one input. */
     public double[][] logitJacobian(Model model, double[] x) {
+        return logitJacobian(model, x, new double[model.network().classes()]);
+    }
+
+    /** The K×P Jacobian of the logits of one input, and its logits (as {@link #logits}) into {@code logits}, from one forward pass. */
+    public double[][] logitJacobian(Model model, double[] x, double[] logits) {
+        if (logits.length != model.network().classes()) {
+            throw new IllegalArgumentException("logits buffer has " + logits.length + " values but the network has "
+                    + model.network().classes() + " logits");
+        }
         Workspace ws = single(model, x);
         ws.forward(model.theta());
+        System.arraycopy(ws.logits(), 0, logits, 0, logits.length);
         int k = model.network().classes();
         double[][] jacobian = new double[k][model.parameterCount()];
         double[] unit = new double[k];
@@ -242,6 +336,11 @@ public final class Engine implements AutoCloseable {
     }
 
     public SymmetricOperator hessianOperator(Model model, Samples samples) {
+        return hessianOperator(model, samples, null);
+    }
+
+    /** The Hessian as an operator whose products use {@code kept} (null: recomputed), with the same bits. */
+    public SymmetricOperator hessianOperator(Model model, Samples samples, KeptPasses kept) {
         checkSamples(model, samples, true);
         int p = model.parameterCount();
         return new SymmetricOperator() {
@@ -250,12 +349,12 @@ public final class Engine implements AutoCloseable {
             }
 
             public void apply(double[] v, double[] out) {
-                System.arraycopy(hvp(model, samples, v), 0, out, 0, p);
+                System.arraycopy(hvp(model, samples, v, kept), 0, out, 0, p);
             }
 
             @Override
             public void applyAll(double[][] vs, double[][] outs) {
-                double[][] hv = hvpAll(model, samples, vs);
+                double[][] hv = hvpAll(model, samples, vs, null, kept);
                 for (int j = 0; j < vs.length; j++) {
                     System.arraycopy(hv[j], 0, outs[j], 0, p);
                 }
@@ -264,13 +363,23 @@ public final class Engine implements AutoCloseable {
     }
 
     public SymmetricOperator ggnOperator(Model model, Samples samples) {
+        return ggnOperator(model, samples, null);
+    }
+
+    /** H_O as an operator whose products use {@code kept} (null: recomputed), with the same bits. */
+    public SymmetricOperator ggnOperator(Model model, Samples samples, KeptPasses kept) {
         checkSamples(model, samples, true);
-        return operator(model, v -> ggnProduct(model, samples, v));
+        return operator(model, v -> ggnProduct(model, samples, v, kept));
     }
 
     public SymmetricOperator residualOperator(Model model, Samples samples) {
+        return residualOperator(model, samples, null);
+    }
+
+    /** H_F as an operator whose products use {@code kept} (null: recomputed), with the same bits. */
+    public SymmetricOperator residualOperator(Model model, Samples samples, KeptPasses kept) {
         checkSamples(model, samples, true);
-        return operator(model, v -> residualProduct(model, samples, v));
+        return operator(model, v -> residualProduct(model, samples, v, kept));
     }
 
     @Override
@@ -305,6 +414,34 @@ public final class Engine implements AutoCloseable {
                 step.apply(ws, i, partial);
             }
         }, monitor);
+    }
+
+    /**
+     * As {@link #sumOverSamples}, each sample's workspace holding its kept passes: restored when made before,
+     * made (and kept) by the first product that reaches the sample. Each sample is written by one worker, and
+     * read only in later calls, after the pool has handed that call's results back.
+     */
+    private double[] sumKept(Model model, Samples samples, KeptPasses kept, int width, SampleStep step) {
+        double[] theta = model.theta();
+        return runner.sum(samples.size(), width, (from, to, partial) -> {
+            Workspace ws = workspace(model.network());
+            for (int i = from; i < to; i++) {
+                KeptPasses.SampleState state = kept.get(i);
+                if (state == null) {
+                    ws.load(samples, i);
+                    kept.set(i, ws.keep(theta, samples.label(i)));
+                } else {
+                    ws.restore(state);
+                }
+                step.apply(ws, i, partial);
+            }
+        }, ProgressMonitor.NONE);
+    }
+
+    private static void checkKept(Model model, Samples samples, KeptPasses kept) {
+        if (!kept.isFor(model, samples)) {
+            throw new IllegalArgumentException("the kept passes are of another model or other samples");
+        }
     }
 
     private Workspace workspace(Network network) {

@@ -18,14 +18,15 @@ final class Scratch {
     /** Zero-padded output cotangent planes. */
     final double[] paddedA;
     final double[] paddedB;
-    /** Unfolded inputs (im2col): one row of Cin·k·k values per output position. */
-    final double[][] columnsA;
-    final double[][] columnsB;
+    /** One output position's input windows (an im2col row of Cin·k·k values), of an input and of its tangent. */
+    final double[] windowA;
+    final double[] windowB;
+    /** The weight rows (Cin·k·k each) of every output channel and their bias sums, summed for one sample. */
+    final double[][] weightRows;
+    final double[] biasSums;
     /** θ-indexed copies of a dense layer's input, placed at a weight row's offset. */
     final double[] alignedA;
     final double[] alignedB;
-    /** One weight row being summed for the current sample. */
-    final double[] row;
 
     /**
      * The buffer lengths the layers need: each layer raises, in {@link Layer#reserve}, the ones its
@@ -37,7 +38,6 @@ final class Scratch {
         int inChannels;
         int inPlane;
         int padded;
-        int positions;
         int rowLength;
         int denseIn;
         int weightEnd;
@@ -58,8 +58,9 @@ final class Scratch {
         alignedB = new double[n.weightEnd];
         paddedA = new double[n.padded];
         paddedB = new double[n.padded];
-        columnsA = new double[n.positions][n.rowLength];
-        columnsB = new double[n.positions][n.rowLength];
-        row = new double[n.rowLength];
+        windowA = new double[n.rowLength];
+        windowB = new double[n.rowLength];
+        weightRows = new double[n.outChannels][n.rowLength];
+        biasSums = new double[n.outChannels];
     }
 }

@@ -98,6 +98,72 @@ final class Workspace {
         return CrossEntropy.argmax(act[stages], classes);
     }
 
+    /**
+     * Forward pass, loss, loss cotangent and its backward pass (no parameter gradient): the state every
+     * curvature product of this sample starts from, the same values those products compute themselves.
+     */
+    KeptPasses.SampleState keep(double[] theta, int label) {
+        forward(theta);
+        loss(label);
+        lossCotangent(label);
+        for (int s = stages - 1; s > 0; s--) {
+            layers[s].backward(theta, act[s], cot[s + 1], cot[s], null, states[s], scratch);
+        }
+        double[][] keptAct = new double[stages + 1][];
+        double[][] keptCot = new double[stages + 1][];
+        double[][] masks = new double[stages][];
+        int[][] routes = new int[stages][];
+        for (int s = 0; s <= stages; s++) {
+            keptAct[s] = act[s].clone();
+            // cot[0] is never needed: no pass goes back into the image.
+            keptCot[s] = s == 0 ? new double[0] : cot[s].clone();
+            if (s < stages) {
+                masks[s] = states[s].mask.clone();
+                routes[s] = states[s].route.clone();
+            }
+        }
+        return new KeptPasses.SampleState(keptAct, keptCot, masks, routes, probabilities.clone());
+    }
+
+    /** Loads a kept state, as if {@link #keep} had just run on this sample. */
+    void restore(KeptPasses.SampleState kept) {
+        for (int s = 0; s <= stages; s++) {
+            System.arraycopy(kept.act[s], 0, act[s], 0, act[s].length);
+            if (s > 0) {
+                System.arraycopy(kept.cot[s], 0, cot[s], 0, cot[s].length);
+            }
+            if (s < stages) {
+                System.arraycopy(kept.masks[s], 0, states[s].mask, 0, states[s].mask.length);
+                System.arraycopy(kept.routes[s], 0, states[s].route, 0, states[s].route.length);
+            }
+        }
+        System.arraycopy(kept.probabilities, 0, probabilities, 0, classes);
+    }
+
+    /**
+     * After {@link #restore}: hv += ∇²ℓ v, the same values {@link #hvp} adds, from the tangent passes alone
+     * (the kept cotangents replace the backward half of the fused backward-with-tangent step).
+     */
+    void hvpKept(double[] theta, double[] v, double[] hv) {
+        forwardTangent(theta, v);
+        CrossEntropy.curvatureProduct(probabilities, tact[stages], tcot[stages]);
+        backwardTangents(theta, v, hv);
+    }
+
+    /** After {@link #restore}: out += J^T A J v, the same values {@link #ggnProduct} adds. */
+    void ggnKept(double[] theta, double[] v, double[] out) {
+        forwardTangent(theta, v);
+        ggnBackward(theta, out);
+    }
+
+    private void backwardTangents(double[] theta, double[] v, double[] hv) {
+        for (int s = stages - 1; s >= 0; s--) {
+            boolean needInput = s > 0;
+            layers[s].backwardTangent(theta, v, act[s], tact[s], tangentZero[s], cot[s + 1], tcot[s + 1],
+                    needInput ? tcot[s] : null, hv, states[s], scratch);
+        }
+    }
+
     /** After {@link #forward}: tangents of every activation along the parameter direction v (J v at the logits). */
     void forwardTangent(double[] theta, double[] v) {
         for (int s = 0; s < stages; s++) {
@@ -141,24 +207,39 @@ final class Workspace {
      * out[j·P + k] += (∇²ℓ v_j)_k for every v_j, each the same values {@link #hvp} adds: the forward pass, the loss
      * cotangent and its backward pass (cot) are made once, then each vector runs its tangent passes. Each vector is
      * summed in a zeroed buffer and then added, which changes nothing since every pass adds into each parameter once.
+     * With {@code ggnForms}, out[b·P + j] += (J v_j)ᵀ A (J v_j) = v_jᵀ ∇²_O ℓ v_j, from the logit tangent the pass makes anyway.
      */
-    void hvpAll(double[] theta, double[][] vs, int label, double[] out) {
+    void hvpAll(double[] theta, double[][] vs, int label, double[] out, boolean ggnForms) {
+        hvpAll(theta, vs, label, out, ggnForms, false);
+    }
+
+    /** As {@link #hvpAll(double[], double[][], int, double[], boolean)}; {@code restored}: after {@link #restore}. */
+    void hvpAll(double[] theta, double[][] vs, int label, double[] out, boolean ggnForms, boolean restored) {
         int p = network.parameterCount();
         if (ggnScratch == null) {
             ggnScratch = new double[p];
         }
-        forward(theta);
-        loss(label);
-        lossCotangent(label);
+        if (!restored) {
+            forward(theta);
+            loss(label);
+            lossCotangent(label);
+        }
         for (int j = 0; j < vs.length; j++) {
             double[] v = vs[j];
             Arrays.fill(ggnScratch, 0.0);
             forwardTangent(theta, v);
             CrossEntropy.curvatureProduct(probabilities, tact[stages], tcot[stages]);
+            if (ggnForms) {
+                double form = 0;
+                for (int c = 0; c < classes; c++) {
+                    form += tact[stages][c] * tcot[stages][c];
+                }
+                out[vs.length * p + j] += form;
+            }
             for (int s = stages - 1; s >= 0; s--) {
                 boolean needInput = s > 0;
                 Layer layer = layers[s];
-                if (j == 0) {
+                if (j == 0 && !restored) {
                     layer.backwardWithTangent(theta, v, act[s], tact[s], tangentZero[s], cot[s + 1], tcot[s + 1],
                             needInput ? cot[s] : null, needInput ? tcot[s] : null, ggnScratch, states[s], scratch);
                 } else {
