@@ -8,9 +8,10 @@ import org.hessianscope.task.InvalidSettingException;
 public final class DirectionKinds {
     public static final HessianDirections HESSIAN = new HessianDirections();
     public static final RandomDirections RANDOM = new RandomDirections();
+    public static final TrajectoryDirections TRAJECTORY = new TrajectoryDirections();
     public static final InterpolationDirections INTERPOLATION = new InterpolationDirections();
 
-    public static final List<Directions> ALL = List.of(HESSIAN, RANDOM, INTERPOLATION);
+    public static final List<Directions> ALL = List.of(HESSIAN, RANDOM, TRAJECTORY, INTERPOLATION);
 
     private DirectionKinds() {
     }

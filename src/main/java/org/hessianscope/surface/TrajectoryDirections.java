@@ -6,11 +6,15 @@ import org.hessianscope.linalg.Vectors;
 import org.hessianscope.run.RunFolder;
 import org.hessianscope.run.TrainedRun;
 import org.hessianscope.task.InvalidSettingException;
+import org.hessianscope.task.ProgressMonitor;
 import org.hessianscope.train.Checkpoint;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The top two principal directions of the training trajectory, as Li et al. (2018, §7) draw it: the
@@ -20,8 +24,53 @@ import java.util.List;
  * a trajectory's own scale is its unit), and every point's coordinates {@code (x_j − θ̂)·u} are recorded
  * so the path can be drawn on the plane.
  */
-public final class TrajectoryDirections {
-    private TrajectoryDirections() {
+public final class TrajectoryDirections implements Directions {
+    TrajectoryDirections() {
+    }
+
+    @Override
+    public String key() {
+        return "trajectory";
+    }
+
+    @Override
+    public String units() {
+        return "unit length in parameter space (orthonormal principal directions of the training path)";
+    }
+
+    @Override
+    public int maxDims() {
+        return 2;
+    }
+
+    @Override
+    public List<Direction> directions(DirectionsInput input, int dims, ProgressMonitor monitor) {
+        Plane plane = plane(input);
+        List<Direction> out = new ArrayList<>();
+        out.add(new Direction(String.format(Locale.ROOT, "trajectory PCA 1 (%.1f%%)", 100 * plane.explained()[0]),
+                plane.first(), Double.NaN));
+        if (dims > 1) {
+            out.add(new Direction(String.format(Locale.ROOT, "trajectory PCA 2 (%.1f%%)", 100 * plane.explained()[1]),
+                    plane.second(), Double.NaN));
+        }
+        return out;
+    }
+
+    /** The plane of the run {@code input} names, around its model's θ̂; a missing run or checkpoints is one line. */
+    public static Plane plane(DirectionsInput input) {
+        if (input.run() == null) {
+            throw new InvalidSettingException("{directions} = trajectory needs a run folder whose training kept "
+                    + "checkpoints (train --checkpoints epoch); give --run, or choose hessian or random");
+        }
+        TrainedRun run;
+        try {
+            run = RunFolder.read(input.run());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        double[] theta = input.model().theta();
+        return of(input.run(), new TrainedRun(run.spec(), run.init(), theta, run.history(), run.info(),
+                run.checkpoints()));
     }
 
     /** One point of the trajectory on the plane: step 0 is θ₀. */
