@@ -3,6 +3,7 @@ package org.hessianscope.cli;
 import org.hessianscope.cli.analysis.AnalyzeCommand;
 import org.hessianscope.cli.analysis.BoundsCommand;
 import org.hessianscope.cli.analysis.CurvatureCommand;
+import org.hessianscope.cli.analysis.DeltaCommand;
 import org.hessianscope.cli.analysis.LossDifferenceCommand;
 import org.hessianscope.cli.bench.BenchCommand;
 import org.hessianscope.cli.data.DatasetsCommand;
@@ -40,6 +41,7 @@ import picocli.CommandLine.Command;
                 CurvatureCommand.class,
                 BenchCommand.class,
                 LossDifferenceCommand.class,
+                DeltaCommand.class,
                 ExportDl4jCommand.class,
                 ImportDl4jCommand.class,
                 BoundsCommand.class,

@@ -95,13 +95,14 @@ public final class DeltaMonteCarlo {
         String note;
         if (basis != null) {
             predicted = QuadraticDelta.inBasis(f, theta, basis, ks, tau, monitor, (long) s * m, total);
-            note = "exact for the quadratic model at θ̂ in the subspace: " + o.subspace()
-                    + " per-sample Hessian-vector products a sample";
+            note = "the quadratic model at θ̂ in closed form, exactly in the subspace (" + o.subspace()
+                    + " per-sample Hessian-vector products a sample)";
         } else if (quadratic) {
             predicted = QuadraticDelta.inBasis(f, theta, identity(p), ks, tau, monitor, (long) s * m, total);
-            note = "exact for the quadratic model at θ̂ in the full space (P = " + p + " ≤ " + EXACT_FULL_MAX + ")";
+            note = "the quadratic model at θ̂ in closed form, exactly in the full space (P = " + p + " ≤ "
+                    + EXACT_FULL_MAX + ")";
         } else {
-            note = "not computed: in the full space it needs tr A and ‖A‖_F² of P × P matrices (P = " + p
+            note = "the quadratic model is not computed: in the full space it needs tr A and ‖A‖_F² of P × P matrices (P = " + p
                     + " > " + EXACT_FULL_MAX + "); give a subspace dimension to compare with the quadratic model";
         }
         monitor.progress(total, total, "Δ done");
