@@ -10,8 +10,9 @@ public final class DirectionKinds {
     public static final RandomDirections RANDOM = new RandomDirections();
     public static final TrajectoryDirections TRAJECTORY = new TrajectoryDirections();
     public static final InterpolationDirections INTERPOLATION = new InterpolationDirections();
+    public static final FileDirections FILE = new FileDirections();
 
-    public static final List<Directions> ALL = List.of(HESSIAN, RANDOM, TRAJECTORY, INTERPOLATION);
+    public static final List<Directions> ALL = List.of(HESSIAN, RANDOM, TRAJECTORY, INTERPOLATION, FILE);
 
     private DirectionKinds() {
     }
