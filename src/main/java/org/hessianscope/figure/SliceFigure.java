@@ -18,8 +18,8 @@ public final class SliceFigure {
     public static final String MODEL_KEY = "quadratic model";
 
     /** {@code model} may be null (no Hessian at θ̂ in the result). */
-    public record Input(String title, String xLabel, String yLabel, double[] alpha, double[] loss, double[] model,
-                        boolean logY) {
+    public record Input(String title, String xLabel, String yLabel, String note, double[] alpha, double[] loss,
+                        double[] model, boolean logY) {
     }
 
     private SliceFigure() {
@@ -46,7 +46,7 @@ public final class SliceFigure {
                 new float[] {6f, 4f}, 0f));
         XYPlot plot = new XYPlot(data, Axes.of(in.xLabel(), false, style), Axes.of(in.yLabel(), in.logY(), style), r);
         ValueMarker centre = new ValueMarker(0, Color.GRAY, new BasicStroke(0.8f));
-        centre.setLabel("θ̂");
+        centre.setLabel("trained"); // words: Java2D draws θ̂ as a bare θ
         centre.setLabelFont(style.tickFont());
         centre.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_RIGHT);
         centre.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.TOP_LEFT);
@@ -66,6 +66,10 @@ public final class SliceFigure {
         for (int s = 0; s < data.getSeriesCount(); s++) {
             legend.add(r.getLegendItem(0, s));
         }
-        return ChartStyling.chart(in.title(), plot, legend, style);
+        JFreeChart chart = ChartStyling.chart(in.title(), plot, legend, style);
+        if (in.note() != null) {
+            chart.addSubtitle(SurfaceMapFigure.note(in.note(), style));
+        }
+        return chart;
     }
 }

@@ -40,7 +40,8 @@ public final class SurfaceMapFigure {
     public static final String CONTOUR_KEY = "contours";
     public static final String MODEL_KEY = "quadratic model";
     public static final String TRAJECTORY_KEY = "training trajectory";
-    public static final String CENTRE_KEY = "θ̂";
+    /** Words, not θ̂: Java2D draws the combining hat of θ̂ as a bare θ. */
+    public static final String CENTRE_KEY = "trained weights (origin)";
     private static final Color MODEL_COLOUR = new Color(0xd62728);
     private static final Color TRAJECTORY_COLOUR = Color.WHITE;
 
@@ -48,8 +49,8 @@ public final class SurfaceMapFigure {
      * What to draw. {@code z[j][i]} is the value at ({@code x[i]}, {@code y[j]}); {@code model}
      * (same shape) and {@code trajectory} ({xs, ys}) may be null.
      */
-    public record Input(String title, String xLabel, String yLabel, String valueLabel,
-                        double[] x, double[] y, double[][] z, ColourScale scale, int levels,
+    public record Input(String title, String xLabel, String yLabel, String valueLabel, String contourLabel,
+                        String note, double[] x, double[] y, double[][] z, ColourScale scale, int levels,
                         double[][] model, double[][] trajectory) {
     }
 
@@ -62,12 +63,23 @@ public final class SurfaceMapFigure {
         ValueAxis yAxis = Axes.of(in.yLabel(), false, style);
         XYPlot plot = new XYPlot(heat(in), xAxis, yAxis, blocks(in));
         plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
-        plot.setDataset(CONTOURS, lines(CONTOUR_KEY, ContourLines.of(in.x(), in.y(), in.z(), levels)));
-        plot.setRenderer(CONTOURS, lineRenderer(Color.BLACK, new BasicStroke(0.8f), false));
+        // Light lines over the dark (low) half of the map, dark lines over the light half, so every level shows.
+        List<ContourLines.Level> contours = ContourLines.of(in.x(), in.y(), in.z(), levels);
+        DefaultXYDataset lines = new DefaultXYDataset();
+        lines.addSeries(CONTOUR_KEY + " low", xy(contours.stream().filter(l -> in.scale().fraction(l.value()) < 0.5).toList()));
+        lines.addSeries(CONTOUR_KEY, xy(contours.stream().filter(l -> in.scale().fraction(l.value()) >= 0.5).toList()));
+        plot.setDataset(CONTOURS, lines);
+        XYLineAndShapeRenderer contourRenderer = lineRenderer(new Color(255, 255, 255, 200), new BasicStroke(0.8f), false);
+        contourRenderer.setSeriesPaint(1, new Color(0, 0, 0, 200));
+        contourRenderer.setSeriesStroke(1, new BasicStroke(0.8f));
+        contourRenderer.setSeriesVisibleInLegend(1, false);
+        plot.setRenderer(CONTOURS, contourRenderer);
         LegendItemCollection legend = new LegendItemCollection();
-        legend.add(new LegendItem("L contours", null, null, null, new Rectangle2D.Double(-6, -1, 12, 2), Color.BLACK));
+        legend.add(line(in.contourLabel(), Color.DARK_GRAY, new BasicStroke(1f)));
         if (in.model() != null) {
-            plot.setDataset(MODEL_CONTOURS, lines(MODEL_KEY, ContourLines.of(in.x(), in.y(), in.model(), levels)));
+            DefaultXYDataset model = new DefaultXYDataset();
+            model.addSeries(MODEL_KEY, xy(ContourLines.of(in.x(), in.y(), in.model(), levels)));
+            plot.setDataset(MODEL_CONTOURS, model);
             plot.setRenderer(MODEL_CONTOURS, lineRenderer(MODEL_COLOUR, dashed(1.4f), false));
             legend.add(line(MODEL_KEY + " (dashed)", MODEL_COLOUR, dashed(1.4f)));
         }
@@ -91,7 +103,7 @@ public final class SurfaceMapFigure {
         cross.setSeriesPaint(0, Color.WHITE);
         cross.setSeriesVisibleInLegend(0, false);
         plot.setRenderer(CENTRE, cross);
-        legend.add(new LegendItem(CENTRE_KEY + " (trained weights)", null, null, null,
+        legend.add(new LegendItem(CENTRE_KEY, null, null, null,
                 org.jfree.chart.util.ShapeUtils.createDiagonalCross(5, 1.2f), Color.GRAY));
         fitToGrid(xAxis, in.x());
         fitToGrid(yAxis, in.y());
@@ -99,16 +111,28 @@ public final class SurfaceMapFigure {
         plot.setDomainGridlinesVisible(false);
         plot.setRangeGridlinesVisible(false);
         chart.addSubtitle(colourBar(in, style));
+        if (in.note() != null) {
+            chart.addSubtitle(note(in.note(), style));
+        }
         return chart;
+    }
+
+    /** A line of small print under the chart: what a unit of the axes is. */
+    static org.jfree.chart.title.TextTitle note(String text, FigureStyle style) {
+        org.jfree.chart.title.TextTitle t = new org.jfree.chart.title.TextTitle(text,
+                style.tickFont().deriveFont(style.fontSize() * 0.9f));
+        t.setPosition(RectangleEdge.BOTTOM);
+        t.setHorizontalAlignment(org.jfree.chart.ui.HorizontalAlignment.LEFT);
+        t.setPaint(Color.DARK_GRAY);
+        return t;
     }
 
     /** The colour bar beside the plot: the same scale, with ticks and the value's name as its label. */
     private static PaintScaleLegend colourBar(Input in, FigureStyle style) {
-        ValueAxis axis = Axes.of(in.valueLabel(), in.scale().log(), style);
-        if (in.scale().log() && in.scale().max() / in.scale().min() < 100) {
-            // Less than two decades: whole-decade ticks would leave the bar unlabelled; use plain numbers.
-            ((org.jfree.chart.axis.LogAxis) axis).setStandardTickUnits(NumberAxis.createStandardTickUnits());
-        }
+        // Under two decades whole-decade ticks would leave the bar nearly unlabelled: a linear axis then,
+        // whose strip still shows the log scale's colours (spread unevenly along it, as they are on the map).
+        boolean logAxis = in.scale().log() && in.scale().max() / in.scale().min() >= 100;
+        ValueAxis axis = Axes.of(in.valueLabel(), logAxis, style);
         double lo = in.scale().min();
         double hi = in.scale().max() > lo ? in.scale().max() : lo + (lo == 0 ? 1 : Math.abs(lo) * 1e-6);
         axis.setRange(lo, hi);
@@ -169,7 +193,7 @@ public final class SurfaceMapFigure {
     }
 
     /** Every level's segments in one series, separated by NaN so no line joins two segments. */
-    private static DefaultXYDataset lines(String key, List<ContourLines.Level> levels) {
+    private static double[][] xy(List<ContourLines.Level> levels) {
         List<double[]> points = new ArrayList<>();
         for (ContourLines.Level l : levels) {
             for (ContourLines.Segment s : l.segments()) {
@@ -183,9 +207,7 @@ public final class SurfaceMapFigure {
             xy[0][i] = points.get(i)[0];
             xy[1][i] = points.get(i)[1];
         }
-        DefaultXYDataset d = new DefaultXYDataset();
-        d.addSeries(key, xy);
-        return d;
+        return xy;
     }
 
     private static XYLineAndShapeRenderer lineRenderer(Color colour, BasicStroke stroke, boolean shapes) {
