@@ -16,9 +16,15 @@ public final class Analyses {
     public static final SmoothingAnalysis SMOOTHED = new SmoothingAnalysis();
     public static final CurvatureAnalysis CURVATURE = new CurvatureAnalysis();
     public static final BoundsAnalysis BOUNDS = new BoundsAnalysis();
+    public static final SurfaceAnalysis SURFACE = new SurfaceAnalysis();
 
     /** In running order; also the order of their keys in {@code analysis.json}. */
-    public static final List<Analysis<?, ?>> ALL = List.of(LOSS_DIFFERENCE, SMOOTHED, CURVATURE, BOUNDS);
+    public static final List<Analysis<?, ?>> ALL = List.of(LOSS_DIFFERENCE, SMOOTHED, CURVATURE, BOUNDS, SURFACE);
+
+    /** The analyses a run analysed with {@code settings} computes unless told {@code --only}: all but those not asked for. */
+    public static List<Analysis<?, ?>> wanted(AnalysisOptions settings) {
+        return ALL.stream().filter(a -> a.requestedBy(settings)).toList();
+    }
 
     /** The registered analysis of {@code key}; an unknown key is an IllegalArgumentException naming the valid ones. */
     public static Analysis<?, ?> byKey(String key) {

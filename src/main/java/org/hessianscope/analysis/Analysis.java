@@ -53,6 +53,19 @@ public interface Analysis<O, R> {
         return PhasedSteps.OVER_LOSSES * n;
     }
 
+    /**
+     * False for an analysis that runs only when asked: when {@code settings} ask for it, or {@code analyze --only}
+     * names it. The default analysis leaves it out, and {@code analysis.json} has no key for it until it has run.
+     */
+    default boolean requestedBy(AnalysisOptions settings) {
+        return true;
+    }
+
+    /** True for an analysis that runs only when asked ({@link #requestedBy}); false for those every analysis runs. */
+    default boolean onRequest() {
+        return false;
+    }
+
     /** One line for {@code analyze} to print, or null for none. */
     default String summary(R result, AnalysisResult all) {
         return null;

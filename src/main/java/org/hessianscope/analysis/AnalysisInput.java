@@ -21,10 +21,12 @@ import org.hessianscope.engine.Model;
  * @param predictions the arg-max class of sample i's logits
  * @param earlier     results of the analyses registered before this one, by key
  * @param lanczos     live Lanczos steps for a convergence view
+ * @param init        θ₀, the weights training started from (the surface's interpolation line), or null
+ * @param folder      the run folder (checkpoints), or null when the run was not read from one
  */
 public record AnalysisInput(Engine engine, Model model, ArchitectureSpec spec, Samples samples, double[] losses,
                             int[] labels, int[] predictions, Map<String, Object> earlier,
-                            Curvature.Listener lanczos) {
+                            Curvature.Listener lanczos, double[] init, java.nio.file.Path folder) {
 
     /** The result of {@code analysis}, which must be registered before the one asking. */
     public <R> R result(Analysis<?, R> analysis) {

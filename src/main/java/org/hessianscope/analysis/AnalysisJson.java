@@ -40,7 +40,11 @@ final class AnalysisJson {
             p.defaultSerializeField(PASS[2], r.labels(), g);
             p.defaultSerializeField(PASS[3], r.predictions(), g);
             for (Analysis<?, ?> a : Analyses.ALL) {
-                p.defaultSerializeField(a.step().key(), r.results().get(a.step().key()), g);
+                Object result = r.results().get(a.step().key());
+                // An analysis run only on request has no key until it ran, so files without it stay as they were.
+                if (result != null || !a.onRequest()) {
+                    p.defaultSerializeField(a.step().key(), result, g);
+                }
             }
             g.writeEndObject();
         }

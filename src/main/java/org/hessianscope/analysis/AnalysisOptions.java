@@ -1,5 +1,8 @@
 package org.hessianscope.analysis;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.hessianscope.surface.SurfaceOptions;
+
 import org.hessianscope.curvature.Curvature;
 import org.hessianscope.curvature.LanczosOptions;
 import org.hessianscope.landscape.LossDifferenceOptions;
@@ -17,9 +20,12 @@ import org.hessianscope.task.InvalidSettingException;
  *                         (the Hessian of their mean loss, their per-sample ggn norms)
  * @param lanczosSteps     Lanczos steps per operator (top 5 eigenvalues of H, H_O, H_F)
  * @param perSampleFull    random samples whose ‖H_i‖ and ‖H_F,i‖ are found by Lanczos (plus the 20 of highest loss)
+ * @param surface          the landscape slice to compute, or null when not asked for (the default analysis leaves
+ *                         it out); absent from analysis.json when null, so older files read and write unchanged
  */
 public record AnalysisOptions(int orderings, long seed, double alpha, int threads, int curvatureSamples,
-                              int lanczosSteps, int perSampleFull) {
+                              int lanczosSteps, int perSampleFull,
+                              @JsonInclude(JsonInclude.Include.NON_NULL) SurfaceOptions surface) {
     /** Eigenvalues reported at each end of each operator. */
     public static final int TOP = Curvature.DEFAULT_TOP;
     /** Random samples whose ‖H_i‖ and ‖H_F,i‖ are found by Lanczos. */
@@ -50,6 +56,17 @@ public record AnalysisOptions(int orderings, long seed, double alpha, int thread
         }
     }
 
+    /** The settings without a surface. */
+    public AnalysisOptions(int orderings, long seed, double alpha, int threads, int curvatureSamples, int lanczosSteps,
+                           int perSampleFull) {
+        this(orderings, seed, alpha, threads, curvatureSamples, lanczosSteps, perSampleFull, null);
+    }
+
+    /** These settings asking for {@code surface} too (null: not). */
+    public AnalysisOptions withSurface(SurfaceOptions surface) {
+        return new AnalysisOptions(orderings, seed, alpha, threads, curvatureSamples, lanczosSteps, perSampleFull, surface);
+    }
+
     /** Loss-difference settings with the default curvature subset (1,000 samples, 40 steps, 50 full per-sample). */
     public static AnalysisOptions of(int orderings, long seed, double alpha, int threads) {
         return new AnalysisOptions(orderings, seed, alpha, threads, Curvature.DEFAULT_SAMPLES,
@@ -66,7 +83,7 @@ public record AnalysisOptions(int orderings, long seed, double alpha, int thread
     }
 
     public AnalysisOptions withCurvature(int samples, int steps, int full) {
-        return new AnalysisOptions(orderings, seed, alpha, threads, samples, steps, full);
+        return new AnalysisOptions(orderings, seed, alpha, threads, samples, steps, full, surface);
     }
 
     Curvature.Options curvature() {

@@ -153,7 +153,7 @@ public final class AnalysisStore {
             Object stored = r.results().get(a.step().key());
             if (stored == null && a.fromLossesAlone()) {
                 AnalysisInput in = new AnalysisInput(null, null, null, null, losses, r.labels(), r.predictions(),
-                        results, Curvature.Listener.NONE);
+                        results, Curvature.Listener.NONE, null, null);
                 stored = rerun(a, in, r.options());
             }
             if (stored != null) {

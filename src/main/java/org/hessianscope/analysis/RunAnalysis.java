@@ -56,7 +56,7 @@ public final class RunAnalysis {
     /** As above; {@code lanczos} hears every Lanczos step of the curvature step, for a live convergence view. */
     public AnalysisResult analyzeFolder(Path run, DatasetCatalog catalog, AnalysisOptions options, StepMonitors monitors,
                                         Curvature.Listener lanczos) throws IOException {
-        return analyzeFolder(run, catalog, options, monitors, lanczos, Analyses.ALL);
+        return analyzeFolder(run, catalog, options, monitors, lanczos, Analyses.wanted(options));
     }
 
     /**
@@ -76,7 +76,7 @@ public final class RunAnalysis {
                     + "\"; only a completed, cancelled or diverged run can be analysed (train it again)");
         }
         Samples train = RunTrainingSet.load(run, trained.info(), catalog);
-        AnalysisResult result = analyze(trained, train, options, monitors, lanczos, chosen);
+        AnalysisResult result = analyze(trained, run, train, options, monitors, lanczos, chosen);
         if (result.results().size() < Analyses.ALL.size()) {
             result = withStored(result, AnalysisStore.read(run));
         }
@@ -104,7 +104,7 @@ public final class RunAnalysis {
     private static boolean sameInputs(AnalysisResult a, AnalysisResult b) {
         AnalysisOptions o = b.options();
         AnalysisOptions asA = new AnalysisOptions(o.orderings(), o.seed(), o.alpha(), a.options().threads(),
-                o.curvatureSamples(), o.lanczosSteps(), o.perSampleFull());
+                o.curvatureSamples(), o.lanczosSteps(), o.perSampleFull(), a.options().surface());
         return asA.equals(a.options()) && Arrays.equals(a.losses(), b.losses()) && Arrays.equals(a.labels(), b.labels())
                 && Arrays.equals(a.predictions(), b.predictions());
     }
@@ -115,12 +115,19 @@ public final class RunAnalysis {
 
     public AnalysisResult analyze(TrainedRun run, Samples train, AnalysisOptions options, StepMonitors monitors,
                                   Curvature.Listener lanczos) {
-        return analyze(run, train, options, monitors, lanczos, Analyses.ALL);
+        return analyze(run, train, options, monitors, lanczos, Analyses.wanted(options));
     }
 
     /** Only {@code chosen} and the analyses they read, in registry order; the others are absent from the result. */
     public AnalysisResult analyze(TrainedRun run, Samples train, AnalysisOptions options, StepMonitors monitors,
                                   Curvature.Listener lanczos, List<? extends Analysis<?, ?>> chosen) {
+        return analyze(run, null, train, options, monitors, lanczos, chosen);
+    }
+
+    /** As above, for the run read from {@code folder} (null when it was not read from one). */
+    private AnalysisResult analyze(TrainedRun run, Path folder, Samples train, AnalysisOptions options,
+                                   StepMonitors monitors, Curvature.Listener lanczos,
+                                   List<? extends Analysis<?, ?>> chosen) {
         if (train.size() < 2) {
             throw new IllegalArgumentException("the training set has " + train.size()
                     + " sample(s); the loss difference needs at least 2");
@@ -139,7 +146,7 @@ public final class RunAnalysis {
 
         Map<String, Object> results = new LinkedHashMap<>();
         AnalysisInput input = new AnalysisInput(engine, model, run.spec(), train, pass.losses(), labels,
-                pass.predictions(), Collections.unmodifiableMap(results), lanczos);
+                pass.predictions(), Collections.unmodifiableMap(results), lanczos, run.init(), folder);
         for (Analysis<?, ?> a : steps) {
             m = monitors.forStep(a.step());
             results.put(a.step().key(), run(a, input, options, m));

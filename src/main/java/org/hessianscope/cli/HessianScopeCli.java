@@ -3,6 +3,7 @@ package org.hessianscope.cli;
 import org.hessianscope.cli.analysis.AnalyzeCommand;
 import org.hessianscope.cli.analysis.BoundsCommand;
 import org.hessianscope.cli.analysis.CurvatureCommand;
+import org.hessianscope.cli.analysis.SurfaceCommand;
 import org.hessianscope.cli.analysis.LossDifferenceCommand;
 import org.hessianscope.cli.bench.BenchCommand;
 import org.hessianscope.cli.data.DatasetsCommand;
@@ -38,6 +39,7 @@ import picocli.CommandLine.Command;
                 ReproduceCommand.class,
                 RunsCommand.class,
                 CurvatureCommand.class,
+                SurfaceCommand.class,
                 BenchCommand.class,
                 LossDifferenceCommand.class,
                 ExportDl4jCommand.class,

@@ -9,8 +9,9 @@ public final class DirectionKinds {
     public static final HessianDirections HESSIAN = new HessianDirections();
     public static final RandomDirections RANDOM = new RandomDirections();
     public static final InterpolationDirections INTERPOLATION = new InterpolationDirections();
+    public static final FileDirections FILE = new FileDirections();
 
-    public static final List<Directions> ALL = List.of(HESSIAN, RANDOM, INTERPOLATION);
+    public static final List<Directions> ALL = List.of(HESSIAN, RANDOM, INTERPOLATION, FILE);
 
     private DirectionKinds() {
     }

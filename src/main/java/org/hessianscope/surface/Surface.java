@@ -44,11 +44,7 @@ public final class Surface {
         }
         Samples subset = train.first(n);
         int[] ks = options.resolveK(n);
-        int points = options.dims() == 2 ? options.grid() * options.grid() : options.grid();
-        Phases phases = new Phases(monitor, List.of(
-                new Phases.Phase("directions", kind.key().equals("hessian") ? 2.0 * options.lanczosSteps() * n : n),
-                new Phases.Phase("quadratic model", 3.0 * ks.length * n),
-                new Phases.Phase("grid", (double) points * n)));
+        Phases phases = new Phases(monitor, phases(options, kind, n, ks));
 
         ProgressMonitor dm = phases.phase(0);
         List<Direction> directions = kind.directions(new DirectionsInput(engine, model, subset, init, run, options),
@@ -73,6 +69,29 @@ public final class Surface {
         Grid grid = grid(engine, model, subset, ks, axes, phases.phase(2));
         return new SurfaceResult(kind.key(), options.operator(), options.seed(), kind.units(), axes, n, ks,
                 grid.loss, grid.accuracy, grid.sigma, quadratic);
+    }
+
+    /**
+     * The phases in per-sample forward passes, from the ratios of Curvature.phases (docs/benchmarks.md): a Lanczos
+     * step with reorthogonalisation about 12 a sample, a gradient and two H v about 20 a sample, a grid point 1.
+     */
+    static List<Phases.Phase> phases(SurfaceOptions options, Directions kind, int n, int[] ks) {
+        int points = options.dims() == 2 ? options.grid() * options.grid() : options.grid();
+        long sumK = 0;
+        for (int k : ks) {
+            sumK += k;
+        }
+        return List.of(
+                new Phases.Phase("directions", kind instanceof HessianDirections ? 12.0 * options.lanczosSteps() * n : 1.0),
+                new Phases.Phase("quadratic model", 20.0 * sumK),
+                new Phases.Phase("grid", (double) points * n));
+    }
+
+    /** The expected cost of {@link #compute} in per-sample forward passes on a training set of {@code size}. */
+    public static double cost(SurfaceOptions options, int size) {
+        int n = Math.max(2, Math.min(options.samples(), size));
+        return phases(options, DirectionKinds.byKey(options.directions()), n, options.resolveK(n)).stream()
+                .mapToDouble(Phases.Phase::weight).sum();
     }
 
     /** {@code grid} coordinates from −range to range, exactly symmetric, with an exact 0 in the middle. */

@@ -11,7 +11,7 @@ import org.hessianscope.io.AtomicFiles;
 
 /**
  * The JSON form of a {@link SurfaceResult} (docs/surface.md, "The result"): the record's components by name,
- * NaN (a non-Hessian direction's eigenvalue) as the token NaN, as {@code analysis.json} writes it.
+ * NaN (a non-Hessian direction's eigenvalue) as the string "NaN", as {@code analysis.json} writes it.
  */
 public final class SurfaceJson {
     private static final ObjectMapper JSON = JsonMapper.builder()

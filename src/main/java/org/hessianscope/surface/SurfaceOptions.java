@@ -17,9 +17,10 @@ import org.hessianscope.task.InvalidSettingException;
  * @param lanczosSteps Lanczos steps for the Hessian directions
  * @param seed         seed of the random directions and of Lanczos' start vector
  * @param force        allow a grid of more than {@link #MAX_POINTS} points
+ * @param directionFile for {@code file} directions: a .npy of P values (a line) or dims × P (a plane); else null
  */
 public record SurfaceOptions(String directions, int dims, int grid, double range, int samples, int[] k,
-                             String operator, int lanczosSteps, long seed, boolean force) {
+                             String operator, int lanczosSteps, long seed, boolean force, String directionFile) {
     /** In {@link #k()}: the whole subset. */
     public static final int ALL = 0;
     public static final int DEFAULT_GRID_2D = 25;
@@ -27,6 +28,8 @@ public record SurfaceOptions(String directions, int dims, int grid, double range
     public static final double DEFAULT_RANGE = 1.0;
     public static final int DEFAULT_SAMPLES = 1000;
     public static final int[] DEFAULT_K = {100, 1000, ALL};
+    /** Li et al.'s filter-normalised random plane: needs nothing but θ̂, and is the picture the literature shows. */
+    public static final String DEFAULT_DIRECTIONS = "random";
     public static final String HESSIAN = "hessian";
     public static final String GGN = "ggn";
     /** Grid points (all axes together) allowed without {@link #force()}: a 51 × 51 plane. */
@@ -70,12 +73,28 @@ public record SurfaceOptions(String directions, int dims, int grid, double range
         if (lanczosSteps < 2 || lanczosSteps > 1000) {
             throw new InvalidSettingException("{lanczosSteps} = " + lanczosSteps + "; need 2 to 1000");
         }
+        if (FileDirections.KEY.equals(directions) != (directionFile != null)) {
+            throw new InvalidSettingException(directionFile == null
+                    ? "{directions} = file needs {directionFile}, a .npy of P or dims × P values"
+                    : "{directionFile} is for {directions} = file, not " + directions);
+        }
+    }
+
+    /** Without a direction file. */
+    public SurfaceOptions(String directions, int dims, int grid, double range, int samples, int[] k, String operator,
+                          int lanczosSteps, long seed, boolean force) {
+        this(directions, dims, grid, range, samples, k, operator, lanczosSteps, seed, force, null);
     }
 
     /** A 2D slice of {@code directions} with the defaults: 25 × 25 over [−1, 1], 1,000 samples, k = 100, 1000, all. */
     public static SurfaceOptions defaults(String directions) {
         return new SurfaceOptions(directions, 2, DEFAULT_GRID_2D, DEFAULT_RANGE, DEFAULT_SAMPLES, DEFAULT_K, HESSIAN,
                 LanczosOptions.DEFAULT_STEPS, 0L, false);
+    }
+
+    /** The default points per axis of a slice of {@code dims}: 51 on a line, 25 × 25 on a plane. */
+    public static int defaultGrid(int dims) {
+        return dims == 1 ? DEFAULT_GRID_1D : DEFAULT_GRID_2D;
     }
 
     /** The k values for a subset of {@code n} samples: ALL becomes n, values above n are dropped, ascending, distinct. */
@@ -92,7 +111,8 @@ public record SurfaceOptions(String directions, int dims, int grid, double range
     public boolean equals(Object o) {
         return o instanceof SurfaceOptions s && directions.equals(s.directions) && dims == s.dims && grid == s.grid
                 && Double.compare(range, s.range) == 0 && samples == s.samples && Arrays.equals(k, s.k)
-                && operator.equals(s.operator) && lanczosSteps == s.lanczosSteps && seed == s.seed && force == s.force;
+                && operator.equals(s.operator) && lanczosSteps == s.lanczosSteps && seed == s.seed && force == s.force
+                && java.util.Objects.equals(directionFile, s.directionFile);
     }
 
     @Override

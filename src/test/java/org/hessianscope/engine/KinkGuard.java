@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * Certifies that a finite-difference step crossed no ReLU or max-pool kink: the loss is
  * smooth in θ only while every sample's on/off and argmax pattern stays the same.
  */
-final class KinkGuard {
+public final class KinkGuard {
     private KinkGuard() {
     }
 
@@ -26,7 +26,7 @@ final class KinkGuard {
     }
 
     /** Fails unless θ ± h v has the same pattern as θ for every sample. */
-    static void assertNoKinkBetween(Network network, double[] theta, double h, double[] v, Samples samples) {
+    public static void assertNoKinkBetween(Network network, double[] theta, double h, double[] v, Samples samples) {
         int[][] at = patterns(network, theta, samples);
         for (double sign : new double[] {-1, 1}) {
             int[][] moved = patterns(network, Vectors.step(theta, sign * h, v), samples);

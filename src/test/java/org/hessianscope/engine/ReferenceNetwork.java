@@ -15,11 +15,11 @@ import org.hessianscope.arch.Stage;
  * (c, y, x)-flattened map), and derivatives come from forward-mode hyper-dual arithmetic rather
  * than the engine's reverse-mode and R-operator passes.
  */
-final class ReferenceNetwork {
+public final class ReferenceNetwork {
     private final ArchitectureSpec spec;
     private final ParameterLayout layout;
 
-    ReferenceNetwork(ArchitectureSpec spec) {
+    public ReferenceNetwork(ArchitectureSpec spec) {
         this.spec = spec;
         this.layout = spec.parameterLayout();
     }
@@ -50,6 +50,30 @@ final class ReferenceNetwork {
             }
         }
         return h;
+    }
+
+    /**
+     * The mean loss over the inputs at θ, its derivatives along u and v and the mixed second derivative uᵀHv, in
+     * one hyper-dual pass per input (θ seeded with ε₁ u + ε₂ v): {L, ∇Lᵀu, ∇Lᵀv, uᵀ H v}. Surface tests use it as
+     * the explicit projected gradient and VᵀHV.
+     */
+    public double[] directional(double[] theta, double[] u, double[] v, double[][] inputs, int[] labels) {
+        HyperDual[] t = new HyperDual[theta.length];
+        for (int q = 0; q < theta.length; q++) {
+            t[q] = new HyperDual(theta[q], u[q], v[q], 0);
+        }
+        double[] sum = new double[4];
+        for (int n = 0; n < inputs.length; n++) {
+            HyperDual l = loss(forward(t, inputs[n]), labels[n]);
+            sum[0] += l.a();
+            sum[1] += l.b();
+            sum[2] += l.c();
+            sum[3] += l.d();
+        }
+        for (int i = 0; i < 4; i++) {
+            sum[i] /= inputs.length;
+        }
+        return sum;
     }
 
     private static HyperDual[] seed(double[] theta, int i, int j) {

@@ -17,6 +17,7 @@ import org.hessianscope.curvature.LanczosOptions;
 import org.hessianscope.data.DataLocations;
 import org.hessianscope.data.DatasetCatalog;
 import org.hessianscope.engine.Engine;
+import org.hessianscope.surface.SurfaceOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -60,6 +61,40 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "Worker threads (default: all cores); the result does not depend on it.")
     Integer threads;
 
+    // The surface analysis runs only when asked: --surface KIND (or --only surface). Field names are the
+    // SurfaceOptions components, so a bad value is named by its flag here.
+    @Option(names = "--surface", paramLabel = "KIND",
+            description = "Also compute a landscape slice along hessian, random or interpolation directions "
+                    + "(docs/surface.md; the surface command has the same settings without the prefix).")
+    String directions;
+
+    @Option(names = "--surface-dims", defaultValue = "2", description = "1 (a line) or 2 (a plane); default ${DEFAULT-VALUE}.")
+    int dims;
+
+    @Option(names = "--surface-grid", paramLabel = "POINTS",
+            description = "Points per axis, odd (default " + SurfaceOptions.DEFAULT_GRID_2D + " in 2D, "
+                    + SurfaceOptions.DEFAULT_GRID_1D + " in 1D).")
+    Integer grid;
+
+    @Option(names = "--surface-range", defaultValue = "" + SurfaceOptions.DEFAULT_RANGE,
+            description = "Coordinates over [−range, range] (default ${DEFAULT-VALUE}).")
+    double range;
+
+    @Option(names = "--surface-samples", paramLabel = "N", defaultValue = "" + SurfaceOptions.DEFAULT_SAMPLES,
+            description = "The slice's subset: the first N training samples (default ${DEFAULT-VALUE}).")
+    int samples;
+
+    @Option(names = "--surface-k", paramLabel = "K", split = ",", defaultValue = "100,1000,all",
+            description = "The k of L_k, `all` for N (default ${DEFAULT-VALUE}).")
+    List<String> k;
+
+    @Option(names = "--surface-operator", defaultValue = SurfaceOptions.HESSIAN,
+            description = "hessian (H) or ggn (H_O) for the hessian directions (default ${DEFAULT-VALUE}).")
+    String operator;
+
+    @Option(names = "--force", description = "Compute a slice of more than " + SurfaceOptions.MAX_POINTS + " points.")
+    boolean force;
+
     /** Analyses expected to take longer than this say so before the long part. */
     static final double LONG_SECONDS = 60;
 
@@ -74,12 +109,15 @@ public final class AnalyzeCommand implements Callable<Integer> {
         if (run == null) {
             throw new IllegalArgumentException("--run RUN_DIR is required (or --list to see the analyses)");
         }
-        List<Analysis<?, ?>> chosen = only == null ? Analyses.ALL
-                : only.stream().<Analysis<?, ?>>map(k -> Analyses.byKey(k.strip())).toList();
         ordering.validated();
         AnalysisOptions options = AnalysisOptions.of(ordering.orderings, ordering.seed, ordering.alpha,
                 threads == null ? Runtime.getRuntime().availableProcessors() : threads)
-                .withCurvature(curvatureSamples, lanczosSteps, perSampleFull);
+                .withCurvature(curvatureSamples, lanczosSteps, perSampleFull)
+                .withSurface(directions == null ? null : new SurfaceOptions(directions, dims,
+                        grid == null ? SurfaceOptions.defaultGrid(dims) : grid, range, samples,
+                        SurfaceCommand.parseK(k), operator, lanczosSteps, ordering.seed, force));
+        List<Analysis<?, ?>> chosen = only == null ? Analyses.wanted(options)
+                : only.stream().<Analysis<?, ?>>map(key -> Analyses.byKey(key.strip())).toList();
         ConsoleProgress progress = ConsoleProgress.onTerminal();
         PhasedSteps steps = new PhasedSteps(progress, seconds -> {
             if (seconds > LONG_SECONDS) {

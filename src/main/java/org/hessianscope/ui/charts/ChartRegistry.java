@@ -33,7 +33,8 @@ public final class ChartRegistry {
 
     /** Registered analyses no chart draws, each with why. */
     public static final Map<Analysis<?, ?>, String> NOT_DRAWN = Map.of(
-            Analyses.SMOOTHED, "the loss-difference chart smooths lossDifference itself, with the α of its layer settings");
+            Analyses.SMOOTHED, "the loss-difference chart smooths lossDifference itself, with the α of its layer settings",
+            Analyses.SURFACE, "a landscape slice is drawn by its own view, not a chart of this tab (docs/surface.md)");
 
     private ChartRegistry() {
     }

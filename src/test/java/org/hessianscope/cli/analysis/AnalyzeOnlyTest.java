@@ -32,7 +32,9 @@ import org.junit.jupiter.api.io.TempDir;
 public class AnalyzeOnlyTest {
     private static final ObjectMapper JSON = JsonMapper.builder().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
     private static final String[] SETTINGS = {"--orderings", "20", "--threads", "1", "--curvature-samples", "40",
-            "--lanczos-steps", "10", "--per-sample-full", "2"};
+            "--lanczos-steps", "10", "--per-sample-full", "2",
+            // The surface runs only when asked; asked here so every analysis is in the full file.
+            "--surface", "random", "--surface-grid", "5", "--surface-samples", "30", "--surface-k", "10,all"};
 
     @TempDir
     static Path tmp;
@@ -73,6 +75,20 @@ public class AnalyzeOnlyTest {
             // The stored analysis reads back: the GUI opens it.
             assertTrue(AnalysisStore.read(run).orElseThrow().get(a) != null, key);
         }
+    }
+
+    @Test
+    void theSurfaceIsLeftOutUnlessAskedFor() throws IOException {
+        Path run = copy(trained, "no-surface");
+        TrainCommandsTest.Result r = TrainCommandsTest.cli("analyze", "--run", run.toString(), "--orderings", "20",
+                "--curvature-samples", "40", "--lanczos-steps", "10", "--per-sample-full", "2");
+        assertEquals(0, r.code(), r.err());
+        JsonNode plain = JSON.readTree(run.resolve(AnalysisStore.FILE).toFile());
+        assertFalse(plain.has("surface"), "no surface key unless asked");
+        assertFalse(plain.get("options").has("surface"));
+        assertEquals(full.get("curvature"), plain.get("curvature"), "the default analysis is unchanged by it");
+        assertTrue(full.get("options").get("surface").get("grid").asInt() == 5);
+        assertEquals(List.of(10, 30), JSON.convertValue(full.get("surface").get("k"), List.class));
     }
 
     @Test
