@@ -45,7 +45,7 @@ public final class SurfaceFigures {
             return null;
         }
         return SurfaceMapFigure.chart(new SurfaceMapFigure.Input(
-                String.format(Locale.ROOT, "Loss L_k(w), w = trained θ + αv₁ + βv₂, k = %,d", r.k()[g]),
+                String.format(Locale.ROOT, "Loss L_k around the trained weights, k = %,d", r.k()[g]),
                 axisLabel("α", r.axes().get(0)), axisLabel("β", r.axes().get(1)),
                 "L_k (mean cross-entropy, nats)" + (log ? ", log scale" : ""), "L_k contours", units(r),
                 r.axes().get(0).coordinates(), r.axes().get(1).coordinates(), lossGrid(r, g), lossScale(r, log),
@@ -59,9 +59,9 @@ public final class SurfaceFigures {
         }
         double[][] v = varianceGrid(r);
         return SurfaceMapFigure.chart(new SurfaceMapFigure.Input(
-                "Loss-difference map: σ²(w) = k(k+1)·E[(L_{k+1}(w) − L_k(w))²] at every k",
+                "Loss-difference map σ²(w) = k(k+1)·E[(L_{k+1} − L_k)²]",
                 axisLabel("α", r.axes().get(0)), axisLabel("β", r.axes().get(1)),
-                "σ²(ℓ), variance of the per-sample losses (nats²)" + (log ? ", log scale" : ""), "σ² contours",
+                "σ² of the per-sample losses (nats²)" + (log ? ", log scale" : ""), "σ² contours",
                 units(r),
                 r.axes().get(0).coordinates(), r.axes().get(1).coordinates(), v, ColourScale.spanning(log, v),
                 LEVELS, null, null), style);

@@ -129,14 +129,37 @@ public final class SurfaceMapFigure {
 
     /** The colour bar beside the plot: the same scale, with ticks and the value's name as its label. */
     private static PaintScaleLegend colourBar(Input in, FigureStyle style) {
-        // Under two decades whole-decade ticks would leave the bar nearly unlabelled: a linear axis then,
-        // whose strip still shows the log scale's colours (spread unevenly along it, as they are on the map).
-        boolean logAxis = in.scale().log() && in.scale().max() / in.scale().min() >= 100;
-        ValueAxis axis = Axes.of(in.valueLabel(), logAxis, style);
-        double lo = in.scale().min();
-        double hi = in.scale().max() > lo ? in.scale().max() : lo + (lo == 0 ? 1 : Math.abs(lo) * 1e-6);
-        axis.setRange(lo, hi);
-        PaintScaleLegend bar = new PaintScaleLegend(paintScale(in.scale()), axis);
+        ColourScale scale = in.scale();
+        PaintScale strip;
+        NumberAxis axis = (NumberAxis) Axes.of(in.valueLabel(), false, style);
+        if (scale.log()) {
+            // The bar's axis is log10 of the value, so its strip (which the legend subdivides evenly along the
+            // axis) has the colours evenly spaced as on the map; the ticks are labelled with the values themselves.
+            axis.setRange(Math.log10(scale.min()), Math.max(Math.log10(scale.max()), Math.log10(scale.min()) + 1e-9));
+            axis.setNumberFormatOverride(new TenToThe());
+            strip = new PaintScale() {
+                @Override
+                public double getLowerBound() {
+                    return Math.log10(scale.min());
+                }
+
+                @Override
+                public double getUpperBound() {
+                    return Math.log10(scale.max());
+                }
+
+                @Override
+                public Paint getPaint(double x) {
+                    return ColourMap.colour(scale.fraction(Math.pow(10, x)));
+                }
+            };
+        } else {
+            double lo = scale.min();
+            double hi = scale.max() > lo ? scale.max() : lo + (lo == 0 ? 1 : Math.abs(lo) * 1e-6);
+            axis.setRange(lo, hi);
+            strip = paintScale(scale);
+        }
+        PaintScaleLegend bar = new PaintScaleLegend(strip, axis);
         bar.setPosition(RectangleEdge.RIGHT);
         bar.setAxisLocation(org.jfree.chart.axis.AxisLocation.BOTTOM_OR_RIGHT);
         bar.setStripWidth(14);
@@ -146,6 +169,26 @@ public final class SurfaceMapFigure {
         bar.setBackgroundPaint(Color.WHITE);
         bar.setStripOutlineVisible(true);
         return bar;
+    }
+
+    /** Formats a tick at x as the value 10^x, to three significant digits. */
+    private static final class TenToThe extends java.text.NumberFormat {
+        @Override
+        public StringBuffer format(double x, StringBuffer to, java.text.FieldPosition pos) {
+            double v = Math.pow(10, x);
+            return to.append(v >= 1e4 || v < 1e-3 ? String.format(java.util.Locale.ROOT, "%.2e", v)
+                    : new java.math.BigDecimal(v).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString());
+        }
+
+        @Override
+        public StringBuffer format(long x, StringBuffer to, java.text.FieldPosition pos) {
+            return format((double) x, to, pos);
+        }
+
+        @Override
+        public Number parse(String source, java.text.ParsePosition pos) {
+            throw new UnsupportedOperationException("tick labels are only written");
+        }
     }
 
     static PaintScale paintScale(ColourScale scale) {

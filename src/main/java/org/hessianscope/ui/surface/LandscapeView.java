@@ -62,10 +62,15 @@ public final class LandscapeView extends BorderPane {
         kLabel.setId("landscape-k-label");
         kLabel.textProperty().bind(vm.kLabelProperty());
         kLabel.setMinWidth(Region.USE_PREF_SIZE);
-        HBox bar = new HBox(8, new Label("directions"), directions, new Label("range ±"), range, compute, log,
-                new Label("L_k:"), k, kLabel);
+        HBox bar = new HBox(8, fixed(new Label("directions")), directions, fixed(new Label("range ±")), range,
+                fixed(compute), fixed(log));
         bar.setAlignment(Pos.CENTER_LEFT);
-        VBox top = new VBox(4, bar, new JobView(vm.job(), "landscape"));
+        Label kName = fixed(new Label("k of L_k (redraws, no recompute)"));
+        HBox.setHgrow(k, Priority.ALWAYS);
+        k.setMaxWidth(320);
+        HBox kBar = new HBox(8, kName, k, kLabel);
+        kBar.setAlignment(Pos.CENTER_LEFT);
+        VBox top = new VBox(4, bar, kBar, new JobView(vm.job(), "landscape"));
         top.setPadding(new Insets(4, 4, 6, 4));
         setTop(top);
 
@@ -107,6 +112,12 @@ public final class LandscapeView extends BorderPane {
         StackPane centre = new StackPane(grid, hint);
         StackPane.setAlignment(hint, Pos.CENTER);
         setCenter(centre);
+    }
+
+    /** A control that keeps its whole label however narrow the window. */
+    private static <T extends Region> T fixed(T control) {
+        control.setMinWidth(Region.USE_PREF_SIZE);
+        return control;
     }
 
     /** A chart viewer showing the published chart, hidden while there is none. */

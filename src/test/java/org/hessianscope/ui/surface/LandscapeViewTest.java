@@ -23,6 +23,7 @@ import org.hessianscope.analysis.RunAnalysis;
 import org.hessianscope.analysis.TinyRuns;
 import org.hessianscope.data.DatasetCatalog;
 import org.hessianscope.engine.Engine;
+import org.hessianscope.figure.ColourMap;
 import org.hessianscope.figure.ColourScale;
 import org.hessianscope.figure.SliceFigure;
 import org.hessianscope.figure.SurfaceMapFigure;
@@ -145,7 +146,7 @@ class LandscapeViewTest {
             double s = r.sigma()[ij[0]][ij[1]];
             assertEquals(s * s, sigma.getZValue(0, item), 0.0);
         }
-        assertTrue(vm.varianceMapProperty().get().getTitle().getText().contains("E[(L_{k+1}(w) − L_k(w))²]"),
+        assertTrue(vm.varianceMapProperty().get().getTitle().getText().startsWith("Loss-difference map σ²(w) = k(k+1)·E[(L_{k+1} − L_k)²]"),
                 "the σ² map says it is the loss-difference map");
 
         WritableShot.write(stage.getScene(), tmp.resolve("landscape.png"));
@@ -171,8 +172,11 @@ class LandscapeViewTest {
             }
         }
         assertNotNull(bar, "a colour bar");
-        assertEquals(scale.min(), bar.getAxis().getLowerBound(), 0.0, "one scale for every k: the smallest L of all");
-        assertEquals(scale.max(), bar.getAxis().getUpperBound(), 0.0);
+        // The bar's axis is log10 L (ticks labelled with L itself): one scale for every k, from the smallest L of all.
+        assertEquals(Math.log10(scale.min()), bar.getAxis().getLowerBound(), 0.0);
+        assertEquals(Math.log10(scale.max()), bar.getAxis().getUpperBound(), 0.0);
+        assertEquals(ColourMap.colour(0.5), bar.getScale().getPaint((Math.log10(scale.min()) + Math.log10(scale.max())) / 2),
+                "the strip's middle is the map's middle colour");
         assertTrue(plot.getDataset(SurfaceMapFigure.MODEL_CONTOURS).getItemCount(0) > 0, "the model's contours");
         assertTrue(plot.getDataset(SurfaceMapFigure.CONTOURS).getItemCount(0)
                 + plot.getDataset(SurfaceMapFigure.CONTOURS).getItemCount(1) > 0, "the loss contours");
