@@ -17,9 +17,11 @@ public final class Analyses {
     public static final CurvatureAnalysis CURVATURE = new CurvatureAnalysis();
     public static final BoundsAnalysis BOUNDS = new BoundsAnalysis();
     public static final SurfaceAnalysis SURFACE = new SurfaceAnalysis();
+    public static final DeltaAnalysis DELTA = new DeltaAnalysis();
 
     /** In running order; also the order of their keys in {@code analysis.json}. */
-    public static final List<Analysis<?, ?>> ALL = List.of(LOSS_DIFFERENCE, SMOOTHED, CURVATURE, BOUNDS, SURFACE);
+    public static final List<Analysis<?, ?>> ALL = List.of(LOSS_DIFFERENCE, SMOOTHED, CURVATURE, BOUNDS, SURFACE,
+            DELTA);
 
     /** The analyses a run analysed with {@code settings} computes unless told {@code --only}: all but those not asked for. */
     public static List<Analysis<?, ?>> wanted(AnalysisOptions settings) {

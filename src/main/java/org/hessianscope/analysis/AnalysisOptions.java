@@ -1,6 +1,7 @@
 package org.hessianscope.analysis;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.hessianscope.surface.DeltaOptions;
 import org.hessianscope.surface.SurfaceOptions;
 
 import org.hessianscope.curvature.Curvature;
@@ -22,10 +23,12 @@ import org.hessianscope.task.InvalidSettingException;
  * @param perSampleFull    random samples whose ‖H_i‖ and ‖H_F,i‖ are found by Lanczos (plus the 20 of highest loss)
  * @param surface          the landscape slice to compute, or null when not asked for (the default analysis leaves
  *                         it out); absent from analysis.json when null, so older files read and write unchanged
+ * @param delta            Δ_{k+1}(σ) to estimate (docs/delta.md), or null when not asked for; absent when null, likewise
  */
 public record AnalysisOptions(int orderings, long seed, double alpha, int threads, int curvatureSamples,
                               int lanczosSteps, int perSampleFull,
-                              @JsonInclude(JsonInclude.Include.NON_NULL) SurfaceOptions surface) {
+                              @JsonInclude(JsonInclude.Include.NON_NULL) SurfaceOptions surface,
+                              @JsonInclude(JsonInclude.Include.NON_NULL) DeltaOptions delta) {
     /** Eigenvalues reported at each end of each operator. */
     public static final int TOP = Curvature.DEFAULT_TOP;
     /** Random samples whose ‖H_i‖ and ‖H_F,i‖ are found by Lanczos. */
@@ -59,12 +62,25 @@ public record AnalysisOptions(int orderings, long seed, double alpha, int thread
     /** The settings without a surface. */
     public AnalysisOptions(int orderings, long seed, double alpha, int threads, int curvatureSamples, int lanczosSteps,
                            int perSampleFull) {
-        this(orderings, seed, alpha, threads, curvatureSamples, lanczosSteps, perSampleFull, null);
+        this(orderings, seed, alpha, threads, curvatureSamples, lanczosSteps, perSampleFull, null, null);
+    }
+
+    /** The settings with a surface and without Δ. */
+    public AnalysisOptions(int orderings, long seed, double alpha, int threads, int curvatureSamples, int lanczosSteps,
+                           int perSampleFull, SurfaceOptions surface) {
+        this(orderings, seed, alpha, threads, curvatureSamples, lanczosSteps, perSampleFull, surface, null);
+    }
+
+    /** These settings asking for Δ_{k+1}(σ) too (null: not). */
+    public AnalysisOptions withDelta(DeltaOptions delta) {
+        return new AnalysisOptions(orderings, seed, alpha, threads, curvatureSamples, lanczosSteps, perSampleFull, surface,
+                delta);
     }
 
     /** These settings asking for {@code surface} too (null: not). */
     public AnalysisOptions withSurface(SurfaceOptions surface) {
-        return new AnalysisOptions(orderings, seed, alpha, threads, curvatureSamples, lanczosSteps, perSampleFull, surface);
+        return new AnalysisOptions(orderings, seed, alpha, threads, curvatureSamples, lanczosSteps, perSampleFull, surface,
+                delta);
     }
 
     /** Loss-difference settings with the default curvature subset (1,000 samples, 40 steps, 50 full per-sample). */
@@ -83,7 +99,7 @@ public record AnalysisOptions(int orderings, long seed, double alpha, int thread
     }
 
     public AnalysisOptions withCurvature(int samples, int steps, int full) {
-        return new AnalysisOptions(orderings, seed, alpha, threads, samples, steps, full, surface);
+        return new AnalysisOptions(orderings, seed, alpha, threads, samples, steps, full, surface, delta);
     }
 
     Curvature.Options curvature() {

@@ -3,6 +3,7 @@ package org.hessianscope.cli;
 import org.hessianscope.cli.analysis.AnalyzeCommand;
 import org.hessianscope.cli.analysis.BoundsCommand;
 import org.hessianscope.cli.analysis.CurvatureCommand;
+import org.hessianscope.cli.analysis.DeltaCommand;
 import org.hessianscope.cli.analysis.SurfaceCommand;
 import org.hessianscope.cli.analysis.LossDifferenceCommand;
 import org.hessianscope.cli.bench.BenchCommand;
@@ -42,6 +43,7 @@ import picocli.CommandLine.Command;
                 SurfaceCommand.class,
                 BenchCommand.class,
                 LossDifferenceCommand.class,
+                DeltaCommand.class,
                 ExportDl4jCommand.class,
                 ImportDl4jCommand.class,
                 BoundsCommand.class,

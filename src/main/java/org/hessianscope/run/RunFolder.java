@@ -14,6 +14,7 @@ import org.hessianscope.engine.Precision;
 import org.hessianscope.io.AtomicFiles;
 import org.hessianscope.io.BoundedText;
 import org.hessianscope.io.WeightsFile;
+import org.hessianscope.train.Checkpoint;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -36,6 +37,8 @@ public final class RunFolder {
     public static final String WEIGHTS = "weights.npz";
     public static final String HISTORY = "history.csv";
     public static final String INFO = "run.json";
+    /** θ at each checkpoint training kept, float32 of shape [count, P]; present only when run.json has {@code checkpoints}. */
+    public static final String CHECKPOINTS = "checkpoints.npy";
     static final List<String> FILES = List.of(SPEC, INIT, WEIGHTS, HISTORY, INFO);
 
     private static final ObjectMapper JSON = new ObjectMapper()
@@ -85,8 +88,11 @@ public final class RunFolder {
             WeightsFile.write(tmp.resolve(WEIGHTS), run.spec(), run.weights());
             Files.writeString(tmp.resolve(HISTORY), HistoryCsv.format(run.history()), StandardCharsets.UTF_8);
             Files.writeString(tmp.resolve(INFO), JSON.writeValueAsString(run.info()) + "\n", StandardCharsets.UTF_8);
+            if (!run.checkpoints().isEmpty()) {
+                CheckpointFile.write(tmp.resolve(CHECKPOINTS), run.checkpoints());
+            }
             for (Map.Entry<String, byte[]> e : extras.entrySet()) {
-                if (FILES.contains(e.getKey()) || e.getKey().contains("/")) {
+                if (FILES.contains(e.getKey()) || CHECKPOINTS.equals(e.getKey()) || e.getKey().contains("/")) {
                     throw new IllegalArgumentException("extra file name " + e.getKey() + " clashes with a run file");
                 }
                 Files.write(tmp.resolve(e.getKey()), e.getValue());
@@ -117,7 +123,25 @@ public final class RunFolder {
         ArchitectureSpec spec = readSpec(dir);
         double[] init = WeightsFile.read(dir.resolve(INIT), spec);
         double[] weights = WeightsFile.read(dir.resolve(WEIGHTS), spec);
-        return new TrainedRun(spec, init, weights, HistoryCsv.read(dir.resolve(HISTORY)), readInfo(dir));
+        RunInfo info = readInfo(dir);
+        return new TrainedRun(spec, init, weights, HistoryCsv.read(dir.resolve(HISTORY)), info,
+                readCheckpoints(dir, spec, info));
+    }
+
+    /**
+     * The checkpoints of θ that run.json describes, read from {@code checkpoints.npy} and checked against it
+     * and the spec; empty for a run that kept none (every run written before checkpoints existed).
+     */
+    public static List<Checkpoint> readCheckpoints(Path dir, ArchitectureSpec spec, RunInfo info) throws IOException {
+        if (info.checkpoints() == null) {
+            return List.of();
+        }
+        requireFile(dir, CHECKPOINTS);
+        try {
+            return CheckpointFile.read(dir.resolve(CHECKPOINTS), info.checkpoints(), spec.parameterCount());
+        } catch (IllegalArgumentException e) {
+            throw new RunFolderException(e.getMessage(), e);
+        }
     }
 
     public static ArchitectureSpec readSpec(Path dir) throws IOException {
@@ -143,7 +167,8 @@ public final class RunFolder {
             String text = BoundedText.read(file, BoundedText.SMALL, INFO);
             JsonNode root = JSON.readTree(text);
             // Parsed from the text when it is complete, so that messages keep their line and column.
-            RunInfo info = lacksPrecision(root) ? JSON.treeToValue(withFloat64(root), RunInfo.class)
+            RunInfo info = lacksPrecision(root) || lacksCheckpoints(root)
+                    ? JSON.treeToValue(withoutCheckpoints(withFloat64(root)), RunInfo.class)
                     : JSON.readValue(text, RunInfo.class);
             if (info == null || info.options() == null || info.data() == null || info.versions() == null
                     || info.status() == null) {
@@ -163,7 +188,21 @@ public final class RunFolder {
     }
 
     private static JsonNode withFloat64(JsonNode root) {
-        ((ObjectNode) root.get("options")).put("precision", Precision.FLOAT64.key());
+        if (lacksPrecision(root)) {
+            ((ObjectNode) root.get("options")).put("precision", Precision.FLOAT64.key());
+        }
+        return root;
+    }
+
+    /** A run.json without checkpoints (every one written before they existed, and any run that kept none). */
+    private static boolean lacksCheckpoints(JsonNode root) {
+        return root instanceof ObjectNode o && !o.has("checkpoints");
+    }
+
+    private static JsonNode withoutCheckpoints(JsonNode root) {
+        if (lacksCheckpoints(root)) {
+            ((ObjectNode) root).putNull("checkpoints");
+        }
         return root;
     }
 

@@ -8,10 +8,11 @@ import org.hessianscope.task.InvalidSettingException;
 public final class DirectionKinds {
     public static final HessianDirections HESSIAN = new HessianDirections();
     public static final RandomDirections RANDOM = new RandomDirections();
+    public static final TrajectoryDirections TRAJECTORY = new TrajectoryDirections();
     public static final InterpolationDirections INTERPOLATION = new InterpolationDirections();
     public static final FileDirections FILE = new FileDirections();
 
-    public static final List<Directions> ALL = List.of(HESSIAN, RANDOM, INTERPOLATION, FILE);
+    public static final List<Directions> ALL = List.of(HESSIAN, RANDOM, TRAJECTORY, INTERPOLATION, FILE);
 
     private DirectionKinds() {
     }

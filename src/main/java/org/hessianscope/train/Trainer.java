@@ -48,9 +48,19 @@ public final class Trainer {
         return CompletableFuture.supplyAsync(() -> train(init, train, options, listener, monitor), executor);
     }
 
-    /** Trains on the calling thread; {@code init} is not modified. */
+    /** Trains on the calling thread keeping no checkpoints; {@code init} is not modified. */
     public TrainingResult train(double[] init, Samples train, TrainingOptions options, TrainingListener listener,
                                 ProgressMonitor monitor) {
+        return train(init, train, options, CheckpointSchedule.NONE, listener, monitor);
+    }
+
+    /**
+     * Trains on the calling thread keeping a float32 copy of θ whenever {@code schedule} says (after the
+     * update of that step); {@code init} is not modified. A cancelled or diverged training keeps the
+     * checkpoints made before it stopped.
+     */
+    public TrainingResult train(double[] init, Samples train, TrainingOptions options, CheckpointSchedule schedule,
+                                TrainingListener listener, ProgressMonitor monitor) {
         int n = train.size();
         if (n == 0) {
             throw new IllegalArgumentException("the training set is empty; give at least one sample (--train-size)");
@@ -66,7 +76,9 @@ public final class Trainer {
         // In 64 bits: a batch size near Integer.MAX_VALUE must mean one batch, not a wrapped negative count.
         int batches = (int) ((n + (long) options.batchSize() - 1) / options.batchSize());
         long totalSteps = (long) batches * options.epochs();
+        schedule.requireFits(theta.length, totalSteps, options.epochs());
         List<TrainingProgress> history = new ArrayList<>();
+        List<Checkpoint> checkpoints = new ArrayList<>();
         long step = 0;
         long seen = 0;
         double firstLoss = Double.NaN;
@@ -78,7 +90,8 @@ public final class Trainer {
             for (int b = 0; b < batches; b++) {
                 if (monitor.isCancelled()) {
                     return new TrainingResult(theta, TrainingResult.Status.CANCELLED, "cancelled at epoch " + epoch
-                            + ", batch " + (b + 1) + " after " + step + " steps", history, start, Instant.now());
+                            + ", batch " + (b + 1) + " after " + step + " steps", history, start, Instant.now(),
+                            checkpoints);
                 }
                 int from = (int) ((long) b * options.batchSize());
                 int[] idx = Arrays.copyOfRange(order, from, (int) Math.min(n, (long) from + options.batchSize()));
@@ -86,23 +99,26 @@ public final class Trainer {
                 String where = "epoch " + epoch + ", batch " + (b + 1) + " (step " + (step + 1) + ")";
                 if (!Double.isFinite(lg.loss()) || !allFinite(lg.gradient())) {
                     String what = !Double.isFinite(lg.loss()) ? "the loss became " + lg.loss() : "the gradient became non-finite";
-                    return diverged(theta, what + " at " + where, step, history, start);
+                    return diverged(theta, what + " at " + where, step, history, checkpoints, start);
                 }
                 if (step == 0) {
                     firstLoss = lg.loss();
                 } else if (lg.loss() > DIVERGENCE_FACTOR * Math.max(1.0, firstLoss)) {
                     // θ already gives the runaway loss: keep the weights before the update that made it.
                     return diverged(previous, String.format(Locale.ROOT, "the loss grew from %.4g to %.4g at %s",
-                            firstLoss, lg.loss(), where), step - 1, history, start);
+                            firstLoss, lg.loss(), where), step - 1, history, checkpoints, start);
                 }
                 System.arraycopy(theta, 0, previous, 0, theta.length);
                 adam.step(theta, lg.gradient());
                 options.precision().round(theta);
                 if (!allFinite(theta)) {
                     return diverged(previous, "the weights became non-finite after the update at " + where, step, history,
-                            start);
+                            checkpoints, start);
                 }
                 step++;
+                if (schedule.keepsAfter(step, b == batches - 1)) {
+                    checkpoints.add(Checkpoint.of(step, epoch, theta));
+                }
                 seen += idx.length;
                 epochSeen += idx.length;
                 lossSum += lg.loss() * idx.length;
@@ -119,14 +135,16 @@ public final class Trainer {
             }
         }
         return new TrainingResult(theta, TrainingResult.Status.COMPLETED, "trained " + options.epochs() + " epochs, "
-                + step + " steps", history, start, Instant.now());
+                + step + " steps", history, start, Instant.now(), checkpoints);
     }
 
     private static TrainingResult diverged(double[] lastFinite, String what, long step, List<TrainingProgress> history,
-                                           Instant start) {
+                                           List<Checkpoint> checkpoints, Instant start) {
         String msg = what + "; training stopped and kept the weights after step " + step
                 + " (try a smaller learning rate, or check the data and initial weights)";
-        return new TrainingResult(lastFinite, TrainingResult.Status.DIVERGED, msg, history, start, Instant.now());
+        // A checkpoint taken after the step that made the weights diverge would not be finite: drop those past the kept step.
+        List<Checkpoint> kept = checkpoints.stream().filter(c -> c.step() <= step).toList();
+        return new TrainingResult(lastFinite, TrainingResult.Status.DIVERGED, msg, history, start, Instant.now(), kept);
     }
 
     private static boolean allFinite(double[] a) {

@@ -9,7 +9,13 @@ import java.util.List;
  * cancelled or diverged. {@code message} says why it stopped.
  */
 public record TrainingResult(double[] weights, Status status, String message, List<TrainingProgress> history,
-                             Instant start, Instant end) {
+                             Instant start, Instant end, List<Checkpoint> checkpoints) {
+
+    /** A result that kept no checkpoints. */
+    public TrainingResult(double[] weights, Status status, String message, List<TrainingProgress> history,
+                          Instant start, Instant end) {
+        this(weights, status, message, history, start, end, List.of());
+    }
 
     public enum Status {
         COMPLETED, CANCELLED, DIVERGED;
@@ -21,6 +27,7 @@ public record TrainingResult(double[] weights, Status status, String message, Li
 
     public TrainingResult {
         history = List.copyOf(history);
+        checkpoints = List.copyOf(checkpoints);
     }
 
     public long steps() {

@@ -1,6 +1,7 @@
 package org.hessianscope.experiment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -81,6 +82,23 @@ class RunStoreTest {
         assertEquals(store.root().resolve(key.folderName()), r.folder());
         assertTrue(r.folder().getFileName().toString().startsWith("mnist-L1-C2-k5-s0-"));
         assertInstanceOf(Lookup.Missing.class, new RunStore(tmp.resolve("empty")).lookup(key));
+    }
+
+    @Test
+    void runsWithAndWithoutCheckpointsAreBothUsableAndADamagedCheckpointFileIsReported() throws IOException {
+        // The default training of this tiny net keeps one checkpoint an epoch.
+        assertEquals(1, trained.checkpoints().size());
+        RunStore with = freshStore("with-checkpoints");
+        assertTrue(Files.isRegularFile(with.folderOf(key).resolve(RunFolder.CHECKPOINTS)));
+        assertEquals(1, with.scan().runs().size());
+        assertInstanceOf(Lookup.Found.class, with.lookup(key));
+        RunStore without = new RunStore(tmp.resolve("without-checkpoints"));
+        without.save(key, trained.withoutCheckpoints());
+        assertFalse(Files.exists(without.folderOf(key).resolve(RunFolder.CHECKPOINTS)));
+        assertInstanceOf(Lookup.Found.class, without.lookup(key));
+        String problem = damage("truncated-checkpoints", d -> Files.write(d.resolve(RunFolder.CHECKPOINTS),
+                new byte[] {(byte) 0x93, 'N', 'U', 'M'}));
+        assertTrue(problem.contains("checkpoints.npy"), problem);
     }
 
     @Test

@@ -5,7 +5,11 @@ import org.hessianscope.arch.InputShape;
 import org.hessianscope.arch.PoolSpec;
 import org.hessianscope.arch.PoolType;
 import org.hessianscope.engine.Precision;
+import org.hessianscope.io.Npy;
+import org.hessianscope.io.NpyArray;
+import org.hessianscope.io.NpyDtype;
 import org.hessianscope.io.NpyFormatException;
+import org.hessianscope.train.Checkpoint;
 import org.hessianscope.train.PyTorchInit;
 import org.hessianscope.train.TrainingOptions;
 import org.hessianscope.train.TrainingProgress;
@@ -64,6 +68,52 @@ class RunFolderTest {
         String json = Files.readString(dir.resolve("run.json"));
         assertTrue(json.contains("\"learningRate\" : 0.001") && json.contains("\"java\" : \"17.0.15\"")
                 && json.contains("\"dataset\" : \"mnist\""), json);
+    }
+
+    /** The run of {@link #run()} with two checkpoints, after steps 2 and 4 of its two epochs. */
+    static TrainedRun withCheckpoints() {
+        TrainedRun r = run();
+        List<Checkpoint> kept = List.of(Checkpoint.of(2, 1, r.init()), Checkpoint.of(4, 2, r.weights()));
+        RunInfo info = r.info().withCheckpoints(new RunInfo.Checkpoints("epoch", List.of(2L, 4L), List.of(1, 2)));
+        return new TrainedRun(SPEC, r.init(), r.weights(), r.history(), info, kept);
+    }
+
+    @Test
+    void checkpointsAreWrittenAsOneFloat32ArrayDescribedInRunJsonAndReadBack(@TempDir Path tmp) throws Exception {
+        Path dir = tmp.resolve("ck");
+        TrainedRun run = withCheckpoints();
+        RunFolder.write(dir, run);
+        assertEquals(List.of("checkpoints.npy", "history.csv", "init.npz", "run.json", "spec.json", "weights.npz"),
+                names(dir));
+        NpyArray a = Npy.read(dir.resolve(RunFolder.CHECKPOINTS));
+        assertArrayEquals(new int[] {2, SPEC.parameterCount()}, a.shape());
+        assertEquals(NpyDtype.FLOAT32_LE, a.dtype());
+        assertEquals((double) (float) run.weights()[5], a.data()[SPEC.parameterCount() + 5]);
+        String json = Files.readString(dir.resolve(RunFolder.INFO));
+        assertTrue(json.contains("\"checkpoints\" : {") && json.contains("\"schedule\" : \"epoch\""), json);
+        TrainedRun back = RunFolder.read(dir);
+        assertEquals(run.info(), back.info());
+        assertEquals(2, back.checkpoints().size());
+        assertArrayEquals(run.checkpoints().get(1).theta(), back.checkpoints().get(1).theta());
+        assertEquals(4L, back.checkpoints().get(1).step());
+        // A run that kept none has no file and no key, exactly as run.json was before checkpoints existed.
+        RunFolder.write(tmp.resolve("plain"), run());
+        assertFalse(Files.readString(tmp.resolve("plain").resolve(RunFolder.INFO)).contains("checkpoints"));
+        assertEquals(List.of(), RunFolder.read(tmp.resolve("plain")).checkpoints());
+    }
+
+    @Test
+    void aMissingOrMisshapenCheckpointFileIsNamed(@TempDir Path tmp) throws Exception {
+        Path dir = tmp.resolve("ck");
+        RunFolder.write(dir, withCheckpoints());
+        Npy.write(new NpyArray(new int[] {1, SPEC.parameterCount()}, new double[SPEC.parameterCount()],
+                NpyDtype.FLOAT32_LE), dir.resolve(RunFolder.CHECKPOINTS));
+        RunFolderException e = assertThrows(RunFolderException.class, () -> RunFolder.read(dir));
+        assertTrue(e.getMessage().contains("checkpoints.npy has shape [1, " + SPEC.parameterCount()
+                + "] but run.json describes 2 checkpoints"), e.getMessage());
+        Files.delete(dir.resolve(RunFolder.CHECKPOINTS));
+        e = assertThrows(RunFolderException.class, () -> RunFolder.read(dir));
+        assertTrue(e.getMessage().contains("checkpoints.npy is missing"), e.getMessage());
     }
 
     @Test

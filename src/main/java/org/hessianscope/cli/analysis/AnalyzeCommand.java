@@ -17,6 +17,7 @@ import org.hessianscope.curvature.LanczosOptions;
 import org.hessianscope.data.DataLocations;
 import org.hessianscope.data.DatasetCatalog;
 import org.hessianscope.engine.Engine;
+import org.hessianscope.surface.DeltaOptions;
 import org.hessianscope.surface.SurfaceOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -95,6 +96,23 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Compute a slice of more than " + SurfaceOptions.MAX_POINTS + " points.")
     boolean force;
 
+    // Δ_{k+1}(σ) runs only when asked: --delta (or --only delta), with the delta command's defaults.
+    @Option(names = "--delta", description = "Also estimate Δ_{k+1}(σ) around θ̂ (docs/delta.md; the delta command "
+            + "has the same settings without the prefix).")
+    boolean delta;
+
+    @Option(names = "--delta-sigma", paramLabel = "S1[,S2...]", split = ",", defaultValue = "1e-3,1e-2,1e-1",
+            description = "With --delta: σ relative to ‖θ̂‖/√P (default ${DEFAULT-VALUE}).")
+    double[] deltaSigma;
+
+    @Option(names = "--delta-draws", paramLabel = "M", defaultValue = "" + DeltaOptions.DEFAULT_DRAWS,
+            description = "With --delta: draws for each σ (default ${DEFAULT-VALUE}).")
+    int deltaDraws;
+
+    @Option(names = "--delta-subspace", paramLabel = "D", defaultValue = "" + DeltaOptions.DEFAULT_SUBSPACE,
+            description = "With --delta: subspace dimension, 0 for the full space (default ${DEFAULT-VALUE}).")
+    int deltaSubspace;
+
     /** Analyses expected to take longer than this say so before the long part. */
     static final double LONG_SECONDS = 60;
 
@@ -115,7 +133,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 .withCurvature(curvatureSamples, lanczosSteps, perSampleFull)
                 .withSurface(directions == null ? null : new SurfaceOptions(directions, dims,
                         grid == null ? SurfaceOptions.defaultGrid(dims) : grid, range, samples,
-                        SurfaceCommand.parseK(k), operator, lanczosSteps, ordering.seed, force));
+                        SurfaceCommand.parseK(k), operator, lanczosSteps, ordering.seed, force))
+                .withDelta(delta ? new DeltaOptions(deltaSigma, true, deltaDraws, deltaSubspace,
+                        DeltaOptions.DEFAULT_SAMPLES, DeltaOptions.DEFAULT_K_POINTS, ordering.seed) : null);
         List<Analysis<?, ?>> chosen = only == null ? Analyses.wanted(options)
                 : only.stream().<Analysis<?, ?>>map(key -> Analyses.byKey(key.strip())).toList();
         ConsoleProgress progress = ConsoleProgress.onTerminal();

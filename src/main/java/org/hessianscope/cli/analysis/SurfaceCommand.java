@@ -41,7 +41,8 @@ public final class SurfaceCommand implements Callable<Integer> {
     Path dataDir;
 
     @Option(names = "--directions", paramLabel = "KIND", defaultValue = SurfaceOptions.DEFAULT_DIRECTIONS,
-            description = "hessian (top eigenvectors), random (filter-normalised), interpolation (θ₀ → θ̂, 1D) or file "
+            description = "hessian (top eigenvectors), random (filter-normalised), trajectory (principal directions "
+                    + "of the training path; needs checkpoints), interpolation (θ₀ → θ̂, 1D) or file "
                     + "(--direction-file); default ${DEFAULT-VALUE}.")
     String directions;
 

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "figure", mixinStandardHelpOptions = true,
         description = "Draw the GUI's charts to files (PNG at 1-3x, SVG, PDF) with their data as CSV.",
         subcommands = {FigureLossDifferenceCommand.class, FigureSpectrumCommand.class, FigurePerSampleCommand.class,
-                FigureBoundsCommand.class, FigureSurfaceCommand.class})
+                FigureBoundsCommand.class, FigureSurfaceCommand.class, FigureDeltaCommand.class})
 public final class FigureCommand implements Runnable {
     @Override
     public void run() {

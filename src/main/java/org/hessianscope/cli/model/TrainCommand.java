@@ -11,6 +11,7 @@ import org.hessianscope.run.RunFolder;
 import org.hessianscope.run.RunInfo;
 import org.hessianscope.run.RunTraining;
 import org.hessianscope.task.ProgressMonitor;
+import org.hessianscope.train.CheckpointSchedule;
 import org.hessianscope.train.TrainingOptions;
 import org.hessianscope.train.TrainingResult;
 import picocli.CommandLine;
@@ -29,7 +30,7 @@ import java.util.concurrent.Executors;
 
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Train a network with Adam (PyTorch's defaults) and write a run folder: spec.json, init.npz, "
-                + "weights.npz, history.csv, run.json.")
+                + "weights.npz, history.csv, run.json and, when kept, checkpoints.npy.")
 public final class TrainCommand implements Callable<Integer> {
 
     @Mixin
@@ -55,6 +56,12 @@ public final class TrainCommand implements Callable<Integer> {
                     + "float64 (default: ${DEFAULT-VALUE}; analyses always run in float64).")
     Precision precision;
 
+    @Option(names = "--checkpoints", paramLabel = "epoch|N|none", converter = CheckpointsConverter.class,
+            description = "Keep θ (float32, 4 bytes a parameter) in the run folder's checkpoints.npy after every "
+                    + "epoch, every N steps, or none (default: epoch while the checkpoints take at most 64 MiB, "
+                    + "else none). The trajectory directions of surface and delta need them.")
+    CheckpointSchedule checkpoints;
+
     @Option(names = "--out", paramLabel = "RUN_DIR", required = true, description = "Run folder to create (must not exist, or be empty).")
     Path out;
 
@@ -69,13 +76,15 @@ public final class TrainCommand implements Callable<Integer> {
         Dataset test = data.test();
         ModelSource.checkFits(s, train, train.describe());
         ModelSource.checkFits(s, test, test.describe());
+        CheckpointSchedule schedule = checkpoints != null ? checkpoints
+                : CheckpointSchedule.modestDefault(s.parameterCount(), epochs);
         TrainingResult result;
         try (Engine engine = Engine.create()) {
             ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "hessianscope-train"));
             RunTraining.Outcome outcome;
             try {
                 outcome = CompletableFuture.supplyAsync(() -> RunTraining.train(engine, s, train, test, options,
-                        TrainingProgressBar.onStderr(), ProgressMonitor.NONE), worker).get();
+                        schedule, TrainingProgressBar.onStderr(), ProgressMonitor.NONE), worker).get();
             } finally {
                 worker.shutdown();
             }
@@ -90,6 +99,7 @@ public final class TrainCommand implements Callable<Integer> {
                     onTrain.accuracy(), train.size());
             System.out.printf(Locale.ROOT, "test:  loss %.6f, accuracy %.4f (%d samples)%n", onTest.loss(),
                     onTest.accuracy(), test.size());
+            System.out.println(checkpointLine(schedule, checkpoints == null, result, s.parameterCount(), epochs));
             System.out.println("run folder: " + out);
         }
         if (result.status() == TrainingResult.Status.DIVERGED) {
@@ -105,6 +115,34 @@ public final class TrainCommand implements Callable<Integer> {
         public Precision convert(String value) {
             try {
                 return Precision.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    /** Says what was kept and its size, or why nothing was, so a user who needs trajectories knows the option. */
+    static String checkpointLine(CheckpointSchedule schedule, boolean byDefault, TrainingResult result, int parameters,
+                                 int epochs) {
+        int kept = result.checkpoints().size();
+        if (kept > 0) {
+            return String.format(Locale.ROOT, "checkpoints: %d (%s) in %s, %.1f MB", kept, schedule.key(),
+                    RunFolder.CHECKPOINTS, CheckpointSchedule.bytes(parameters, kept) / 1e6);
+        }
+        if (byDefault && schedule.equals(CheckpointSchedule.NONE)) {
+            return String.format(Locale.ROOT, "checkpoints: none (one an epoch would take %.1f MB, over the default's "
+                    + "%d MiB; give --checkpoints epoch or N to keep them)",
+                    CheckpointSchedule.bytes(parameters, epochs) / 1e6, CheckpointSchedule.MODEST_BYTES >> 20);
+        }
+        return "checkpoints: none";
+    }
+
+    /** {@code epoch}, {@code none} or a number of steps; anything else is one line naming the valid values. */
+    public static final class CheckpointsConverter implements CommandLine.ITypeConverter<CheckpointSchedule> {
+        @Override
+        public CheckpointSchedule convert(String value) {
+            try {
+                return CheckpointSchedule.parse(value);
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.TypeConversionException(e.getMessage());
             }

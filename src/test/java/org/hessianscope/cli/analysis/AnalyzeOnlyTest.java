@@ -34,7 +34,9 @@ public class AnalyzeOnlyTest {
     private static final String[] SETTINGS = {"--orderings", "20", "--threads", "1", "--curvature-samples", "40",
             "--lanczos-steps", "10", "--per-sample-full", "2",
             // The surface runs only when asked; asked here so every analysis is in the full file.
-            "--surface", "random", "--surface-grid", "5", "--surface-samples", "30", "--surface-k", "10,all"};
+            "--surface", "random", "--surface-grid", "5", "--surface-samples", "30", "--surface-k", "10,all",
+            // Δ likewise, with few draws in a small subspace.
+            "--delta", "--delta-draws", "4", "--delta-subspace", "3"};
 
     @TempDir
     static Path tmp;
