@@ -3,8 +3,6 @@ package org.hessianscope.figure;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Paint;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import org.hessianscope.surface.QuadraticModel;
 import org.hessianscope.surface.SurfaceResult;
@@ -59,24 +57,12 @@ public final class SurfaceFigure {
         }
     }
 
-    /** Viridis at nine stops (matplotlib's), interpolated linearly. */
-    private static final Color[] VIRIDIS = {
-            new Color(0x440154), new Color(0x472d7b), new Color(0x3b528b), new Color(0x2c728e), new Color(0x21918c),
-            new Color(0x28ae80), new Color(0x5ec962), new Color(0xaadc32), new Color(0xfde725)};
-
     private SurfaceFigure() {
     }
 
-    /** The colour of t ∈ [0, 1] (clamped): viridis, dark for low values. */
+    /** The colour of t ∈ [0, 1] (clamped): the landscape {@link ColourMap}, the GUI's colours too. */
     public static Color colour(double t) {
-        double x = Double.isNaN(t) ? 0 : Math.max(0, Math.min(1, t)) * (VIRIDIS.length - 1);
-        int i = Math.min(VIRIDIS.length - 2, (int) Math.floor(x));
-        double f = x - i;
-        Color a = VIRIDIS[i];
-        Color b = VIRIDIS[i + 1];
-        return new Color((int) Math.round(a.getRed() + f * (b.getRed() - a.getRed())),
-                (int) Math.round(a.getGreen() + f * (b.getGreen() - a.getGreen())),
-                (int) Math.round(a.getBlue() + f * (b.getBlue() - a.getBlue())));
+        return ColourMap.colour(Double.isNaN(t) ? 0 : t);
     }
 
     /** The chart of L_{k[g]} (index g into {@code r.k()}): a heat map of {@code map} in 2D, all k in 1D. */
@@ -251,43 +237,14 @@ public final class SurfaceFigure {
     }
 
     /**
-     * Contour lines of v over the grid (a, b) by marching squares, as one series of segments separated by NaN
-     * points (the renderer draws no line to a NaN).
+     * Contour lines of v ([i][j] over the grid (a, b)) by {@link ContourLines}, as one series of segments
+     * separated by NaN points (the renderer draws no line to a NaN).
      */
     static XYSeries contours(String key, double[][] v, double[] a, double[] b, double[] levels) {
         XYSeries s = new XYSeries(key, false, true);
-        for (double level : levels) {
-            for (int i = 0; i + 1 < a.length; i++) {
-                for (int j = 0; j + 1 < b.length; j++) {
-                    // Corners counter-clockwise: (i,j), (i+1,j), (i+1,j+1), (i,j+1); edges between them.
-                    double[] cx = {a[i], a[i + 1], a[i + 1], a[i]};
-                    double[] cy = {b[j], b[j], b[j + 1], b[j + 1]};
-                    double[] cv = {v[i][j], v[i + 1][j], v[i + 1][j + 1], v[i][j + 1]};
-                    List<double[]> cross = new ArrayList<>();
-                    for (int e = 0; e < 4; e++) {
-                        double v0 = cv[e];
-                        double v1 = cv[(e + 1) % 4];
-                        if ((v0 < level) != (v1 < level)) {
-                            double t = (level - v0) / (v1 - v0);
-                            cross.add(new double[] {cx[e] + t * (cx[(e + 1) % 4] - cx[e]),
-                                    cy[e] + t * (cy[(e + 1) % 4] - cy[e])});
-                        }
-                    }
-                    if (cross.size() == 2) {
-                        segment(s, cross.get(0), cross.get(1));
-                    } else if (cross.size() == 4) {
-                        // A saddle: the centre's side decides which crossings join.
-                        double centre = (cv[0] + cv[1] + cv[2] + cv[3]) / 4;
-                        boolean firstLow = cv[0] < level;
-                        if ((centre < level) == firstLow) {
-                            segment(s, cross.get(0), cross.get(1));
-                            segment(s, cross.get(2), cross.get(3));
-                        } else {
-                            segment(s, cross.get(0), cross.get(3));
-                            segment(s, cross.get(1), cross.get(2));
-                        }
-                    }
-                }
+        for (ContourLines.Level l : ContourLines.of(a, b, SurfaceFigures.transposed(v), levels)) {
+            for (ContourLines.Segment seg : l.segments()) {
+                segment(s, new double[] {seg.x1(), seg.y1()}, new double[] {seg.x2(), seg.y2()});
             }
         }
         return s;

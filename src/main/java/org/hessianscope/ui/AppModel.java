@@ -9,6 +9,7 @@ import org.hessianscope.ui.experiment.ExperimentsViewModel;
 import org.hessianscope.ui.runs.RunsViewModel;
 import org.hessianscope.ui.session.SessionStore;
 import org.hessianscope.ui.session.Sessions;
+import org.hessianscope.ui.surface.LandscapeViewModel;
 import org.hessianscope.ui.train.TrainViewModel;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -40,6 +41,7 @@ public final class AppModel implements AutoCloseable {
     private final ReadoutViewModel readout;
     private final SampleViewModel sample;
     private final ExperimentsViewModel experiments;
+    private final LandscapeViewModel landscape;
     private final SessionStore sessions;
     private final BooleanProperty paperStyle = new SimpleBooleanProperty(false);
     private boolean closed;
@@ -67,6 +69,8 @@ public final class AppModel implements AutoCloseable {
         experiments = new ExperimentsViewModel(new JobViewModel(workers, messages), messages, runs, catalog,
                 options.runsDir(), javafx.application.Platform::runLater);
         sessions = new SessionStore(options.session());
+        landscape = new LandscapeViewModel(runs, new JobViewModel(workers, messages), catalog, engine,
+                org.hessianscope.surface.SurfaceOptions.defaults(org.hessianscope.surface.SurfaceOptions.HESSIAN));
     }
 
     /** Restores the saved session (a damaged one is reported and ignored), then opens the --run folders. */
@@ -133,12 +137,14 @@ public final class AppModel implements AutoCloseable {
         runs.job().cancel();
         train.job().cancel();
         experiments.job().cancel();
+        landscape.job().cancel();
         workers.shutdownNow();
         engine.close();
     }
 
     public boolean busy() {
-        return runs.busy() || train.job().runningProperty().get() || experiments.job().runningProperty().get();
+        return runs.busy() || train.job().runningProperty().get() || experiments.job().runningProperty().get()
+                || landscape.job().runningProperty().get();
     }
 
     public AppOptions options() {
@@ -163,6 +169,10 @@ public final class AppModel implements AutoCloseable {
 
     public ExperimentsViewModel experiments() {
         return experiments;
+    }
+
+    public LandscapeViewModel landscape() {
+        return landscape;
     }
 
     public ReadoutViewModel readout() {

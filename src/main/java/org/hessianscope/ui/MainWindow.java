@@ -40,7 +40,9 @@ public final class MainWindow {
         Tab chartsTab = new Tab("Charts", new VBox(6, charts, readout));
         Tab experiments = new Tab("Experiments", new ExperimentsView(model.experiments()));
         experiments.setId("experiments-tab");
-        TabPane tabs = new TabPane(chartsTab, new Tab("Explain", explain), experiments);
+        Tab landscape = new Tab("Landscape", new org.hessianscope.ui.surface.LandscapeView(model.landscape()));
+        landscape.setId("landscape-tab");
+        TabPane tabs = new TabPane(chartsTab, landscape, new Tab("Explain", explain), experiments);
         tabs.getTabs().forEach(t -> t.setClosable(false));
         model.experiments().setOnLoaded(() -> tabs.getSelectionModel().select(chartsTab));
         VBox.setVgrow(charts, javafx.scene.layout.Priority.ALWAYS);

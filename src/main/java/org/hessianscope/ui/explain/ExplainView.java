@@ -32,6 +32,29 @@ public final class ExplainView extends ScrollPane {
             ‖H_F,i‖/‖H_O,i‖ on a subset: above the dashed line at 1 the Gauss-Newton approximation fails, which \
             happens for samples the network gets confidently wrong. Click a dot to see the image.
 
+            The Landscape tab draws the loss itself on a plane through the trained weights: w = θ + αv₁ + βv₂, \
+            with θ the trained weights and v₁, v₂ two directions (the Hessian's top eigenvectors, random \
+            filter-normalised directions, or the line from the initial weights).
+
+            Loss map and 3D surface. Colour (and in 3D, height) is the loss L_k at each point; the cross is the \
+            trained network. A flat, wide valley means the loss hardly changes when the weights move, so small \
+            changes in the data or the weights barely matter; a sharp, narrow valley means a small step raises the \
+            loss fast. Along a Hessian eigenvector with eigenvalue λ the valley curves like ½λα²: a large λ is a \
+            sharp direction. The k slider redraws the surface for the first k samples, from L_100 to L_N: as k \
+            grows the surface stops moving, which is the convergence the loss-difference chart measures at one point.
+
+            Quadratic model. The dashed lines are L_k(θ) + gᵀΔ + ½ΔᵀHΔ, the paper's second-order picture built \
+            from the slope and curvature at the trained weights alone. It is exact near the cross and fails far \
+            from it: the network's ReLUs switch on and off and the softmax saturates, so the true loss bends away \
+            from the parabola, above or below it. The 1D slice shows the same along v₁: \
+            true loss solid, model dashed; where they part, the second-order theory stops holding.
+
+            Loss-difference map. σ²(w) is the variance of the per-sample losses at w. Adding one random sample \
+            changes the mean loss on average by E[(L_{k+1} − L_k)²] = σ²(w)/(k(k+1)) over orderings, exactly, at \
+            every point and every k. So this map is the expected squared loss difference up to the factor \
+            1/(k(k+1)): where the samples disagree (σ² large) the landscape still moves when data are added; \
+            where they agree it has settled.
+
             A convolution is a matrix. A network is T^(L+1) Λ^(L) … Λ^(1) T^(1) x: each convolution is multiplication \
             by a Toeplitz matrix T (below, for the chosen layer), each Λ a diagonal 0/1 matrix from the ReLU.""";
 

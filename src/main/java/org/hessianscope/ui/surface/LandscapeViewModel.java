@@ -1,0 +1,232 @@
+package org.hessianscope.ui.surface;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import org.hessianscope.analysis.RunTrainingSet;
+import org.hessianscope.data.DatasetCatalog;
+import org.hessianscope.engine.Engine;
+import org.hessianscope.engine.Model;
+import org.hessianscope.engine.Network;
+import org.hessianscope.figure.ColourScale;
+import org.hessianscope.figure.FigureStyle;
+import org.hessianscope.figure.SurfaceFigures;
+import org.hessianscope.run.TrainedRun;
+import org.hessianscope.surface.DirectionKinds;
+import org.hessianscope.surface.Directions;
+import org.hessianscope.surface.Surface;
+import org.hessianscope.surface.SurfaceOptions;
+import org.hessianscope.surface.SurfaceResult;
+import org.hessianscope.ui.common.BackgroundTask;
+import org.hessianscope.ui.common.JobViewModel;
+import org.hessianscope.ui.runs.RunItem;
+import org.hessianscope.ui.runs.RunsViewModel;
+import org.jfree.chart.JFreeChart;
+
+/**
+ * The Landscape view's data side. It follows the selected run; {@link #compute()} slices that run's
+ * loss landscape in the background with {@link Surface#compute} (progress and Cancel in {@link #job()}),
+ * and keeps the result per run folder for the session. Moving {@link #kIndexProperty()} or the log
+ * scale only redraws from the stored grids. It publishes the loss map (quadratic model's contours
+ * dashed), the σ² map, the 1D slice and the grid of the 3D surface; views only show them.
+ */
+public final class LandscapeViewModel {
+
+    /** What the 3D view draws: the loss grid z[j][i] on the maps' colour scale. */
+    public record SurfaceGrid(double[][] z, ColourScale scale) {
+    }
+
+    private final RunsViewModel runs;
+    private final JobViewModel job;
+    private final DatasetCatalog catalog;
+    private final Engine engine;
+    private final SurfaceOptions defaults;
+    private final Map<Path, SurfaceResult> computed = new HashMap<>();
+    private final ObjectProperty<String> directions;
+    private final DoubleProperty range;
+    private final BooleanProperty logScale = new SimpleBooleanProperty(true);
+    private final IntegerProperty kIndex = new SimpleIntegerProperty(0);
+    private final ReadOnlyIntegerWrapper kCount = new ReadOnlyIntegerWrapper(0);
+    private final ReadOnlyObjectWrapper<SurfaceResult> result = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<JFreeChart> lossMap = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<JFreeChart> varianceMap = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<JFreeChart> slice = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<SurfaceGrid> surface = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper kLabel = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper hint = new ReadOnlyStringWrapper("");
+
+    /**
+     * @param defaults the slice {@link #compute()} asks for, with the chosen directions and range in
+     *                 place of its own (the GUI passes {@link SurfaceOptions#defaults}; tests a small grid)
+     */
+    public LandscapeViewModel(RunsViewModel runs, JobViewModel job, DatasetCatalog catalog, Engine engine,
+                              SurfaceOptions defaults) {
+        this.runs = runs;
+        this.job = job;
+        this.catalog = catalog;
+        this.engine = engine;
+        this.defaults = defaults;
+        directions = new SimpleObjectProperty<>(defaults.directions());
+        range = new SimpleDoubleProperty(defaults.range());
+        runs.selectedProperty().addListener(o -> showSelected());
+        kIndex.addListener(o -> redraw());
+        logScale.addListener(o -> redraw());
+        showSelected();
+    }
+
+    /** The direction kinds the view offers, by key. */
+    public static List<String> directionKeys() {
+        return DirectionKinds.ALL.stream().map(Directions::key).toList();
+    }
+
+    /** Computes the selected run's slice in the background; the result replaces the one shown when it is done. */
+    public void compute() {
+        RunItem item = runs.selectedProperty().get();
+        if (item == null) {
+            return;
+        }
+        SurfaceOptions options = options();
+        Directions kind = DirectionKinds.byKey(options.directions());
+        job.run(BackgroundTask.of("landscape of " + runs.label(item), m -> {
+            TrainedRun run = item.run();
+            var train = RunTrainingSet.load(item.folder(), run.info(), catalog);
+            Model model = new Model(Network.of(run.spec()), run.weights());
+            return Surface.compute(engine, model, train, run.init(), item.folder(), options, kind, m);
+        }).onSuccess(r -> {
+            computed.put(item.folder(), r);
+            if (runs.selectedProperty().get() == item) {
+                show(r);
+            }
+        }));
+    }
+
+    /** The options {@link #compute()} uses: the defaults with the chosen directions and range (a line for a 1D kind). */
+    public SurfaceOptions options() {
+        Directions kind = DirectionKinds.byKey(directions.get());
+        int dims = Math.min(defaults.dims(), kind.maxDims());
+        int grid = dims == defaults.dims() ? defaults.grid() : SurfaceOptions.DEFAULT_GRID_1D;
+        return new SurfaceOptions(kind.key(), dims, grid, range.get(), defaults.samples(), defaults.k(),
+                defaults.operator(), defaults.lanczosSteps(), defaults.seed(), defaults.force());
+    }
+
+    private void showSelected() {
+        RunItem item = runs.selectedProperty().get();
+        show(item == null ? null : computed.get(item.folder()));
+        if (item == null) {
+            hint.set("Select a run to see its loss landscape.");
+        } else if (result.get() == null) {
+            SurfaceOptions o = options();
+            hint.set(String.format(Locale.ROOT, "Press Compute to slice the landscape of %s: a %s over [−%s, %s] "
+                            + "along %s directions, on the first %,d training samples.", runs.label(item),
+                    o.dims() == 2 ? o.grid() + "×" + o.grid() + " grid" : o.grid() + "-point line",
+                    num(o.range()), num(o.range()), o.directions(), o.samples()));
+        }
+    }
+
+    private void show(SurfaceResult r) {
+        result.set(r);
+        kCount.set(r == null ? 0 : r.k().length);
+        // The largest k first: the landscape of the whole subset, which the slider then takes back to small k.
+        int g = r == null ? 0 : r.k().length - 1;
+        if (kIndex.get() != g) {
+            kIndex.set(g); // redraws
+        } else {
+            redraw();
+        }
+    }
+
+    private void redraw() {
+        SurfaceResult r = result.get();
+        if (r == null) {
+            lossMap.set(null);
+            varianceMap.set(null);
+            slice.set(null);
+            surface.set(null);
+            kLabel.set("");
+            return;
+        }
+        hint.set(r.dims() < 2 ? "A 1D slice (" + r.directions() + "): the maps need two directions; see the slice."
+                : "");
+        int g = Math.max(0, Math.min(r.k().length - 1, kIndex.get()));
+        FigureStyle style = FigureStyle.screen();
+        boolean log = logScale.get();
+        lossMap.set(SurfaceFigures.lossMap(r, g, log, null, style));
+        varianceMap.set(SurfaceFigures.varianceMap(r, log, style));
+        slice.set(SurfaceFigures.slice(r, g, style));
+        surface.set(r.dims() < 2 ? null : new SurfaceGrid(SurfaceFigures.lossGrid(r, g), SurfaceFigures.lossScale(r, log)));
+        kLabel.set(String.format(Locale.ROOT, "k = %,d of N = %,d", r.k()[g], r.samples()));
+    }
+
+    private static String num(double v) {
+        return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
+    }
+
+    public JobViewModel job() {
+        return job;
+    }
+
+    public ObjectProperty<String> directionsProperty() {
+        return directions;
+    }
+
+    public DoubleProperty rangeProperty() {
+        return range;
+    }
+
+    public BooleanProperty logScaleProperty() {
+        return logScale;
+    }
+
+    /** Index into the result's k, 0 (the smallest) to {@link #kCountProperty()} − 1 (the whole subset). */
+    public IntegerProperty kIndexProperty() {
+        return kIndex;
+    }
+
+    public ReadOnlyIntegerProperty kCountProperty() {
+        return kCount.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<SurfaceResult> resultProperty() {
+        return result.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<JFreeChart> lossMapProperty() {
+        return lossMap.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<JFreeChart> varianceMapProperty() {
+        return varianceMap.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<JFreeChart> sliceProperty() {
+        return slice.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<SurfaceGrid> surfaceProperty() {
+        return surface.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty kLabelProperty() {
+        return kLabel.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty hintProperty() {
+        return hint.getReadOnlyProperty();
+    }
+}

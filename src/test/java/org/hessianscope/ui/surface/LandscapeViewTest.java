@@ -1,0 +1,267 @@
+package org.hessianscope.ui.surface;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.shape.TriangleMesh;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.hessianscope.analysis.AnalysisStore;
+import org.hessianscope.analysis.RunAnalysis;
+import org.hessianscope.analysis.TinyRuns;
+import org.hessianscope.data.DatasetCatalog;
+import org.hessianscope.engine.Engine;
+import org.hessianscope.figure.ColourMap;
+import org.hessianscope.figure.ColourScale;
+import org.hessianscope.figure.SliceFigure;
+import org.hessianscope.figure.SurfaceMapFigure;
+import org.hessianscope.run.RunFolder;
+import org.hessianscope.surface.SurfaceOptions;
+import org.hessianscope.surface.SurfaceResult;
+import org.hessianscope.ui.GuiFixture;
+import org.hessianscope.ui.common.JobViewModel;
+import org.hessianscope.ui.common.Messages;
+import org.hessianscope.ui.runs.RunsViewModel;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.title.PaintScaleLegend;
+import org.jfree.data.xy.XYDataset;
+import org.jfree.data.xy.XYZDataset;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The Landscape view on a real tiny run, headless: Compute slices it in the background, every picture
+ * draws the result's stored values (loss map and its colour bar, the quadratic model's contours, the
+ * slice, the σ² map, the 3D mesh in the same colours), the k slider redraws without computing again,
+ * and Cancel stops a long slice.
+ */
+@ExtendWith(ApplicationExtension.class)
+class LandscapeViewTest {
+    /** Three k on an 80-sample run, a 7 × 7 plane: small enough for a shared 2-core machine. */
+    static final SurfaceOptions SMALL = new SurfaceOptions("hessian", 2, 7, 0.5, 80, new int[] {10, 40, SurfaceOptions.ALL},
+            SurfaceOptions.HESSIAN, 8, 0L, false);
+    @TempDir
+    static Path tmp;
+    static Path run;
+    static DatasetCatalog catalog;
+    Engine engine;
+    ExecutorService workers;
+    final AtomicInteger jobs = new AtomicInteger();
+    RunsViewModel runs;
+    LandscapeViewModel vm;
+    LandscapeView view;
+    Stage stage;
+
+    @BeforeAll
+    static void tinyRun() throws IOException {
+        catalog = TinyRuns.embedded(tmp.resolve("no-data"));
+        run = TinyRuns.train(tmp.resolve("L1"), 1, 80, catalog);
+        try (Engine e = new Engine(2)) {
+            new RunAnalysis(e).analyzeFolder(run, catalog, GuiFixture.ANALYSIS, RunAnalysis.StepMonitors.NONE);
+        }
+    }
+
+    @Start
+    void start(Stage stage) throws IOException {
+        this.stage = stage;
+        engine = new Engine(2);
+        workers = Executors.newCachedThreadPool();
+        Messages messages = new Messages();
+        runs = new RunsViewModel(new JobViewModel(r -> {
+            throw new AssertionError("no run analysis expected");
+        }, messages), messages, catalog, engine, GuiFixture.ANALYSIS, Runnable::run);
+        JobViewModel job = new JobViewModel(r -> {
+            jobs.incrementAndGet();
+            workers.execute(r);
+        }, messages);
+        vm = new LandscapeViewModel(runs, job, catalog, engine, SMALL);
+        runs.selectedProperty().set(runs.add(run, RunFolder.read(run), AnalysisStore.read(run).orElseThrow()));
+        view = new LandscapeView(vm);
+        stage.setScene(new Scene(view, 1260, 780));
+        stage.show();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> vm.job().cancel()).get();
+        workers.shutdownNow();
+        workers.awaitTermination(30, TimeUnit.SECONDS);
+        engine.close();
+    }
+
+    private SurfaceResult computeAndWait(FxRobot robot) throws Exception {
+        robot.clickOn("#landscape-compute");
+        WaitForAsyncUtils.waitFor(GuiFixture.JOB_SECONDS, TimeUnit.SECONDS,
+                () -> vm.resultProperty().get() != null && !vm.job().runningProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        return vm.resultProperty().get();
+    }
+
+    @Test
+    void everyPictureDrawsTheStoredSliceAndTheKSliderOnlyRedraws(FxRobot robot) throws Exception {
+        assertTrue(robot.lookup("#landscape-hint").queryAs(Label.class).getText().startsWith("Press Compute"));
+        SurfaceResult r = computeAndWait(robot);
+        assertEquals(1, jobs.get());
+        assertEquals(2, r.dims());
+        assertEquals(3, r.k().length, "k = 10, 40 and all 80");
+        assertEquals(80, r.k()[2]);
+        // The whole subset is shown first.
+        assertEquals(2, vm.kIndexProperty().get());
+        assertEquals("k = 80 of N = 80", robot.lookup("#landscape-k-label").queryAs(Label.class).getText());
+        showsLossOf(r, 2);
+
+        // The k slider: back to k = 10, drawn from the same result; nothing computed again.
+        WaitForAsyncUtils.asyncFx(() -> robot.lookup("#landscape-k").queryAs(javafx.scene.control.Slider.class)
+                .setValue(0)).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertSame(r, vm.resultProperty().get());
+        assertEquals(1, jobs.get(), "moving k computes nothing");
+        assertEquals("k = 10 of N = 80", robot.lookup("#landscape-k-label").queryAs(Label.class).getText());
+        showsLossOf(r, 0);
+
+        // The σ² map: σ(ℓ)² at every grid point; the colour bar spans it.
+        XYZDataset sigma = (XYZDataset) vm.varianceMapProperty().get().getXYPlot().getDataset(SurfaceMapFigure.HEAT);
+        for (int item = 0; item < sigma.getItemCount(0); item++) {
+            int[] ij = indexOf(r, sigma.getXValue(0, item), sigma.getYValue(0, item));
+            double s = r.sigma()[ij[0]][ij[1]];
+            assertEquals(s * s, sigma.getZValue(0, item), 0.0);
+        }
+        assertTrue(vm.varianceMapProperty().get().getTitle().getText().startsWith("Loss-difference map σ²(w) = k(k+1)·E[(L_{k+1} − L_k)²]"),
+                "the σ² map says it is the loss-difference map");
+
+        WritableShot.write(stage.getScene(), tmp.resolve("landscape.png"));
+        Path out = Path.of("target", "landscape-view.png");
+        Files.copy(tmp.resolve("landscape.png"), out, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** The loss map, its colour bar, the model's contours, the slice and the 3D mesh all show k index g of r. */
+    private void showsLossOf(SurfaceResult r, int g) {
+        JFreeChart map = vm.lossMapProperty().get();
+        XYPlot plot = map.getXYPlot();
+        XYZDataset heat = (XYZDataset) plot.getDataset(SurfaceMapFigure.HEAT);
+        assertEquals(r.rows() * r.columns(), heat.getItemCount(0));
+        for (int item = 0; item < heat.getItemCount(0); item++) {
+            int[] ij = indexOf(r, heat.getXValue(0, item), heat.getYValue(0, item));
+            assertEquals(r.loss()[g][ij[0]][ij[1]], heat.getZValue(0, item), 0.0, "L_k at " + ij[0] + "," + ij[1]);
+        }
+        ColourScale scale = ColourScale.spanning(true, r.loss());
+        PaintScaleLegend bar = null;
+        for (int i = 0; i < map.getSubtitleCount(); i++) {
+            if (map.getSubtitle(i) instanceof PaintScaleLegend p) {
+                bar = p;
+            }
+        }
+        assertNotNull(bar, "a colour bar");
+        // The bar's axis is log10 L (ticks labelled with L itself): one scale for every k, from the smallest L of all.
+        assertEquals(Math.log10(scale.min()), bar.getAxis().getLowerBound(), 0.0);
+        assertEquals(Math.log10(scale.max()), bar.getAxis().getUpperBound(), 0.0);
+        assertEquals(ColourMap.colour(0.5), bar.getScale().getPaint((Math.log10(scale.min()) + Math.log10(scale.max())) / 2),
+                "the strip's middle is the map's middle colour");
+        assertTrue(plot.getDataset(SurfaceMapFigure.MODEL_CONTOURS).getItemCount(0) > 0, "the model's contours");
+        assertTrue(plot.getDataset(SurfaceMapFigure.CONTOURS).getItemCount(0)
+                + plot.getDataset(SurfaceMapFigure.CONTOURS).getItemCount(1) > 0, "the loss contours");
+
+        XYDataset slice = vm.sliceProperty().get().getXYPlot().getDataset();
+        int j0 = r.origin()[1];
+        assertEquals(SliceFigure.TRUE_KEY, slice.getSeriesKey(0));
+        assertEquals(SliceFigure.MODEL_KEY, slice.getSeriesKey(1));
+        for (int i = 0; i < r.rows(); i++) {
+            assertEquals(r.axes().get(0).coordinates()[i], slice.getXValue(0, i), 0.0);
+            assertEquals(r.loss()[g][i][j0], slice.getYValue(0, i), 0.0, "true slice at β = 0");
+            assertEquals(r.quadratic().get(g).values()[i][j0], slice.getYValue(1, i), 0.0, "quadratic model");
+        }
+
+        // The 3D mesh: vertex (i, j) raised by its place on the same scale, textured at the same colour.
+        Surface3DView view3d = (Surface3DView) view.lookup("#landscape-3d");
+        TriangleMesh mesh = (TriangleMesh) view3d.meshView().getMesh();
+        assertEquals(r.rows() * r.columns() * 3, mesh.getPoints().size());
+        assertEquals((r.rows() - 1) * (r.columns() - 1) * 2 * 6, mesh.getFaces().size());
+        for (int i = 0; i < r.rows(); i++) {
+            for (int j = 0; j < r.columns(); j++) {
+                int v = j * r.rows() + i;
+                double t = scale.fraction(r.loss()[g][i][j]);
+                assertEquals(-t * SurfaceMesh3D.HEIGHT, mesh.getPoints().get(3 * v + 1), 1e-3);
+                int texel = (int) Math.floor(mesh.getTexCoords().get(2 * v) * SurfaceMesh3D.TEXELS);
+                assertEquals(Math.round(t * (SurfaceMesh3D.TEXELS - 1)), texel, "texel of the colour of t");
+            }
+        }
+    }
+
+    /** Grid indices (i, j) of the point at (α, β). */
+    private static int[] indexOf(SurfaceResult r, double alpha, double beta) {
+        return new int[] {find(r.axes().get(0).coordinates(), alpha), find(r.axes().get(1).coordinates(), beta)};
+    }
+
+    private static int find(double[] c, double v) {
+        for (int i = 0; i < c.length; i++) {
+            if (c[i] == v) {
+                return i;
+            }
+        }
+        throw new AssertionError(v + " is not a grid coordinate");
+    }
+
+    @Test
+    void cancelStopsALongSliceAndKeepsWhatWasShown(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> vm.rangeProperty().set(0.5)).get();
+        LandscapeViewModel big = vm;
+        // 51 × 51 points over 80 samples: long enough to be running when Cancel is pressed.
+        WaitForAsyncUtils.asyncFx(() -> {
+            vm = new LandscapeViewModel(runs, big.job(), catalog, engine, new SurfaceOptions("random", 2, 51, 1.0, 80,
+                    new int[] {SurfaceOptions.ALL}, SurfaceOptions.HESSIAN, 8, 0L, false));
+            stage.getScene().setRoot(new LandscapeView(vm));
+        }).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#landscape-compute");
+        robot.clickOn("#landscape-cancel");
+        WaitForAsyncUtils.waitFor(GuiFixture.JOB_SECONDS, TimeUnit.SECONDS, () -> !vm.job().runningProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(vm.job().messageProperty().get().endsWith("cancelled"), vm.job().messageProperty().get());
+        assertEquals(null, vm.resultProperty().get());
+        assertTrue(robot.lookup("#landscape-hint").queryAs(Label.class).isVisible());
+    }
+
+    @Test
+    void draggingTurnsTheSurfaceAndScrollingZooms(FxRobot robot) throws Exception {
+        computeAndWait(robot);
+        Surface3DView view3d = (Surface3DView) view.lookup("#landscape-3d");
+        double yaw = view3d.yaw();
+        double tilt = view3d.tilt();
+        double distance = view3d.distance();
+        robot.drag(view3d).moveBy(50, 20).release(javafx.scene.input.MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(yaw + 50 * Surface3DView.DEGREES_PER_PIXEL, view3d.yaw(), 1.0, "left–right turns");
+        assertEquals(tilt - 20 * Surface3DView.DEGREES_PER_PIXEL, view3d.tilt(), 1.0, "up–down tilts");
+        robot.moveTo(view3d).scroll(3, javafx.geometry.VerticalDirection.UP);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(view3d.distance() != distance, "the wheel zooms: " + distance + " → " + view3d.distance());
+    }
+
+    /** A PNG of the scene for looking at (the test asserts nothing about its pixels). */
+    private static final class WritableShot {
+        static void write(Scene scene, Path file) throws Exception {
+            var image = WaitForAsyncUtils.asyncFx(() -> scene.snapshot(null)).get();
+            ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", file.toFile());
+        }
+    }
+}
