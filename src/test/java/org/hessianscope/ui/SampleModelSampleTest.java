@@ -77,6 +77,37 @@ public class SampleModelSampleTest {
         assertTrue(robot.lookup("#sample-text").queryAs(Label.class).getText().contains("label " + s.label()));
     }
 
+    /** Issue 17, defect 21: reopened runs are listed before their stored analyses are read, then drawn without re-analysis. */
+    @Test
+    void reopenedAnalysedRunsAreListedAtOnceAndTheirAnalysesReadAfter(FxRobot robot) throws Exception {
+        GuiFixture.await("the first sample model", () -> !gui.model.busy());
+        List<Path> more;
+        try (var s = Files.list(SAMPLE_RUN.getParent())) {
+            more = s.filter(d -> !d.equals(SAMPLE_RUN)).sorted().limit(2).toList();
+        }
+        java.util.List<String> atAdd = new java.util.ArrayList<>();
+        WaitForAsyncUtils.asyncFx(() -> {
+            gui.model.runs().runs().addListener((javafx.collections.ListChangeListener<org.hessianscope.ui.runs.RunItem>) c -> {
+                while (c.next()) {
+                    for (var r : c.getAddedSubList()) {
+                        atAdd.add(r.analysisProperty().get() == null && r.readingProperty().get() ? "listed" : "late");
+                    }
+                }
+            });
+            gui.model.runs().open(more);
+        }).get();
+        GuiFixture.await("both runs' analyses", () -> !gui.model.busy() && gui.model.runs().runs().size() == 3
+                && gui.model.runs().runs().stream().allMatch(r -> r.analysisProperty().get() != null));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of("listed", "listed"), atAdd, "listed before their analyses were read");
+        for (var r : gui.model.runs().runs()) {
+            assertTrue(!r.readingProperty().get());
+            // The analysis read is the stored one (nothing re-analysed): the shipped 256 orderings, not the test's 30.
+            assertEquals(org.hessianscope.analysis.AnalysisStore.read(r.folder()).orElseThrow().options(),
+                    r.analysisProperty().get().options());
+        }
+    }
+
     @Test
     void theDataFolderIsRememberedInTheSession(FxRobot robot) throws Exception {
         Path data = Files.createDirectories(tmp.resolve("full-datasets"));
