@@ -28,6 +28,10 @@ final class ChartStyling {
         JFreeChart chart = new JFreeChart(style.paper() ? null : title, style.titleFont(), plot, false);
         chart.setBackgroundPaint(Color.WHITE);
         chart.setPadding(new RectangleInsets(6, 6, 6, 6));
+        if (chart.getTitle() != null) {
+            // The top tick label sits half a line above the plot: keep the title clear of it.
+            chart.getTitle().setPadding(new RectangleInsets(1, 1, 1 + style.tickFont().getSize2D(), 1));
+        }
         if (plot instanceof XYPlot xy) {
             xyPlot(xy, style);
             if (legend != null) {
