@@ -69,6 +69,9 @@ class DecadeLogAxisTest {
         CombinedDomainXYPlot plot = (CombinedDomainXYPlot) four.getPlot();
         assertEquals(true, labels(plot.getDomainAxis(), RectangleEdge.BOTTOM).size() >= 2,
                 labels(plot.getDomainAxis(), RectangleEdge.BOTTOM).toString());
+        // The title keeps clear of the top tick label, which reaches half a line above the plot.
+        assertEquals(true, four.getTitle().getPadding().getBottom() >= FigureStyle.screen().fontSize() / 2,
+                "title padding " + four.getTitle().getPadding());
         XYPlot panel = (XYPlot) plot.getSubplots().get(0);
         assertEquals(true, labels(panel.getRangeAxis(), RectangleEdge.LEFT).size() >= 2,
                 labels(panel.getRangeAxis(), RectangleEdge.LEFT).toString());
