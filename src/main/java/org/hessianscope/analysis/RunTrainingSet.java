@@ -16,16 +16,31 @@ public final class RunTrainingSet {
     }
 
     public static Dataset load(Path run, RunInfo info, DatasetCatalog catalog) throws IOException {
-        if (info.data() == null) {
-            throw new IOException(run.resolve(RunFolder.INFO) + ": no \"data\" entry, so the training records are unknown");
-        }
-        DatasetName name = DatasetName.fromKey(info.data().dataset());
-        Dataset all = catalog.load(name, Split.TRAIN);
+        Dataset all = wholeFile(run, info, catalog);
+        DatasetName name = all.name();
         int n = info.data().trainSize();
         if (n > all.size()) {
             throw new SettingIOException(run + " was trained on " + n + " records of " + name.key() + " but only "
                     + all.size() + " are available (" + all.describe() + "); give {dataDir|the data folder} with the full dataset");
         }
         return all.first(n);
+    }
+
+    /**
+     * The run's training records that are found here: all {@code trainSize} of them, or, when only a
+     * smaller copy is found (the embedded subset of 10,000), its records, which are the run's first
+     * ones because every copy is in the publishers' file order. Record i of the result is the run's
+     * record i, so a sample the per-sample pass measured can be shown whenever i is below its size.
+     */
+    public static Dataset loadAvailable(Path run, RunInfo info, DatasetCatalog catalog) throws IOException {
+        Dataset all = wholeFile(run, info, catalog);
+        return all.first(Math.min(info.data().trainSize(), all.size()));
+    }
+
+    private static Dataset wholeFile(Path run, RunInfo info, DatasetCatalog catalog) throws IOException {
+        if (info.data() == null) {
+            throw new IOException(run.resolve(RunFolder.INFO) + ": no \"data\" entry, so the training records are unknown");
+        }
+        return catalog.load(DatasetName.fromKey(info.data().dataset()), Split.TRAIN);
     }
 }

@@ -25,7 +25,7 @@ final class Axes {
     static ValueAxis of(String label, boolean log, FigureStyle style) {
         ValueAxis axis;
         if (log) {
-            LogAxis a = new LogAxis(label);
+            LogAxis a = new DecadeLogAxis(label);
             a.setBase(10);
             a.setBaseSymbol("10");
             a.setMinorTickMarksVisible(true);

@@ -16,6 +16,7 @@ import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
 
 import java.awt.Color;
+import org.jfree.chart.LegendItem;
 import java.util.Optional;
 
 /** Applies a {@link FigureStyle} to a finished chart: background, grid, fonts and the (titled) legend. */
@@ -28,10 +29,14 @@ final class ChartStyling {
         JFreeChart chart = new JFreeChart(style.paper() ? null : title, style.titleFont(), plot, false);
         chart.setBackgroundPaint(Color.WHITE);
         chart.setPadding(new RectangleInsets(6, 6, 6, 6));
+        if (chart.getTitle() != null) {
+            // The top tick label sits half a line above the plot: keep the title clear of it.
+            chart.getTitle().setPadding(new RectangleInsets(1, 1, 1 + style.tickFont().getSize2D(), 1));
+        }
         if (plot instanceof XYPlot xy) {
             xyPlot(xy, style);
             if (legend != null) {
-                xy.setFixedLegendItems(legend);
+                xy.setFixedLegendItems(style.legendBelow() ? headed(legend, style) : legend);
             }
         }
         if (legend != null && legend.getItemCount() > 0) {
@@ -51,7 +56,8 @@ final class ChartStyling {
     }
 
     static Title legend(Plot plot, FigureStyle style) {
-        boolean right = style.paper() || style.legendTitle() != null && !style.legendTitle().isBlank();
+        boolean right = !style.legendBelow()
+                && (style.paper() || style.legendTitle() != null && !style.legendTitle().isBlank());
         // A legend beside the plot lists its entries in a column; one below it flows in rows.
         LegendTitle legend = right
                 ? new LegendTitle(plot, new ColumnArrangement(), new ColumnArrangement())
@@ -60,7 +66,7 @@ final class ChartStyling {
         legend.setBackgroundPaint(Color.WHITE);
         legend.setFrame(BlockBorder.NONE);
         legend.setHorizontalAlignment(HorizontalAlignment.LEFT);
-        if (style.legendTitle() == null || style.legendTitle().isBlank()) {
+        if (style.legendTitle() == null || style.legendTitle().isBlank() || style.legendBelow()) {
             legend.setPosition(right ? RectangleEdge.RIGHT : RectangleEdge.BOTTOM);
             return legend;
         }
@@ -72,9 +78,26 @@ final class ChartStyling {
         column.add(heading);
         column.add(legend);
         CompositeTitle titled = new CompositeTitle(column);
-        titled.setPosition(RectangleEdge.RIGHT);
+        titled.setPosition(right ? RectangleEdge.RIGHT : RectangleEdge.BOTTOM);
         titled.setBackgroundPaint(Color.WHITE);
         return titled;
+    }
+
+    /**
+     * A legend in rows starts with its title as an entry without a swatch: JFreeChart lays a title
+     * stacked above a flowing legend out in one clipped line.
+     */
+    private static LegendItemCollection headed(LegendItemCollection items, FigureStyle style) {
+        if (style.legendTitle() == null || style.legendTitle().isBlank()) {
+            return items;
+        }
+        LegendItem heading = new LegendItem(style.legendTitle() + ":", Color.WHITE);
+        heading.setShapeVisible(false);
+        heading.setLabelFont(style.legendFont().deriveFont(java.awt.Font.BOLD));
+        LegendItemCollection out = new LegendItemCollection();
+        out.add(heading);
+        out.addAll(items);
+        return out;
     }
 
     /** The legend's title text, when the chart has a titled legend. */

@@ -17,9 +17,11 @@ import java.awt.Font;
  * @param columns     display columns that long curves are reduced to (see {@link CurveReducer}); 2,000
  *                    covers a full-screen chart, and a 3× export still looks continuous because curves are
  *                    smooth at that resolution
+ * @param legendBelow the legend flows in rows below the plot instead of a column beside it: a window's
+ *                    chart is a quarter of the screen, and the paper's legend column took most of its width
  */
 public record FigureStyle(boolean paper, String legendTitle, boolean logX, float fontSize, float lineWidth,
-                          int columns) {
+                          int columns, boolean legendBelow) {
 
     public static final int DEFAULT_COLUMNS = 2000;
 
@@ -35,24 +37,28 @@ public record FigureStyle(boolean paper, String legendTitle, boolean logX, float
 
     /** For a window: log x, 12 pt, no legend title. */
     public static FigureStyle screen() {
-        return new FigureStyle(false, null, true, 12f, 1.5f, DEFAULT_COLUMNS);
+        return new FigureStyle(false, null, true, 12f, 1.5f, DEFAULT_COLUMNS, false);
     }
 
     /** The authors' conventions with the given legend title (e.g. "L (num of layers)"). */
     public static FigureStyle paper(String legendTitle) {
-        return new FigureStyle(true, legendTitle, true, 15f, 2f, DEFAULT_COLUMNS);
+        return new FigureStyle(true, legendTitle, true, 15f, 2f, DEFAULT_COLUMNS, false);
     }
 
     public FigureStyle withLegendTitle(String title) {
-        return new FigureStyle(paper, title, logX, fontSize, lineWidth, columns);
+        return new FigureStyle(paper, title, logX, fontSize, lineWidth, columns, legendBelow);
     }
 
     public FigureStyle withLogX(boolean log) {
-        return new FigureStyle(paper, legendTitle, log, fontSize, lineWidth, columns);
+        return new FigureStyle(paper, legendTitle, log, fontSize, lineWidth, columns, legendBelow);
     }
 
     public FigureStyle withColumns(int c) {
-        return new FigureStyle(paper, legendTitle, logX, fontSize, lineWidth, c);
+        return new FigureStyle(paper, legendTitle, logX, fontSize, lineWidth, c, legendBelow);
+    }
+
+    public FigureStyle withLegendBelow(boolean below) {
+        return new FigureStyle(paper, legendTitle, logX, fontSize, lineWidth, columns, below);
     }
 
     Font tickFont() {

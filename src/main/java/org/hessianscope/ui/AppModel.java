@@ -80,6 +80,7 @@ public final class AppModel implements AutoCloseable {
             sessions.read().ifPresent(s -> {
                 Sessions.restore(s, builder);
                 paperStyle.set(s.paperStyle());
+                sample.dataFolderProperty().set(Sessions.dataFolder(s));
                 Sessions.runFolders(s).stream().filter(Files::isDirectory).forEach(open::add);
             });
         } catch (IOException e) {
@@ -120,7 +121,7 @@ public final class AppModel implements AutoCloseable {
 
     public void saveSession() {
         try {
-            sessions.write(Sessions.capture(builder, runs, paperStyle.get()));
+            sessions.write(Sessions.capture(builder, runs, paperStyle.get(), sample.dataFolderProperty().get()));
         } catch (IOException e) {
             messages.error("saving the session to " + sessions.file(), e);
         }

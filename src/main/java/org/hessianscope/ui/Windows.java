@@ -43,9 +43,22 @@ public final class Windows {
         });
         MenuItem samples = new MenuItem("Open sample models");
         samples.setOnAction(e -> model.runs().openAll(model.options().sampleModels()));
+        MenuItem data = new MenuItem();
+        data.setId("menu-data-folder");
+        var folder = model.sample().dataFolderProperty();
+        data.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> "Data folder… ("
+                + (folder.get() == null ? "none: embedded subsets and the usual folders" : folder.get()) + ")", folder));
+        data.setOnAction(e -> {
+            DirectoryChooser chooser = new DirectoryChooser();
+            chooser.setTitle("Folder holding full datasets (e.g. mnist/train-images-idx3-ubyte.gz)");
+            File dir = chooser.showDialog(null);
+            if (dir != null) {
+                folder.set(dir.toPath());
+            }
+        });
         MenuItem quit = new MenuItem("Quit");
         quit.setOnAction(e -> Platform.exit());
-        return new Menu("File", null, open, samples, quit);
+        return new Menu("File", null, open, samples, data, quit);
     }
 
     private static Menu exportMenu(ChartsViewModel charts, ExportViewModel export) {

@@ -141,6 +141,21 @@ public class LinkedChartsTest {
         assertEquals(expected, drawn, "chart 2's Hessian eigenvalues");
     }
 
+    /** Issue 17, defect 17: paper style's legend column beside the plot left charts 1 and 3 a plot about 100 px wide. */
+    @Test
+    void paperStyleLeavesChartsOneAndThreeMostOfTheirWidth() {
+        ChartsViewModel vm = new ChartsViewModel(runs, new SimpleBooleanProperty(true));
+        // A chart's size in the 1280×720 window: half the middle pane.
+        int width = 370;
+        int height = 300;
+        for (JFreeChart chart : List.of(vm.lossDifferenceProperty().get(), vm.boundsProperty().get())) {
+            org.jfree.chart.ChartRenderingInfo info = new org.jfree.chart.ChartRenderingInfo();
+            chart.createBufferedImage(width, height, info);
+            double plot = info.getPlotInfo().getDataArea().getWidth();
+            assertTrue(plot > 0.6 * width, chart.getXYPlot().getRangeAxis().getLabel() + ": plot " + plot + " px of " + width);
+        }
+    }
+
     @Test
     void theReadoutListsEveryRunAtTheHoveredK() {
         ReadoutViewModel readout = new ReadoutViewModel(runs);

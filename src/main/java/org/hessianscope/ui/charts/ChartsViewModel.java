@@ -124,7 +124,15 @@ public final class ChartsViewModel {
     }
 
     private FigureStyle singleStyle() {
-        return paperStyle.get() ? FigureStyle.paper(null) : FigureStyle.screen();
+        return paperStyle.get() ? windowPaper(null) : FigureStyle.screen();
+    }
+
+    /**
+     * The paper's conventions as a window draws them: the legend in rows below the plot, since a
+     * column beside it left charts 1 and 3 a plot about 100 px wide (issue 17, defect 17).
+     */
+    private static FigureStyle windowPaper(String legendTitle) {
+        return FigureStyle.paper(legendTitle).withLegendBelow(true);
     }
 
     /** Chart 2: always the selected run, its spectrum once analysed, its live convergence while being analysed. */
@@ -195,7 +203,7 @@ public final class ChartsViewModel {
                     r.colourIndex()));
             byLabel.put(labels.labels().get(i), r);
         }
-        FigureStyle style = paperStyle.get() ? FigureStyle.paper(labels.title()) : FigureStyle.screen()
+        FigureStyle style = paperStyle.get() ? windowPaper(labels.title()) : FigureStyle.screen()
                 .withLegendTitle(labels.title());
         JFreeChart chart = LossDifferenceFigure.chart(series, style);
         emphasise(chart, selected);

@@ -24,10 +24,16 @@ public final class SampleView extends javafx.scene.layout.HBox {
         Label text = new Label("Click a point in chart 4 to see that sample.");
         text.setId("sample-text");
         text.setWrapText(true);
+        vm.missingProperty().addListener((o, a, why) -> {
+            if (vm.shownProperty().get() == null) {
+                text.setText(why.isEmpty() ? "Click a point in chart 4 to see that sample." : why);
+            }
+        });
         vm.shownProperty().addListener((o, a, s) -> {
             if (s == null) {
                 image.setImage(null);
-                text.setText("Click a point in chart 4 to see that sample.");
+                text.setText(vm.missingProperty().get().isEmpty() ? "Click a point in chart 4 to see that sample."
+                        : vm.missingProperty().get());
                 return;
             }
             image.setImage(draw(s));

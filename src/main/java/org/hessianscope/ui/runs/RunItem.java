@@ -18,6 +18,7 @@ public final class RunItem {
     private final BooleanProperty shown = new SimpleBooleanProperty(true);
     private final ReadOnlyObjectWrapper<AnalysisResult> analysis = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<SweepTag> tag = new ReadOnlyObjectWrapper<>();
+    private final javafx.beans.property.ReadOnlyBooleanWrapper reading = new javafx.beans.property.ReadOnlyBooleanWrapper();
 
     RunItem(Path folder, TrainedRun run, int colourIndex, AnalysisResult analysis) {
         this.folder = folder;
@@ -61,6 +62,15 @@ public final class RunItem {
 
     void setAnalysis(AnalysisResult result) {
         analysis.set(result);
+    }
+
+    /** True while the stored analysis.json is read in the background: the run is listed, its charts follow. */
+    public javafx.beans.property.ReadOnlyBooleanProperty readingProperty() {
+        return reading.getReadOnlyProperty();
+    }
+
+    void setReading(boolean now) {
+        reading.set(now);
     }
 
     /** The sweep point this run was loaded as, or null: labels it by its swept value in the charts. */

@@ -82,7 +82,8 @@ public final class RunsView extends VBox {
             bound = item;
             shown.selectedProperty().bindBidirectional(item.shownProperty());
             swatch.setFill(item.colour());
-            name.setText(vm.label(item) + (item.analysisProperty().get() == null ? "  — not analysed" : ""));
+            name.setText(vm.label(item) + (item.readingProperty().get() ? "  — reading its analysis…"
+                    : item.analysisProperty().get() == null ? "  — not analysed" : ""));
             setTooltip(new javafx.scene.control.Tooltip(item.name() + "\n" + item.folder()));
             setGraphic(box);
         }

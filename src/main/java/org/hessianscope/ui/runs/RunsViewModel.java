@@ -35,7 +35,7 @@ import org.hessianscope.task.ProgressMonitor;
  */
 public final class RunsViewModel {
     private final ObservableList<RunItem> runs = FXCollections.observableArrayList(
-            r -> new Observable[]{r.shownProperty(), r.analysisProperty(), r.tagProperty()});
+            r -> new Observable[]{r.shownProperty(), r.analysisProperty(), r.tagProperty(), r.readingProperty()});
     private final ObjectProperty<RunItem> selected = new SimpleObjectProperty<>();
     private final JobViewModel job;
     private final Messages messages;
@@ -122,22 +122,47 @@ public final class RunsViewModel {
         }
     }
 
+    /**
+     * Lists the opened runs at once and reads each stored analysis in its own job after: a
+     * compact analysis.json recomputes its loss difference from losses.npy, seconds per run,
+     * and eight of them read in one job kept the run list empty for half a minute (issue 17, defect 21).
+     */
     private void added(List<Folder> list) {
         for (Folder f : list) {
             if (runs.stream().noneMatch(r -> r.folder().equals(f.dir()))) {
-                RunItem item = add(f.dir(), f.run(), f.analysis());
-                if (f.analysis() == null) {
+                RunItem item = add(f.dir(), f.run(), null, f.stored());
+                if (f.stored()) {
+                    readAnalysis(item);
+                } else {
                     analyze(item);
                 }
             }
         }
     }
 
+    /** Reads {@code item}'s analysis.json in the queue; {@code item} was listed as reading it. */
+    private void readAnalysis(RunItem item) {
+        Runnable ended = () -> item.setReading(false);
+        enqueue(BackgroundTask.of("read the analysis of " + item.folder().getFileName(),
+                        m -> AnalysisStore.read(item.folder()))
+                .onSuccess(stored -> {
+                    ended.run();
+                    if (stored.isPresent()) {
+                        item.setAnalysis(stored.get());
+                    } else {
+                        analyze(item);
+                    }
+                })
+                .onFailure(e -> ended.run())
+                .onCancelled(ended));
+    }
+
     private static String describe(List<Path> dirs) {
         return dirs.size() == 1 ? dirs.get(0).getFileName().toString() : dirs.size() + " runs";
     }
 
-    private record Folder(Path dir, TrainedRun run, AnalysisResult analysis) {
+    /** A run folder read far enough to list it; {@code stored}: it holds an analysis.json to read next. */
+    private record Folder(Path dir, TrainedRun run, boolean stored) {
     }
 
     private static List<Path> runFolders(Path parent) throws IOException {
@@ -152,7 +177,7 @@ public final class RunsViewModel {
         for (int i = 0; i < dirs.size(); i++) {
             m.checkCancelled();
             Path d = dirs.get(i);
-            out.add(new Folder(d, RunFolder.read(d), AnalysisStore.read(d).orElse(null)));
+            out.add(new Folder(d, RunFolder.read(d), Files.isRegularFile(d.resolve(AnalysisStore.FILE))));
             m.progress(i + 1, dirs.size(), d.getFileName().toString());
         }
         return out;
@@ -182,7 +207,12 @@ public final class RunsViewModel {
 
     /** Adds a run already in memory (e.g. just trained); call on the JavaFX thread. */
     public RunItem add(Path dir, TrainedRun run, AnalysisResult analysis) {
+        return add(dir, run, analysis, false);
+    }
+
+    private RunItem add(Path dir, TrainedRun run, AnalysisResult analysis, boolean reading) {
         RunItem item = new RunItem(dir, run, nextColour++, analysis);
+        item.setReading(reading);
         runs.add(item);
         selected.set(item);
         return item;

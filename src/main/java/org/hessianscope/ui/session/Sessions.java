@@ -11,12 +11,13 @@ public final class Sessions {
     private Sessions() {
     }
 
-    public static Session capture(BuilderViewModel b, RunsViewModel runs, boolean paperStyle) {
+    public static Session capture(BuilderViewModel b, RunsViewModel runs, boolean paperStyle, Path dataFolder) {
         List<String> folders = runs.runs().stream().map(r -> r.folder().toString()).toList();
         return new Session(b.layersProperty().get(), b.kernelProperty().get(), b.channelsProperty().get(),
                 b.poolProperty().get(), b.poolSizeProperty().get(), b.poolAtProperty().get(), b.hiddenProperty().get(),
                 b.reluLastProperty().get(), b.datasetProperty().get().key(), b.trainSizeProperty().get(),
-                b.epochsProperty().get(), b.seedProperty().get(), folders, paperStyle);
+                b.epochsProperty().get(), b.seedProperty().get(), folders, paperStyle,
+                dataFolder == null ? null : dataFolder.toString());
     }
 
     /** Applies the builder settings; values outside the sliders' ranges are clamped, unknown names ignored. */
@@ -39,6 +40,11 @@ public final class Sessions {
         b.trainSizeProperty().set(Math.max(2, s.trainSize()));
         b.epochsProperty().set(Math.max(1, s.epochs()));
         b.seedProperty().set((int) s.seed());
+    }
+
+    /** The remembered data folder, or null when none was chosen. */
+    public static Path dataFolder(Session s) {
+        return s.dataFolder() == null || s.dataFolder().isBlank() ? null : Path.of(s.dataFolder());
     }
 
     public static List<Path> runFolders(Session s) {

@@ -20,7 +20,7 @@ public class SessionStoreTest {
     void aSessionReadsBackAsWritten() throws IOException {
         SessionStore store = new SessionStore(tmp.resolve("deep/session.json"));
         Session s = new Session(5, 4, 12, "max", 2, 3, "32", true, "fashion-mnist", 700, 3, 9L,
-                List.of("/a/run", "/b/run"), true);
+                List.of("/a/run", "/b/run"), true, "/data/full");
         store.write(s);
         assertEquals(s, store.read().orElseThrow());
     }
@@ -37,8 +37,8 @@ public class SessionStoreTest {
     @Test
     void restoringClampsValuesOutsideTheSliders() {
         BuilderViewModel vm = new BuilderViewModel();
-        Sessions.restore(new Session(12, 1, 100, "avg", 2, 1, "", false, "no-such-set", 50, 2, 1L, List.of(), false),
-                vm);
+        Sessions.restore(new Session(12, 1, 100, "avg", 2, 1, "", false, "no-such-set", 50, 2, 1L, List.of(), false,
+                null), vm);
         assertEquals(8, vm.layersProperty().get());
         assertEquals(2, vm.kernelProperty().get());
         assertEquals(64, vm.channelsProperty().get());
