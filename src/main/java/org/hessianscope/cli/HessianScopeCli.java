@@ -63,10 +63,12 @@ public final class HessianScopeCli implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new HessianScopeCli());
         cl.setExecutionExceptionHandler(new UserErrorHandler());
-        // picocli wraps at java.text.BreakIterator's line breaks, which fall after '.' and '/' inside
-        // paths ("~/.\n hessianscope"): the terminal's full width (COLUMNS, else 100) leaves fewer breaks.
+        // The terminal's width, else 100; wrapped at spaces only (HelpWrapping), in plain text since
+        // the wrapping counts characters and escape sequences would count as wide.
         cl.setUsageHelpAutoWidth(true);
         cl.setUsageHelpWidth(USAGE_WIDTH);
+        cl.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
+        HelpWrapping.install(cl);
         // Errors (OutOfMemoryError, StackOverflowError) pass the exception handler: catch them here.
         CommandLine.IExecutionStrategy run = new CommandLine.RunLast();
         cl.setExecutionStrategy(parseResult -> {
@@ -81,9 +83,12 @@ public final class HessianScopeCli implements Runnable {
 
     static final int USAGE_WIDTH = 100;
 
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     @Override
     public void run() {
-        CommandLine.usage(this, System.out);
+        spec.commandLine().usage(System.out);   // this command line's help, wrapped as --help is
     }
 
     static final class VersionProvider implements CommandLine.IVersionProvider {

@@ -56,8 +56,8 @@ public final class PortableSweep {
             }
             // The copy travels: it keeps no path of the machine it was made on.
             new SweepSummary(summary.name(), summary.title(), summary.dataset(), summary.parameter(),
-                    summary.legendTitle(), RUNS, summary.sweepYaml(), rows, summary.trends(), List.of())
-                    .write(tmp);
+                    summary.legendTitle(), RUNS, summary.sweepYaml(), rows, summary.trends(), List.of(),
+                    summary.failed()).write(tmp);
             if (Files.exists(abs)) {
                 AtomicFiles.deleteTree(abs);
             }

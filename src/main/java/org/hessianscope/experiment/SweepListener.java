@@ -17,6 +17,10 @@ public interface SweepListener {
     default void finished(PointResult result) {
     }
 
+    /** A point failed for a reason of its own; the sweep goes on with the others. */
+    default void failed(FailedPoint failure) {
+    }
+
     /** Something the user must know but that does not stop the sweep, e.g. a damaged run set aside. */
     default void warning(String message) {
     }

@@ -29,7 +29,9 @@ public final class SweepReport {
         Files.createDirectories(dir);
         SweepSummary summary = SweepSummary.of(result, store);
         AtomicFiles.write(dir.resolve(SWEEP_FILE), summary.sweepYaml().getBytes(StandardCharsets.UTF_8));
-        figures.write(result, dir);
+        if (!result.points().isEmpty()) {
+            figures.write(result, dir);   // every point failed: a summary with their reasons, nothing to draw
+        }
         summary.write(dir);
         return summary;
     }

@@ -28,7 +28,9 @@ import org.hessianscope.train.TrainingResult;
  * Trains and analyses every point of a sweep through a {@link RunStore}. A point whose run
  * is stored is not trained again and a stored analysis with the same settings is not redone,
  * so a sweep that was interrupted resumes where it stopped. With several jobs, points run
- * side by side and share the cores; results do not depend on the number of jobs.
+ * side by side and share the cores; results do not depend on the number of jobs. A point that
+ * fails for a reason of its own is reported ({@link SweepResult#failed()}) and the others go on;
+ * a cancellation or an {@link Error} stops them all.
  */
 public final class SweepRunner implements SweepExecution {
     private final RunStore store;
@@ -93,10 +95,23 @@ public final class SweepRunner implements SweepExecution {
         });
         try {
             List<Future<PointResult>> futures = new ArrayList<>();
+            List<FailedPoint> failures = Collections.synchronizedList(new ArrayList<>());
             for (SweepPoint p : points) {
                 futures.add(pool.submit(() -> {
                     try {
                         return runPoint(sweep, p, train, test, data, listener, stop, damaged);
+                    } catch (CancellationException e) {
+                        failed.set(true);
+                        throw e;
+                    } catch (Exception e) {
+                        if (stop.isCancelled()) {
+                            throw e;   // an interrupted write, not the point's own failure
+                        }
+                        // The point's own failure: reported in the summary; the others go on.
+                        FailedPoint f = FailedPoint.of(sweep, p, e);
+                        failures.add(f);
+                        listener.failed(f);
+                        return null;
                     } catch (Throwable e) {
                         failed.set(true);
                         throw e;
@@ -107,7 +122,10 @@ public final class SweepRunner implements SweepExecution {
             Throwable first = null;
             for (Future<PointResult> f : futures) {
                 try {
-                    results.add(f.get());
+                    PointResult r = f.get();
+                    if (r != null) {
+                        results.add(r);
+                    }
                 } catch (ExecutionException e) {
                     Throwable c = e.getCause();
                     // A real failure outranks the cancellations it caused in the other jobs.
@@ -135,7 +153,9 @@ public final class SweepRunner implements SweepExecution {
             if (first instanceof Error e) {
                 throw e;
             }
-            return new SweepResult(sweep, results, damaged);
+            List<FailedPoint> inOrder = new ArrayList<>(failures);
+            inOrder.sort(java.util.Comparator.comparingInt(FailedPoint::index));
+            return new SweepResult(sweep, results, damaged, inOrder);
         } finally {
             pool.shutdownNow();
         }

@@ -20,11 +20,13 @@ import org.hessianscope.io.AtomicFiles;
  * and {@code summary.csv} (one row per point, for a spreadsheet or pandas).
  *
  * @param sweepYaml the sweep as run, overrides included, in sweep-file form
+ * @param rows      the points that finished, in sweep order
  * @param damaged   damaged run folders found and set aside, each with what was wrong
+ * @param failed    the points that failed for a reason of their own, with it; the next run tries them again
  */
 public record SweepSummary(String name, String title, String dataset, String parameter, String legendTitle,
                            String store, String sweepYaml, List<SweepRow> rows, List<Trend> trends,
-                           List<String> damaged) {
+                           List<String> damaged, List<FailedPoint> failed) {
     public static final String JSON_FILE = "summary.json";
     public static final String CSV_FILE = "summary.csv";
 
@@ -38,6 +40,7 @@ public record SweepSummary(String name, String title, String dataset, String par
         rows = List.copyOf(rows);
         trends = List.copyOf(trends);
         damaged = List.copyOf(damaged);
+        failed = failed == null ? List.of() : List.copyOf(failed);   // a summary written before points could fail
     }
 
     public static SweepSummary of(SweepResult result, RunStore store) {
@@ -45,7 +48,7 @@ public record SweepSummary(String name, String title, String dataset, String par
         List<SweepRow> rows = result.points().stream().map(p -> SweepRow.of(s, p)).toList();
         return new SweepSummary(s.name(), s.title(), s.dataset().key(), s.parameter().key(), s.legendTitle(),
                 store.root().toString(), SweepFileWriter.toYaml(s), rows, Trend.of(rows),
-                result.damaged().stream().map(DamagedRun::toString).toList());
+                result.damaged().stream().map(DamagedRun::toString).toList(), result.failed());
     }
 
     public void write(Path dir) throws IOException {
@@ -77,6 +80,10 @@ public record SweepSummary(String name, String title, String dataset, String par
         return run.isAbsolute() ? run : dir.resolve(run).normalize();
     }
 
+    /**
+     * One line per point in sweep order: a finished point's {@link SweepRow}, or a failed point's index,
+     * parameter, value, status {@code failed} and empty cells; the last column is a failed point's reason.
+     */
     public String csv() {
         RecordComponent[] cols = SweepRow.class.getRecordComponents();
         StringBuilder b = new StringBuilder();
@@ -84,7 +91,9 @@ public record SweepSummary(String name, String title, String dataset, String par
         for (RecordComponent c : cols) {
             names.add(c.getName());
         }
+        names.add(REASON_COLUMN);
         b.append(String.join(",", names)).append('\n');
+        java.util.Map<Integer, List<String>> lines = new java.util.TreeMap<>();
         for (SweepRow r : rows) {
             List<String> cells = new ArrayList<>();
             for (RecordComponent c : cols) {
@@ -94,10 +103,32 @@ public record SweepSummary(String name, String title, String dataset, String par
                     throw new IllegalStateException(e);
                 }
             }
-            b.append(String.join(",", cells)).append('\n');
+            cells.add("");
+            lines.put(r.index(), cells);
         }
+        for (FailedPoint f : failed) {
+            List<String> cells = new ArrayList<>();
+            for (RecordComponent c : cols) {
+                cells.add(switch (c.getName()) {
+                    case "index" -> String.valueOf(f.index());
+                    case "parameter" -> cell(f.parameter());
+                    case "value" -> cell(f.value());
+                    case "trained" -> "false";
+                    case "status" -> FAILED_STATUS;
+                    default -> "";
+                });
+            }
+            cells.add(cell(f.reason()));
+            lines.put(f.index(), cells);
+        }
+        lines.values().forEach(cells -> b.append(String.join(",", cells)).append('\n'));
         return b.toString();
     }
+
+    /** summary.csv's last column: why a point failed (empty for a finished one). */
+    public static final String REASON_COLUMN = "reason";
+    /** summary.csv's status of a point that failed (a finished point has its run's status). */
+    public static final String FAILED_STATUS = "failed";
 
     private static String cell(Object v) {
         String s = String.valueOf(v);

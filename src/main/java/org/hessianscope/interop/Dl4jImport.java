@@ -50,7 +50,7 @@ public final class Dl4jImport {
         }
         InputShape shape = input;
         String config;
-        try (ZipFile z = new ZipFile(zip.toFile())) {
+        try (ZipFile z = open(zip)) {
             config = entryText(z, zip, ModelSerializer.CONFIGURATION_JSON);
             if (config == null) {
                 throw new IOException(zip + ": not a DL4J model: the zip has no " + ModelSerializer.CONFIGURATION_JSON);
@@ -64,7 +64,7 @@ public final class Dl4jImport {
                 shape = storedInput(zip, stored);
             }
         } catch (ZipException e) {
-            throw new IOException(zip + ": not a DL4J model zip (" + e.getMessage() + ")", e);
+            throw notAZip(zip, e);
         }
         Dl4jRuntime.start();
         checkCoefficients(zip, config);
@@ -155,9 +155,28 @@ public final class Dl4jImport {
             throw new IOException(zip + ": entry " + ModelSerializer.CONFIGURATION_JSON + " describes no countable "
                     + "network: " + firstLine(e.getMessage()), e);
         }
-        try (ZipFile z = new ZipFile(zip.toFile())) {
+        try (ZipFile z = open(zip)) {
             Dl4jCoefficients.check(z, zip, parameters);
+        } catch (ZipException e) {
+            throw notAZip(zip, e);
         }
+    }
+
+    /**
+     * Opens the zip; a file that is not one (a damaged central directory ends in an EOFException with no
+     * message) is one line naming it.
+     */
+    static ZipFile open(Path zip) throws IOException {
+        try {
+            return new ZipFile(zip.toFile());
+        } catch (ZipException | java.io.EOFException e) {
+            throw notAZip(zip, e);
+        }
+    }
+
+    private static IOException notAZip(Path zip, IOException e) {
+        return new IOException(zip + ": not a DL4J model zip (" + (e.getMessage() == null ? e.getClass().getSimpleName()
+                : firstLine(e.getMessage())) + ")", e);
     }
 
     /** DL4J's messages often quote the whole configuration after the first line: only the first line is worth showing. */

@@ -243,4 +243,54 @@ class SweepRunnerTest {
             assertTrue(Files.readAllLines(out.resolve(name + ".csv")).size() > 3, name);
         }
     }
+
+    /**
+     * Issue 20: a point that fails for a reason of its own is in the summary with its reason and the
+     * others finish. C = 8000 at L = 2 has 1.6e9 parameters: the memory check refuses it before training.
+     */
+    @Test
+    void aPointThatFailsIsReportedInTheSummaryAndTheOthersGoOn() throws Exception {
+        SweepFile sweep = SweepFileReader.parse(TinySweep.YAML.replace("channels: 2\n", "layers: 2\n")
+                .replace("parameter: layers", "parameter: channels").replace("values: [1, 2, 3]", "values: [8000, 2]"),
+                "failing.yaml", "failing");
+        RunStore store = new RunStore(tmp.resolve("store"));
+        SweepRunner runner = new SweepRunner(store, catalog(), 2, 2);
+        List<FailedPoint> heard = Collections.synchronizedList(new ArrayList<>());
+        SweepListener listener = new SweepListener() {
+            @Override
+            public void failed(FailedPoint failure) {
+                heard.add(failure);
+            }
+        };
+        SweepResult result = runner.run(sweep, listener, ProgressMonitor.NONE);
+        assertEquals(1, result.points().size(), "the other point finished");
+        assertEquals("2", result.points().get(0).point().value());
+        assertEquals(1, result.failed().size());
+        FailedPoint failed = result.failed().get(0);
+        assertEquals(new FailedPoint(0, "channels", "8000", failed.reason()), failed);
+        assertTrue(failed.reason().contains("1,632,216,010 parameters") && failed.reason().contains("heap"),
+                failed.reason());
+        assertEquals(List.of(failed), heard);
+        assertEquals(1, store.scan().runs().size(), "nothing of the failed point is stored");
+        assertTrue(store.scan().damaged().isEmpty());
+
+        Path out = tmp.resolve("out");
+        SweepSummary summary = SweepReport.write(result, store, out, SweepFigures.WRITER);
+        assertEquals(List.of(failed), summary.failed());
+        assertEquals(summary, SweepSummary.read(out));
+        List<String> csv = Files.readAllLines(out.resolve(SweepSummary.CSV_FILE));
+        assertEquals(3, csv.size(), "a line per point, the failed one included");
+        List<String> header = List.of(csv.get(0).split(","));
+        assertEquals(SweepSummary.REASON_COLUMN, header.get(header.size() - 1));
+        assertTrue(csv.get(1).startsWith("0,channels,8000,,false," + SweepSummary.FAILED_STATUS + ","), csv.get(1));
+        assertTrue(csv.get(1).endsWith("\"" + failed.reason() + "\""), csv.get(1));
+        assertTrue(csv.get(2).startsWith("1,channels,2,"), csv.get(2));
+        assertTrue(csv.get(2).endsWith(","), "a finished point has no reason");
+        assertEquals(header.size(), csv.get(2).split(",", -1).length);
+
+        // Resumable: the finished point is reused, the failed one is tried again.
+        SweepResult again = runner.run(sweep, SweepListener.NONE, ProgressMonitor.NONE);
+        assertEquals(1, again.reused());
+        assertEquals(List.of(failed), again.failed());
+    }
 }

@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CancellationException;
+import org.hessianscope.experiment.FailedPoint;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.SparkEnv;
 import org.apache.spark.TaskContext;
@@ -77,7 +79,7 @@ final class PointTask implements Function<Integer, PointOutcome> {
                     sweep.training())).getFileName().toString();
             store.pull(folder, scratch);
             PointOutcome o = run(sweep, index, scratch, threads);
-            if (o.trained() || o.analysed()) {
+            if (o.failure() == null && (o.trained() || o.analysed())) {
                 store.push(scratch.resolve(folder), !o.damaged().isEmpty());
             }
             return o;
@@ -111,9 +113,20 @@ final class PointTask implements Function<Integer, PointOutcome> {
                 return task != null && task.isInterrupted();
             }
         };
-        PointResult r = runner.runPoint(sweep, sweep.points().get(index), listener, monitor, damaged);
+        PointResult r;
+        try {
+            r = runner.runPoint(sweep, sweep.points().get(index), listener, monitor, damaged);
+        } catch (CancellationException e) {
+            throw e;
+        } catch (Exception e) {
+            if (monitor.isCancelled()) {
+                throw e;
+            }
+            // The point's own failure (as the local runner reports it): nothing of it is published.
+            return PointOutcome.failed(index, executor(), List.copyOf(warnings), FailedPoint.reason(e));
+        }
         return new PointOutcome(index, r.trained(), r.analysed(), executor(), List.copyOf(warnings),
-                damaged.stream().map(d -> new String[] {d.folder().toString(), d.problem()}).toList());
+                damaged.stream().map(d -> new String[] {d.folder().toString(), d.problem()}).toList(), null);
     }
 
     private static String executor() {

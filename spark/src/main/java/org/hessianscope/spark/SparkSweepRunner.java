@@ -15,6 +15,7 @@ import org.hessianscope.data.Dataset;
 import org.hessianscope.data.DatasetCatalog;
 import org.hessianscope.experiment.DamagedRun;
 import org.hessianscope.experiment.DataIdentity;
+import org.hessianscope.experiment.FailedPoint;
 import org.hessianscope.experiment.Lookup;
 import org.hessianscope.experiment.PointResult;
 import org.hessianscope.experiment.RunKey;
@@ -126,7 +127,9 @@ public final class SparkSweepRunner implements SweepExecution {
             spark.setLocalProperty(POINT, null);
             spark.setJobDescription(null);
             PointResult[] results = new PointResult[points.size()];
+            boolean[] done = new boolean[points.size()];
             List<DamagedRun> damaged = new ArrayList<>();
+            List<FailedPoint> failed = new ArrayList<>();
             int left = points.size();
             while (left > 0) {
                 if (monitor.isCancelled()) {
@@ -134,26 +137,36 @@ public final class SparkSweepRunner implements SweepExecution {
                 }
                 boolean any = false;
                 for (int i = 0; i < jobs.size(); i++) {
-                    if (results[i] != null || !jobs.get(i).isDone()) {
+                    if (done[i] || !jobs.get(i).isDone()) {
                         continue;
                     }
                     any = true;
-                    PointOutcome o = outcome(jobs.get(i), sweep, points.get(i));
+                    done[i] = true;
+                    left--;
+                    PointOutcome o = outcome(jobs.get(i), points.get(i));
                     for (String w : o.warnings()) {
                         listener.warning(w);
                     }
                     for (String[] d : o.damaged()) {
                         damaged.add(new DamagedRun(Path.of(d[0]), d[1]));
                     }
+                    if (o.failure() != null) {
+                        FailedPoint f = new FailedPoint(points.get(i).index(), sweep.parameter().key(),
+                                points.get(i).value(), o.failure());
+                        failed.add(f);
+                        listener.failed(f);
+                        continue;
+                    }
                     results[i] = readBack(sweep, points.get(i), identity, o);
                     listener.finished(results[i]);
-                    left--;
                 }
                 if (!any) {
                     pause();
                 }
             }
-            return new SweepResult(sweep, List.of(results), damaged);
+            failed.sort(java.util.Comparator.comparingInt(FailedPoint::index));
+            return new SweepResult(sweep, java.util.Arrays.stream(results).filter(java.util.Objects::nonNull).toList(),
+                    damaged, failed);
         } finally {
             for (JavaFutureAction<?> j : jobs) {
                 if (!j.isDone()) {
@@ -173,9 +186,11 @@ public final class SparkSweepRunner implements SweepExecution {
         }
     }
 
-    /** A finished job's result; a failed point as the IOException it is. */
-    private static PointOutcome outcome(JavaFutureAction<List<PointOutcome>> job, SweepFile sweep, SweepPoint p)
-            throws IOException {
+    /**
+     * A finished job's result. A job Spark gave up on (its task failed spark.task.maxFailures times, e.g. an
+     * executor lost each time) is that point's failure too: the others go on.
+     */
+    private static PointOutcome outcome(JavaFutureAction<List<PointOutcome>> job, SweepPoint p) {
         try {
             return job.get().get(0);
         } catch (InterruptedException e) {
@@ -184,8 +199,8 @@ public final class SparkSweepRunner implements SweepExecution {
         } catch (ExecutionException e) {
             String why = e.getCause() == null ? String.valueOf(e) : e.getCause().getMessage();
             // Spark appends the driver's stack trace; the first line says what failed.
-            throw new IOException(sweep.parameter().key() + " = " + p.value() + " failed on Spark: "
-                    + (why == null ? e.getCause() : why.lines().findFirst().orElse(why)), e.getCause());
+            return PointOutcome.failed(p.index(), "?", List.of(), "failed on Spark: "
+                    + (why == null ? String.valueOf(e.getCause()) : why.lines().findFirst().orElse(why)));
         }
     }
 

@@ -10,7 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.hessianscope.cli.experiment.SweepCommand;
+import org.hessianscope.experiment.FailedPoint;
 import org.hessianscope.experiment.RunStore;
+import org.hessianscope.experiment.SweepRow;
+import org.hessianscope.experiment.SweepSummary;
 import org.hessianscope.io.AtomicFiles;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -134,8 +138,50 @@ class SparkSweepTest {
         TinySparkSweep.assertSameResults(localOut, localStore, tmp.resolve("out-a"), store);
     }
 
+    /**
+     * A point that fails for a reason of its own (C = 8000 at L = 2: 1.6e9 parameters, which the memory
+     * check refuses on the executor) is in the summary with its reason, is not retried by Spark (it would
+     * fail the same way), and the other point finishes as the local runner's; running again retries it.
+     */
     @Test
     @Order(4)
+    void aPointThatFailsOnAnExecutorIsInTheSummaryAndTheOtherFinishes() throws Exception {
+        Path failing = Files.writeString(tmp.resolve("failing.yaml"), TinySparkSweep.YAML.replace("name: tiny4", "name: failing")
+                .replace("channels: 2", "layers: 2").replace("parameter: layers", "parameter: channels")
+                .replace("values: [1, 2, 3, 4]", "values: [8000, 2]"));
+        Path store = tmp.resolve("store-failing");
+        Path out = tmp.resolve("out-failing");
+        TinySparkSweep.Run spark = TinySparkSweep.sweep(failing, store, out, empty, "--spark", cluster.url());
+        assertEquals(SweepCommand.SOME_POINTS_FAILED, spark.exit(), spark.out());
+        assertTrue(spark.out().contains("1 point(s), 0 reused"), spark.out());
+        SweepSummary summary = SweepSummary.read(out);
+        assertEquals(List.of("2"), summary.rows().stream().map(SweepRow::value).toList());
+        assertEquals(1, summary.failed().size());
+        FailedPoint f = summary.failed().get(0);
+        assertEquals(0, f.index());
+        assertEquals("8000", f.value());
+        assertTrue(f.reason().startsWith("training this network (1,632,216,010 parameters) needs about"), f.reason());
+        List<String> csv = Files.readAllLines(out.resolve(SweepSummary.CSV_FILE));
+        assertTrue(csv.get(1).startsWith("0,channels,8000,,false,failed,"), csv.get(1));
+        // The finished point is the local runner's L = 2 run (same spec, data and training: same key and bytes).
+        List<Path> runs = TinySparkSweep.runFolders(store);
+        assertEquals(1, runs.size());
+        Path reference = localStore.resolve(runs.get(0).getFileName().toString());
+        for (String name : List.of("spec.json", "analysis.json", "losses.npy")) {
+            assertTrue(java.util.Arrays.equals(Files.readAllBytes(reference.resolve(name)),
+                    Files.readAllBytes(runs.get(0).resolve(name))), name);
+        }
+
+        TinySparkSweep.Run again = TinySparkSweep.sweep(failing, store, tmp.resolve("out-failing-again"), empty,
+                "--spark", cluster.url());
+        assertEquals(SweepCommand.SOME_POINTS_FAILED, again.exit(), again.out());
+        assertTrue(again.out().contains("1 point(s), 1 reused"), again.out());
+        assertEquals(summary.failed().stream().map(FailedPoint::value).toList(),
+                SweepSummary.read(tmp.resolve("out-failing-again")).failed().stream().map(FailedPoint::value).toList());
+    }
+
+    @Test
+    @Order(5)
     void aWorkerKilledMidSweepLeavesNoDamagedRunAndTheSweepCompletesTheSame() throws Exception {
         Path store = tmp.resolve("store-b");
         CompletableFuture<TinySparkSweep.Run> sweep = CompletableFuture.supplyAsync(() -> TinySparkSweep.sweep(

@@ -13,8 +13,11 @@ import picocli.CommandLine.Command;
                 BenchWorkloadCommand.class,
         })
 public final class BenchCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     @Override
     public void run() {
-        CommandLine.usage(this, System.out);
+        spec.commandLine().usage(System.out);   // this command line's help, wrapped as --help is
     }
 }

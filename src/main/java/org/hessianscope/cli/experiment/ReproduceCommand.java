@@ -73,6 +73,7 @@ public final class ReproduceCommand implements Callable<Integer> {
         }
         DatasetCatalog catalog = new DatasetCatalog(DataLocations.ofSystem(options.dataDir));
         int skipped = 0;
+        int failed = 0;
         for (Figure f : figures) {
             Optional<DatasetLocation> where = catalog.locate(f.dataset());
             if (where.isEmpty()) {
@@ -89,12 +90,12 @@ public final class ReproduceCommand implements Callable<Integer> {
             SweepFile sweep = options.apply(PaperExperiments.sweep(f));
             // The same default as sweep: the user's sweeps folder, one results folder per figure.
             Path out = options.out == null ? SweepReport.defaultFolder(f.id()) : options.out.resolve(f.id());
-            SweepCommand.run(sweep, options, out);
+            failed += SweepCommand.run(sweep, options, out).failed().size();
         }
         if (skipped > 0 && skipped == figures.size()) {
             return 1;
         }
-        return 0;
+        return failed > 0 ? SweepCommand.SOME_POINTS_FAILED : 0;
     }
 
     private static String howToGet(DatasetName name, DatasetCatalog catalog) {

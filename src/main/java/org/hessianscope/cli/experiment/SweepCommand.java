@@ -22,8 +22,12 @@ import picocli.CommandLine.Parameters;
 @Command(name = "sweep", mixinStandardHelpOptions = true,
         description = {"Train and analyse every network of a sweep file (see experiments/README.md), reusing runs "
                 + "already in the run store, and write summary.csv, summary.json and the figures.",
-                "Interrupted sweeps resume where they stopped: run the same command again."})
+                "Interrupted sweeps resume where they stopped: run the same command again. A point that fails "
+                        + "is reported in the summary with its reason and the others go on; the exit status is then "
+                        + SweepCommand.SOME_POINTS_FAILED + " and running again tries it again."})
 public final class SweepCommand implements Callable<Integer> {
+    /** Exit status of a sweep that finished with some points failed (each in the summary with its reason). */
+    public static final int SOME_POINTS_FAILED = 3;
 
     @Parameters(paramLabel = "SWEEP.yaml", description = "A sweep file, ours or one of the authors' configs.")
     Path file;
@@ -34,8 +38,9 @@ public final class SweepCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         SweepFile sweep = options.apply(SweepFileReader.read(file));
-        run(sweep, options, options.out == null ? SweepReport.defaultFolder(sweep.name()) : options.out);
-        return 0;
+        SweepSummary summary = run(sweep, options,
+                options.out == null ? SweepReport.defaultFolder(sweep.name()) : options.out);
+        return summary.failed().isEmpty() ? 0 : SOME_POINTS_FAILED;
     }
 
     /** Runs {@code sweep} and writes its results folder; shared with {@code reproduce}. */
@@ -71,6 +76,11 @@ public final class SweepCommand implements Callable<Integer> {
         SweepConsole.printTrends(System.out, summary);
         System.out.println(result.points().size() + " point(s), " + result.reused() + " reused from the store; wrote "
                 + out.resolve(SweepSummary.CSV_FILE) + ", " + SweepSummary.JSON_FILE + " and figures");
+        if (!result.failed().isEmpty()) {
+            System.err.println("error: " + result.failed().size() + " of " + sweep.points().size() + " point(s) failed ("
+                    + String.join(", ", result.failed().stream().map(f -> f.parameter() + " = " + f.value()).toList())
+                    + "), each with its reason in " + SweepSummary.CSV_FILE + "; run the same command again to retry them");
+        }
         return summary;
     }
 }

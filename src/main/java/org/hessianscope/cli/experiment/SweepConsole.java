@@ -3,6 +3,7 @@ package org.hessianscope.cli.experiment;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
+import org.hessianscope.experiment.FailedPoint;
 import org.hessianscope.experiment.PointResult;
 import org.hessianscope.experiment.SweepListener;
 import org.hessianscope.experiment.SweepPoint;
@@ -73,6 +74,12 @@ public final class SweepConsole implements SweepListener {
                 r.analysed() ? "analysed" : "reused stored analysis", info.train() == null ? Double.NaN
                         : info.train().loss(), info.test() == null ? Double.NaN : info.test().accuracy(),
                 d.losses().std(), d.meanAbs(d.n() - 1));
+    }
+
+    @Override
+    public synchronized void failed(FailedPoint f) {
+        endBar();
+        err.printf(Locale.ROOT, "[%d/%d %s=%s] failed: %s%n", f.index() + 1, points, parameter, f.value(), f.reason());
     }
 
     @Override

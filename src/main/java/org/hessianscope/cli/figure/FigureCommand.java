@@ -9,8 +9,11 @@ import picocli.CommandLine.Command;
         subcommands = {FigureLossDifferenceCommand.class, FigureSpectrumCommand.class, FigurePerSampleCommand.class,
                 FigureBoundsCommand.class, FigureSurfaceCommand.class, FigureDeltaCommand.class})
 public final class FigureCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     @Override
     public void run() {
-        CommandLine.usage(this, System.out);
+        spec.commandLine().usage(System.out);   // this command line's help, wrapped as --help is
     }
 }

@@ -71,6 +71,34 @@ public class SweepCommandsTest {
                 && damaged.out().contains("history.csv is missing"), damaged.out());
     }
 
+    /** Issue 20: a failed point is in the summary, the exit status says so, and the same command retries it. */
+    @Test
+    void aFailedPointGivesExitStatusThreeAndItsReason() throws Exception {
+        Path file = tmp.resolve("failing.yaml");
+        // C = 8000 at L = 2: 1.6e9 parameters, refused by the memory check before anything is trained
+        Files.writeString(file, TINY.replace("channels: 2", "layers: 2")
+                .replace("{parameter: layers, values: [1, 2]}", "{parameter: channels, values: [8000]}"));
+        Path out = tmp.resolve("out");
+        java.io.PrintStream saved = System.err;
+        java.io.ByteArrayOutputStream console = new java.io.ByteArrayOutputStream();
+        TrainCommandsTest.Result r;
+        try {
+            System.setErr(new java.io.PrintStream(console, true, java.nio.charset.StandardCharsets.UTF_8));
+            r = cli("sweep", file.toString(), "--store", tmp.resolve("store").toString(), "--out", out.toString());
+        } finally {
+            System.setErr(saved);
+        }
+        String err = console.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(SweepCommand.SOME_POINTS_FAILED, r.code(), r.err() + err);
+        assertTrue(err.contains("[1/1 channels=8000] failed: training this network (1,632,216,010 parameters)"), err);
+        assertTrue(err.contains("error: 1 of 1 point(s) failed (channels = 8000)"), err);
+        SweepSummary summary = SweepSummary.read(out);
+        assertTrue(summary.rows().isEmpty());
+        assertEquals("8000", summary.failed().get(0).value());
+        List<String> csv = Files.readAllLines(out.resolve(SweepSummary.CSV_FILE));
+        assertTrue(csv.get(1).startsWith("0,channels,8000,,false,failed,") && csv.get(1).contains("heap"), csv.get(1));
+    }
+
     @Test
     void aBadSweepFileIsAUserErrorNamingTheField() throws Exception {
         Path file = tmp.resolve("bad.yaml");
