@@ -44,6 +44,11 @@ public final class SweepOptions {
             description = "Override: run only these values of the swept parameter.")
     java.util.List<String> values;
 
+    @Option(names = "--seeds", paramLabel = "S1,S2", split = ",",
+            description = "Override: train every network once per seed (e.g. 0,1,2); the summary then gives each "
+                    + "network's mean and 95 % interval over seeds and a permutation test of each trend.")
+    java.util.List<Long> seeds;
+
     @Option(names = "--orderings", paramLabel = "S", description = "Override: random orderings of the loss difference.")
     Integer orderings;
 
@@ -103,6 +108,9 @@ public final class SweepOptions {
         }
         if (values != null) {
             s = s.withValues(values);
+        }
+        if (seeds != null) {
+            s = s.withSeeds(seeds);
         }
         AnalysisOptions a = s.analysis();
         if (orderings != null || curvatureSamples != null || lanczosSteps != null || perSampleFull != null) {
