@@ -100,6 +100,12 @@ public record SweepFile(String name, String title, DatasetName dataset, int trai
                 poolPosition, convention, parameter, values, legendTitle, analysis, source);
     }
 
+    /** The same sweep with other training options (their seed is the first seed's when it lists several). */
+    public SweepFile withTraining(TrainingOptions t) {
+        return new SweepFile(name, title, dataset, trainSize, t, seeded() ? seeds : List.of(t.seed()), layers, channels,
+                kernel, poolType, poolSize, poolPosition, convention, parameter, values, legendTitle, analysis, source);
+    }
+
     public SweepFile withAnalysis(AnalysisOptions options) {
         return new SweepFile(name, title, dataset, trainSize, training, seeds, layers, channels, kernel, poolType,
                 poolSize, poolPosition, convention, parameter, values, legendTitle, options, source);

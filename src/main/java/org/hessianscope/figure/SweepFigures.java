@@ -52,7 +52,7 @@ public final class SweepFigures {
                     "lossdiff-exact"));
             List<NetworkStatistics> networks = networks(result);
             String x = plain(sweep.legendTitle());
-            written.addAll(write(SeedFigures.metric(networks, "lossDifferenceTail", x, true, style), dir, "seeds-tail"));
+            written.addAll(write(SeedFigures.metric(networks, "lossDifferenceTail", x, false, style), dir, "seeds-tail"));
             written.addAll(write(SeedFigures.metric(networks, "lossStd", x, false, style), dir, "seeds-std"));
         } else {
             written.addAll(write(lossDifference(result, style), dir, "lossdiff"));

@@ -52,6 +52,11 @@ class SweepSeedsTest {
         assertEquals(s.points(), back.points());
         assertEquals(s.seeds(), back.seeds());
         SweepFile overridden = SweepFileReader.parse(BASE, "t.yaml", "t").withSeeds(List.of(5L, 6L));
+        SweepFile f32 = overridden.withTraining(overridden.training().withPrecision(
+                org.hessianscope.engine.Precision.FLOAT32));
+        assertEquals(List.of(5L, 6L), f32.seeds());
+        assertEquals(org.hessianscope.engine.Precision.FLOAT32, f32.trainingOf(f32.points().get(2)).precision());
+        assertEquals(6L, f32.trainingOf(f32.points().get(2)).seed());
         assertEquals(List.of(5L, 6L), SweepFileReader.parse(SweepFileWriter.toYaml(overridden), "b", "b").seeds());
     }
 

@@ -113,7 +113,7 @@ public class SweepCommandsTest {
         Path out = tmp.resolve("out");
         var r = cli("reproduce", "mnist-layers", "--seeds", "0,1", "--train-size", "600", "--epochs", "1",
                 "--store", store.toString(), "--out", out.toString(), "--threads", "1",
-                "--orderings", "8", "--curvature-samples", "8", "--lanczos-steps", "4", "--per-sample-full", "0");
+                "--orderings", "8", "--curvature-samples", "8", "--lanczos-steps", "5", "--per-sample-full", "0");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("seeds [0, 1]"), r.out());
         assertTrue(r.out().contains("[12/12 layers=7 seed=1] trained, analysed"), r.out());
