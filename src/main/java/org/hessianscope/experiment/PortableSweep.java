@@ -56,8 +56,10 @@ public final class PortableSweep {
             }
             // The copy travels: it keeps no path of the machine it was made on.
             new SweepSummary(summary.name(), summary.title(), summary.dataset(), summary.parameter(),
-                    summary.legendTitle(), RUNS, summary.sweepYaml(), rows, summary.trends(), List.of(),
-                    summary.failed()).write(tmp);
+                    summary.legendTitle(), RUNS, summary.sweepYaml(), rows, summary.trends(), List.of(), summary.failed(),
+                    summary.seeds(),
+                    summary.networks(), summary.seedTrends(), summary.correlations())
+                    .write(tmp);
             if (Files.exists(abs)) {
                 AtomicFiles.deleteTree(abs);
             }
@@ -100,7 +102,7 @@ public final class PortableSweep {
     }
 
     private static SweepRow withRun(SweepRow r, String run) {
-        return new SweepRow(r.index(), r.parameter(), r.value(), run, r.trained(), r.status(), r.parameters(),
+        return new SweepRow(r.index(), r.parameter(), r.value(), r.seed(), run, r.trained(), r.status(), r.parameters(),
                 r.epochs(), r.trainSize(), r.trainLoss(), r.trainAccuracy(), r.testLoss(), r.testAccuracy(),
                 r.lossMean(), r.lossStd(), r.lossMax(), r.lossDifferenceTail(), r.exactTail(), r.hessianTop(),
                 r.hessianBottom(), r.ggnTop(), r.residualOverGgn(), r.medianResidualRatio(), r.maxResidualRatio(),

@@ -18,19 +18,24 @@ import org.hessianscope.train.TrainingOptions;
  * @param name         folder name of the sweep's results (letters, digits, '.', '_', '-')
  * @param title        a figure title, or empty
  * @param trainSize    the first this many training records, or 0 for all
+ * @param seeds        the training seeds: every network is trained once per seed (empty: the seed of
+ *                     {@code training} alone, as in a sweep file without {@code seeds})
  * @param poolPosition the fixed pool's position in {@code convention}, or -1 for no pool
  * @param source       where the sweep came from, for messages
  */
 public record SweepFile(String name, String title, DatasetName dataset, int trainSize, TrainingOptions training,
-                        int layers, int channels, int kernel, PoolType poolType, int poolSize, int poolPosition,
+                        List<Long> seeds, int layers, int channels, int kernel, PoolType poolType, int poolSize, int poolPosition,
                         PoolConvention convention, SweepParameter parameter, List<String> values, String legendTitle,
                         AnalysisOptions analysis, String source) {
 
     public static final int ALL = 0;
     public static final int NO_POOL = -1;
+    /** Most seeds one sweep may list: each multiplies the networks to train. */
+    public static final int MAX_SEEDS = 100;
 
     public SweepFile {
         values = List.copyOf(values);
+        seeds = seeds == null || seeds.isEmpty() ? List.of(training.seed()) : List.copyOf(seeds);
         if (name == null || !name.matches("[A-Za-z0-9._-]+") || name.startsWith(".")) {
             throw new SweepFileException(source + ": name = \"" + name + "\" must be letters, digits, '.', '_' or '-' "
                     + "(it names the results folder)");
@@ -45,49 +50,94 @@ public record SweepFile(String name, String title, DatasetName dataset, int trai
         if (values.stream().distinct().count() != values.size()) {
             throw new SweepFileException(source + ": sweep.values " + values + " repeats a value");
         }
+        if (seeds.stream().distinct().count() != seeds.size()) {
+            throw new SweepFileException(source + ": seeds " + seeds + " repeats a seed");
+        }
+        if (seeds.size() > MAX_SEEDS) {
+            throw new SweepFileException(source + ": seeds lists " + seeds.size() + " seeds; a sweep has at most "
+                    + MAX_SEEDS);
+        }
+        if (seeds.stream().anyMatch(x -> x < 0)) {
+            throw new SweepFileException(source + ": seeds " + seeds + " holds a negative seed; seeds are whole "
+                    + "numbers ≥ 0");
+        }
         title = title == null ? "" : title;
         legendTitle = legendTitle == null || legendTitle.isBlank() ? parameter.legendTitle() : legendTitle;
-        points(dataset, layers, channels, kernel, poolType, poolSize, poolPosition, convention, parameter, values, source);
-    }
-
-    /** The networks of the sweep, in the order of {@code values}. */
-    public List<SweepPoint> points() {
-        return points(dataset, layers, channels, kernel, poolType, poolSize, poolPosition, convention, parameter, values,
+        points(dataset, layers, channels, kernel, poolType, poolSize, poolPosition, convention, parameter, values, seeds,
                 source);
     }
 
+    /**
+     * The runs of the sweep: every network, in the order of {@code values}, for the first seed,
+     * then all of them again for the next seed, so that an interrupted sweep has whole seeds done.
+     */
+    public List<SweepPoint> points() {
+        return points(dataset, layers, channels, kernel, poolType, poolSize, poolPosition, convention, parameter, values,
+                seeds, source);
+    }
+
+    /** Whether the sweep trains each network with more than one seed. */
+    public boolean seeded() {
+        return seeds.size() > 1;
+    }
+
+    /** The training of {@code point}: the sweep's options with the point's seed. */
+    public TrainingOptions trainingOf(SweepPoint point) {
+        TrainingOptions t = training;
+        return point.seed() == t.seed() ? t : new TrainingOptions(t.epochs(), t.batchSize(), t.learningRate(), t.beta1(),
+                t.beta2(), t.epsilon(), point.seed(), t.precision());
+    }
+
     public SweepFile withTrainSize(int n) {
-        return new SweepFile(name, title, dataset, n, training, layers, channels, kernel, poolType, poolSize, poolPosition,
+        return new SweepFile(name, title, dataset, n, training, seeds, layers, channels, kernel, poolType, poolSize, poolPosition,
                 convention, parameter, values, legendTitle, analysis, source);
     }
 
     public SweepFile withEpochs(int epochs) {
         TrainingOptions t = new TrainingOptions(epochs, training.batchSize(), training.learningRate(), training.beta1(),
                 training.beta2(), training.epsilon(), training.seed(), training.precision());
-        return new SweepFile(name, title, dataset, trainSize, t, layers, channels, kernel, poolType, poolSize,
+        return new SweepFile(name, title, dataset, trainSize, t, seeds, layers, channels, kernel, poolType, poolSize,
                 poolPosition, convention, parameter, values, legendTitle, analysis, source);
     }
 
+    /** The same sweep with other training options (their seed is the first seed's when it lists several). */
+    public SweepFile withTraining(TrainingOptions t) {
+        return new SweepFile(name, title, dataset, trainSize, t, seeded() ? seeds : List.of(t.seed()), layers, channels,
+                kernel, poolType, poolSize, poolPosition, convention, parameter, values, legendTitle, analysis, source);
+    }
+
     public SweepFile withAnalysis(AnalysisOptions options) {
-        return new SweepFile(name, title, dataset, trainSize, training, layers, channels, kernel, poolType, poolSize,
-                poolPosition, convention, parameter, values, legendTitle, options, source);
+        return new SweepFile(name, title, dataset, trainSize, training, seeds, layers, channels, kernel, poolType,
+                poolSize, poolPosition, convention, parameter, values, legendTitle, options, source);
     }
 
     /** The same sweep over other values of its parameter (e.g. a subset, to save time). */
     public SweepFile withValues(List<String> newValues) {
-        return new SweepFile(name, title, dataset, trainSize, training, layers, channels, kernel, poolType, poolSize,
-                poolPosition, convention, parameter, newValues, legendTitle, analysis, source);
+        return new SweepFile(name, title, dataset, trainSize, training, seeds, layers, channels, kernel, poolType,
+                poolSize, poolPosition, convention, parameter, newValues, legendTitle, analysis, source);
     }
 
     public SweepFile withName(String newName) {
-        return new SweepFile(newName, title, dataset, trainSize, training, layers, channels, kernel, poolType, poolSize,
-                poolPosition, convention, parameter, values, legendTitle, analysis, source);
+        return new SweepFile(newName, title, dataset, trainSize, training, seeds, layers, channels, kernel, poolType,
+                poolSize, poolPosition, convention, parameter, values, legendTitle, analysis, source);
+    }
+
+    /** The same sweep trained with other seeds (one run per network and seed). */
+    public SweepFile withSeeds(List<Long> newSeeds) {
+        if (newSeeds.isEmpty()) {
+            throw new SweepFileException(source + ": seeds is empty; list at least one seed");
+        }
+        TrainingOptions t = new TrainingOptions(training.epochs(), training.batchSize(), training.learningRate(),
+                training.beta1(), training.beta2(), training.epsilon(), newSeeds.get(0), training.precision());
+        return new SweepFile(name, title, dataset, trainSize, t, newSeeds, layers, channels, kernel, poolType,
+                poolSize, poolPosition, convention, parameter, values, legendTitle, analysis, source);
     }
 
     private static List<SweepPoint> points(DatasetName dataset, int layers, int channels, int kernel, PoolType poolType,
                                            int poolSize, int poolPosition, PoolConvention convention,
-                                           SweepParameter parameter, List<String> values, String source) {
-        List<SweepPoint> points = new ArrayList<>();
+                                           SweepParameter parameter, List<String> values, List<Long> seeds,
+                                           String source) {
+        List<SweepPoint> networks = new ArrayList<>();
         for (int i = 0; i < values.size(); i++) {
             String v = values.get(i);
             int l = layers;
@@ -131,10 +181,16 @@ public record SweepFile(String name, String title, DatasetName dataset, int trai
                 if (pool != null && convention.reluAfterLastConv()) {
                     spec = spec.withReluAfterLastConv(true);
                 }
-                points.add(new SweepPoint(i, v, spec));
+                networks.add(new SweepPoint(i, v, spec, seeds.get(0)));
             } catch (SpecException e) {
                 throw new SweepFileException(source + ": the network for " + parameter.key() + " = " + v
                         + " cannot be built: " + e.getMessage(), e);
+            }
+        }
+        List<SweepPoint> points = new ArrayList<>(networks);
+        for (int s = 1; s < seeds.size(); s++) {
+            for (SweepPoint n : networks) {
+                points.add(new SweepPoint(points.size(), n.value(), n.spec(), seeds.get(s)));
             }
         }
         return List.copyOf(points);

@@ -26,7 +26,7 @@ import org.hessianscope.train.TrainingOptions;
  * ignored, since a misspelt key would otherwise silently train the wrong network.
  */
 public final class SweepFileReader {
-    static final Set<String> KEYS = Set.of("name", "title", "dataset", "train_size", "seed", "epochs", "batch_size", "precision",
+    static final Set<String> KEYS = Set.of("name", "title", "dataset", "train_size", "seed", "seeds", "epochs", "batch_size", "precision",
             "learning_rate", "layers", "channels", "kernel", "pool_type", "pool_size", "pool_position",
             "pool_convention", "sweep", "legend_title", "analysis");
     static final Set<String> SWEEP_KEYS = Set.of("parameter", "values");
@@ -94,9 +94,11 @@ public final class SweepFileReader {
                 : f.positive("train_size", SweepFile.ALL);
         // Without a precision a sweep trains in float64, as every sweep (and stored run) before float32 existed did.
         Precision precision = f.has("precision") ? Precision.parse(f.text("precision", null)) : Precision.FLOAT64;
+        List<Long> seeds = seeds(f, where);
         TrainingOptions training = TrainingOptions.adam(f.positive("epochs", 10),
                 f.positive("batch_size", TrainingOptions.DEFAULT_BATCH_SIZE),
-                f.number("learning_rate", TrainingOptions.DEFAULT_LEARNING_RATE), f.whole("seed", 0))
+                f.number("learning_rate", TrainingOptions.DEFAULT_LEARNING_RATE),
+                seeds.isEmpty() ? f.whole("seed", 0) : seeds.get(0))
                 .withPrecision(precision);
         PoolType poolType = f.has("pool_type") ? SweepFile.poolType(f.text("pool_type", null), "pool_type", where) : null;
         int poolPosition = f.has("pool_position") ? f.whole("pool_position", 0) : SweepFile.NO_POOL;
@@ -121,10 +123,37 @@ public final class SweepFileReader {
             throw new SweepFileException(where + ": sweep.parameter: " + e.getMessage());
         }
         List<String> values = sweep.list("values");
-        return new SweepFile(f.text("name", defaultName), f.text("title", ""), dataset, trainSize, training,
+        return new SweepFile(f.text("name", defaultName), f.text("title", ""), dataset, trainSize, training, seeds,
                 f.positive("layers", 4), f.positive("channels", 6), f.positive("kernel", 3), poolType,
                 f.positive("pool_size", 2), poolPosition, convention, parameter, values, f.text("legend_title", null),
                 analysis(f.has("analysis") ? f.child("analysis") : null), where);
+    }
+
+    /** {@code seeds: [0, 1, 2]}: one run per network and seed; empty when the file gives {@code seed} (or neither). */
+    private static List<Long> seeds(Fields f, String where) {
+        if (!f.has("seeds")) {
+            return List.of();
+        }
+        if (f.has("seed")) {
+            throw new SweepFileException(where + ": both seed and seeds are given; give seed (one run per network) or "
+                    + "seeds (one run per network and seed), not both");
+        }
+        List<Long> out = new ArrayList<>();
+        for (String v : f.list("seeds")) {
+            try {
+                long x = Long.parseLong(v.trim());
+                if (x < 0) {
+                    throw new NumberFormatException();
+                }
+                out.add(x);
+            } catch (NumberFormatException e) {
+                throw new SweepFileException(where + ": seeds holds \"" + v + "\", which is not a whole number ≥ 0");
+            }
+        }
+        if (out.isEmpty()) {
+            throw new SweepFileException(where + ": seeds is empty; list at least one seed, e.g. seeds: [0, 1, 2]");
+        }
+        return out;
     }
 
     /**
@@ -198,7 +227,7 @@ public final class SweepFileReader {
         TrainingOptions training = TrainingOptions.adam(f.positive("num_epochs", 10),
                 f.positive("train_batch_size", TrainingOptions.DEFAULT_BATCH_SIZE),
                 f.number("learning_rate", TrainingOptions.DEFAULT_LEARNING_RATE), 0);
-        return new SweepFile(defaultName, "", dataset, SweepFile.ALL, training, f.positive("layers_num", 4),
+        return new SweepFile(defaultName, "", dataset, SweepFile.ALL, training, List.of(), f.positive("layers_num", 4),
                 f.positive("channels", 6), f.positive("kernel_size", 3), pool, 2,
                 pool == null ? SweepFile.NO_POOL : 0, PoolConvention.AUTHORS, parameter, f.list(rangeKey),
                 f.text("legend_title", null), AnalysisOptions.defaults(), where);

@@ -18,7 +18,13 @@ public final class SweepFileWriter {
         b.append("dataset: ").append(s.dataset().key()).append('\n');
         b.append("train_size: ").append(s.trainSize() == SweepFile.ALL ? "all" : Integer.toString(s.trainSize()))
                 .append('\n');
-        b.append("seed: ").append(s.training().seed()).append('\n');
+        if (s.seeded()) {
+            b.append("seeds: [").append(String.join(", ", s.seeds().stream().map(String::valueOf).toList()))
+                    .append("]\n");
+        } else {
+            // One seed is written as seed, as every sweep file before seeds existed was.
+            b.append("seed: ").append(s.seeds().get(0)).append('\n');
+        }
         b.append("epochs: ").append(s.training().epochs()).append('\n');
         b.append("batch_size: ").append(s.training().batchSize()).append('\n');
         if (s.training().precision() != Precision.FLOAT64) {

@@ -10,6 +10,8 @@ import org.hessianscope.run.RunInfo;
  * One line of a sweep's summary: the point, its run, and the numbers the paper's hypotheses
  * are judged by. NaN marks a number the analysis did not produce.
  *
+ * @param index               position of the run in the sweep (the networks of the first seed, then the next seed's)
+ * @param seed                the training seed of the run
  * @param run                 absolute path of the run folder
  * @param trained             trained by this sweep (false: reused from the store)
  * @param lossStd             population standard deviation s of the per-sample losses (divides by N; the
@@ -24,7 +26,7 @@ import org.hessianscope.run.RunInfo;
  * @param maxResidualRatio    max over the per-sample subset of ‖H_F,i‖ / ‖H_O,i‖ (the paper neglects H_F)
  * @param maxGgnNorm          max_i ‖H_O,i‖ (weights only) over the curvature subset
  */
-public record SweepRow(int index, String parameter, String value, String run, boolean trained, String status,
+public record SweepRow(int index, String parameter, String value, long seed, String run, boolean trained, String status,
                        int parameters, int epochs, int trainSize, double trainLoss, double trainAccuracy,
                        double testLoss, double testAccuracy, double lossMean, double lossStd, double lossMax,
                        double lossDifferenceTail, double exactTail, double hessianTop, double hessianBottom,
@@ -71,7 +73,7 @@ public record SweepRow(int index, String parameter, String value, String run, bo
             }
         }
         BoundHierarchy b = a.bounds();
-        return new SweepRow(r.point().index(), sweep.parameter().key(), r.point().value(),
+        return new SweepRow(r.point().index(), sweep.parameter().key(), r.point().value(), r.point().seed(),
                 r.run().folder().toString(), r.trained(), info.status(), r.point().spec().parameterCount(),
                 info.options().epochs(), info.data().trainSize(), metric(info.train(), true),
                 metric(info.train(), false), metric(info.test(), true), metric(info.test(), false),

@@ -22,6 +22,7 @@ import org.hessianscope.run.RunFolder;
 import org.hessianscope.run.RunTraining;
 import org.hessianscope.run.TrainedRun;
 import org.hessianscope.task.ProgressMonitor;
+import org.hessianscope.train.TrainingOptions;
 import org.hessianscope.train.TrainingResult;
 
 /**
@@ -176,7 +177,8 @@ public final class SweepRunner implements SweepExecution {
                                  SweepListener listener, ProgressMonitor stop, List<DamagedRun> damaged)
             throws IOException {
         stop.checkCancelled();
-        RunKey key = new RunKey(p.spec(), data, sweep.training());
+        TrainingOptions training = sweep.trainingOf(p);
+        RunKey key = new RunKey(p.spec(), data, training);
         listener.phase(p, SweepListener.Phase.CHECKING, store.folderOf(key).getFileName().toString());
         Lookup found = store.lookup(key);
         if (found instanceof Lookup.Damaged d) {
@@ -193,17 +195,17 @@ public final class SweepRunner implements SweepExecution {
                 stored = f.run();
                 trained = RunFolder.read(stored.folder());
             } else {
-                listener.phase(p, SweepListener.Phase.TRAINING, sweep.training().epochs() + " epochs on "
-                        + train.size() + " records");
-                long total = (long) sweep.training().epochs() * ((train.size() + sweep.training().batchSize() - 1)
-                        / sweep.training().batchSize());
-                RunTraining.Outcome outcome = RunTraining.train(engine, p.spec(), train, test, sweep.training(),
+                listener.phase(p, SweepListener.Phase.TRAINING, training.epochs() + " epochs on "
+                        + train.size() + " records" + (sweep.seeded() ? ", seed " + p.seed() : ""));
+                long total = (long) training.epochs() * ((train.size() + training.batchSize() - 1)
+                        / training.batchSize());
+                RunTraining.Outcome outcome = RunTraining.train(engine, p.spec(), train, test, training,
                         progress -> listener.progress(p, SweepListener.Phase.TRAINING, progress.step(), total,
                                 String.format("epoch %d/%d, loss %.4f", progress.epoch(), progress.epochs(),
                                         progress.batchLoss())), stop);
                 if (outcome.result().status() == TrainingResult.Status.CANCELLED) {
                     throw new CancellationException("cancelled while training " + sweep.parameter().key() + " = "
-                            + p.value());
+                            + p.value() + (sweep.seeded() ? ", seed " + p.seed() : ""));
                 }
                 trained = outcome.run();
                 stored = store.save(key, trained);

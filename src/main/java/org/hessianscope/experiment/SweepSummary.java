@@ -16,19 +16,28 @@ import java.util.List;
 import org.hessianscope.io.AtomicFiles;
 
 /**
- * A finished sweep in tables: {@code summary.json} (what the GUI opens as a finished sweep)
- * and {@code summary.csv} (one row per point, for a spreadsheet or pandas).
+ * A finished sweep in tables: {@code summary.json} (what the GUI opens as a finished sweep),
+ * {@code summary.csv} (one row per run, for a spreadsheet or pandas) and {@code networks.csv}
+ * (one row per network: each number's mean and 95 % interval over the seeds).
  *
- * @param sweepYaml the sweep as run, overrides included, in sweep-file form
- * @param rows      the points that finished, in sweep order
- * @param damaged   damaged run folders found and set aside, each with what was wrong
- * @param failed    the points that failed for a reason of their own, with it; the next run tries them again
- */
-public record SweepSummary(String name, String title, String dataset, String parameter, String legendTitle,
-                           String store, String sweepYaml, List<SweepRow> rows, List<Trend> trends,
-                           List<String> damaged, List<FailedPoint> failed) {
+  * @param sweepYaml    the sweep as run, overrides included, in sweep-file form
+  * @param trends       Spearman ρ and direction of each number along the swept value, over the first
+  *                     seed's networks (what a sweep with one seed gives)
+  * @param damaged      damaged run folders found and set aside, each with what was wrong
+  * @param failed       the points that failed for a reason of their own, with it; the next run tries them again
+  * @param seeds        the training seeds, every network trained once with each
+  * @param networks     per network, mean and interval over the seeds ({@link SeedStatistics#networks})
+  * @param seedTrends   per number, its trend tested against the seeds ({@link SeedStatistics#trends})
+  * @param correlations rank correlations over every run ({@link SeedStatistics#correlations})
+  */
+ public record SweepSummary(String name, String title, String dataset, String parameter, String legendTitle,
+                            String store, String sweepYaml, List<SweepRow> rows, List<Trend> trends,
+                            List<String> damaged, List<FailedPoint> failed, List<Long> seeds,
+                            List<NetworkStatistics> networks, List<SeedTrend> seedTrends,
+                            List<RankCorrelation> correlations) {
     public static final String JSON_FILE = "summary.json";
     public static final String CSV_FILE = "summary.csv";
+    public static final String NETWORKS_CSV_FILE = "networks.csv";
 
     private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(SerializationFeature.INDENT_OUTPUT)
@@ -41,20 +50,54 @@ public record SweepSummary(String name, String title, String dataset, String par
         trends = List.copyOf(trends);
         damaged = List.copyOf(damaged);
         failed = failed == null ? List.of() : List.copyOf(failed);   // a summary written before points could fail
+        // Summaries written before seeds existed have none of these; one seed's statistics are made from the rows.
+        seeds = seeds == null ? rows.stream().map(SweepRow::seed).distinct().toList() : List.copyOf(seeds);
+        networks = networks == null ? SeedStatistics.networks(rows) : List.copyOf(networks);
+        seedTrends = seedTrends == null ? SeedStatistics.trends(rows) : List.copyOf(seedTrends);
+        correlations = correlations == null ? SeedStatistics.correlations(rows) : List.copyOf(correlations);
     }
 
     public static SweepSummary of(SweepResult result, RunStore store) {
         SweepFile s = result.sweep();
         List<SweepRow> rows = result.points().stream().map(p -> SweepRow.of(s, p)).toList();
+        long first = s.seeds().get(0);
         return new SweepSummary(s.name(), s.title(), s.dataset().key(), s.parameter().key(), s.legendTitle(),
-                store.root().toString(), SweepFileWriter.toYaml(s), rows, Trend.of(rows),
-                result.damaged().stream().map(DamagedRun::toString).toList(), result.failed());
+                store.root().toString(), SweepFileWriter.toYaml(s), rows,
+                Trend.of(rows.stream().filter(r -> r.seed() == first).toList()),
+                result.damaged().stream().map(DamagedRun::toString).toList(), result.failed(), s.seeds(), null, null, null);
+    }
+
+    /** Whether every network was trained with more than one seed. */
+    public boolean seeded() {
+        return seeds.size() > 1;
     }
 
     public void write(Path dir) throws IOException {
         Files.createDirectories(dir);
         AtomicFiles.write(dir.resolve(JSON_FILE), JSON.writeValueAsBytes(this));
         AtomicFiles.write(dir.resolve(CSV_FILE), csv().getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.write(dir.resolve(NETWORKS_CSV_FILE), networksCsv().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** One row per network: value, seeds, then each metric's mean, interval low and high and seed range. */
+    public String networksCsv() {
+        StringBuilder b = new StringBuilder("value,x,seeds");
+        for (String m : SeedStatistics.METRICS) {
+            b.append(',').append(m).append("_mean,").append(m).append("_low,").append(m).append("_high,").append(m)
+                    .append("_min,").append(m).append("_max");
+        }
+        b.append('\n');
+        for (NetworkStatistics n : networks) {
+            b.append(cell(n.value())).append(',').append(n.x()).append(',').append(n.seeds());
+            for (String m : SeedStatistics.METRICS) {
+                SeedInterval i = n.metrics().get(m);
+                b.append(',').append(i == null ? Double.NaN : i.mean()).append(',').append(i == null ? Double.NaN
+                        : i.low()).append(',').append(i == null ? Double.NaN : i.high()).append(',')
+                        .append(i == null ? Double.NaN : i.min()).append(',').append(i == null ? Double.NaN : i.max());
+            }
+            b.append('\n');
+        }
+        return b.toString();
     }
 
     /** Reads {@code summary.json} from a sweep results folder (or the file itself). */

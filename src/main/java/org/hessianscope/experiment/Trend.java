@@ -43,7 +43,14 @@ public record Trend(String metric, double spearman, String direction) {
             case "maxGgnNorm" -> SweepRow::maxGgnNorm;
             case "maxResidualRatio" -> SweepRow::maxResidualRatio;
             case "paperBoundLog10" -> SweepRow::paperBoundLog10;
-            default -> throw new IllegalArgumentException("unknown metric " + name + "; known: " + METRICS);
+            case "trainLoss" -> SweepRow::trainLoss;
+            case "testAccuracy" -> SweepRow::testAccuracy;
+            case "hessianBottom" -> SweepRow::hessianBottom;
+            case "ggnTop" -> SweepRow::ggnTop;
+            case "residualOverGgn" -> SweepRow::residualOverGgn;
+            case "medianResidualRatio" -> SweepRow::medianResidualRatio;
+            default -> throw new IllegalArgumentException("unknown metric " + name + "; known: " + METRICS + ", "
+                    + SeedStatistics.METRICS);
         };
     }
 

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.hessianscope.experiment.NetworkStatistics;
 import org.hessianscope.experiment.PointResult;
+import org.hessianscope.experiment.SeedStatistics;
 import org.hessianscope.experiment.SweepFigureWriter;
 import org.hessianscope.experiment.SweepFile;
 import org.hessianscope.experiment.SweepResult;
@@ -18,10 +20,15 @@ import org.jfree.chart.JFreeChart;
  * Carlo mean, from k = 1) and {@code bounds} (per model: the paper's bound, Lemma 2 with true
  * norms, and the measured max ‖H_O,i‖). Drawn here, from the experiment's results, so that the
  * numeric packages never load a chart library; {@link #WRITER} is what
- * {@link org.hessianscope.experiment.SweepReport#write} is handed.
+ * {@link org.hessianscope.experiment.SweepReport#write} is handed. A sweep with several seeds
+ * draws {@code lossdiff} and {@code lossdiff-exact} as the mean over seeds with the seeds' range
+ * as a band ({@link SeedFigures}), and adds {@code seeds-tail} and {@code seeds-std}: the tail of
+ * the curve and σ(ℓ) per network with their 95 % intervals, the numbers of its summary.
  */
 public final class SweepFigures {
     public static final List<String> NAMES = List.of("lossdiff", "lossdiff-exact", "bounds");
+    /** The figures a sweep with several seeds adds. */
+    public static final List<String> SEED_NAMES = List.of("seeds-tail", "seeds-std");
     public static final List<String> FORMATS = List.of("pdf", "svg", "png", "csv");
     static final int WIDTH = 640;
     static final int HEIGHT = 440;
@@ -36,8 +43,21 @@ public final class SweepFigures {
         List<Path> written = new ArrayList<>();
         SweepFile sweep = result.sweep();
         FigureStyle style = FigureStyle.paper(plain(sweep.legendTitle()));
-        written.addAll(write(lossDifference(result, style), dir, "lossdiff"));
-        written.addAll(write(exact(result, style), dir, "lossdiff-exact"));
+        if (sweep.seeded()) {
+            int kMin = authorsKMin(result.points().get(0).analysis().n());
+            double alpha = LossDifferenceLayers.authors().alpha();
+            written.addAll(write(SeedFigures.curves(result.points(), SeedFigures.CurveKind.SMOOTHED, alpha, kMin, style),
+                    dir, "lossdiff"));
+            written.addAll(write(SeedFigures.curves(result.points(), SeedFigures.CurveKind.EXACT, alpha, 1, style), dir,
+                    "lossdiff-exact"));
+            List<NetworkStatistics> networks = networks(result);
+            String x = plain(sweep.legendTitle());
+            written.addAll(write(SeedFigures.metric(networks, "lossDifferenceTail", x, false, style), dir, "seeds-tail"));
+            written.addAll(write(SeedFigures.metric(networks, "lossStd", x, false, style), dir, "seeds-std"));
+        } else {
+            written.addAll(write(lossDifference(result, style), dir, "lossdiff"));
+            written.addAll(write(exact(result, style), dir, "lossdiff-exact"));
+        }
         JFreeChart bounds = bounds(result, style);
         if (bounds != null) {
             written.addAll(write(bounds, dir, "bounds"));
@@ -57,6 +77,11 @@ public final class SweepFigures {
         return LossDifferenceFigure.chart(curves(result), layers, style);
     }
 
+    /** Per network its numbers over seeds, made as the summary makes them. */
+    public static List<NetworkStatistics> networks(SweepResult result) {
+        return SeedStatistics.networks(result.points().stream().map(p -> SweepRow.of(result.sweep(), p)).toList());
+    }
+
     /** The per-model bound hierarchy against the swept value; null when no point has bounds. */
     public static JFreeChart bounds(SweepResult result, FigureStyle style) {
         List<BoundLevels> levels = new ArrayList<>();
@@ -65,7 +90,9 @@ public final class SweepFigures {
                 levels.add(BoundLevels.of(SweepRow.x(p.point().value(), p.point().index()), p.analysis().bounds()));
             }
         }
-        return levels.isEmpty() ? null : BoundFigure.chart(levels, plain(result.sweep().legendTitle()), style);
+        // With several seeds a network has several points at its x: points only, no line zigzagging between them.
+        return levels.isEmpty() ? null : BoundFigure.chart(levels, plain(result.sweep().legendTitle()),
+                !result.sweep().seeded(), style);
     }
 
     /** The authors' legend titles are matplotlib mathtext ("$L$ (num of layers)"); charts show them plain. */

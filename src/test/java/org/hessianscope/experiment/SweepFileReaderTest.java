@@ -134,7 +134,7 @@ class SweepFileReaderTest {
             SweepFile s = PaperExperiments.sweep(f).withTrainSize(600).withEpochs(2);
             SweepFile back = SweepFileReader.parse(SweepFileWriter.toYaml(s), "back.yaml", "ignored");
             assertEquals(s.withName(back.name()), new SweepFile(back.name(), back.title(), back.dataset(),
-                    back.trainSize(), back.training(), back.layers(), back.channels(), back.kernel(), back.poolType(),
+                    back.trainSize(), back.training(), back.seeds(), back.layers(), back.channels(), back.kernel(), back.poolType(),
                     back.poolSize(), back.poolPosition(), back.convention(), back.parameter(), back.values(),
                     back.legendTitle(), back.analysis(), s.source()), f.id());
             assertEquals(s.points(), back.points());

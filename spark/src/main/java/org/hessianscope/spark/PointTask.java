@@ -76,7 +76,7 @@ final class PointTask implements Function<Integer, PointOutcome> {
             HadoopRunStore store = new HadoopRunStore(storeRoot, new Configuration());
             SweepPoint p = sweep.points().get(index);
             String folder = new RunStore(scratch).folderOf(new RunKey(p.spec(), new DataIdentity(dataset, trainSize, dataSha256),
-                    sweep.training())).getFileName().toString();
+                    sweep.trainingOf(p))).getFileName().toString();
             store.pull(folder, scratch);
             PointOutcome o = run(sweep, index, scratch, threads);
             if (o.failure() == null && (o.trained() || o.analysed())) {

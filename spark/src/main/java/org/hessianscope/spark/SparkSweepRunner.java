@@ -207,7 +207,7 @@ public final class SparkSweepRunner implements SweepExecution {
     /** The point as the store holds it, which is what the local runner's summary is made from too. */
     private PointResult readBack(SweepFile sweep, SweepPoint p, DataIdentity identity, PointOutcome o)
             throws IOException {
-        RunKey key = new RunKey(p.spec(), identity, sweep.training());
+        RunKey key = new RunKey(p.spec(), identity, sweep.trainingOf(p));
         if (remote != null) {
             remote.pull(store.folderOf(key).getFileName().toString(), store.root());
         }

@@ -58,8 +58,9 @@ public final class SweepCommand implements Callable<Integer> {
             throws Exception {
         RunStore store = runner.store();
         SweepConsole console = new SweepConsole(System.out, System.err, System.console() != null,
-                sweep.parameter().key(), sweep.points().size());
-        System.out.println("sweep " + sweep.name() + ": " + sweep.parameter().key() + " = " + sweep.values() + " on "
+                sweep.parameter().key(), sweep.points().size(), sweep.seeded());
+        System.out.println("sweep " + sweep.name() + ": " + sweep.parameter().key() + " = " + sweep.values()
+                + (sweep.seeded() ? ", seeds " + sweep.seeds() : "") + " on "
                 + runner.trainingSet(sweep).describe() + ", " + sweep.training().epochs() + " epochs; run store "
                 + store.root() + (options.spark == null ? "" : "; on Spark " + options.spark));
         SweepResult result;

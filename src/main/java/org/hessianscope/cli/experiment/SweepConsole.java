@@ -8,6 +8,10 @@ import org.hessianscope.experiment.PointResult;
 import org.hessianscope.experiment.SweepListener;
 import org.hessianscope.experiment.SweepPoint;
 import org.hessianscope.experiment.SweepSummary;
+import org.hessianscope.experiment.NetworkStatistics;
+import org.hessianscope.experiment.RankCorrelation;
+import org.hessianscope.experiment.SeedInterval;
+import org.hessianscope.experiment.SeedTrend;
 import org.hessianscope.experiment.Trend;
 
 /**
@@ -22,10 +26,13 @@ public final class SweepConsole implements SweepListener {
     private final boolean terminal;
     private final String parameter;
     private final int points;
+    private final boolean seeded;
     private long lastDraw;
     private boolean barShown;
 
-    SweepConsole(PrintStream out, PrintStream err, boolean terminal, String parameter, int points) {
+    /** @param seeded whether the sweep trains each network with several seeds, so that each tag names its seed */
+    SweepConsole(PrintStream out, PrintStream err, boolean terminal, String parameter, int points, boolean seeded) {
+        this.seeded = seeded;
         this.out = out;
         this.err = err;
         this.terminal = terminal;
@@ -34,7 +41,8 @@ public final class SweepConsole implements SweepListener {
     }
 
     private String tag(SweepPoint p) {
-        return String.format(Locale.ROOT, "[%d/%d %s=%s]", p.index() + 1, points, parameter, p.value());
+        return String.format(Locale.ROOT, "[%d/%d %s=%s%s]", p.index() + 1, points, parameter, p.value(),
+                seeded ? " seed=" + p.seed() : "");
     }
 
     @Override
@@ -97,6 +105,9 @@ public final class SweepConsole implements SweepListener {
 
     static void printTrends(PrintStream out, SweepSummary s) {
         List<Trend> trends = s.trends();
+        if (s.seeded()) {
+            printSeeds(out, s);
+        }
         if (trends.isEmpty()) {
             return;
         }
@@ -104,5 +115,29 @@ public final class SweepConsole implements SweepListener {
         for (Trend t : trends) {
             out.printf(Locale.ROOT, "  %-20s ρ = %+.2f  %s%n", t.metric(), t.spearman(), t.direction());
         }
+    }
+
+    /** Per network the mean [95 % interval] over seeds; per number ρ, p and the order kept; the runs' rank correlations. */
+    static void printSeeds(PrintStream out, SweepSummary s) {
+        out.println("over seeds " + s.seeds() + " (mean [95 % interval]):");
+        out.printf(Locale.ROOT, "  %-8s %-36s %-36s %-36s %s%n", s.parameter(), "lossDifferenceTail", "lossStd",
+                "trainLoss", "testAccuracy");
+        for (NetworkStatistics n : s.networks()) {
+            out.printf(Locale.ROOT, "  %-8s %-36s %-36s %-36s %s%n", n.value(), interval(n.metric("lossDifferenceTail")),
+                    interval(n.metric("lossStd")), interval(n.metric("trainLoss")), interval(n.metric("testAccuracy")));
+        }
+        out.println("trends along " + s.parameter() + " over seeds (mean ρ, permutation p within seeds, order kept):");
+        for (SeedTrend t : s.seedTrends()) {
+            out.printf(Locale.ROOT, "  %-20s ρ = %+.2f  p = %.4f%s  order kept %.2f%n", t.metric(), t.spearman(),
+                    t.pValue(), t.exact() ? " (exact)" : "", t.orderKept());
+        }
+        for (RankCorrelation c : s.correlations()) {
+            out.printf(Locale.ROOT, "  %s vs %s over %d runs: ρ = %+.2f, p = %.4f%n", c.x(), c.y(), c.runs(),
+                    c.spearman(), c.pValue());
+        }
+    }
+
+    private static String interval(SeedInterval i) {
+        return String.format(Locale.ROOT, "%.4g [%.4g, %.4g]", i.mean(), i.low(), i.high());
     }
 }

@@ -44,6 +44,17 @@ public final class SweepOptions {
             description = "Override: run only these values of the swept parameter.")
     java.util.List<String> values;
 
+    @Option(names = "--precision", paramLabel = "P",
+            converter = org.hessianscope.cli.model.TrainCommand.PrecisionConverter.class,
+            description = "Override: train in float32 or float64 (default: the sweep file's precision, float64 "
+                    + "when it names none); analyses are float64 either way.")
+    org.hessianscope.engine.Precision precision;
+
+    @Option(names = "--seeds", paramLabel = "S1,S2", split = ",",
+            description = "Override: train every network once per seed (e.g. 0,1,2); the summary then gives each "
+                    + "network's mean and 95 % interval over seeds and a permutation test of each trend.")
+    java.util.List<Long> seeds;
+
     @Option(names = "--orderings", paramLabel = "S", description = "Override: random orderings of the loss difference.")
     Integer orderings;
 
@@ -103,6 +114,12 @@ public final class SweepOptions {
         }
         if (values != null) {
             s = s.withValues(values);
+        }
+        if (seeds != null) {
+            s = s.withSeeds(seeds);
+        }
+        if (precision != null) {
+            s = s.withTraining(s.training().withPrecision(precision));
         }
         AnalysisOptions a = s.analysis();
         if (orderings != null || curvatureSamples != null || lanczosSteps != null || perSampleFull != null) {

@@ -129,4 +129,43 @@ public class SweepCommandsTest {
         assertEquals(2, bad.code());
         assertTrue(bad.err().contains("\"mnist-depth\" is not a figure"), bad.err());
     }
+
+    /**
+     * Issue 21's check: the paper's MNIST layers sweep with two seeds on the first 600 records, through the
+     * command line: a run per network and seed, and a summary with intervals and ρ. The analysis is cut down
+     * (orderings, curvature subset) to keep it cheap; the training is the sweep's own.
+     */
+    @Test
+    void reproduceWithSeedsTrainsEachNetworkPerSeedAndSummarisesOverSeeds() throws Exception {
+        Path store = tmp.resolve("store");
+        Path out = tmp.resolve("out");
+        var r = cli("reproduce", "mnist-layers", "--seeds", "0,1", "--train-size", "600", "--epochs", "1",
+                "--store", store.toString(), "--out", out.toString(), "--threads", "1",
+                "--orderings", "8", "--curvature-samples", "8", "--lanczos-steps", "5", "--per-sample-full", "0");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("seeds [0, 1]"), r.out());
+        assertTrue(r.out().contains("[12/12 layers=7 seed=1] trained, analysed"), r.out());
+        assertTrue(r.out().contains("over seeds [0, 1] (mean [95 % interval]):"), r.out());
+        assertTrue(r.out().contains("lossDifferenceTail vs lossStd over 12 runs"), r.out());
+        SweepSummary s = SweepSummary.read(out.resolve("mnist-layers"));
+        assertEquals(12, s.rows().size());
+        assertEquals(List.of(0L, 1L), s.seeds());
+        for (String v : List.of("2", "3", "4", "5", "6", "7")) {
+            assertEquals(List.of(0L, 1L), s.rows().stream().filter(x -> x.value().equals(v)).map(x -> x.seed()).toList());
+        }
+        assertEquals(6, s.networks().size());
+        for (var n : s.networks()) {
+            var tail = n.metric("lossDifferenceTail");
+            assertEquals(2, n.seeds());
+            assertTrue(tail.low() <= tail.mean() && tail.mean() <= tail.high(), n.value());
+            assertTrue(Double.isFinite(tail.low()), n.value());
+        }
+        var trend = s.seedTrends().stream().filter(t -> t.metric().equals("lossStd")).findFirst().orElseThrow();
+        assertTrue(trend.exact(), "6 networks: every relabelling is enumerated");
+        assertTrue(trend.pValue() > 0 && trend.pValue() <= 1, "p = " + trend.pValue());
+        assertTrue(Math.abs(trend.spearman()) <= 1);
+        assertEquals(2, trend.seeds());
+        assertTrue(Files.exists(out.resolve("mnist-layers").resolve("networks.csv")));
+        assertTrue(Files.readString(out.resolve("mnist-layers").resolve("sweep.yaml")).contains("seeds: [0, 1]"));
+    }
 }
