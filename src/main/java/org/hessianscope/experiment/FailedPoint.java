@@ -9,12 +9,17 @@ import java.util.concurrent.ExecutionException;
  * write, an analysis that threw); the other points went on. Nothing of it is stored as complete, so running
  * the sweep again tries it again.
  *
+ * @param seed   the training seed of the point (a network is a point once per seed)
  * @param reason one line saying what went wrong
  */
-public record FailedPoint(int index, String parameter, String value, String reason) {
+public record FailedPoint(int index, String parameter, String value, long seed, String reason) {
 
     public static FailedPoint of(SweepFile sweep, SweepPoint point, Throwable cause) {
-        return new FailedPoint(point.index(), sweep.parameter().key(), point.value(), reason(cause));
+        return of(sweep, point, reason(cause));
+    }
+
+    public static FailedPoint of(SweepFile sweep, SweepPoint point, String reason) {
+        return new FailedPoint(point.index(), sweep.parameter().key(), point.value(), point.seed(), reason);
     }
 
     /** The first line of the innermost message worth showing, or the exception's name when it has none. */

@@ -156,6 +156,7 @@ import org.hessianscope.io.AtomicFiles;
                     case "index" -> String.valueOf(f.index());
                     case "parameter" -> cell(f.parameter());
                     case "value" -> cell(f.value());
+                    case "seed" -> String.valueOf(f.seed());
                     case "trained" -> "false";
                     case "status" -> FAILED_STATUS;
                     default -> "";

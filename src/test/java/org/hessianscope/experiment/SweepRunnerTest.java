@@ -267,7 +267,7 @@ class SweepRunnerTest {
         assertEquals("2", result.points().get(0).point().value());
         assertEquals(1, result.failed().size());
         FailedPoint failed = result.failed().get(0);
-        assertEquals(new FailedPoint(0, "channels", "8000", failed.reason()), failed);
+        assertEquals(new FailedPoint(0, "channels", "8000", 0, failed.reason()), failed);
         assertTrue(failed.reason().contains("1,632,216,010 parameters") && failed.reason().contains("heap"),
                 failed.reason());
         assertEquals(List.of(failed), heard);
@@ -282,7 +282,7 @@ class SweepRunnerTest {
         assertEquals(3, csv.size(), "a line per point, the failed one included");
         List<String> header = List.of(csv.get(0).split(","));
         assertEquals(SweepSummary.REASON_COLUMN, header.get(header.size() - 1));
-        assertTrue(csv.get(1).startsWith("0,channels,8000,,false," + SweepSummary.FAILED_STATUS + ","), csv.get(1));
+        assertTrue(csv.get(1).startsWith("0,channels,8000,0,,false," + SweepSummary.FAILED_STATUS + ","), csv.get(1));
         assertTrue(csv.get(1).endsWith("\"" + failed.reason() + "\""), csv.get(1));
         assertTrue(csv.get(2).startsWith("1,channels,2,"), csv.get(2));
         assertTrue(csv.get(2).endsWith(","), "a finished point has no reason");

@@ -151,8 +151,7 @@ public final class SparkSweepRunner implements SweepExecution {
                         damaged.add(new DamagedRun(Path.of(d[0]), d[1]));
                     }
                     if (o.failure() != null) {
-                        FailedPoint f = new FailedPoint(points.get(i).index(), sweep.parameter().key(),
-                                points.get(i).value(), o.failure());
+                        FailedPoint f = FailedPoint.of(sweep, points.get(i), o.failure());
                         failed.add(f);
                         listener.failed(f);
                         continue;

@@ -162,7 +162,7 @@ class SparkSweepTest {
         assertEquals("8000", f.value());
         assertTrue(f.reason().startsWith("training this network (1,632,216,010 parameters) needs about"), f.reason());
         List<String> csv = Files.readAllLines(out.resolve(SweepSummary.CSV_FILE));
-        assertTrue(csv.get(1).startsWith("0,channels,8000,,false,failed,"), csv.get(1));
+        assertTrue(csv.get(1).startsWith("0,channels,8000,0,,false,failed,"), csv.get(1));
         // The finished point is the local runner's L = 2 run (same spec, data and training: same key and bytes).
         List<Path> runs = TinySparkSweep.runFolders(store);
         assertEquals(1, runs.size());

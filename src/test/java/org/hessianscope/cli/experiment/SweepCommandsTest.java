@@ -96,7 +96,7 @@ public class SweepCommandsTest {
         assertTrue(summary.rows().isEmpty());
         assertEquals("8000", summary.failed().get(0).value());
         List<String> csv = Files.readAllLines(out.resolve(SweepSummary.CSV_FILE));
-        assertTrue(csv.get(1).startsWith("0,channels,8000,,false,failed,") && csv.get(1).contains("heap"), csv.get(1));
+        assertTrue(csv.get(1).startsWith("0,channels,8000,0,,false,failed,") && csv.get(1).contains("heap"), csv.get(1));
     }
 
     @Test
