@@ -41,6 +41,10 @@ final class Axes {
         }
         axis.setLabelFont(style.labelFont());
         axis.setTickLabelFont(style.tickFont());
+        if (label != null && label.indexOf('_') >= 0) {
+            // "L_{k+1}" drawn with a lowered k+1, not as typed (issue 17, defect 16).
+            axis.setAttributedLabel(Subscripts.attributed(label, style.labelFont()));
+        }
         return axis;
     }
 

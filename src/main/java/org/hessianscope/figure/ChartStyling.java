@@ -26,7 +26,7 @@ final class ChartStyling {
 
     /** A chart around {@code plot}, titled unless paper style, with a legend of {@code legend} when non-null. */
     static JFreeChart chart(String title, Plot plot, LegendItemCollection legend, FigureStyle style) {
-        JFreeChart chart = new JFreeChart(style.paper() ? null : title, style.titleFont(), plot, false);
+        JFreeChart chart = new JFreeChart(style.paper() ? null : Subscripts.render(title), style.titleFont(), plot, false);
         chart.setBackgroundPaint(Color.WHITE);
         chart.setPadding(new RectangleInsets(6, 6, 6, 6));
         if (chart.getTitle() != null) {

@@ -2,6 +2,7 @@ package org.hessianscope.figure;
 
 import org.hessianscope.io.AtomicFiles;
 import org.jfree.chart.JFreeChart;
+import java.text.Normalizer;
 import org.jfree.pdf.PDFDocument;
 import org.jfree.pdf.PDFGraphics2D;
 import org.jfree.pdf.PDFHints;
@@ -121,7 +122,7 @@ public final class FigureExport {
     public static byte[] pdf(JFreeChart chart, int width, int height) {
         requireSize(width, height);
         PDFDocument doc = new PDFDocument();
-        doc.setTitle(chart.getTitle() != null ? chart.getTitle().getText() : "HessianScope figure");
+        doc.setTitle(latin1(chart.getTitle() != null ? chart.getTitle().getText() : "HessianScope figure"));
         doc.setAuthor("HessianScope");
         Page page = doc.createPage(new Rectangle2D.Double(0, 0, width, height));
         PDFGraphics2D g2 = page.getGraphics2D();
@@ -130,6 +131,25 @@ public final class FigureExport {
         g2.setRenderingHint(PDFHints.KEY_DRAW_STRING_TYPE, PDFHints.VALUE_DRAW_STRING_TYPE_VECTOR);
         chart.draw(g2, new Rectangle2D.Double(0, 0, width, height));
         return doc.getPDFBytes();
+    }
+
+    private static final String[][] SPELLED = {{"‖", "||"}, {"−", "-"}, {"Δ", "Delta "}, {"ℓ", "l"}, {"λ", "lambda"},
+            {"≤", "<="}, {"·", "*"}, {"√", "sqrt"}, {"×", "x"}};
+
+    /**
+     * The title as the PDF's metadata can hold it: JFreePDF writes it in Latin-1, where "‖H_O‖"
+     * became "?H_O?" (issue 17, defect 16). Symbols are spelled out, subscripts written inline.
+     */
+    static String latin1(String title) {
+        String t = Normalizer.normalize(title, Normalizer.Form.NFKC); // Lₖ₊₁ → Lk+1
+        for (String[] s : SPELLED) {
+            t = t.replace(s[0], s[1]);
+        }
+        StringBuilder out = new StringBuilder(t.length());
+        for (char c : t.toCharArray()) {
+            out.append(c < 256 ? c : '?');
+        }
+        return out.toString();
     }
 
     private static void requireSize(int width, int height) {
