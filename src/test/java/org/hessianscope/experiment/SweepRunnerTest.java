@@ -291,6 +291,9 @@ class SweepRunnerTest {
         // Resumable: the finished point is reused, the failed one is tried again.
         SweepResult again = runner.run(sweep, SweepListener.NONE, ProgressMonitor.NONE);
         assertEquals(1, again.reused());
-        assertEquals(List.of(failed), again.failed());
+        assertEquals(1, again.failed().size());
+        // The same failure; its reason quotes the free heap, which differs from run to run.
+        assertEquals(new FailedPoint(0, "channels", "8000", again.failed().get(0).reason()), again.failed().get(0));
+        assertTrue(again.failed().get(0).reason().startsWith("training this network (1,632,216,010 parameters)"));
     }
 }
