@@ -83,8 +83,9 @@ public final class SeedFigures {
         XYPlot plot = new XYPlot(data, Axes.of("k", style.logX(), style), Axes.of("|L_{k+1} − L_k|", true, style),
                 renderer);
         String what = kind == CurveKind.SMOOTHED ? "smoothed mean |ΔL| (EMA α=" + alpha + ")" : "sqrt E[ΔL²] (exact)";
-        return ChartStyling.chart("Loss difference, mean over seeds (band: seed range)", plot,
-                legend(networks.keySet(), what + ", mean over seeds", "range over seeds", style), style);
+        // Short legend entries: a long one squeezes the plot; the title says which curve it is.
+        return ChartStyling.chart("Loss difference: " + what + ", mean over seeds", plot,
+                legend(networks.keySet(), "mean over seeds", "seed range", style), style);
     }
 
     /**

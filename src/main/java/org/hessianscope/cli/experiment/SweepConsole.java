@@ -128,11 +128,11 @@ public final class SweepConsole implements SweepListener {
         }
         out.println("trends along " + s.parameter() + " over seeds (mean ρ, permutation p within seeds, order kept):");
         for (SeedTrend t : s.seedTrends()) {
-            out.printf(Locale.ROOT, "  %-20s ρ = %+.2f  p = %.4f%s  order kept %.2f%n", t.metric(), t.spearman(),
+            out.printf(Locale.ROOT, "  %-20s ρ = %+.2f  p = %.2g%s  order kept %.2f%n", t.metric(), t.spearman(),
                     t.pValue(), t.exact() ? " (exact)" : "", t.orderKept());
         }
         for (RankCorrelation c : s.correlations()) {
-            out.printf(Locale.ROOT, "  %s vs %s over %d runs: ρ = %+.2f, p = %.4f%n", c.x(), c.y(), c.runs(),
+            out.printf(Locale.ROOT, "  %s vs %s over %d runs: ρ = %+.2f, p = %.2g%n", c.x(), c.y(), c.runs(),
                     c.spearman(), c.pValue());
         }
     }
