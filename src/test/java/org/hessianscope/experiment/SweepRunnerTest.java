@@ -293,7 +293,7 @@ class SweepRunnerTest {
         assertEquals(1, again.reused());
         assertEquals(1, again.failed().size());
         // The same failure; its reason quotes the free heap, which differs from run to run.
-        assertEquals(new FailedPoint(0, "channels", "8000", again.failed().get(0).reason()), again.failed().get(0));
+        assertEquals(new FailedPoint(0, "channels", "8000", 0, again.failed().get(0).reason()), again.failed().get(0));
         assertTrue(again.failed().get(0).reason().startsWith("training this network (1,632,216,010 parameters)"));
     }
 }
