@@ -104,7 +104,7 @@ public final class RunAnalysis {
     private static boolean sameInputs(AnalysisResult a, AnalysisResult b) {
         AnalysisOptions o = b.options();
         AnalysisOptions asA = new AnalysisOptions(o.orderings(), o.seed(), o.alpha(), a.options().threads(),
-                o.curvatureSamples(), o.lanczosSteps(), o.perSampleFull(), a.options().surface());
+                o.curvatureSamples(), o.lanczosSteps(), o.perSampleFull(), a.options().surface(), a.options().delta());
         return asA.equals(a.options()) && Arrays.equals(a.losses(), b.losses()) && Arrays.equals(a.labels(), b.labels())
                 && Arrays.equals(a.predictions(), b.predictions());
     }

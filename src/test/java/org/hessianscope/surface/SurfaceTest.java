@@ -298,7 +298,7 @@ class SurfaceTest {
                 () -> new SurfaceOptions("random", 2, 24, 1, 100, new int[] {1}, "hessian", 40, 0, false));
         InvalidSettingException kind = assertThrows(InvalidSettingException.class,
                 () -> new SurfaceOptions("sideways", 2, 25, 1, 100, new int[] {1}, "hessian", 40, 0, false));
-        assertTrue(kind.getMessage().contains("hessian|random|interpolation"), kind.getMessage());
+        assertTrue(kind.getMessage().contains("hessian|random|trajectory|interpolation"), kind.getMessage());
         InvalidSettingException size = assertThrows(InvalidSettingException.class,
                 () -> Surface.requireSizes(List.of(new Direction("d", new double[5], Double.NaN)), 80, 1));
         assertEquals("direction \"d\" has 5 values but the network has 80 parameters", size.getMessage());
