@@ -201,7 +201,8 @@ public final class LandscapeViewModel {
         hint.set(r.dims() < 2 ? "A 1D slice (" + r.directions() + "): the maps need two directions; see the slice."
                 : "");
         int g = Math.max(0, Math.min(r.k().length - 1, kIndex.get()));
-        FigureStyle style = FigureStyle.screen();
+        // Four pictures share the middle of the window: a size smaller than the Charts tab's, so nothing clips at 1280×720.
+        FigureStyle style = new FigureStyle(false, null, false, 10f, 1.3f, FigureStyle.DEFAULT_COLUMNS);
         boolean log = logScale.get();
         RunItem item = runs.selectedProperty().get();
         double[][] path = item == null ? null : paths.get(item.folder());
