@@ -47,7 +47,7 @@ public final class SurfaceFigures {
         return SurfaceMapFigure.chart(new SurfaceMapFigure.Input(
                 String.format(Locale.ROOT, "Loss L_k around the trained weights, k = %,d", r.k()[g]),
                 axisLabel("α", r.axes().get(0)), axisLabel("β", r.axes().get(1)),
-                "L_k (mean cross-entropy, nats)" + (log ? ", log scale" : ""), "L_k contours", units(r),
+                "L_k (nats)" + (log ? ", log scale" : ""), "L_k contours", units(r),
                 r.axes().get(0).coordinates(), r.axes().get(1).coordinates(), lossGrid(r, g), lossScale(r, log),
                 LEVELS, transposed(r.quadratic().get(g).values()), trajectory), style);
     }
@@ -61,7 +61,7 @@ public final class SurfaceFigures {
         return SurfaceMapFigure.chart(new SurfaceMapFigure.Input(
                 "Loss-difference map σ²(w) = k(k+1)·E[(L_{k+1} − L_k)²]",
                 axisLabel("α", r.axes().get(0)), axisLabel("β", r.axes().get(1)),
-                "σ² of the per-sample losses (nats²)" + (log ? ", log scale" : ""), "σ² contours",
+                "σ² of per-sample losses (nats²)" + (log ? ", log" : ""), "σ² contours",
                 units(r),
                 r.axes().get(0).coordinates(), r.axes().get(1).coordinates(), v, ColourScale.spanning(log, v),
                 LEVELS, null, null), style);
@@ -89,11 +89,11 @@ public final class SurfaceFigures {
         return (r.dims() == 2 ? "α, β: " : "α: ") + r.units() + "; " + r.samples() + " training samples";
     }
 
-    /** "α along H eigenvector 1 (λ = 12.3)": the coordinate, its direction and, for an eigenvector, its eigenvalue. */
+    /** "α: H eigenvector 1, λ = 12.3": the coordinate, its direction and, for an eigenvector, its eigenvalue. */
     public static String axisLabel(String coordinate, SurfaceAxis axis) {
-        String s = coordinate + " along " + axis.label();
+        String s = coordinate + ": " + axis.label();
         if (!Double.isNaN(axis.eigenvalue())) {
-            s += String.format(Locale.ROOT, " (λ = %.4g)", axis.eigenvalue());
+            s += String.format(Locale.ROOT, ", λ = %.4g", axis.eigenvalue());
         }
         return s;
     }

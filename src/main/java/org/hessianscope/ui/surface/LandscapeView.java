@@ -78,7 +78,7 @@ public final class LandscapeView extends BorderPane {
         surface.setId("landscape-3d");
         vm.surfaceProperty().addListener((o, a, s) -> surface.show(s == null ? null : s.z(), s == null ? null : s.scale()));
         Label surfaceCaption = new Label("3D: height and colour are L_k on the map's colour bar; "
-                + "drag to rotate, scroll to zoom. the trained weights are at the centre of the frame.");
+                + "drag to rotate, scroll to zoom. The trained weights are at the centre of the frame.");
         surfaceCaption.setWrapText(true);
         surfaceCaption.setStyle("-fx-font-size: 11px;");
         BorderPane surfacePane = new BorderPane(surface, null, null, surfaceCaption, null);

@@ -19,7 +19,10 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import org.hessianscope.analysis.Analyses;
 import org.hessianscope.analysis.RunTrainingSet;
+import org.hessianscope.run.RunFolder;
+import org.hessianscope.surface.TrajectoryDirections;
 import org.hessianscope.data.DatasetCatalog;
 import org.hessianscope.engine.Engine;
 import org.hessianscope.engine.Model;
@@ -58,6 +61,8 @@ public final class LandscapeViewModel {
     private final Engine engine;
     private final SurfaceOptions defaults;
     private final Map<Path, SurfaceResult> computed = new HashMap<>();
+    /** The training path on a trajectory plane ({αs, βs}, θ₀ first), by run folder; absent for other planes. */
+    private final Map<Path, double[][]> paths = new HashMap<>();
     private final ObjectProperty<String> directions;
     private final DoubleProperty range;
     private final BooleanProperty logScale = new SimpleBooleanProperty(true);
@@ -90,9 +95,9 @@ public final class LandscapeViewModel {
         showSelected();
     }
 
-    /** The direction kinds the view offers, by key. */
+    /** The direction kinds the view offers, by key: all but {@code file}, which needs a file the CLI names. */
     public static List<String> directionKeys() {
-        return DirectionKinds.ALL.stream().map(Directions::key).toList();
+        return DirectionKinds.ALL.stream().map(Directions::key).filter(k -> !k.equals("file")).toList();
     }
 
     /** Computes the selected run's slice in the background; the result replaces the one shown when it is done. */
@@ -107,13 +112,40 @@ public final class LandscapeViewModel {
             TrainedRun run = item.run();
             var train = RunTrainingSet.load(item.folder(), run.info(), catalog);
             Model model = new Model(Network.of(run.spec()), run.weights());
-            return Surface.compute(engine, model, train, run.init(), item.folder(), options, kind, m);
-        }).onSuccess(r -> {
+            SurfaceResult r = Surface.compute(engine, model, train, run.init(), item.folder(), options, kind, m);
+            return new Computed(r, trajectory(item.folder(), r));
+        }).onSuccess(c -> {
+            SurfaceResult r = c.result();
             computed.put(item.folder(), r);
+            if (c.path() != null) {
+                paths.put(item.folder(), c.path());
+            } else {
+                paths.remove(item.folder());
+            }
             if (runs.selectedProperty().get() == item) {
                 show(r);
             }
         }));
+    }
+
+    private record Computed(SurfaceResult result, double[][] path) {
+    }
+
+    /**
+     * The checkpoints' coordinates on a trajectory plane, from the core (the same principal directions the
+     * slice was computed along); null for any other plane, where the path does not lie.
+     */
+    private static double[][] trajectory(Path folder, SurfaceResult r) throws java.io.IOException {
+        if (!r.directions().equals(DirectionKinds.TRAJECTORY.key()) || r.dims() < 2) {
+            return null;
+        }
+        var points = TrajectoryDirections.of(folder, RunFolder.read(folder)).points();
+        double[][] xy = new double[2][points.size()];
+        for (int p = 0; p < points.size(); p++) {
+            xy[0][p] = points.get(p).x();
+            xy[1][p] = points.get(p).y();
+        }
+        return xy;
     }
 
     /** The options {@link #compute()} uses: the defaults with the chosen directions and range (a line for a 1D kind). */
@@ -127,7 +159,12 @@ public final class LandscapeViewModel {
 
     private void showSelected() {
         RunItem item = runs.selectedProperty().get();
-        show(item == null ? null : computed.get(item.folder()));
+        SurfaceResult r = item == null ? null : computed.get(item.folder());
+        if (r == null && item != null && item.analysisProperty().get() != null) {
+            // A slice `analyze --surface` stored with the run shows at once.
+            r = item.analysisProperty().get().get(Analyses.SURFACE);
+        }
+        show(r);
         if (item == null) {
             hint.set("Select a run to see its loss landscape.");
         } else if (result.get() == null) {
@@ -164,9 +201,12 @@ public final class LandscapeViewModel {
         hint.set(r.dims() < 2 ? "A 1D slice (" + r.directions() + "): the maps need two directions; see the slice."
                 : "");
         int g = Math.max(0, Math.min(r.k().length - 1, kIndex.get()));
-        FigureStyle style = FigureStyle.screen();
+        // Four pictures share the middle of the window: a size smaller than the Charts tab's, so nothing clips at 1280×720.
+        FigureStyle style = new FigureStyle(false, null, false, 10f, 1.3f, FigureStyle.DEFAULT_COLUMNS);
         boolean log = logScale.get();
-        lossMap.set(SurfaceFigures.lossMap(r, g, log, null, style));
+        RunItem item = runs.selectedProperty().get();
+        double[][] path = item == null ? null : paths.get(item.folder());
+        lossMap.set(SurfaceFigures.lossMap(r, g, log, path, style));
         varianceMap.set(SurfaceFigures.varianceMap(r, log, style));
         slice.set(SurfaceFigures.slice(r, g, style));
         surface.set(r.dims() < 2 ? null : new SurfaceGrid(SurfaceFigures.lossGrid(r, g), SurfaceFigures.lossScale(r, log)));

@@ -222,6 +222,21 @@ class LandscapeViewTest {
     }
 
     @Test
+    void aTrajectoryPlaneShowsTheTrainingPathAtTheCheckpointsCoordinates(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> vm.directionsProperty().set("trajectory")).get();
+        SurfaceResult r = computeAndWait(robot);
+        assertEquals("trajectory", r.directions());
+        var points = org.hessianscope.surface.TrajectoryDirections.of(run, RunFolder.read(run)).points();
+        assertTrue(points.size() >= 2, "θ₀ and at least one checkpoint");
+        XYDataset path = vm.lossMapProperty().get().getXYPlot().getDataset(SurfaceMapFigure.TRAJECTORY);
+        assertEquals(points.size(), path.getItemCount(0));
+        for (int p = 0; p < points.size(); p++) {
+            assertEquals(points.get(p).x(), path.getXValue(0, p), 0.0, "α of point " + p);
+            assertEquals(points.get(p).y(), path.getYValue(0, p), 0.0, "β of point " + p);
+        }
+    }
+
+    @Test
     void cancelStopsALongSliceAndKeepsWhatWasShown(FxRobot robot) throws Exception {
         WaitForAsyncUtils.asyncFx(() -> vm.rangeProperty().set(0.5)).get();
         LandscapeViewModel big = vm;
