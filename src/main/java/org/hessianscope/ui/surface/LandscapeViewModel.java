@@ -202,7 +202,7 @@ public final class LandscapeViewModel {
                 : "");
         int g = Math.max(0, Math.min(r.k().length - 1, kIndex.get()));
         // Four pictures share the middle of the window: a size smaller than the Charts tab's, so nothing clips at 1280×720.
-        FigureStyle style = new FigureStyle(false, null, false, 10f, 1.3f, FigureStyle.DEFAULT_COLUMNS);
+        FigureStyle style = new FigureStyle(false, null, false, 10f, 1.3f, FigureStyle.DEFAULT_COLUMNS, false);
         boolean log = logScale.get();
         RunItem item = runs.selectedProperty().get();
         double[][] path = item == null ? null : paths.get(item.folder());
