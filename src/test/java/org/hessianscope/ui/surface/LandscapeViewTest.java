@@ -146,7 +146,8 @@ class LandscapeViewTest {
             double s = r.sigma()[ij[0]][ij[1]];
             assertEquals(s * s, sigma.getZValue(0, item), 0.0);
         }
-        assertTrue(vm.varianceMapProperty().get().getTitle().getText().startsWith("Loss-difference map σ²(w) = k(k+1)·E[(L_{k+1} − L_k)²]"),
+        assertTrue(vm.varianceMapProperty().get().getTitle().getText().startsWith(
+                org.hessianscope.figure.Subscripts.render("Loss-difference map σ²(w) = k(k+1)·E[(L_{k+1} − L_k)²]")),
                 "the σ² map says it is the loss-difference map");
 
         WritableShot.write(stage.getScene(), tmp.resolve("landscape.png"));
