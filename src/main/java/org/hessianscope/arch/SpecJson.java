@@ -171,7 +171,8 @@ public final class SpecJson {
         while (names.hasNext()) {
             String name = names.next();
             if (!valid.contains(name)) {
-                throw new SpecException("unknown key \"" + name + "\" in " + where + "; valid keys: "
+                // A key read from the file may hold a newline: shown with ? for control characters, the message stays one line.
+                throw new SpecException("unknown key \"" + name.replaceAll("\\p{Cntrl}", "?") + "\" in " + where + "; valid keys: "
                         + String.join(", ", valid.stream().sorted().toList()));
             }
         }

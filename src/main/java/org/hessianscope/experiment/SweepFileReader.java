@@ -269,7 +269,7 @@ public final class SweepFileReader {
             for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
                 String k = it.next();
                 if (!allowed.contains(k)) {
-                    throw new SweepFileException(where + ": unknown key \"" + prefix + k + "\"; valid keys"
+                    throw new SweepFileException(where + ": unknown key \"" + BoundedText.printable(prefix + k) + "\"; valid keys"
                             + (prefix.isEmpty() ? "" : " under " + prefix.substring(0, prefix.length() - 1)) + ": "
                             + String.join(", ", new TreeSet<>(allowed)));
                 }

@@ -1,5 +1,7 @@
 package org.hessianscope.interop;
 
+import org.hessianscope.io.BoundedText;
+
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -48,8 +50,8 @@ final class Dl4jCoefficients {
             String shapeType = utf(in, at);
             if (!ALLOCATION_MODES.contains(mode) || !"LONG".equals(shapeType) || shapeLength < 6
                     || shapeLength > 2L * MAX_RANK + 4) {
-                throw new IOException(at + " does not start with an ND4J shape buffer (found mode \"" + printable(mode)
-                        + "\", type \"" + printable(shapeType) + "\", length " + shapeLength
+                throw new IOException(at + " does not start with an ND4J shape buffer (found mode \"" + BoundedText.printable(mode)
+                        + "\", type \"" + BoundedText.printable(shapeType) + "\", length " + shapeLength
                         + "); not written by DL4J's ModelSerializer");
             }
             long rank = in.readLong();
@@ -77,7 +79,7 @@ final class Dl4jCoefficients {
             String type = utf(in, at);
             Integer size = VALUE_BYTES.get(type);
             if (!ALLOCATION_MODES.contains(dataMode) || size == null) {
-                throw new IOException(at + " has data of type \"" + printable(type) + "\"; parameters are DOUBLE or FLOAT");
+                throw new IOException(at + " has data of type \"" + BoundedText.printable(type) + "\"; parameters are DOUBLE or FLOAT");
             }
             if (length != parameters) {
                 throw new IOException(String.format(Locale.ROOT, "%s claims %,d values of data for a %s array of "
@@ -106,16 +108,6 @@ final class Dl4jCoefficients {
         } catch (EOFException ex) {
             throw new IOException(at + " is truncated inside its header", ex);
         }
-    }
-
-    /** A string read from the file, fit for a one-line message: control characters escaped, at most 40 characters. */
-    private static String printable(String s) {
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < s.length() && b.length() < 40; i++) {
-            char c = s.charAt(i);
-            b.append(Character.isISOControl(c) ? String.format(Locale.ROOT, "\\u%04x", (int) c) : String.valueOf(c));
-        }
-        return b.length() < s.length() ? b + "…" : b.toString();
     }
 
     private static String utf(DataInputStream in, String at) throws IOException {

@@ -41,4 +41,17 @@ public final class BoundedText {
         }
         return new String(bytes, StandardCharsets.UTF_8);
     }
+
+    /**
+     * A string read from a file, fit for a one-line message: control characters (a newline in a key, say)
+     * escaped as a backslash, u and four hex digits, at most 40 characters, so that a hostile file cannot break the one-line rule.
+     */
+    public static String printable(String s) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < s.length() && b.length() < 40; i++) {
+            char c = s.charAt(i);
+            b.append(Character.isISOControl(c) ? String.format(Locale.ROOT, "\\u%04x", (int) c) : String.valueOf(c));
+        }
+        return b.length() < s.length() ? b + "…" : b.toString();
+    }
 }
