@@ -101,6 +101,27 @@ import org.hessianscope.io.AtomicFiles;
     }
 
     /** Reads {@code summary.json} from a sweep results folder (or the file itself). */
+    /** The one seed line our writer gives a sweep of one seed ({@code seed: N}). */
+    private static final java.util.regex.Pattern ONE_SEED = java.util.regex.Pattern.compile("(?m)^seed:\\s*(-?\\d+)\\s*$");
+
+    /**
+     * A summary written before seeds were a dimension has rows without a seed: every row then has the
+     * sweep's one seed, read from its sweep.yaml text (the shipped sample models are such summaries).
+     */
+    private static void withRowSeeds(com.fasterxml.jackson.databind.JsonNode tree) {
+        com.fasterxml.jackson.databind.JsonNode rows = tree.path("rows");
+        java.util.regex.Matcher m = ONE_SEED.matcher(tree.path("sweepYaml").asText(""));
+        if (!rows.isArray() || !m.find()) {
+            return;
+        }
+        long seed = Long.parseLong(m.group(1));
+        for (com.fasterxml.jackson.databind.JsonNode row : rows) {
+            if (row instanceof com.fasterxml.jackson.databind.node.ObjectNode o && !o.has("seed")) {
+                o.put("seed", seed);
+            }
+        }
+    }
+
     public static SweepSummary read(Path dirOrFile) throws IOException {
         Path file = Files.isDirectory(dirOrFile) ? dirOrFile.resolve(JSON_FILE) : dirOrFile;
         if (!Files.isRegularFile(file)) {
@@ -108,7 +129,9 @@ import org.hessianscope.io.AtomicFiles;
                     + "when every point is done; run `hessianscope sweep` on its sweep file to finish it)");
         }
         try {
-            return JSON.readValue(Files.readString(file, StandardCharsets.UTF_8), SweepSummary.class);
+            com.fasterxml.jackson.databind.JsonNode tree = JSON.readTree(Files.readString(file, StandardCharsets.UTF_8));
+            withRowSeeds(tree);
+            return JSON.treeToValue(tree, SweepSummary.class);
         } catch (JsonProcessingException e) {
             throw new IOException(file + ": not a sweep summary (" + e.getOriginalMessage() + ")", e);
         }
