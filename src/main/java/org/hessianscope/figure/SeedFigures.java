@@ -60,17 +60,40 @@ public final class SeedFigures {
      */
     public static JFreeChart curves(List<PointResult> points, CurveKind kind, double alpha, int kMin,
                                     FigureStyle style) {
-        Map<String, List<LossDifferenceResult>> networks = new LinkedHashMap<>();
+        Map<String, List<LossDifferenceResult>> byValue = new LinkedHashMap<>();
         for (PointResult p : points) {
-            networks.computeIfAbsent(p.point().value(), v -> new ArrayList<>()).add(p.analysis().lossDifference());
+            byValue.computeIfAbsent(p.point().value(), v -> new ArrayList<>()).add(p.analysis().lossDifference());
         }
+        List<SeedCurves> networks = new ArrayList<>();
+        byValue.forEach((value, seeds) -> networks.add(new SeedCurves(value, networks.size(), seeds)));
+        return networkCurves(networks, kind, alpha, kMin, style);
+    }
+
+    /**
+     * One network's runs over its seeds, as {@link #curves(List, CurveKind, double, int, FigureStyle)}
+     * draws them: its label (the series key), its {@link Palette} colour and each seed's loss differences.
+     */
+    public record SeedCurves(String label, int colour, List<LossDifferenceResult> seeds) {
+        public SeedCurves {
+            if (seeds.isEmpty()) {
+                throw new IllegalArgumentException("network " + label + " has no seed to draw");
+            }
+            seeds = List.copyOf(seeds);
+        }
+    }
+
+    /**
+     * As {@link #curves(List, CurveKind, double, int, FigureStyle)} for networks grouped by the
+     * caller (the GUI's chart 1 groups the checked runs that differ only in their seed).
+     */
+    public static JFreeChart networkCurves(List<SeedCurves> networks, CurveKind kind, double alpha, int kMin,
+                                    FigureStyle style) {
         YIntervalSeriesCollection data = new YIntervalSeriesCollection();
         DeviationRenderer renderer = renderer(style, false);
-        int colour = 0;
-        for (Map.Entry<String, List<LossDifferenceResult>> e : networks.entrySet()) {
-            List<double[]> seeds = e.getValue().stream().map(r -> kind.of(r, alpha)).toList();
-            int n = e.getValue().get(0).n();
-            YIntervalSeries s = new YIntervalSeries(e.getKey(), false, true);
+        for (SeedCurves network : networks) {
+            List<double[]> seeds = network.seeds().stream().map(r -> kind.of(r, alpha)).toList();
+            int n = network.seeds().stream().mapToInt(LossDifferenceResult::n).min().orElseThrow();
+            YIntervalSeries s = new YIntervalSeries(network.label(), false, true);
             for (int k : grid(Math.min(kMin, Math.max(1, n - 1)), n - 1)) {
                 double[] at = seeds.stream().mapToDouble(c -> c[k - 1]).toArray();
                 SeedInterval i = SeedInterval.of(at);
@@ -78,14 +101,14 @@ public final class SeedFigures {
                     s.add(new YIntervalDataItem(k, i.mean(), i.min(), i.max()), false);
                 }
             }
-            add(data, renderer, s, colour++);
+            add(data, renderer, s, network.colour());
         }
         XYPlot plot = new XYPlot(data, Axes.of("k", style.logX(), style), Axes.of("|L_{k+1} − L_k|", true, style),
                 renderer);
         String what = kind == CurveKind.SMOOTHED ? "smoothed mean |ΔL| (EMA α=" + alpha + ")" : "sqrt E[ΔL²] (exact)";
         // Short legend entries: a long one squeezes the plot; the title says which curve it is.
         return ChartStyling.chart("Loss difference: " + what + ", mean over seeds", plot,
-                legend(networks.keySet(), "mean over seeds", "seed range", style), style);
+                legend(networks, "mean over seeds", "seed range", style), style);
     }
 
     /**
@@ -148,13 +171,12 @@ public final class SeedFigures {
         r.setSeriesShape(index, dot);
     }
 
-    private static LegendItemCollection legend(Iterable<String> networks, String line, String band, FigureStyle style) {
+    private static LegendItemCollection legend(List<SeedCurves> networks, String line, String band, FigureStyle style) {
         LegendItemCollection items = new LegendItemCollection();
         Shape stroke = new Line2D.Double(-9, 0, 9, 0);
-        int colour = 0;
-        for (String n : networks) {
-            items.add(new LegendItem(n, null, null, null, stroke, new BasicStroke(style.lineWidth() * 1.4f),
-                    Palette.colour(colour++)));
+        for (SeedCurves n : networks) {
+            items.add(new LegendItem(n.label(), null, null, null, stroke, new BasicStroke(style.lineWidth() * 1.4f),
+                    Palette.colour(n.colour())));
         }
         items.add(new LegendItem(line, null, null, null, stroke, new BasicStroke(style.lineWidth() * 1.4f),
                 Color.DARK_GRAY));

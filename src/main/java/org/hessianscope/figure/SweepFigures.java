@@ -101,7 +101,7 @@ public final class SweepFigures {
     }
 
     /** The authors plot k from 10,000 of 60,000 samples; the same fraction for other sizes. */
-    static int authorsKMin(int n) {
+    public static int authorsKMin(int n) {
         return Math.max(1, Math.min(n - 1, (int) Math.ceil(n / 6.0)));
     }
 

@@ -50,7 +50,7 @@ public final class ChartsView extends GridPane {
                 }));
         runs.selectedProperty().addListener(o -> sample.clear());
         BorderPane perSampleWithImage = new BorderPane(perSample, null, null, new SampleView(sample), null);
-        add(lossDifference, 0, 0);
+        add(new BorderPane(lossDifference, SeedMeanToggle.of(vm), null, null, null), 0, 0);
         add(spectrum, 1, 0);
         add(new ChartPane("chart-bounds", vm.boundsProperty(), vm.boundsHintProperty()), 0, 1);
         add(perSampleWithImage, 1, 1);

@@ -3,6 +3,7 @@ package org.hessianscope.ui.charts;
 import org.hessianscope.ui.runs.RunItem;
 import org.hessianscope.ui.runs.RunLabels;
 import org.hessianscope.ui.runs.RunsViewModel;
+import org.hessianscope.ui.runs.SeedGroups;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Stroke;
@@ -61,6 +62,9 @@ public final class ChartsViewModel {
     private final ReadOnlyObjectWrapper<JFreeChart> perSample = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper perSampleHint = new ReadOnlyStringWrapper("");
     private final Map<CurvatureOperator, BooleanProperty> operators = new EnumMap<>(CurvatureOperator.class);
+    /** Chart 1 draws seeds of one network as their mean and range ({@link SeedMeanChart}) while set and possible. */
+    private final BooleanProperty seedMean = new SimpleBooleanProperty(true);
+    private final javafx.beans.property.ReadOnlyBooleanWrapper seeded = new javafx.beans.property.ReadOnlyBooleanWrapper();
     /** The live Lanczos view of the run being analysed ({@link #liveRun}), or null while none runs. */
     private LanczosConvergence live;
     private RunItem liveRun;
@@ -77,6 +81,7 @@ public final class ChartsViewModel {
             rebuild();
         });
         runs.lanczos().onBatch(this::lanczosSteps);
+        seedMean.addListener(o -> rebuild());
         for (CurvatureOperator op : CurvatureOperator.values()) {
             BooleanProperty shown = new SimpleBooleanProperty(true);
             shown.addListener(o -> showSpectrum());
@@ -170,6 +175,7 @@ public final class ChartsViewModel {
         AnalysisResult one = selected != null && selected.analysisProperty().get() != null
                 ? selected.analysisProperty().get() : null;
         if (drawn.isEmpty()) {
+            seeded.set(false);
             labels = List.of();
             lossDifference.set(null);
             bounds.set(null);
@@ -195,17 +201,11 @@ public final class ChartsViewModel {
 
     private void lossDifferenceAndBounds(List<RunItem> drawn, RunItem selected) {
         RunLabels labels = RunLabels.of(drawn);
-        this.labels = labels.labels();
-        List<LabelledLossDifference> series = new java.util.ArrayList<>();
-        for (int i = 0; i < drawn.size(); i++) {
-            RunItem r = drawn.get(i);
-            series.add(new LabelledLossDifference(labels.labels().get(i), r.analysisProperty().get().lossDifference(),
-                    r.colourIndex()));
-            byLabel.put(labels.labels().get(i), r);
-        }
+        SeedGroups seeds = SeedGroups.of(drawn);
+        seeded.set(seeds != null);
+        JFreeChart chart = seeds != null && seedMean.get() ? seedMeans(seeds, selected) : runCurves(drawn, labels);
         FigureStyle style = paperStyle.get() ? windowPaper(labels.title()) : FigureStyle.screen()
                 .withLegendTitle(labels.title());
-        JFreeChart chart = LossDifferenceFigure.chart(series, style);
         emphasise(chart, selected);
         lossDifferenceHint.set("");
         lossDifference.set(chart);
@@ -227,6 +227,28 @@ public final class ChartsViewModel {
         }
         boundsHint.set("");
         bounds.set(boundChart);
+    }
+
+    /** Chart 1 with a curve per run, each labelled as {@link RunLabels} says. */
+    private JFreeChart runCurves(List<RunItem> drawn, RunLabels labels) {
+        this.labels = labels.labels();
+        List<LabelledLossDifference> series = new java.util.ArrayList<>();
+        for (int i = 0; i < drawn.size(); i++) {
+            RunItem r = drawn.get(i);
+            series.add(new LabelledLossDifference(labels.labels().get(i), r.analysisProperty().get().lossDifference(),
+                    r.colourIndex()));
+            byLabel.put(labels.labels().get(i), r);
+        }
+        return LossDifferenceFigure.chart(series, paperStyle.get() ? windowPaper(labels.title()) : FigureStyle.screen()
+                .withLegendTitle(labels.title()));
+    }
+
+    /** Chart 1 with a mean curve and seed band per network; a click on one selects its selected or first run. */
+    private JFreeChart seedMeans(SeedGroups seeds, RunItem selected) {
+        this.labels = seeds.networks().stream().map(SeedGroups.Network::label).toList();
+        seeds.networks().forEach(n -> byLabel.put(n.label(), n.representative(selected)));
+        return SeedMeanChart.chart(seeds, paperStyle.get(), paperStyle.get() ? windowPaper(seeds.title())
+                : FigureStyle.screen().withLegendTitle(seeds.title()));
     }
 
     /** Thickens the selected run's lines and fades the others (series keys are "label: kind"). */
@@ -265,6 +287,10 @@ public final class ChartsViewModel {
 
     /** The run a series of chart 1 belongs to, or null. */
     public RunItem runOf(String seriesKey) {
+        RunItem network = byLabel.get(seriesKey); // chart 1 of seed means: one series per network, keyed by its label
+        if (network != null) {
+            return network;
+        }
         int colon = seriesKey.lastIndexOf(": ");
         return colon < 0 ? null : byLabel.get(seriesKey.substring(0, colon));
     }
@@ -301,6 +327,16 @@ public final class ChartsViewModel {
     /** Whether chart 2 shows operator {@code op} (H, H_O, H_F toggles). */
     public BooleanProperty operatorShownProperty(CurvatureOperator op) {
         return operators.get(op);
+    }
+
+    /** Whether chart 1 draws the seeds of a network as their mean curve and range, when the checked runs allow it. */
+    public BooleanProperty seedMeanProperty() {
+        return seedMean;
+    }
+
+    /** True while some checked runs are seeds of one network ({@link SeedGroups}): chart 1 can draw their mean. */
+    public javafx.beans.property.ReadOnlyBooleanProperty seededProperty() {
+        return seeded.getReadOnlyProperty();
     }
 
     /** What to do to see chart 1, empty while it is shown. */

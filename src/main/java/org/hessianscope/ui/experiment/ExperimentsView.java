@@ -79,6 +79,7 @@ public final class ExperimentsView extends VBox {
         table.setId("experiments-table");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().add(column("Value", r -> new ReadOnlyStringWrapper(r.value()), 60));
+        table.getColumns().add(column("Seed", r -> new ReadOnlyStringWrapper(String.valueOf(r.seed())), 45));
         table.getColumns().add(column("Run folder", SweepPointRow::folderNameProperty, 170));
         table.getColumns().add(column("State", SweepPointRow::stateTextProperty, 170));
         TableColumn<SweepPointRow, Number> progress = new TableColumn<>("Progress");
@@ -124,7 +125,8 @@ public final class ExperimentsView extends VBox {
                 vm.writtenProperty(), vm.outputProperty()));
         HBox controls = new HBox(8, run, new Label("Jobs"), jobs, load, chooseOutput);
         controls.setAlignment(Pos.CENTER_LEFT);
-        getChildren().addAll(new HBox(8, openFile, paper, openFinished), description, table, controls,
+        getChildren().addAll(new HBox(8, openFile, paper, openFinished), description, table,
+                new SeedStatisticsTable(vm), controls,
                 new JobView(vm.job(), "sweep", vm::cancel), output);
     }
 

@@ -58,6 +58,9 @@ public final class ExperimentsViewModel {
     private final ObservableList<SweepPointRow> rows = FXCollections.observableArrayList(
             r -> new Observable[]{r.stateProperty(), r.folderNameProperty()});
     private final ReadOnlyObjectWrapper<SweepFile> sweep = new ReadOnlyObjectWrapper<>();
+    /** A finished sweep's networks over their seeds, and its tests as text (empty with one seed): {@link SeedStatisticsTable}. */
+    private final ObservableList<org.hessianscope.experiment.NetworkStatistics> networks = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper seedTests = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper description = new ReadOnlyStringWrapper("Open a sweep file, one of the "
             + "paper's figures or a finished sweep.");
     private final ObjectProperty<Path> output = new SimpleObjectProperty<>();
@@ -144,13 +147,14 @@ public final class ExperimentsViewModel {
                 + ", parameter " + summary.parameter());
         List<SweepPointRow> list = new ArrayList<>();
         for (SweepRow r : summary.rows()) {
-            SweepPointRow row = new SweepPointRow(r.index(), r.value());
+            SweepPointRow row = new SweepPointRow(r.index(), r.value(), r.seed());
             row.setFolder(summary.runFolder(r, dir.toAbsolutePath().normalize()));
             row.setState(PointState.of(r.trained() ? PointState.Stage.TRAINED : PointState.Stage.REUSED));
             row.numbersProperty().set(r);
             list.add(row);
         }
         rows.setAll(list);
+        showSeeds(summary);
         output.set(dir.toAbsolutePath().normalize());
         written.set(output.get());
         return true;
@@ -161,7 +165,8 @@ public final class ExperimentsViewModel {
         name = s.name();
         legendTitle = SweepFigures.plain(s.legendTitle());
         description.set(SweepDescription.of(s));
-        rows.setAll(s.points().stream().map(p -> new SweepPointRow(p.index(), p.value())).toList());
+        rows.setAll(s.points().stream().map(p -> new SweepPointRow(p.index(), p.value(), p.seed())).toList());
+        showSeeds(null);
         output.set(SweepReport.defaultFolder(s.name()));
         written.set(null);
     }
@@ -194,6 +199,7 @@ public final class ExperimentsViewModel {
             r.numbersProperty().set(null);
         });
         written.set(null);
+        showSeeds(null);
         SweepFeed f = new SweepFeed(s, store.root(), fx, this::showFeed);
         AtomicBoolean stopThis = new AtomicBoolean();
         stop = stopThis;
@@ -237,6 +243,7 @@ public final class ExperimentsViewModel {
                     .findFirst().orElse(null));
         }
         written.set(done.folder());
+        showSeeds(done.summary());
         String text = "sweep " + name + ": " + done.result().points().size() + " points, " + done.result().reused()
                 + " reused from the run store; results in " + done.folder();
         if (done.result().damaged().isEmpty()) {
@@ -245,6 +252,12 @@ public final class ExperimentsViewModel {
             messages.warning(text + ". Damaged runs were set aside and trained again: " + String.join("; ",
                     done.result().damaged().stream().map(Object::toString).toList()));
         }
+    }
+
+    /** The seed statistics of {@code s} (null: none) in {@link #networks()} and {@link #seedTestsProperty()}. */
+    private void showSeeds(SweepSummary s) {
+        networks.setAll(s != null && s.seeded() ? s.networks() : List.of());
+        seedTests.set(s == null ? "" : SeedStatisticsText.tests(s));
     }
 
     /** Marks the points that did not finish; returns how many did. */
@@ -312,6 +325,16 @@ public final class ExperimentsViewModel {
 
     public ObservableList<SweepPointRow> rows() {
         return rows;
+    }
+
+    /** Per network of a finished seeded sweep, each number's mean and 95 % interval over its seeds; else empty. */
+    public ObservableList<org.hessianscope.experiment.NetworkStatistics> networks() {
+        return networks;
+    }
+
+    /** The trend tests and rank correlations of a finished seeded sweep, one per line; else empty. */
+    public ReadOnlyStringProperty seedTestsProperty() {
+        return seedTests.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<SweepFile> sweepProperty() {

@@ -18,6 +18,7 @@ import org.hessianscope.experiment.SweepRow;
 public final class SweepPointRow {
     private final int index;
     private final String value;
+    private final long seed;
     private final ReadOnlyStringWrapper folderName = new ReadOnlyStringWrapper("");
     private final ObjectProperty<Path> folder = new SimpleObjectProperty<>();
     private final ObjectProperty<PointState> state = new SimpleObjectProperty<>(PointState.PENDING);
@@ -25,9 +26,10 @@ public final class SweepPointRow {
     private final StringBinding stateText = Bindings.createStringBinding(() -> state.get().text(), state);
     private final DoubleBinding progress = Bindings.createDoubleBinding(() -> state.get().progress(), state);
 
-    SweepPointRow(int index, String value) {
+    SweepPointRow(int index, String value, long seed) {
         this.index = index;
         this.value = value;
+        this.seed = seed;
         folder.addListener((o, a, b) -> folderName.set(b == null ? "" : b.getFileName().toString()));
     }
 
@@ -37,6 +39,11 @@ public final class SweepPointRow {
 
     public String value() {
         return value;
+    }
+
+    /** The training seed of the point's run (a seeded sweep has a row per network and seed). */
+    public long seed() {
+        return seed;
     }
 
     /** The run folder; known once the point has been checked against the store. */
