@@ -31,6 +31,8 @@ import org.hessianscope.ui.common.JobViewModel;
 import org.hessianscope.ui.common.Messages;
 import org.hessianscope.ui.runs.RunItem;
 import org.hessianscope.ui.runs.RunsViewModel;
+import org.hessianscope.ui.runs.SeedGroups;
+import org.hessianscope.ui.runs.SweepTag;
 import org.jfree.chart.JFreeChart;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.data.xy.YIntervalSeries;
@@ -46,7 +48,7 @@ import org.junit.jupiter.api.io.TempDir;
  * those numbers are the mean, minimum and maximum of the seeds' smoothed curves, computed here.
  */
 public class SeedMeanChartTest {
-    static final String YAML = """
+    public static final String YAML = """
             name: tiny-seeds
             dataset: mnist
             train_size: 128
@@ -140,6 +142,30 @@ public class SeedMeanChartTest {
         assertFalse(vm.seededProperty().get(), "only seed 0 checked: nothing to average");
         assertInstanceOf(XYSeriesCollection.class, vm.lossDifferenceProperty().get().getXYPlot().getDataset());
         assertEquals(2, vm.labels().size());
+    }
+
+    @Test
+    void runsLoadedFromTheSweepGroupByTheirSweptValueAndCopiesOfOneRunAreNoSeeds() throws Exception {
+        RunsViewModel runs = runs();
+        java.util.Map<Path, SweepTag> tags = new java.util.LinkedHashMap<>();
+        for (PointResult p : result.points()) {
+            tags.put(p.run().folder(), new SweepTag("tiny-seeds", "L (layers)", "L" + p.point().value(),
+                    Double.parseDouble(p.point().value())));
+        }
+        runs.openSweep(tags);
+        ChartsViewModel vm = new ChartsViewModel(runs, new SimpleBooleanProperty(true));
+        assertEquals(List.of("L1", "L2"), vm.labels(), "labelled by the tags' values");
+        assertEquals("L (layers)", SeedGroups.of(runs.runs()).title(), "under the sweep's legend title");
+
+        // The same run opened twice is one seed twice, not two seeds: each is drawn on its own.
+        Path dir = result.points().get(0).run().folder();
+        RunsViewModel copies = runs();
+        copies.runs().forEach(r -> r.shownProperty().set(false));
+        copies.add(tmp.resolve("copy"), RunFolder.read(dir), AnalysisStore.read(dir).orElseThrow());
+        copies.runs().get(0).shownProperty().set(true);
+        assertEquals(null, SeedGroups.of(copies.runs().stream().filter(r -> r.shownProperty().get()).toList()));
+        ChartsViewModel two = new ChartsViewModel(copies, new SimpleBooleanProperty(true));
+        assertFalse(two.seededProperty().get());
     }
 
     @Test
