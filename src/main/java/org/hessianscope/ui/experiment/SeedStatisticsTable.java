@@ -29,6 +29,8 @@ final class SeedStatisticsTable extends VBox {
         Label tests = new Label();
         tests.setId("experiments-seeds-tests");
         tests.setWrapText(true);
+        // Every line of the tests, never cut to "…": the table above gives up height instead.
+        tests.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         tests.textProperty().bind(vm.seedTestsProperty());
         getChildren().addAll(new Label("Per network over its seeds: mean [95 % interval]"), table, tests);
         visibleProperty().bind(vm.seedTestsProperty().isNotEmpty());

@@ -16,10 +16,12 @@ public final class SweepDescription {
             b.append(" — ").append(s.title());
         }
         b.append('\n').append(String.format(Locale.ROOT, "dataset %s, train size %s, %d epoch%s, batch %d, "
-                        + "learning rate %s, seed %d", s.dataset().key(),
+                        + "learning rate %s, %s", s.dataset().key(),
                 s.trainSize() == SweepFile.ALL ? "all" : "first " + s.trainSize(), s.training().epochs(),
                 s.training().epochs() == 1 ? "" : "s", s.training().batchSize(), s.training().learningRate(),
-                s.training().seed()));
+                // A seeded sweep trains every network once per seed: name them all, not the first.
+                s.seeded() ? "seeds " + s.seeds().stream().map(String::valueOf)
+                        .collect(java.util.stream.Collectors.joining(", ")) : "seed " + s.training().seed()));
         // The swept quantity's fixed value in the file is overridden by each point, so it is not shown as fixed.
         SweepParameter p = s.parameter();
         String pool = p == SweepParameter.POOL_TYPE ? "swept" : s.poolType() == null ? "none" : s.poolType().key();
