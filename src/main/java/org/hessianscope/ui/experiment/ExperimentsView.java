@@ -18,6 +18,8 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -101,6 +103,15 @@ public final class ExperimentsView extends VBox {
         jobs.setPrefWidth(70);
         jobs.getValueFactory().valueProperty().addListener((o, a, b) -> vm.jobsProperty().set(b));
         jobs.disableProperty().bind(vm.job().runningProperty());
+        TextField spark = new TextField();
+        spark.setId("experiments-spark");
+        spark.setPromptText("empty: run here");
+        spark.setPrefColumnCount(16);
+        spark.setTooltip(new Tooltip("Spark master to submit the sweep to (local[2], spark://host:7077, yarn, "
+                + "k8s://…); Run then starts bin/hessianscope sweep … --spark MASTER and shows its progress. "
+                + "Empty runs the sweep in this window."));
+        spark.textProperty().bindBidirectional(vm.sparkMasterProperty());
+        spark.disableProperty().bind(vm.job().runningProperty());
         Button load = new Button("Load into charts");
         load.setId("experiments-load");
         load.disableProperty().bind(vm.canLoadProperty().not());
@@ -122,7 +133,7 @@ public final class ExperimentsView extends VBox {
                         ? "Results in " + vm.writtenProperty().get()
                         : vm.outputProperty().get() == null ? "" : "Run writes the results to " + vm.outputProperty().get(),
                 vm.writtenProperty(), vm.outputProperty()));
-        HBox controls = new HBox(8, run, new Label("Jobs"), jobs, load, chooseOutput);
+        HBox controls = new HBox(8, run, new Label("Jobs"), jobs, new Label("Spark master"), spark, load, chooseOutput);
         controls.setAlignment(Pos.CENTER_LEFT);
         getChildren().addAll(new HBox(8, openFile, paper, openFinished), description, table, controls,
                 new JobView(vm.job(), "sweep", vm::cancel), output);

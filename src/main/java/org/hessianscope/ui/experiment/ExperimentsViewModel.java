@@ -6,7 +6,9 @@ import org.hessianscope.ui.common.Messages;
 import org.hessianscope.ui.runs.RunsViewModel;
 import org.hessianscope.ui.runs.SweepTag;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.CancellationException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +26,8 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.hessianscope.data.DatasetCatalog;
@@ -33,6 +37,8 @@ import org.hessianscope.experiment.RunStore;
 import org.hessianscope.experiment.SweepFile;
 import org.hessianscope.experiment.SweepFileException;
 import org.hessianscope.experiment.SweepFileReader;
+import org.hessianscope.experiment.SweepFileWriter;
+import org.hessianscope.experiment.SweepProcess;
 import org.hessianscope.experiment.SweepReport;
 import org.hessianscope.experiment.SweepResult;
 import org.hessianscope.experiment.SweepRow;
@@ -63,6 +69,8 @@ public final class ExperimentsViewModel {
     private final ObjectProperty<Path> output = new SimpleObjectProperty<>();
     private final ReadOnlyObjectWrapper<Path> written = new ReadOnlyObjectWrapper<>();
     private final IntegerProperty jobs = new SimpleIntegerProperty(1);
+    private final StringProperty sparkMaster = new SimpleStringProperty("");
+    private final ObjectProperty<Path> launcher = new SimpleObjectProperty<>(SweepProcess.findLauncher());
     private final BooleanBinding canRun;
     private final BooleanBinding canLoad;
     /** Names the sweep the table shows, also for a finished sweep whose sweep.yaml no longer reads. */
@@ -174,11 +182,19 @@ public final class ExperimentsViewModel {
         return false;
     }
 
-    /** Trains and analyses every point not already in the run store, then writes the results folder. */
+    /**
+     * Trains and analyses every point not already in the run store, then writes the results
+     * folder: here, or on the Spark master when one is given.
+     */
     public void run() {
         SweepFile s = sweep.get();
         Path out = output.get();
         if (s == null || out == null || refuseWhileRunning()) {
+            return;
+        }
+        String master = sparkMaster.get() == null ? "" : sparkMaster.get().strip();
+        if (!master.isEmpty()) {
+            runOnSpark(s, out, master);
             return;
         }
         RunStore store = new RunStore(storeRoot);
@@ -220,6 +236,89 @@ public final class ExperimentsViewModel {
                     messages.info("sweep " + s.name() + " cancelled: " + done + " of " + rows.size() + " points are done "
                             + "and stay in the run store; Run resumes from there");
                 }));
+    }
+
+    /**
+     * Submits the sweep to a Spark master through another process ({@link SweepProcess}: the
+     * launcher finds the Spark module, which this application does not carry) and follows its
+     * progress lines; Cancel ends that process tree. The runs go to this window's run store.
+     */
+    private void runOnSpark(SweepFile s, Path out, String master) {
+        Path exe = launcher.get();
+        if (exe == null || !Files.isExecutable(exe)) {
+            messages.warning("submitting to Spark needs the command-line launcher bin/hessianscope of a source checkout"
+                    + (exe == null ? "" : " (" + exe + " is not an executable file)")
+                    + "; start the app from the checkout or give -Dhessianscope.launcher=PATH, or clear the Spark "
+                    + "master to run here");
+            return;
+        }
+        rows.forEach(r -> {
+            r.setState(PointState.PENDING);
+            r.numbersProperty().set(null);
+        });
+        written.set(null);
+        SweepFeed f = new SweepFeed(s, storeRoot.toAbsolutePath(), fx, this::showFeed);
+        AtomicBoolean stopThis = new AtomicBoolean();
+        stop = stopThis;
+        job.run(BackgroundTask.of("sweep " + s.name() + " on Spark " + master, m -> {
+                    f.attach(m);
+                    Files.createDirectories(out);
+                    Path file = Files.createTempFile("hessianscope-" + s.name() + "-", ".yaml");
+                    try {
+                        Files.writeString(file, SweepFileWriter.toYaml(s));
+                        SweepProcess p = SweepProcess.start(SweepProcess.command(exe, file, master,
+                                storeRoot.toAbsolutePath(), out.toAbsolutePath()));
+                        int status = p.follow(f::accept, () -> stopThis.get() || m.isCancelled());
+                        if (status < 0) {
+                            throw new CancellationException("sweep " + s.name() + " cancelled");
+                        }
+                        if (status != 0 && status != SweepProcess.SOME_POINTS_FAILED) {
+                            List<String> last = p.lastLines();
+                            throw new IOException("the sweep on Spark " + master + " ended with exit status " + status
+                                    + (last.isEmpty() ? "" : ": " + String.join(" / ",
+                                    last.subList(Math.max(0, last.size() - 3), last.size()))));
+                        }
+                        m.progress(-1, 1, "reading the results in " + out);
+                        return SweepSummary.read(out);
+                    } finally {
+                        Files.deleteIfExists(file);
+                    }
+                })
+                .onSuccess(summary -> finishedOnSpark(f, summary, out, master))
+                .onFailure(e -> stopped(f, PointState.Stage.FAILED))
+                .onCancelled(() -> {
+                    long done = stopped(f, PointState.Stage.CANCELLED);
+                    messages.info("sweep " + s.name() + " on Spark cancelled (its process ended): " + done + " of "
+                            + rows.size() + " points are done and stay in the run store; Run resumes from there");
+                }));
+    }
+
+    private void finishedOnSpark(SweepFeed f, SweepSummary summary, Path out, String master) {
+        f.close();
+        showFeed(f);
+        long reused = 0;
+        for (SweepRow r : summary.rows()) {
+            if (r.index() < 0 || r.index() >= rows.size()) {
+                continue;
+            }
+            SweepPointRow row = rows.get(r.index());
+            row.setFolder(Path.of(r.run()));
+            row.setState(PointState.of(r.trained() ? PointState.Stage.TRAINED : PointState.Stage.REUSED));
+            row.numbersProperty().set(r);
+            reused += r.trained() ? 0 : 1;
+        }
+        summary.failed().stream().filter(p -> p.index() >= 0 && p.index() < rows.size())
+                .forEach(p -> rows.get(p.index()).setState(PointState.of(PointState.Stage.FAILED)));
+        rows.stream().filter(r -> r.state().open()).forEach(r -> r.setState(PointState.of(PointState.Stage.FAILED)));
+        written.set(out);
+        String text = "sweep " + name + " on Spark " + master + ": " + summary.rows().size() + " points, " + reused
+                + " reused from the run store; results in " + out;
+        if (summary.failed().isEmpty()) {
+            messages.info(text);
+        } else {
+            messages.warning(text + "; failed: " + String.join("; ", summary.failed().stream()
+                    .map(p -> p.value() + ": " + p.reason()).toList()));
+        }
     }
 
     /** What a finished run of the sweep wrote. */
@@ -330,6 +429,19 @@ public final class ExperimentsViewModel {
     /** The results folder of the last finished run (or the finished sweep opened), else null. */
     public ReadOnlyObjectProperty<Path> writtenProperty() {
         return written.getReadOnlyProperty();
+    }
+
+    /**
+     * The Spark master Run submits the sweep to (local[N], spark://HOST:7077, yarn, k8s://URL);
+     * empty, the default, runs it in this application.
+     */
+    public StringProperty sparkMasterProperty() {
+        return sparkMaster;
+    }
+
+    /** The command-line launcher a Spark submission runs ({@link SweepProcess#findLauncher()} by default). */
+    public ObjectProperty<Path> launcherProperty() {
+        return launcher;
     }
 
     /** Points trained side by side; 1 keeps the machine usable and is the default. */
