@@ -39,6 +39,7 @@ import org.hessianscope.experiment.SweepFileException;
 import org.hessianscope.experiment.SweepFileReader;
 import org.hessianscope.experiment.SweepFileWriter;
 import org.hessianscope.experiment.SweepProcess;
+import org.hessianscope.experiment.StoredPoints;
 import org.hessianscope.experiment.SweepReport;
 import org.hessianscope.experiment.SweepResult;
 import org.hessianscope.experiment.SweepRow;
@@ -70,6 +71,14 @@ public final class ExperimentsViewModel {
     private final ReadOnlyObjectWrapper<Path> written = new ReadOnlyObjectWrapper<>();
     private final IntegerProperty jobs = new SimpleIntegerProperty(1);
     private final StringProperty sparkMaster = new SimpleStringProperty("");
+    /** The training records Run uses (SweepFile.ALL: the whole set) and the epochs: the sweep's unless lowered here. */
+    private final IntegerProperty trainSize = new SimpleIntegerProperty(SweepFile.ALL);
+    private final IntegerProperty epochs = new SimpleIntegerProperty(1);
+    private final ReadOnlyStringWrapper estimate = new ReadOnlyStringWrapper("");
+    /** Finished sweeps whose runs/ may already hold the points (the shipped sample models); null: none. */
+    private Path sampleModels;
+    private List<java.util.Optional<StoredPoints.Match>> stored = List.of();
+    private boolean showing;
     private final ObjectProperty<Path> launcher = new SimpleObjectProperty<>(SweepProcess.findLauncher());
     private final BooleanBinding canRun;
     private final BooleanBinding canLoad;
@@ -91,6 +100,8 @@ public final class ExperimentsViewModel {
         this.storeRoot = storeRoot;
         this.fx = fx;
         canRun = sweep.isNotNull().and(job.runningProperty().not()).and(output.isNotNull());
+        trainSize.addListener((o, a, b) -> refreshStored());
+        epochs.addListener((o, a, b) -> refreshStored());
         canLoad = Bindings.createBooleanBinding(() -> !job.runningProperty().get()
                 && rows.stream().anyMatch(r -> r.state().done() && r.folder() != null), rows, job.runningProperty());
     }
@@ -165,13 +176,94 @@ public final class ExperimentsViewModel {
     }
 
     private void show(SweepFile s) {
+        showing = true;
         sweep.set(s);
+        trainSize.set(s.trainSize());
+        epochs.set(s.training().epochs());
+        showing = false;
         name = s.name();
         legendTitle = SweepFigures.plain(s.legendTitle());
         description.set(SweepDescription.of(s));
         rows.setAll(s.points().stream().map(p -> new SweepPointRow(p.index(), p.value())).toList());
         output.set(SweepReport.defaultFolder(s.name()));
         written.set(null);
+        refreshStored();
+    }
+
+    /** Where the shipped sample models are; their runs count as stored points (a re-analysis, not a retraining). */
+    public void setSampleModels(Path dir) {
+        sampleModels = dir;
+    }
+
+    /** The sweep Run runs: the one shown, with the training-set size and epochs set in the window. */
+    public SweepFile effectiveSweep() {
+        SweepFile s = sweep.get();
+        if (s == null) {
+            return null;
+        }
+        if (trainSize.get() != s.trainSize()) {
+            s = s.withTrainSize(trainSize.get());
+        }
+        if (epochs.get() != s.training().epochs()) {
+            s = s.withEpochs(epochs.get());
+        }
+        return s;
+    }
+
+    /** The run store, then each finished sweep's runs/ under the sample models. */
+    private List<Path> storedRoots() {
+        List<Path> roots = new ArrayList<>(List.of(storeRoot));
+        if (sampleModels != null && Files.isDirectory(sampleModels)) {
+            try (var dirs = Files.list(sampleModels)) {
+                dirs.map(d -> d.resolve("runs")).filter(Files::isDirectory).sorted().forEach(roots::add);
+            } catch (IOException e) {
+                // Without the sample models the points are only looked for in the store.
+            }
+        }
+        return roots;
+    }
+
+    /**
+     * Marks the points already trained (in the store or the sample models, matched by training
+     * key) and says what Run would do and for how long; called when the sweep, its size or its
+     * epochs change.
+     */
+    private void refreshStored() {
+        SweepFile s = effectiveSweep();
+        if (showing || s == null || job.runningProperty().get()) {
+            return;
+        }
+        stored = StoredPoints.find(s, storedRoots());
+        int reanalyse = 0;
+        int reuse = 0;
+        for (int i = 0; i < rows.size() && i < stored.size(); i++) {
+            SweepPointRow row = rows.get(i);
+            var m = stored.get(i);
+            row.numbersProperty().set(null);
+            row.setFolder(m.map(StoredPoints.Match::folder).orElse(null));
+            row.setState(PointState.of(m.isEmpty() ? PointState.Stage.PENDING : m.get().sameAnalysis()
+                    ? PointState.Stage.STORED : PointState.Stage.STORED_REANALYSE));
+            if (m.isPresent()) {
+                if (m.get().sameAnalysis()) {
+                    reuse++;
+                } else {
+                    reanalyse++;
+                }
+            }
+        }
+        estimate.set(RunEstimate.describe(s, stored, Runtime.getRuntime().availableProcessors(), reuse, reanalyse));
+    }
+
+    /** Copies the stored points found outside the run store (sample models) into it, so the runner reuses their training. */
+    private void copyStoredIntoStore(RunStore store, List<java.util.Optional<StoredPoints.Match>> found,
+                                     org.hessianscope.task.ProgressMonitor m) throws IOException {
+        Path root = store.root().toAbsolutePath().normalize();
+        for (var match : found) {
+            if (match.isPresent() && !match.get().folder().toAbsolutePath().normalize().startsWith(root)) {
+                m.progress(-1, 1, "copying the stored run " + match.get().folder().getFileName() + " into the run store");
+                StoredPoints.copyInto(match.get().folder(), store);
+            }
+        }
     }
 
     private boolean refuseWhileRunning() {
@@ -187,7 +279,13 @@ public final class ExperimentsViewModel {
      * folder: here, or on the Spark master when one is given.
      */
     public void run() {
-        SweepFile s = sweep.get();
+        SweepFile s;
+        try {
+            s = effectiveSweep();
+        } catch (IllegalArgumentException e) {
+            messages.warning(e.getMessage());
+            return;
+        }
         Path out = output.get();
         if (s == null || out == null || refuseWhileRunning()) {
             return;
@@ -213,7 +311,9 @@ public final class ExperimentsViewModel {
         SweepFeed f = new SweepFeed(s, store.root(), fx, this::showFeed);
         AtomicBoolean stopThis = new AtomicBoolean();
         stop = stopThis;
+        List<java.util.Optional<StoredPoints.Match>> found = stored;
         job.run(BackgroundTask.of("sweep " + s.name(), m -> {
+                    copyStoredIntoStore(store, found, m);
                     f.attach(m);
                     SweepResult result = runner.run(s, f, new ProgressMonitor() {
                         @Override
@@ -260,7 +360,9 @@ public final class ExperimentsViewModel {
         SweepFeed f = new SweepFeed(s, storeRoot.toAbsolutePath(), fx, this::showFeed);
         AtomicBoolean stopThis = new AtomicBoolean();
         stop = stopThis;
+        List<java.util.Optional<StoredPoints.Match>> found = stored;
         job.run(BackgroundTask.of("sweep " + s.name() + " on Spark " + master, m -> {
+                    copyStoredIntoStore(new RunStore(storeRoot), found, m);
                     f.attach(m);
                     Files.createDirectories(out);
                     Path file = Files.createTempFile("hessianscope-" + s.name() + "-", ".yaml");
@@ -442,6 +544,44 @@ public final class ExperimentsViewModel {
     /** The command-line launcher a Spark submission runs ({@link SweepProcess#findLauncher()} by default). */
     public ObjectProperty<Path> launcherProperty() {
         return launcher;
+    }
+
+    /** Training records Run uses: the sweep's unless lowered here; {@link SweepFile#ALL} is the whole training set. */
+    public IntegerProperty trainSizeProperty() {
+        return trainSize;
+    }
+
+    /**
+     * Sets the training records from the window's field: "all" or a whole number from 2 up; anything
+     * else is refused with one line in the message bar and leaves the size as it was.
+     */
+    public boolean setTrainSizeText(String text) {
+        String t = text == null ? "" : text.strip().replace(",", "").replace("_", "");
+        if (t.equalsIgnoreCase("all")) {
+            trainSize.set(SweepFile.ALL);
+            return true;
+        }
+        try {
+            int n = Integer.parseInt(t);
+            if (n >= 2) {
+                trainSize.set(n);
+                return true;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        messages.warning("training records \"" + text + "\" is not valid: give \"all\" or a whole number of at least 2");
+        return false;
+    }
+
+    /** Epochs Run trains: the sweep's unless lowered here. */
+    public IntegerProperty epochsProperty() {
+        return epochs;
+    }
+
+    /** What Run would train and re-analyse, and roughly how long that takes here; shown before Run is pressed. */
+    public ReadOnlyStringProperty estimateProperty() {
+        return estimate.getReadOnlyProperty();
     }
 
     /** Points trained side by side; 1 keeps the machine usable and is the default. */
