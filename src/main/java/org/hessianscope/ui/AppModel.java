@@ -68,6 +68,7 @@ public final class AppModel implements AutoCloseable {
         // Sweeps keep their runs in the runs folder, which is also the CLI's default run store.
         experiments = new ExperimentsViewModel(new JobViewModel(workers, messages), messages, runs, catalog,
                 options.runsDir(), javafx.application.Platform::runLater);
+        experiments.setSampleModels(options.sampleModels());
         sessions = new SessionStore(options.session());
         landscape = new LandscapeViewModel(runs, new JobViewModel(workers, messages), catalog, engine,
                 org.hessianscope.surface.SurfaceOptions.defaults(org.hessianscope.surface.SurfaceOptions.HESSIAN));

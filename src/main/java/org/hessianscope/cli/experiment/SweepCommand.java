@@ -9,6 +9,7 @@ import org.hessianscope.experiment.RunStore;
 import org.hessianscope.experiment.SweepExecution;
 import org.hessianscope.experiment.SweepFile;
 import org.hessianscope.experiment.SweepFileReader;
+import org.hessianscope.experiment.SweepProgressLines;
 import org.hessianscope.experiment.SweepReport;
 import org.hessianscope.experiment.SweepResult;
 import org.hessianscope.experiment.SweepRunner;
@@ -27,7 +28,7 @@ import picocli.CommandLine.Parameters;
                         + SweepCommand.SOME_POINTS_FAILED + " and running again tries it again."})
 public final class SweepCommand implements Callable<Integer> {
     /** Exit status of a sweep that finished with some points failed (each in the summary with its reason). */
-    public static final int SOME_POINTS_FAILED = 3;
+    public static final int SOME_POINTS_FAILED = org.hessianscope.experiment.SweepProcess.SOME_POINTS_FAILED;
 
     @Parameters(paramLabel = "SWEEP.yaml", description = "A sweep file, ours or one of the authors' configs.")
     Path file;
@@ -59,13 +60,14 @@ public final class SweepCommand implements Callable<Integer> {
         RunStore store = runner.store();
         SweepConsole console = new SweepConsole(System.out, System.err, System.console() != null,
                 sweep.parameter().key(), sweep.points().size(), sweep.seeded());
+        SweepProgressLines lines = options.progressLines ? new SweepProgressLines(System.out, console) : null;
         System.out.println("sweep " + sweep.name() + ": " + sweep.parameter().key() + " = " + sweep.values()
                 + (sweep.seeded() ? ", seeds " + sweep.seeds() : "") + " on "
                 + runner.trainingSet(sweep).describe() + ", " + sweep.training().epochs() + " epochs; run store "
                 + store.root() + (options.spark == null ? "" : "; on Spark " + options.spark));
         SweepResult result;
         try {
-            result = runner.run(sweep, console, ProgressMonitor.NONE);
+            result = runner.run(sweep, lines == null ? console : lines, ProgressMonitor.NONE);
         } finally {
             console.endBar();
         }
@@ -75,6 +77,9 @@ public final class SweepCommand implements Callable<Integer> {
             System.out.println("exported a self-contained copy to " + options.export);
         }
         SweepConsole.printTrends(System.out, summary);
+        if (lines != null) {
+            lines.done(result.points().size(), sweep.points().size(), out.toAbsolutePath().toString());
+        }
         System.out.println(result.points().size() + " point(s), " + result.reused() + " reused from the store; wrote "
                 + out.resolve(SweepSummary.CSV_FILE) + ", " + SweepSummary.JSON_FILE + " and figures");
         if (!result.failed().isEmpty()) {

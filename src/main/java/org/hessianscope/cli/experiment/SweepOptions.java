@@ -31,6 +31,11 @@ public final class SweepOptions {
                     + "Without it the points run here.")
     String spark;
 
+    @Option(names = "--progress-lines",
+            description = "Also print each point's events as one machine-readable line on standard output "
+                    + "(\"hessianscope-progress/1 {JSON}\", see docs/experiments.md), as the desktop app reads them.")
+    boolean progressLines;
+
     @Option(names = "--data-dir", paramLabel = "DIR", description = "Folder holding the full datasets (see `datasets`).")
     Path dataDir;
 

@@ -18,6 +18,8 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -102,6 +104,51 @@ public final class ExperimentsView extends VBox {
         jobs.setPrefWidth(70);
         jobs.getValueFactory().valueProperty().addListener((o, a, b) -> vm.jobsProperty().set(b));
         jobs.disableProperty().bind(vm.job().runningProperty());
+        TextField spark = new TextField();
+        spark.setId("experiments-spark");
+        spark.setPromptText("empty: run here");
+        spark.setPrefColumnCount(16);
+        spark.setTooltip(new Tooltip("Spark master to submit the sweep to (local[2], spark://host:7077, yarn, "
+                + "k8s://…); Run then starts bin/hessianscope sweep … --spark MASTER and shows its progress. "
+                + "Empty runs the sweep in this window."));
+        spark.textProperty().bindBidirectional(vm.sparkMasterProperty());
+        spark.disableProperty().bind(vm.job().runningProperty());
+        TextField trainSize = new TextField();
+        trainSize.setId("experiments-train-size");
+        trainSize.setPrefColumnCount(6);
+        trainSize.setTooltip(new Tooltip("Training records each network is trained on: \"all\" or the first N. "
+                + "Fewer records train faster; stored runs match only the size they were trained with."));
+        Runnable showSize = () -> trainSize.setText(vm.trainSizeProperty().get() == org.hessianscope.experiment.SweepFile.ALL
+                ? "all" : String.valueOf(vm.trainSizeProperty().get()));
+        vm.trainSizeProperty().addListener((o, a, b) -> showSize.run());
+        showSize.run();
+        trainSize.setOnAction(e -> {
+            if (!vm.setTrainSizeText(trainSize.getText())) {
+                showSize.run();
+            }
+        });
+        trainSize.focusedProperty().addListener((o, was, is) -> {
+            if (!is && !vm.setTrainSizeText(trainSize.getText())) {
+                showSize.run();
+            }
+        });
+        trainSize.disableProperty().bind(vm.sweepProperty().isNull().or(vm.job().runningProperty()));
+        Spinner<Integer> epochs = new Spinner<>(1, 1000, 1);
+        epochs.setId("experiments-epochs");
+        epochs.setPrefWidth(75);
+        epochs.setEditable(true);
+        epochs.setTooltip(new Tooltip("Epochs of training for each network; fewer train faster."));
+        epochs.getValueFactory().valueProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                vm.epochsProperty().set(b);
+            }
+        });
+        vm.epochsProperty().addListener((o, a, b) -> epochs.getValueFactory().setValue(b.intValue()));
+        epochs.disableProperty().bind(vm.sweepProperty().isNull().or(vm.job().runningProperty()));
+        Label estimate = new Label();
+        estimate.setId("experiments-estimate");
+        estimate.setWrapText(true);
+        estimate.textProperty().bind(vm.estimateProperty());
         Button load = new Button("Load into charts");
         load.setId("experiments-load");
         load.disableProperty().bind(vm.canLoadProperty().not());
@@ -123,10 +170,12 @@ public final class ExperimentsView extends VBox {
                         ? "Results in " + vm.writtenProperty().get()
                         : vm.outputProperty().get() == null ? "" : "Run writes the results to " + vm.outputProperty().get(),
                 vm.writtenProperty(), vm.outputProperty()));
-        HBox controls = new HBox(8, run, new Label("Jobs"), jobs, load, chooseOutput);
+        HBox controls = new HBox(8, run, new Label("Jobs"), jobs, new Label("Spark master"), spark, load, chooseOutput);
         controls.setAlignment(Pos.CENTER_LEFT);
+        HBox size = new HBox(8, new Label("Training records"), trainSize, new Label("Epochs"), epochs);
+        size.setAlignment(Pos.CENTER_LEFT);
         getChildren().addAll(new HBox(8, openFile, paper, openFinished), description, table,
-                new SeedStatisticsTable(vm), controls,
+                new SeedStatisticsTable(vm), size, estimate, controls,
                 new JobView(vm.job(), "sweep", vm::cancel), output);
     }
 

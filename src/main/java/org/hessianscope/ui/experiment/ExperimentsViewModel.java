@@ -6,7 +6,9 @@ import org.hessianscope.ui.common.Messages;
 import org.hessianscope.ui.runs.RunsViewModel;
 import org.hessianscope.ui.runs.SweepTag;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.CancellationException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +26,8 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.hessianscope.data.DatasetCatalog;
@@ -33,6 +37,9 @@ import org.hessianscope.experiment.RunStore;
 import org.hessianscope.experiment.SweepFile;
 import org.hessianscope.experiment.SweepFileException;
 import org.hessianscope.experiment.SweepFileReader;
+import org.hessianscope.experiment.SweepFileWriter;
+import org.hessianscope.experiment.SweepProcess;
+import org.hessianscope.experiment.StoredPoints;
 import org.hessianscope.experiment.SweepReport;
 import org.hessianscope.experiment.SweepResult;
 import org.hessianscope.experiment.SweepRow;
@@ -66,6 +73,16 @@ public final class ExperimentsViewModel {
     private final ObjectProperty<Path> output = new SimpleObjectProperty<>();
     private final ReadOnlyObjectWrapper<Path> written = new ReadOnlyObjectWrapper<>();
     private final IntegerProperty jobs = new SimpleIntegerProperty(1);
+    private final StringProperty sparkMaster = new SimpleStringProperty("");
+    /** The training records Run uses (SweepFile.ALL: the whole set) and the epochs: the sweep's unless lowered here. */
+    private final IntegerProperty trainSize = new SimpleIntegerProperty(SweepFile.ALL);
+    private final IntegerProperty epochs = new SimpleIntegerProperty(1);
+    private final ReadOnlyStringWrapper estimate = new ReadOnlyStringWrapper("");
+    /** Finished sweeps whose runs/ may already hold the points (the shipped sample models); null: none. */
+    private Path sampleModels;
+    private List<java.util.Optional<StoredPoints.Match>> stored = List.of();
+    private boolean showing;
+    private final ObjectProperty<Path> launcher = new SimpleObjectProperty<>(SweepProcess.findLauncher());
     private final BooleanBinding canRun;
     private final BooleanBinding canLoad;
     /** Names the sweep the table shows, also for a finished sweep whose sweep.yaml no longer reads. */
@@ -86,6 +103,8 @@ public final class ExperimentsViewModel {
         this.storeRoot = storeRoot;
         this.fx = fx;
         canRun = sweep.isNotNull().and(job.runningProperty().not()).and(output.isNotNull());
+        trainSize.addListener((o, a, b) -> refreshStored());
+        epochs.addListener((o, a, b) -> refreshStored());
         canLoad = Bindings.createBooleanBinding(() -> !job.runningProperty().get()
                 && rows.stream().anyMatch(r -> r.state().done() && r.folder() != null), rows, job.runningProperty());
     }
@@ -161,7 +180,11 @@ public final class ExperimentsViewModel {
     }
 
     private void show(SweepFile s) {
+        showing = true;
         sweep.set(s);
+        trainSize.set(s.trainSize());
+        epochs.set(s.training().epochs());
+        showing = false;
         name = s.name();
         legendTitle = SweepFigures.plain(s.legendTitle());
         description.set(SweepDescription.of(s));
@@ -169,6 +192,83 @@ public final class ExperimentsViewModel {
         showSeeds(null);
         output.set(SweepReport.defaultFolder(s.name()));
         written.set(null);
+        refreshStored();
+    }
+
+    /** Where the shipped sample models are; their runs count as stored points (a re-analysis, not a retraining). */
+    public void setSampleModels(Path dir) {
+        sampleModels = dir;
+    }
+
+    /** The sweep Run runs: the one shown, with the training-set size and epochs set in the window. */
+    public SweepFile effectiveSweep() {
+        SweepFile s = sweep.get();
+        if (s == null) {
+            return null;
+        }
+        if (trainSize.get() != s.trainSize()) {
+            s = s.withTrainSize(trainSize.get());
+        }
+        if (epochs.get() != s.training().epochs()) {
+            s = s.withEpochs(epochs.get());
+        }
+        return s;
+    }
+
+    /** The run store, then each finished sweep's runs/ under the sample models. */
+    private List<Path> storedRoots() {
+        List<Path> roots = new ArrayList<>(List.of(storeRoot));
+        if (sampleModels != null && Files.isDirectory(sampleModels)) {
+            try (var dirs = Files.list(sampleModels)) {
+                dirs.map(d -> d.resolve("runs")).filter(Files::isDirectory).sorted().forEach(roots::add);
+            } catch (IOException e) {
+                // Without the sample models the points are only looked for in the store.
+            }
+        }
+        return roots;
+    }
+
+    /**
+     * Marks the points already trained (in the store or the sample models, matched by training
+     * key) and says what Run would do and for how long; called when the sweep, its size or its
+     * epochs change.
+     */
+    private void refreshStored() {
+        SweepFile s = effectiveSweep();
+        if (showing || s == null || job.runningProperty().get()) {
+            return;
+        }
+        stored = StoredPoints.find(s, storedRoots());
+        int reanalyse = 0;
+        int reuse = 0;
+        for (int i = 0; i < rows.size() && i < stored.size(); i++) {
+            SweepPointRow row = rows.get(i);
+            var m = stored.get(i);
+            row.numbersProperty().set(null);
+            row.setFolder(m.map(StoredPoints.Match::folder).orElse(null));
+            row.setState(PointState.of(m.isEmpty() ? PointState.Stage.PENDING : m.get().sameAnalysis()
+                    ? PointState.Stage.STORED : PointState.Stage.STORED_REANALYSE));
+            if (m.isPresent()) {
+                if (m.get().sameAnalysis()) {
+                    reuse++;
+                } else {
+                    reanalyse++;
+                }
+            }
+        }
+        estimate.set(RunEstimate.describe(s, stored, Runtime.getRuntime().availableProcessors(), reuse, reanalyse));
+    }
+
+    /** Copies the stored points found outside the run store (sample models) into it, so the runner reuses their training. */
+    private void copyStoredIntoStore(RunStore store, List<java.util.Optional<StoredPoints.Match>> found,
+                                     org.hessianscope.task.ProgressMonitor m) throws IOException {
+        Path root = store.root().toAbsolutePath().normalize();
+        for (var match : found) {
+            if (match.isPresent() && !match.get().folder().toAbsolutePath().normalize().startsWith(root)) {
+                m.progress(-1, 1, "copying the stored run " + match.get().folder().getFileName() + " into the run store");
+                StoredPoints.copyInto(match.get().folder(), store);
+            }
+        }
     }
 
     private boolean refuseWhileRunning() {
@@ -179,11 +279,25 @@ public final class ExperimentsViewModel {
         return false;
     }
 
-    /** Trains and analyses every point not already in the run store, then writes the results folder. */
+    /**
+     * Trains and analyses every point not already in the run store, then writes the results
+     * folder: here, or on the Spark master when one is given.
+     */
     public void run() {
-        SweepFile s = sweep.get();
+        SweepFile s;
+        try {
+            s = effectiveSweep();
+        } catch (IllegalArgumentException e) {
+            messages.warning(e.getMessage());
+            return;
+        }
         Path out = output.get();
         if (s == null || out == null || refuseWhileRunning()) {
+            return;
+        }
+        String master = sparkMaster.get() == null ? "" : sparkMaster.get().strip();
+        if (!master.isEmpty()) {
+            runOnSpark(s, out, master);
             return;
         }
         RunStore store = new RunStore(storeRoot);
@@ -203,7 +317,9 @@ public final class ExperimentsViewModel {
         SweepFeed f = new SweepFeed(s, store.root(), fx, this::showFeed);
         AtomicBoolean stopThis = new AtomicBoolean();
         stop = stopThis;
+        List<java.util.Optional<StoredPoints.Match>> found = stored;
         job.run(BackgroundTask.of("sweep " + s.name(), m -> {
+                    copyStoredIntoStore(store, found, m);
                     f.attach(m);
                     SweepResult result = runner.run(s, f, new ProgressMonitor() {
                         @Override
@@ -226,6 +342,91 @@ public final class ExperimentsViewModel {
                     messages.info("sweep " + s.name() + " cancelled: " + done + " of " + rows.size() + " points are done "
                             + "and stay in the run store; Run resumes from there");
                 }));
+    }
+
+    /**
+     * Submits the sweep to a Spark master through another process ({@link SweepProcess}: the
+     * launcher finds the Spark module, which this application does not carry) and follows its
+     * progress lines; Cancel ends that process tree. The runs go to this window's run store.
+     */
+    private void runOnSpark(SweepFile s, Path out, String master) {
+        Path exe = launcher.get();
+        if (exe == null || !Files.isExecutable(exe)) {
+            messages.warning("submitting to Spark needs the command-line launcher bin/hessianscope of a source checkout"
+                    + (exe == null ? "" : " (" + exe + " is not an executable file)")
+                    + "; start the app from the checkout or give -Dhessianscope.launcher=PATH, or clear the Spark "
+                    + "master to run here");
+            return;
+        }
+        rows.forEach(r -> {
+            r.setState(PointState.PENDING);
+            r.numbersProperty().set(null);
+        });
+        written.set(null);
+        SweepFeed f = new SweepFeed(s, storeRoot.toAbsolutePath(), fx, this::showFeed);
+        AtomicBoolean stopThis = new AtomicBoolean();
+        stop = stopThis;
+        List<java.util.Optional<StoredPoints.Match>> found = stored;
+        job.run(BackgroundTask.of("sweep " + s.name() + " on Spark " + master, m -> {
+                    copyStoredIntoStore(new RunStore(storeRoot), found, m);
+                    f.attach(m);
+                    Files.createDirectories(out);
+                    Path file = Files.createTempFile("hessianscope-" + s.name() + "-", ".yaml");
+                    try {
+                        Files.writeString(file, SweepFileWriter.toYaml(s));
+                        SweepProcess p = SweepProcess.start(SweepProcess.command(exe, file, master,
+                                storeRoot.toAbsolutePath(), out.toAbsolutePath()));
+                        int status = p.follow(f::accept, () -> stopThis.get() || m.isCancelled());
+                        if (status < 0) {
+                            throw new CancellationException("sweep " + s.name() + " cancelled");
+                        }
+                        if (status != 0 && status != SweepProcess.SOME_POINTS_FAILED) {
+                            List<String> last = p.lastLines();
+                            throw new IOException("the sweep on Spark " + master + " ended with exit status " + status
+                                    + (last.isEmpty() ? "" : ": " + String.join(" / ",
+                                    last.subList(Math.max(0, last.size() - 3), last.size()))));
+                        }
+                        m.progress(-1, 1, "reading the results in " + out);
+                        return SweepSummary.read(out);
+                    } finally {
+                        Files.deleteIfExists(file);
+                    }
+                })
+                .onSuccess(summary -> finishedOnSpark(f, summary, out, master))
+                .onFailure(e -> stopped(f, PointState.Stage.FAILED))
+                .onCancelled(() -> {
+                    long done = stopped(f, PointState.Stage.CANCELLED);
+                    messages.info("sweep " + s.name() + " on Spark cancelled (its process ended): " + done + " of "
+                            + rows.size() + " points are done and stay in the run store; Run resumes from there");
+                }));
+    }
+
+    private void finishedOnSpark(SweepFeed f, SweepSummary summary, Path out, String master) {
+        f.close();
+        showFeed(f);
+        long reused = 0;
+        for (SweepRow r : summary.rows()) {
+            if (r.index() < 0 || r.index() >= rows.size()) {
+                continue;
+            }
+            SweepPointRow row = rows.get(r.index());
+            row.setFolder(Path.of(r.run()));
+            row.setState(PointState.of(r.trained() ? PointState.Stage.TRAINED : PointState.Stage.REUSED));
+            row.numbersProperty().set(r);
+            reused += r.trained() ? 0 : 1;
+        }
+        summary.failed().stream().filter(p -> p.index() >= 0 && p.index() < rows.size())
+                .forEach(p -> rows.get(p.index()).setState(PointState.of(PointState.Stage.FAILED)));
+        rows.stream().filter(r -> r.state().open()).forEach(r -> r.setState(PointState.of(PointState.Stage.FAILED)));
+        written.set(out);
+        String text = "sweep " + name + " on Spark " + master + ": " + summary.rows().size() + " points, " + reused
+                + " reused from the run store; results in " + out;
+        if (summary.failed().isEmpty()) {
+            messages.info(text);
+        } else {
+            messages.warning(text + "; failed: " + String.join("; ", summary.failed().stream()
+                    .map(p -> p.value() + ": " + p.reason()).toList()));
+        }
     }
 
     /** What a finished run of the sweep wrote. */
@@ -353,6 +554,57 @@ public final class ExperimentsViewModel {
     /** The results folder of the last finished run (or the finished sweep opened), else null. */
     public ReadOnlyObjectProperty<Path> writtenProperty() {
         return written.getReadOnlyProperty();
+    }
+
+    /**
+     * The Spark master Run submits the sweep to (local[N], spark://HOST:7077, yarn, k8s://URL);
+     * empty, the default, runs it in this application.
+     */
+    public StringProperty sparkMasterProperty() {
+        return sparkMaster;
+    }
+
+    /** The command-line launcher a Spark submission runs ({@link SweepProcess#findLauncher()} by default). */
+    public ObjectProperty<Path> launcherProperty() {
+        return launcher;
+    }
+
+    /** Training records Run uses: the sweep's unless lowered here; {@link SweepFile#ALL} is the whole training set. */
+    public IntegerProperty trainSizeProperty() {
+        return trainSize;
+    }
+
+    /**
+     * Sets the training records from the window's field: "all" or a whole number from 2 up; anything
+     * else is refused with one line in the message bar and leaves the size as it was.
+     */
+    public boolean setTrainSizeText(String text) {
+        String t = text == null ? "" : text.strip().replace(",", "").replace("_", "");
+        if (t.equalsIgnoreCase("all")) {
+            trainSize.set(SweepFile.ALL);
+            return true;
+        }
+        try {
+            int n = Integer.parseInt(t);
+            if (n >= 2) {
+                trainSize.set(n);
+                return true;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        messages.warning("training records \"" + text + "\" is not valid: give \"all\" or a whole number of at least 2");
+        return false;
+    }
+
+    /** Epochs Run trains: the sweep's unless lowered here. */
+    public IntegerProperty epochsProperty() {
+        return epochs;
+    }
+
+    /** What Run would train and re-analyse, and roughly how long that takes here; shown before Run is pressed. */
+    public ReadOnlyStringProperty estimateProperty() {
+        return estimate.getReadOnlyProperty();
     }
 
     /** Points trained side by side; 1 keeps the machine usable and is the default. */

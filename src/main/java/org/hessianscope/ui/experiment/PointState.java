@@ -8,7 +8,7 @@ import java.util.Locale;
  */
 public record PointState(Stage stage, double fraction, String step) {
 
-    enum Stage { PENDING, CHECKING, TRAINING, ANALYSING, TRAINED, REUSED, FAILED, CANCELLED }
+    enum Stage { PENDING, STORED, STORED_REANALYSE, CHECKING, TRAINING, ANALYSING, TRAINED, REUSED, FAILED, CANCELLED }
 
     static final PointState PENDING = new PointState(Stage.PENDING, Double.NaN, "");
 
@@ -38,6 +38,8 @@ public record PointState(Stage stage, double fraction, String step) {
     String text() {
         return switch (stage) {
             case PENDING -> "pending";
+            case STORED -> "stored — Run reuses it";
+            case STORED_REANALYSE -> "stored — Run re-analyses it";
             case CHECKING -> "checking";
             case TRAINING -> "training" + percent();
             case ANALYSING -> "analysing" + (step.isEmpty() ? "" : ": " + step) + percent();

@@ -8,10 +8,12 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Consumer;
+import org.hessianscope.experiment.FailedPoint;
 import org.hessianscope.experiment.PointResult;
 import org.hessianscope.experiment.SweepFile;
 import org.hessianscope.experiment.SweepListener;
 import org.hessianscope.experiment.SweepPoint;
+import org.hessianscope.experiment.SweepProgressLine;
 import org.hessianscope.experiment.SweepRow;
 import org.hessianscope.task.ProgressMonitor;
 import org.hessianscope.ui.common.Feed;
@@ -57,10 +59,14 @@ public final class SweepFeed implements SweepListener {
 
     @Override
     public void phase(SweepPoint point, Phase phase, String detail) {
+        phase(point.index(), phase, detail);
+    }
+
+    private void phase(int i, Phase phase, String detail) {
         if (phase == Phase.CHECKING) {
-            folders.set(point.index(), store.resolve(detail));
+            folders.set(i, store.resolve(detail));
         }
-        update(point, switch (phase) {
+        update(i, switch (phase) {
             case CHECKING -> PointState.of(PointState.Stage.CHECKING);
             case TRAINING -> new PointState(PointState.Stage.TRAINING, 0, "");
             case ANALYSIS -> PointState.of(PointState.Stage.ANALYSING);
@@ -69,19 +75,68 @@ public final class SweepFeed implements SweepListener {
 
     @Override
     public void progress(SweepPoint point, Phase phase, long done, long total, String message) {
+        progress(point.index(), phase, done, total, message);
+    }
+
+    private void progress(int i, Phase phase, long done, long total, String message) {
         double fraction = total > 0 ? Math.min(1, (double) done / total) : Double.NaN;
-        update(point, phase == Phase.TRAINING ? new PointState(PointState.Stage.TRAINING, fraction, "")
+        update(i, phase == Phase.TRAINING ? new PointState(PointState.Stage.TRAINING, fraction, "")
                 : new PointState(PointState.Stage.ANALYSING, fraction, step(message)));
     }
 
     @Override
     public void finished(PointResult result) {
         int i = result.point().index();
-        folders.set(i, result.run().folder());
         rows.set(i, SweepRow.of(sweep, result));
-        update(result.point(), PointState.of(result.trained() ? PointState.Stage.TRAINED : PointState.Stage.REUSED));
+        finished(i, result.run().folder(), result.trained());
+    }
+
+    private void finished(int i, Path folder, boolean trained) {
+        folders.set(i, folder);
+        update(i, PointState.of(trained ? PointState.Stage.TRAINED : PointState.Stage.REUSED));
         int n = finished.incrementAndGet();
         overall.progress(n, states.length(), n + " of " + states.length() + " points done");
+    }
+
+    @Override
+    public void failed(FailedPoint failure) {
+        update(failure.index(), PointState.of(PointState.Stage.FAILED));
+    }
+
+    /**
+     * A line read from a sweep run by another process (submitted to Spark), shown as the same
+     * states as a sweep run here; the point's numbers come from the summary once it is written.
+     * Lines naming a point this sweep does not have are ignored.
+     */
+    void accept(SweepProgressLine line) {
+        int i = line.point();
+        if (line.event().equals(SweepProgressLine.WARNING)) {
+            warning(line.text());
+            return;
+        }
+        if (i < 0 || i >= states.length()) {
+            return;
+        }
+        Phase phase = line.sweepPhase();
+        switch (line.event()) {
+            case SweepProgressLine.PHASE -> {
+                if (phase != null) {
+                    phase(i, phase, line.text());
+                }
+            }
+            case SweepProgressLine.PROGRESS -> {
+                if (phase != null) {
+                    progress(i, phase, line.done(), line.total(), line.text());
+                }
+            }
+            case SweepProgressLine.FINISHED -> finished(i, Path.of(line.run()), line.trained());
+            case SweepProgressLine.FAILED -> {
+                warning("point " + line.value() + " failed: " + line.text());
+                update(i, PointState.of(PointState.Stage.FAILED));
+            }
+            default -> {
+            }
+        }
     }
 
     @Override
@@ -99,8 +154,8 @@ public final class SweepFeed implements SweepListener {
         return colon < 0 ? message : message.substring(0, colon);
     }
 
-    private void update(SweepPoint point, PointState s) {
-        states.set(point.index(), s);
+    private void update(int i, PointState s) {
+        states.set(i, s);
         changed();
     }
 
