@@ -46,7 +46,8 @@ class SmallHeapFuzzTest {
             child.destroyForcibly().waitFor();
         }
         String out = Files.readString(log, StandardCharsets.UTF_8);
-        System.out.print(out);
+        // Prefixed, so that the README's count of the -Xmx256m pass tells its lines from the ordinary run's.
+        out.lines().forEach(l -> System.out.println("small-heap " + l));
         assertTrue(ended, "the child did not finish in " + TIMEOUT_SECONDS + " s:\n" + out);
         assertFalse(out.contains("OutOfMemoryError"), out);
         assertEquals(0, child.exitValue(), out);
