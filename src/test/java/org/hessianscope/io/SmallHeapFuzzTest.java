@@ -32,7 +32,7 @@ class SmallHeapFuzzTest {
     static final int CASES = Integer.getInteger("hessianscope.fuzz.smallHeapCases", 500);
     /** Ten minutes, or 200 ms a case per reader for the full pass (which took about 4 min on a quiet machine). */
     static final long TIMEOUT_SECONDS = Math.max(600, CASES / 5);
-    static final String DONE = "small-heap fuzz: all passed";
+    static final String DONE = "all fuzz classes passed";
 
     @Test
     void theFuzzPassesUnderA256MegabyteHeap(@TempDir Path tmp) throws Exception {
