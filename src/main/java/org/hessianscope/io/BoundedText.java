@@ -47,11 +47,17 @@ public final class BoundedText {
      * escaped as a backslash, u and four hex digits, at most 40 characters, so that a hostile file cannot break the one-line rule.
      */
     public static String printable(String s) {
+        return printable(s, 40);
+    }
+
+    /** {@link #printable(String)} with room for {@code max} characters (an .npy header is longer than a key). */
+    public static String printable(String s, int max) {
         StringBuilder b = new StringBuilder();
-        for (int i = 0; i < s.length() && b.length() < 40; i++) {
+        int i = 0;
+        for (; i < s.length() && b.length() < max; i++) {
             char c = s.charAt(i);
             b.append(Character.isISOControl(c) ? String.format(Locale.ROOT, "\\u%04x", (int) c) : String.valueOf(c));
         }
-        return b.length() < s.length() ? b + "…" : b.toString();
+        return i < s.length() ? b + "…" : b.toString();
     }
 }

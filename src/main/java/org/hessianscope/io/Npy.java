@@ -88,7 +88,7 @@ public final class Npy {
                 major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
         NpyHeader header = NpyHeader.parse(text, where);
         NpyDtype dtype = NpyDtype.fromDescr(header.descr()).orElseThrow(() -> new NpyFormatException(where
-                + ": dtype '" + header.descr() + "' is not supported; valid: " + NpyDtype.validDescrs()));
+                + ": dtype '" + BoundedText.printable(header.descr()) + "' is not supported; valid: " + NpyDtype.validDescrs()));
         int[] shape = header.shape();
         if (header.fortranOrder() && shape.length > 1) {
             throw new NpyFormatException(where + ": fortran_order True is not supported for shape "

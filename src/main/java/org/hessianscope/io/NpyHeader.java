@@ -205,7 +205,9 @@ record NpyHeader(String descr, boolean fortranOrder, int[] shape) {
         }
 
         private NpyFormatException error(String what) {
-            return new NpyFormatException(where + ": bad .npy header: " + what + " (header: " + abbreviate(s) + ")");
+            // what quotes keys and values read from the header, which may hold control characters too.
+            return new NpyFormatException(where + ": bad .npy header: " + BoundedText.printable(what, 300)
+                    + " (header: " + abbreviate(s) + ")");
         }
 
         private static String describe(Object v) {
@@ -215,9 +217,9 @@ record NpyHeader(String descr, boolean fortranOrder, int[] shape) {
             return v instanceof String ? "'" + v + "'" : String.valueOf(v);
         }
 
+        /** The header for the message: control characters escaped (a header holds a newline), at most 120. */
         private static String abbreviate(String text) {
-            String t = text.strip();
-            return t.length() <= 120 ? t : t.substring(0, 117) + "...";
+            return BoundedText.printable(text.strip(), 120);
         }
     }
 }

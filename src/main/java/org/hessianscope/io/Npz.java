@@ -60,7 +60,7 @@ public final class Npz {
             ZipEntry entry;
             while ((entry = nextEntry(zip, where)) != null) {
                 String name = entry.getName();
-                String at = where + ": entry " + name;
+                String at = where + ": entry " + BoundedText.printable(name, 120);   // a name may hold a newline
                 if (arrays.size() >= limits.maxEntries()) {
                     throw new NpyFormatException(where + ": more than " + limits.maxEntries() + " entries");
                 }

@@ -2,6 +2,7 @@ package org.hessianscope.surface;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -40,13 +41,22 @@ public final class FileDirections implements Directions {
     @Override
     public List<Direction> directions(DirectionsInput input, int dims, ProgressMonitor monitor) {
         Path file = Path.of(input.options().directionFile());
+        int p = input.model().parameterCount();
+        // The network says how large the file can be (float64, the widest dtype, plus a header): a larger one
+        // is refused by its size before a byte is read, whatever its header claims.
+        long most = (long) dims * p * Double.BYTES + (1 << 16);
         NpyArray a;
         try {
-            a = Npy.read(file);
+            long bytes = Files.isRegularFile(file) ? Files.size(file) : 0;
+            if (bytes > most) {
+                throw new InvalidSettingException("{directionFile} " + file + " has " + bytes + " bytes, more than "
+                        + (dims == 1 ? "a line" : "a plane") + " of this network needs (" + dims + " × " + p
+                        + " float64 values and a header: at most " + most + ")");
+            }
+            a = Npy.read(file, most);
         } catch (IOException e) {
             throw new UncheckedIOException(e.getMessage() == null ? file + ": " + e : e.getMessage(), e);
         }
-        int p = input.model().parameterCount();
         long size = a.data().length;
         if (size != (long) dims * p) {
             throw new InvalidSettingException("{directionFile} " + file + " has " + size + " values (shape "

@@ -37,6 +37,8 @@ public record SurfaceOptions(String directions, int dims, int grid, double range
     /** Points per axis even with force: every size is bounded before anything is allocated for it. */
     public static final int MAX_GRID = 1001;
     public static final int MAX_SAMPLES = 1_000_000;
+    /** At most this many k: each is a grid of results, so a list of 10⁶ would be refused only by the heap. */
+    public static final int MAX_K = 100;
 
     public SurfaceOptions {
         DirectionKinds.byKey(directions);
@@ -58,8 +60,9 @@ public record SurfaceOptions(String directions, int dims, int grid, double range
         if (samples < 2 || samples > MAX_SAMPLES) {
             throw new InvalidSettingException("{samples} = " + samples + "; need 2 to " + MAX_SAMPLES);
         }
-        if (k.length == 0) {
-            throw new InvalidSettingException("{k} is empty; give at least one k, e.g. 100,1000,all");
+        if (k.length == 0 || k.length > MAX_K) {
+            throw new InvalidSettingException("{k} has " + k.length + " values; give 1 to " + MAX_K
+                    + ", e.g. 100,1000,all");
         }
         for (int v : k) {
             if (v < 0) {

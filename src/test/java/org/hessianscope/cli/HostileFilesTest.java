@@ -1,5 +1,6 @@
 package org.hessianscope.cli;
 
+import static org.hessianscope.cli.experiment.SweepCommandsTest.TINY;
 import static org.hessianscope.cli.HostileInputTest.oneLine;
 import static org.hessianscope.cli.model.TrainCommandsTest.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -36,18 +37,6 @@ class HostileFilesTest {
     Path tmp;
 
     static final ObjectMapper JSON = new ObjectMapper();
-
-    static final String TINY = """
-            name: cli-tiny
-            dataset: mnist
-            train_size: 96
-            epochs: 1
-            batch_size: 32
-            channels: 2
-            kernel: 5
-            sweep: {parameter: layers, values: [1, 2]}
-            analysis: {orderings: 8, curvature_samples: 8, lanczos_steps: 6, per_sample_full: 0}
-            """;
 
     @BeforeAll
     static void analysedStore() throws Exception {

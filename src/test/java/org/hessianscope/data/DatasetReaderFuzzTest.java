@@ -1,5 +1,6 @@
 package org.hessianscope.data;
 
+import org.hessianscope.io.FuzzRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -16,62 +17,50 @@ import static org.hessianscope.data.TestFiles.idxImages;
 import static org.hessianscope.data.TestFiles.idxLabels;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * A seeded mutation fuzz of the IDX (plain and gzipped) and CIFAR-10 readers: bit flips,
  * truncations, header fields overwritten with huge or negative values, insertions and
  * deletions. Whatever the bytes, a reader returns a consistent dataset or throws
- * {@link DatasetFormatException}; any other exception (or an out-of-memory error) fails.
- * The timeout only guards against a hang; the loop itself takes a few seconds.
+ * {@link DatasetFormatException} naming the file; any other exception (or an out-of-memory error) fails.
+ * Six readers (by what is mutated), {@link FuzzRun#FULL} cases each, taken in turn from one seeded
+ * stream; each case is bounded in time and allocation by {@link FuzzRun.Tally}.
  */
 class DatasetReaderFuzzTest {
     private static final long SEED = 20_261_127L;
-    private static final int CASES = 12_000;
     private static final DataSource SOURCE = new DataSource(SourceKind.DATA_DIR, "fuzz");
     private static final int[] NASTY = {0, 1, -1, 28, 255, 784, Integer.MAX_VALUE, Integer.MIN_VALUE, 1 << 30, 600_000, 0x00000803, 0x00000801};
+    /** The readers, by what each case mutates; case c goes to reader c % 6, as before they were counted apart. */
+    private static final List<String> READERS = List.of("idx images", "idx images gzipped",
+            "idx images gzip stream", "idx labels", "idx count", "cifar-10 batches");
 
     private final byte[] images = idxImages(3, 28, 28);
     private final byte[] labels = idxLabels(3, 0, 9);
     private final byte[] cifarTwo = cifar(0, 6, 9);
 
     @Test
-    @Timeout(value = 5, unit = TimeUnit.MINUTES)
+    @Timeout(value = 10, unit = TimeUnit.MINUTES)
     void onlyDatasetFormatExceptionEverComesOut() {
+        int perReader = FuzzRun.cases(FuzzRun.FULL);
+        List<FuzzRun.Tally> tallies = READERS.stream().map(r -> new FuzzRun.Tally(r, FuzzRun.Bounds.SMALL_FILES,
+                List.of(DatasetFormatException.class))).toList();
         Random rnd = new Random(SEED);
-        int accepted = 0;
-        int rejected = 0;
-        for (int c = 0; c < CASES; c++) {
-            int target = c % 6;
-            String what = "";
-            try {
+        for (int c = 0; c < READERS.size() * perReader; c++) {
+            int target = c % READERS.size();
+            Throwable rejected = tallies.get(target).run(c, () -> {
                 switch (target) {
-                    case 0 -> {
-                        what = "plain IDX images";
-                        check(fromIdx(mutate(rnd, images, 16), labels, false));
-                    }
-                    case 1 -> {
-                        what = "gzipped IDX images (mutated before compression)";
-                        check(fromIdx(mutate(rnd, images, 16), labels, true));
-                    }
-                    case 2 -> {
-                        what = "gzipped IDX images (mutated after compression)";
-                        check(Dataset.fromIdx(DatasetName.MNIST, Split.TRAIN, SOURCE,
-                                DataFile.of("images.gz", mutate(rnd, gzip(images), 10)), DataFile.of("labels", labels)));
-                    }
+                    case 0 -> check(fromIdx(mutate(rnd, images, 16), labels, false));
+                    case 1 -> check(fromIdx(mutate(rnd, images, 16), labels, true));   // mutated before compression
+                    case 2 -> check(Dataset.fromIdx(DatasetName.MNIST, Split.TRAIN, SOURCE,   // after compression
+                            DataFile.of("images.gz", mutate(rnd, gzip(images), 10)), DataFile.of("labels", labels)));
                     case 3 -> {
-                        what = "IDX labels, plain or gzipped";
                         byte[] l = mutate(rnd, labels, 8);
                         check(Dataset.fromIdx(DatasetName.MNIST, Split.TEST, SOURCE, DataFile.of("images", images),
                                 DataFile.of("labels", rnd.nextBoolean() ? gzip(l) : l)));
                     }
-                    case 4 -> {
-                        what = "IDX header count only";
-                        check(IdxReader.count(DataFile.of("any", rnd.nextBoolean() ? gzip(mutate(rnd, images, 16))
-                                : mutate(rnd, labels, 8))));
-                    }
+                    case 4 -> check(IdxReader.count(DataFile.of("any", rnd.nextBoolean() ? gzip(mutate(rnd, images, 16))
+                            : mutate(rnd, labels, 8))));
                     default -> {
-                        what = "CIFAR-10 batches";
                         byte[] m = mutate(rnd, cifarTwo, 1);
                         if (rnd.nextInt(4) == 0) {
                             m[rnd.nextInt(2) * 3073 % Math.max(1, m.length)] = (byte) rnd.nextInt(256);
@@ -80,19 +69,26 @@ class DatasetReaderFuzzTest {
                                 List.of(DataFile.of("data_batch_1.bin", cifar(0, 1)), DataFile.of("data_batch_2.bin", m))));
                     }
                 }
-                accepted++;
-            } catch (DatasetFormatException e) {
+                return null;
+            }, null);
+            if (rejected != null) {
+                DatasetFormatException e = (DatasetFormatException) rejected;
                 assertTrue(e.getMessage().startsWith(e.file() + ": "), "the message names the file: " + e.getMessage());
-                rejected++;
-            } catch (Throwable t) {
-                fail("case " + c + " (" + what + ", seed " + SEED + ") threw " + t, t);
             }
         }
-        assertEquals(CASES, accepted + rejected);
-        System.out.println("fuzz dataset readers: " + CASES + " cases, " + accepted + " accepted, " + rejected + " rejected");
+        int accepted = 0;
+        int rejected = 0;
+        for (FuzzRun.Tally t : tallies) {
+            t.print();
+            assertEquals(perReader, t.accepted() + t.rejected());
+            // Every reader must see both outcomes, or its mutations test nothing.
+            assertTrue(t.rejected() > 0, "no case rejected");
+            accepted += t.accepted();
+            rejected += t.rejected();
+        }
         // The mutations must exercise both outcomes, or the fuzz tests nothing.
-        assertTrue(rejected > CASES / 2, "rejected " + rejected);
-        assertTrue(accepted > 100, "accepted " + accepted);
+        assertTrue(rejected > READERS.size() * perReader / 2, "rejected " + rejected);
+        assertTrue(accepted > Math.min(100, perReader / 20), "accepted " + accepted);
     }
 
     private static Dataset fromIdx(byte[] img, byte[] lbl, boolean gz) throws IOException {

@@ -93,13 +93,14 @@ class Dl4jZipFuzzTest {
     void coefficientsEntryThrowsOnlyIOException() throws IOException {
         List<byte[]> corpus = entries();
         // Every other case stored rather than deflated: the entry's real size is then the zip's own claim.
-        FuzzRun.run("dl4j coefficients.bin", corpus, FuzzRun.CASES, FuzzRun.Bounds.SMALL_FILES,
+        FuzzRun.run("dl4j coefficients.bin", corpus, FuzzRun.cases(FuzzRun.FULL), FuzzRun.Bounds.SMALL_FILES,
                 (b, c) -> check(zip(b, (c & 1) == 0)), List.of(IOException.class));
     }
 
     @Test
     void wholeZipThrowsOnlyIOException() throws IOException {
         List<byte[]> corpus = List.of(zip(entries().get(0), true), zip(entries().get(1), false));
-        FuzzRun.run("dl4j zip", corpus, b -> check(b), List.of(IOException.class));
+        FuzzRun.run("dl4j zip", corpus, FuzzRun.cases(FuzzRun.FULL), FuzzRun.Bounds.SMALL_FILES, (b, c) -> check(b),
+                List.of(IOException.class));
     }
 }

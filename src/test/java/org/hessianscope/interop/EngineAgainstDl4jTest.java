@@ -1,17 +1,12 @@
 package org.hessianscope.interop;
 
 import org.hessianscope.arch.ArchitectureSpec;
-import org.hessianscope.arch.InputShape;
-import org.hessianscope.arch.PoolSpec;
-import org.hessianscope.arch.PoolType;
 import org.hessianscope.data.Samples;
-import org.hessianscope.engine.Engine;
+import org.hessianscope.engine.TwoThreadEngine;
 import org.hessianscope.engine.LossGradient;
 import org.hessianscope.engine.Model;
 import org.hessianscope.engine.Network;
 import org.hessianscope.task.ProgressMonitor;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -26,23 +21,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The engine against DL4J, an independent implementation of the same networks: logits, per-sample losses and
  * the mean-loss gradient must agree to {@value #AGREEMENT} relative on every spec of {@link TestNets}.
  */
-class EngineAgainstDl4jTest {
+class EngineAgainstDl4jTest extends TwoThreadEngine {
 
     /** Two double-precision evaluations that sum in different orders (issue 3: 1e-12 relative). */
     static final double AGREEMENT = 1e-12;
     private static final int SAMPLES = 7;
-
-    private static Engine engine;
-
-    @BeforeAll
-    static void startEngine() {
-        engine = new Engine(2);
-    }
-
-    @AfterAll
-    static void stopEngine() {
-        engine.close();
-    }
 
     static List<String> specs() {
         return TestNets.names();
@@ -51,7 +34,7 @@ class EngineAgainstDl4jTest {
     /** The paper's MNIST net (L = 4, C = 6, k = 3) with a max pool at 2: full-size maps, 10 classes. */
     @Test
     void paperSizedNetworkAgrees() {
-        ArchitectureSpec spec = ArchitectureSpec.paper(InputShape.MNIST, 4, 6, 3, new PoolSpec(PoolType.MAX, 2, 2), 10);
+        ArchitectureSpec spec = TestNets.PAPER;
         double[] theta = TestNets.theta(spec, 91);
         Samples samples = TestNets.samples(spec, 4, 92);
         Dl4jOracle oracle = Dl4jOracle.of(spec, theta);

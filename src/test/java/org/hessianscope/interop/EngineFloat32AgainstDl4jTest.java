@@ -2,17 +2,13 @@ package org.hessianscope.interop;
 
 import org.hessianscope.arch.ArchitectureSpec;
 import org.hessianscope.arch.InputShape;
-import org.hessianscope.arch.PoolSpec;
-import org.hessianscope.arch.PoolType;
 import org.hessianscope.data.InMemorySamples;
 import org.hessianscope.data.Samples;
-import org.hessianscope.engine.Engine;
+import org.hessianscope.engine.TwoThreadEngine;
 import org.hessianscope.engine.LossGradient;
 import org.hessianscope.engine.Model;
 import org.hessianscope.engine.Network;
 import org.hessianscope.engine.Precision;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -27,21 +23,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * implementations summing in different orders: the mean-loss gradients agree to {@value #AGREEMENT}
  * relative (a few hundred float roundoffs of 6e−8 each), while float32 and float64 differ measurably.
  */
-class EngineFloat32AgainstDl4jTest {
+class EngineFloat32AgainstDl4jTest extends TwoThreadEngine {
     static final double AGREEMENT = 1e-5;
     private static final int SAMPLES = 7;
-
-    private static Engine engine;
-
-    @BeforeAll
-    static void startEngine() {
-        engine = new Engine(2);
-    }
-
-    @AfterAll
-    static void stopEngine() {
-        engine.close();
-    }
 
     static List<String> specs() {
         List<String> names = new ArrayList<>(TestNets.names());
@@ -54,7 +38,7 @@ class EngineFloat32AgainstDl4jTest {
     @MethodSource("specs")
     void gradientAgreesWithDl4jInFloat(String name) {
         ArchitectureSpec spec = name.equals("paper")
-                ? ArchitectureSpec.paper(InputShape.MNIST, 4, 6, 3, new PoolSpec(PoolType.MAX, 2, 2), 10)
+                ? TestNets.PAPER
                 // 17 channels: the float32 weight gradient's product with Cout contiguous, with an edge tile.
                 : name.equals("wide") ? ArchitectureSpec.paper(InputShape.MNIST, 2, 17, 3, null, 10)
                 : TestNets.SPECS.get(name);

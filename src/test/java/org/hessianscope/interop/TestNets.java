@@ -19,6 +19,10 @@ final class TestNets {
     private TestNets() {
     }
 
+    /** The paper's MNIST net (L = 4, C = 6, k = 3) with a max pool at 2: full-size maps, 10 classes. */
+    static final ArchitectureSpec PAPER = ArchitectureSpec.paper(InputShape.MNIST, 4, 6, 3,
+            new PoolSpec(PoolType.MAX, 2, 2), 10);
+
     static final Map<String, ArchitectureSpec> SPECS = Map.of(
             "convOnly", new ArchitectureSpec(new InputShape(1, 8, 8),
                     List.of(new ConvLayerSpec(3, 3), new ConvLayerSpec(2, 2)), false, null, HeadSpec.LINEAR, 4),

@@ -12,12 +12,12 @@ import java.util.zip.Deflater;
  * the production writers, so that the readers are checked against the formats
  * rather than against themselves.
  */
-final class HandWritten {
+public final class HandWritten {
     private HandWritten() {
     }
 
     /** A .npy array: magic, version major.0, the little-endian header length (2 or 4 bytes), the header, the data. */
-    static byte[] npy(int major, String header, byte[] data) {
+    public static byte[] npy(int major, String header, byte[] data) {
         Bytes b = new Bytes();
         b.u8(0x93).ascii("NUMPY").u8(major).u8(0);
         byte[] h = header.getBytes(major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
@@ -31,7 +31,7 @@ final class HandWritten {
     }
 
     /** The dict padded with spaces and a final newline so that preamble + header is a multiple of 64. */
-    static String padded(int preamble, String dict) {
+    public static String padded(int preamble, String dict) {
         StringBuilder sb = new StringBuilder(dict);
         while ((preamble + sb.length() + 1) % 64 != 0) {
             sb.append(' ');

@@ -70,6 +70,19 @@ class NpzTest {
         }
     }
 
+    /** Found by ReaderFuzzTest at 10,000 cases: a newline in an entry name or a header broke the one-line rule. */
+    @Test
+    void controlCharactersReadFromTheFileAreEscapedInTheMessage() {
+        assertEquals("w.npz: entry a\\u000a.txt is not a .npy array; an .npz holds only <key>.npy entries",
+                error(zip(Entry.stored("a\n.txt", A)), SMALL));
+        byte[] twoLines = npy(1, padded(10, "{'descr': '<f8', 'fortran_order': False, 'shape': (2, 2), }\nx"),
+                f8le(1, 2, 3, 4));
+        String m = error(zip(Entry.stored("a.npy", twoLines)), SMALL);
+        assertEquals(1, m.lines().count(), m);
+        assertTrue(m.startsWith("w.npz: entry a.npy: bad .npy header: unexpected text after the header dict"), m);
+        assertTrue(m.contains("}\\u000ax"), m);
+    }
+
     @Test
     void rejectsDamagedArchivesNamingFileAndEntry() {
         assertEquals("w.npz: not an .npz archive (a zip file starts with PK\\3\\4)", error(A, SMALL));

@@ -6,9 +6,7 @@ import org.hessianscope.io.HandWritten.Entry;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -17,22 +15,17 @@ import static org.hessianscope.io.HandWritten.f8le;
 import static org.hessianscope.io.HandWritten.npy;
 import static org.hessianscope.io.HandWritten.padded;
 import static org.hessianscope.io.HandWritten.zip;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * A seeded mutation fuzzer: valid {@code .npy}, {@code .npz} and spec inputs are
  * mutated (bit flips, interesting bytes and tokens, insertions, deletions,
- * truncation, splices) and fed to the readers. The only exceptions allowed out
- * are the documented ones ({@link NpyFormatException}, {@link SpecException});
- * the whole run is bounded in time (no hang) and the readers run under small
- * size caps, so an out-of-memory would also surface as a failure.
+ * truncation, splices) and fed to the readers, {@link FuzzRun#FULL} cases each. The only exceptions allowed out
+ * are the documented ones ({@link NpyFormatException}, {@link SpecException}), and each case is bounded in
+ * time and allocation ({@link FuzzRun.Bounds#SMALL_FILES}); the readers run under small size caps.
  */
 public class ReaderFuzzTest {
 
-    static final long SEED = 20261127L;
-    static final int CASES_PER_FORMAT = 4_000;
     static final NpzLimits CAPS = new NpzLimits(1 << 20, 4 << 20, 64);
     static final byte[][] TOKENS = tokens("(", ")", ",", "{", "}", "'", "\"", ":", "\n", " ", "True", "False",
             "2147483647", "4294967296", "999999999", "-1", "0", "(0,)", "'<f4'", "'>f8'", "'<i8'", "'|O'", "'shape'",
@@ -78,30 +71,13 @@ public class ReaderFuzzTest {
         Object read(byte[] input) throws Exception;
     }
 
+    /** {@link FuzzRun} with this class's count: these readers are cheap, so the ordinary build runs the full count. */
     private static void run(String format, List<byte[]> corpus, Reader reader, Class<? extends Exception> allowed) {
-        int[] outcomes = new int[2];
-        assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
-            SplittableRandom rnd = new SplittableRandom(SEED ^ format.hashCode());
-            for (int c = 0; c < CASES_PER_FORMAT; c++) {
-                byte[] input = mutate(corpus, rnd);
-                try {
-                    reader.read(input);
-                    outcomes[0]++;
-                } catch (Throwable t) {
-                    if (!allowed.isInstance(t)) {
-                        fail(format + " case " + c + " threw " + t + " for input " + hex(input), t);
-                    }
-                    if (t.getMessage() == null || t.getMessage().isBlank()) {
-                        fail(format + " case " + c + " threw an exception without a message for " + hex(input));
-                    }
-                    outcomes[1]++;
-                }
-            }
-        });
-        System.out.println("fuzz " + format + ": " + CASES_PER_FORMAT + " cases, " + outcomes[0] + " accepted, "
-                + outcomes[1] + " rejected with " + allowed.getSimpleName());
+        int cases = FuzzRun.cases(FuzzRun.FULL);
+        int[] outcomes = FuzzRun.run(format, corpus, cases, FuzzRun.Bounds.SMALL_FILES, (b, c) -> reader.read(b),
+                List.of(allowed));
         // Both outcomes must occur, or the mutations are too weak (or too strong) to test anything.
-        assertTrue(outcomes[0] > 20 && outcomes[1] > CASES_PER_FORMAT / 4,
+        assertTrue(outcomes[0] > Math.min(20, cases / 200) && outcomes[1] > cases / 4,
                 format + ": " + outcomes[0] + " accepted, " + outcomes[1] + " rejected");
     }
 
@@ -154,9 +130,5 @@ public class ReaderFuzzTest {
 
     private static byte[][] tokens(String... s) {
         return Arrays.stream(s).map(t -> t.getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new);
-    }
-
-    private static String hex(byte[] b) {
-        return HexFormat.of().formatHex(b, 0, Math.min(b.length, 400)) + (b.length > 400 ? "..." : "");
     }
 }

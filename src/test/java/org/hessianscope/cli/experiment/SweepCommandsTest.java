@@ -23,7 +23,8 @@ public class SweepCommandsTest {
     @TempDir
     Path tmp;
 
-    static final String TINY = """
+    /** Two tiny points, trained and analysed in seconds; HostileFilesTest builds its store from it too. */
+    public static final String TINY = """
             name: cli-tiny
             dataset: mnist
             train_size: 96
