@@ -21,7 +21,7 @@ public final class JobView extends HBox {
         super(8);
         setAlignment(Pos.CENTER_LEFT);
         ProgressBar bar = new ProgressBar();
-        bar.setPrefWidth(180);
+        bar.setPrefWidth(120);
         bar.progressProperty().bind(vm.progressProperty());
         Label message = new Label();
         message.textProperty().bind(vm.messageProperty());
@@ -37,7 +37,7 @@ public final class JobView extends HBox {
         Button stop = new Button("Cancel");
         stop.setId(id + "-cancel");
         stop.setMinWidth(Button.USE_PREF_SIZE);
-        bar.setMinWidth(60);
+        bar.setMinWidth(40);
         stop.disableProperty().bind(vm.runningProperty().not());
         stop.setOnAction(e -> cancel.run());
         bar.setId(id + "-progress");
