@@ -122,7 +122,9 @@ public final class FigureExport {
     public static byte[] pdf(JFreeChart chart, int width, int height) {
         requireSize(width, height);
         PDFDocument doc = new PDFDocument();
-        doc.setTitle(latin1(chart.getTitle() != null ? chart.getTitle().getText() : "HessianScope figure"));
+        String run = RunCaption.of(chart);
+        doc.setTitle(latin1((chart.getTitle() != null ? chart.getTitle().getText() : "HessianScope figure")
+                + (run == null ? "" : ", " + RunCaption.PREFIX + run)));
         doc.setAuthor("HessianScope");
         Page page = doc.createPage(new Rectangle2D.Double(0, 0, width, height));
         PDFGraphics2D g2 = page.getGraphics2D();

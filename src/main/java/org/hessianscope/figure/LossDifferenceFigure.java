@@ -92,16 +92,18 @@ public final class LossDifferenceFigure {
             Color colour = highlighted == null || highlighted.equals(run.label())
                     ? Palette.colour(run.colour()) : Palette.translucent(Palette.colour(run.colour()), FADED);
             LossDifferenceResult r = run.result();
+            LossDifferenceNormalise view = layers.normalise();
             int kMin = firstK(layers.kMin(), r.n());
             if (layers.mean()) {
                 addLine(lines, lineRenderer, seriesKey(run.label(), Kind.MEAN),
-                        envelope(kMin, r.meanAbs(), style), colour, new BasicStroke(style.lineWidth() * 0.6f));
+                        envelope(kMin, view.apply(r, r.meanAbs()), style), colour, new BasicStroke(style.lineWidth() * 0.6f));
             }
             if (layers.smoothed() != LossDifferenceLayers.SmoothedCurve.NONE) {
                 double[] s = layers.smoothed() == LossDifferenceLayers.SmoothedCurve.AUTHORS
                         ? Smoothing.ema(r.meanAbs(), layers.alpha())
                         : Smoothing.emaBiasCorrected(r.meanAbs(), layers.alpha());
-                addLine(lines, lineRenderer, seriesKey(run.label(), Kind.SMOOTHED), envelope(kMin, s, style), colour,
+                // Smoothed as measured, then scaled: the same curve in the chosen view.
+                addLine(lines, lineRenderer, seriesKey(run.label(), Kind.SMOOTHED), envelope(kMin, view.apply(r, s), style), colour,
                         new BasicStroke(style.lineWidth() * 1.4f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
             }
             if (layers.exact()) {
@@ -109,30 +111,30 @@ public final class LossDifferenceFigure {
                 for (int i = 0; i < rms.length; i++) {
                     rms[i] = Math.sqrt(rms[i]);
                 }
-                addLine(lines, lineRenderer, seriesKey(run.label(), Kind.EXACT), smooth(kMin, rms, style), colour,
+                addLine(lines, lineRenderer, seriesKey(run.label(), Kind.EXACT), smooth(kMin, view.apply(r, rms), style), colour,
                         dashed(style.lineWidth(), DASHED));
             }
             if (layers.bound()) {
                 addLine(lines, lineRenderer, seriesKey(run.label(), Kind.BOUND),
-                        smooth(kMin, LossDifferenceBound.lossCurve(r.n(), r.losses().maxAbs()), style), colour,
+                        smooth(kMin, view.apply(r, LossDifferenceBound.lossCurve(r.n(), r.losses().maxAbs())), style), colour,
                         dashed(style.lineWidth(), DOTTED));
             }
             LossDifferenceLayers.Band band = layers.band();
             if (band == LossDifferenceLayers.Band.Q25_Q75 || band == LossDifferenceLayers.Band.BOTH) {
-                addBand(band50, band50Renderer, seriesKey(run.label(), Kind.BAND_50), r, kMin, 1, 3, colour);
+                addBand(band50, band50Renderer, seriesKey(run.label(), Kind.BAND_50), r, view, kMin, 1, 3, colour);
             }
             if (band == LossDifferenceLayers.Band.Q05_Q95 || band == LossDifferenceLayers.Band.BOTH) {
-                addBand(band90, band90Renderer, seriesKey(run.label(), Kind.BAND_90), r, kMin, 0, 4, colour);
+                addBand(band90, band90Renderer, seriesKey(run.label(), Kind.BAND_90), r, view, kMin, 0, 4, colour);
             }
         }
         XYPlot plot = new XYPlot(lines, Axes.of("k", style.logX(), style),
-                Axes.of("|L_{k+1} − L_k|", true, style), lineRenderer);
+                Axes.of(layers.normalise().axis(), true, style), lineRenderer);
         plot.setDataset(BAND_50, band50);
         plot.setRenderer(BAND_50, band50Renderer);
         plot.setDataset(BAND_90, band90);
         plot.setRenderer(BAND_90, band90Renderer);
         plot.setDatasetRenderingOrder(DatasetRenderingOrder.REVERSE);
-        return ChartStyling.chart("Loss difference |L_{k+1} − L_k|", plot, legend(runs, layers, style), style);
+        return ChartStyling.chart("Loss difference " + layers.normalise().axis(), plot, legend(runs, layers, style), style);
     }
 
     /** Runs in order, the highlighted one last so that it is drawn over the others. */
@@ -199,14 +201,17 @@ public final class LossDifferenceFigure {
     }
 
     private static void addBand(YIntervalSeriesCollection bands, DeviationRenderer renderer, String key,
-                                LossDifferenceResult r, int kMin, int lowLevel, int highLevel, Color colour) {
+                                LossDifferenceResult r, LossDifferenceNormalise view, int kMin, int lowLevel,
+                                int highLevel, Color colour) {
         YIntervalSeries s = new YIntervalSeries(key, false, true);
         int median = 2;
         for (int g = 0; g < r.gridK().length; g++) {
             int k = r.gridK()[g];
-            double low = r.quantiles()[lowLevel][g];
-            if (k >= kMin && low > 0) { // a log axis cannot show a band reaching 0
-                s.add(new org.jfree.data.xy.YIntervalDataItem(k, r.quantiles()[median][g], low, r.quantiles()[highLevel][g]), false);
+            double f = view.factor(r, k);
+            double low = r.quantiles()[lowLevel][g] * f;
+            if (k >= kMin && low > 0) { // a log axis cannot show a band reaching 0 (NaN fails too)
+                s.add(new org.jfree.data.xy.YIntervalDataItem(k, r.quantiles()[median][g] * f, low,
+                        r.quantiles()[highLevel][g] * f), false);
             }
         }
         int index = bands.getSeriesCount();

@@ -12,9 +12,10 @@ import org.hessianscope.landscape.Smoothing;
  * @param alpha    smoothing factor in (0, 1); the paper uses 0.995
  * @param bound    the paper's bound 2/(k+1)·max|ℓ| (dotted)
  * @param kMin     first k drawn (the authors start at 10,000 where the plain smoothing has settled)
+ * @param normalise the view every curve is drawn in: as measured, times (k+1), or over √E[ΔL_k²]
  */
 public record LossDifferenceLayers(boolean mean, Band band, boolean exact, SmoothedCurve smoothed, double alpha,
-                                   boolean bound, int kMin) {
+                                   boolean bound, int kMin, LossDifferenceNormalise normalise) {
 
     public enum Band { NONE, Q25_Q75, Q05_Q95, BOTH }
 
@@ -25,9 +26,15 @@ public record LossDifferenceLayers(boolean mean, Band band, boolean exact, Smoot
         if (kMin < 1) {
             throw new IllegalArgumentException("kMin = " + kMin + "; k starts at 1");
         }
-        if (band == null || smoothed == null) {
-            throw new IllegalArgumentException("band and smoothed must be given (use NONE to hide them)");
+        if (band == null || smoothed == null || normalise == null) {
+            throw new IllegalArgumentException("band, smoothed and normalise must be given (use NONE for none)");
         }
+    }
+
+    /** The curves as measured, not normalised. */
+    public LossDifferenceLayers(boolean mean, Band band, boolean exact, SmoothedCurve smoothed, double alpha,
+                                boolean bound, int kMin) {
+        this(mean, band, exact, smoothed, alpha, bound, kMin, LossDifferenceNormalise.NONE);
     }
 
     /** Everything for exploring: mean, interquartile band, exact curve, authors' smoothing, bound; from k = 1. */
@@ -41,10 +48,14 @@ public record LossDifferenceLayers(boolean mean, Band band, boolean exact, Smoot
     }
 
     public LossDifferenceLayers withKMin(int k) {
-        return new LossDifferenceLayers(mean, band, exact, smoothed, alpha, bound, k);
+        return new LossDifferenceLayers(mean, band, exact, smoothed, alpha, bound, k, normalise);
+    }
+
+    public LossDifferenceLayers withNormalise(LossDifferenceNormalise n) {
+        return new LossDifferenceLayers(mean, band, exact, smoothed, alpha, bound, kMin, n);
     }
 
     public LossDifferenceLayers withSmoothed(SmoothedCurve s, double a) {
-        return new LossDifferenceLayers(mean, band, exact, s, a, bound, kMin);
+        return new LossDifferenceLayers(mean, band, exact, s, a, bound, kMin, normalise);
     }
 }

@@ -3,8 +3,8 @@ package org.hessianscope.figure;
 import java.awt.Color;
 
 /**
- * Run colours. A run keeps its colour in every chart because the colour depends only on
- * its index in the run list, never on which charts or curves are shown. The ten colours
+ * Run colours. A run keeps its colour in every chart because the colour is chosen once per
+ * run, from its key ({@link #stable}), never from which charts or curves are shown. The ten colours
  * are matplotlib's default cycle ("tab10"), which the authors' figures used.
  */
 public final class Palette {
@@ -22,6 +22,37 @@ public final class Palette {
             throw new IllegalArgumentException("colour index = " + index + "; must be ≥ 0");
         }
         return TAB10[index % TAB10.length];
+    }
+
+    /**
+     * The colour index a run identified by {@code key} prefers: the first bytes of the key's
+     * SHA-256, modulo the palette, so a run gets the same colour in every session whatever the
+     * order its list was opened in (issue 17, defect 15).
+     */
+    public static int preferred(String key) {
+        try {
+            byte[] d = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(key.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            int v = ((d[0] & 0xff) << 16) | ((d[1] & 0xff) << 8) | (d[2] & 0xff);
+            return v % TAB10.length;
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
+    }
+
+    /**
+     * {@code key}'s preferred colour, or the next one after it that no index in {@code taken}
+     * has, so runs shown together stay apart; the preferred one when all ten are taken.
+     */
+    public static int stable(String key, java.util.Collection<Integer> taken) {
+        int first = preferred(key);
+        for (int step = 0; step < TAB10.length; step++) {
+            int c = (first + step) % TAB10.length;
+            if (!taken.contains(c)) {
+                return c;
+            }
+        }
+        return first;
     }
 
     public static int size() {

@@ -27,7 +27,7 @@ public final class Windows {
     static Built build(AppModel model) {
         ChartsViewModel chartsModel = new ChartsViewModel(model.runs(), model.paperStyleProperty());
         ChartsView charts = new ChartsView(chartsModel, model.readout(), model.runs(), model.sample());
-        ExportViewModel export = new ExportViewModel(model.messages());
+        ExportViewModel export = new ExportViewModel(model.messages(), chartsModel::exportName);
         MenuBar menu = new MenuBar(fileMenu(model), exportMenu(chartsModel, export), viewMenu(model));
         Parent root = new MainWindow(model, charts, menu, new ExplainView(new ExplainViewModel(model.builder(), model.runs()))).root();
         return new Built(root, charts, chartsModel, export);
@@ -79,7 +79,7 @@ public final class Windows {
             MenuItem item = new MenuItem(c[0]);
             item.setOnAction(e -> {
                 FileChooser chooser = new FileChooser();
-                chooser.setInitialFileName(name + "." + c[1]);
+                chooser.setInitialFileName(export.suggestedName(name) + "." + c[1]);
                 chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(c[0], "*." + c[1]));
                 File f = chooser.showSaveDialog(null);
                 if (f != null) {

@@ -29,11 +29,16 @@ public final class TinyRuns {
 
     /** Trains L conv layers of 2 channels, kernel 5, on the first {@code n} MNIST records for one epoch, seed 3. */
     public static Path train(Path dir, int layers, int n, DatasetCatalog catalog) throws IOException {
+        return train(dir, layers, n, 3, catalog);
+    }
+
+    /** As {@link #train(Path, int, int, DatasetCatalog)} with training seed {@code seed}. */
+    public static Path train(Path dir, int layers, int n, long seed, DatasetCatalog catalog) throws IOException {
         ArchitectureSpec spec = ArchitectureSpec.paper(InputShape.MNIST, layers, 2, 5, null, 10);
         Dataset train = catalog.load(DatasetName.MNIST, Split.TRAIN).first(n);
         Dataset test = catalog.load(DatasetName.MNIST, Split.TEST).first(200);
         try (Engine engine = new Engine(2)) {
-            RunTraining.Outcome o = RunTraining.train(engine, spec, train, test, TrainingOptions.paper(1, 3),
+            RunTraining.Outcome o = RunTraining.train(engine, spec, train, test, TrainingOptions.paper(1, seed),
                     TrainingListener.NONE, ProgressMonitor.NONE);
             RunFolder.write(dir, o.run());
         }

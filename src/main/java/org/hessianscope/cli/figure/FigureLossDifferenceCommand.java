@@ -5,6 +5,7 @@ import org.hessianscope.cli.common.RunLosses;
 import org.hessianscope.figure.LabelledLossDifference;
 import org.hessianscope.figure.LossDifferenceFigure;
 import org.hessianscope.figure.LossDifferenceLayers;
+import org.hessianscope.figure.LossDifferenceNormalise;
 import org.hessianscope.landscape.LossDifference;
 import org.hessianscope.landscape.LossDifferenceOptions;
 import org.hessianscope.landscape.LossDifferenceResult;
@@ -50,6 +51,10 @@ public final class FigureLossDifferenceCommand implements Callable<Integer> {
     @Option(names = "--authors", description = "Only the smoothed mean, as in the paper's figures (with --k-min 10000 for theirs).")
     boolean authors;
 
+    @Option(names = "--normalise", paramLabel = "VIEW", defaultValue = "none",
+            description = "none (as measured), k: (k+1)·|ΔL_k|, or rms: |ΔL_k| / √E[ΔL_k²] (default ${DEFAULT-VALUE}).")
+    String normalise;
+
     @Option(names = "--data-dir", paramLabel = "DIR", description = "With --run: folder holding the full dataset.")
     Path dataDir;
 
@@ -60,6 +65,12 @@ public final class FigureLossDifferenceCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         output.validate();
         ordering.validated();
+        LossDifferenceNormalise view;
+        try {
+            view = LossDifferenceNormalise.of(normalise);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--" + e.getMessage(), e);
+        }
         List<Path> inputs = source.losses != null ? source.losses : source.runs;
         if (labels != null && labels.size() != inputs.size()) {
             throw new IllegalArgumentException("--labels has " + labels.size() + " label(s) but " + inputs.size()
@@ -82,7 +93,7 @@ public final class FigureLossDifferenceCommand implements Callable<Integer> {
         }
         LossDifferenceLayers layers = (authors ? LossDifferenceLayers.authors() : LossDifferenceLayers.all())
                 .withSmoothed(authors ? LossDifferenceLayers.SmoothedCurve.AUTHORS : LossDifferenceLayers.all().smoothed(), ordering.alpha)
-                .withKMin(kMin);
+                .withKMin(kMin).withNormalise(view);
         output.write(LossDifferenceFigure.chart(runs, layers, output.style()));
         return 0;
     }

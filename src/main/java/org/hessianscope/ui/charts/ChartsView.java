@@ -9,6 +9,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.RowConstraints;
+import org.hessianscope.figure.LossDifferenceNormalise;
 import org.hessianscope.figure.PerSampleFigure;
 import org.hessianscope.curvature.CurvatureOperator;
 import org.hessianscope.figure.SpectrumFigure;
@@ -31,6 +32,24 @@ public final class ChartsView extends GridPane {
                 runs.selectedProperty().set(r);
             }
         });
+        // The normalised views take the 1/k trend out, so the architectures separate (issue 17, defect 20).
+        javafx.scene.control.ChoiceBox<LossDifferenceNormalise> normalise = new javafx.scene.control.ChoiceBox<>(
+                javafx.collections.FXCollections.observableArrayList(LossDifferenceNormalise.values()));
+        normalise.setId("lossdifference-normalise");
+        normalise.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(LossDifferenceNormalise n) {
+                return n == null ? "" : n.key() + ": " + org.hessianscope.figure.Subscripts.render(n.axis());
+            }
+
+            @Override
+            public LossDifferenceNormalise fromString(String s) {
+                return LossDifferenceNormalise.of(s.substring(0, s.indexOf(':')));
+            }
+        });
+        normalise.valueProperty().bindBidirectional(vm.normaliseProperty());
+        HBox normaliseRow = new HBox(6, new javafx.scene.control.Label("normalise"), normalise);
+        normaliseRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         HBox toggles = new HBox(8);
         for (CurvatureOperator op : CurvatureOperator.values()) {
             CheckBox c = new CheckBox(SpectrumFigure.title(op));
@@ -50,7 +69,9 @@ public final class ChartsView extends GridPane {
                 }));
         runs.selectedProperty().addListener(o -> sample.clear());
         BorderPane perSampleWithImage = new BorderPane(perSample, null, null, new SampleView(sample), null);
-        add(new BorderPane(lossDifference, SeedMeanToggle.of(vm), null, null, null), 0, 0);
+        HBox chartOneControls = new HBox(12, normaliseRow, SeedMeanToggle.of(vm));
+        chartOneControls.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        add(new BorderPane(lossDifference, chartOneControls, null, null, null), 0, 0);
         add(spectrum, 1, 0);
         add(new ChartPane("chart-bounds", vm.boundsProperty(), vm.boundsHintProperty()), 0, 1);
         add(perSampleWithImage, 1, 1);

@@ -28,9 +28,12 @@ import org.hessianscope.figure.BoundLevels;
 import org.hessianscope.figure.FigureStyle;
 import org.hessianscope.figure.LanczosConvergence;
 import org.hessianscope.figure.PerSampleFigure;
+import org.hessianscope.figure.RunCaption;
 import org.hessianscope.figure.SpectrumFigure;
 import org.hessianscope.figure.LabelledLossDifference;
 import org.hessianscope.figure.LossDifferenceFigure;
+import org.hessianscope.figure.LossDifferenceLayers;
+import org.hessianscope.figure.LossDifferenceNormalise;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYItemRenderer;
@@ -65,6 +68,8 @@ public final class ChartsViewModel {
     /** Chart 1 draws seeds of one network as their mean and range ({@link SeedMeanChart}) while set and possible. */
     private final BooleanProperty seedMean = new SimpleBooleanProperty(true);
     private final javafx.beans.property.ReadOnlyBooleanWrapper seeded = new javafx.beans.property.ReadOnlyBooleanWrapper();
+    private final javafx.beans.property.ObjectProperty<LossDifferenceNormalise> normalise =
+            new javafx.beans.property.SimpleObjectProperty<>(LossDifferenceNormalise.NONE);
     /** The live Lanczos view of the run being analysed ({@link #liveRun}), or null while none runs. */
     private LanczosConvergence live;
     private RunItem liveRun;
@@ -82,6 +87,7 @@ public final class ChartsViewModel {
         });
         runs.lanczos().onBatch(this::lanczosSteps);
         seedMean.addListener(o -> rebuild());
+        normalise.addListener(o -> rebuild());
         for (CurvatureOperator op : CurvatureOperator.values()) {
             BooleanProperty shown = new SimpleBooleanProperty(true);
             shown.addListener(o -> showSpectrum());
@@ -152,7 +158,9 @@ public final class ChartsViewModel {
                 }
             });
             spectrumHint.set("");
-            spectrum.set(SpectrumFigure.chart(one.curvature(), ops, singleStyle()));
+            JFreeChart chart = SpectrumFigure.chart(one.curvature(), ops, singleStyle());
+            RunCaption.name(chart, runs.label(selected));
+            spectrum.set(chart);
         } else if (selected != null && selected == liveRun && live != null) {
             spectrumHint.set("");
             if (spectrum.get() != live.chart()) {
@@ -193,19 +201,25 @@ public final class ChartsViewModel {
             perSampleHint.set("Select an analysed run to see ‖H_O,i‖ and ‖H_F,i‖/‖H_O,i‖ against each sample's loss.");
         } else {
             perSampleHint.set("");
-            perSample.set(PerSampleFigure.chart(one.curvatureLosses(), one.curvature().perSampleGgn().ggnNorm(),
-                    one.curvature().perSampleFull(), single));
+            JFreeChart chart = PerSampleFigure.chart(one.curvatureLosses(), one.curvature().perSampleGgn().ggnNorm(),
+                    one.curvature().perSampleFull(), single);
+            // An exported chart 4 says which run it is of.
+            RunCaption.name(chart, runs.label(selected));
+            perSample.set(chart);
         }
         showSpectrum();
     }
 
     private void lossDifferenceAndBounds(List<RunItem> drawn, RunItem selected) {
         RunLabels labels = RunLabels.of(drawn);
+        RunLabels labels = RunLabels.of(drawn);
         SeedGroups seeds = SeedGroups.of(drawn);
         seeded.set(seeds != null);
         JFreeChart chart = seeds != null && seedMean.get() ? seedMeans(seeds, selected) : runCurves(drawn, labels);
+        // Below the plot in both styles: a legend column beside it left chart 1 a plot of about 110 px at
+        // 1280×720 with six runs (issue 17, defect 8); the legend must never take the plot's room.
         FigureStyle style = paperStyle.get() ? windowPaper(labels.title()) : FigureStyle.screen()
-                .withLegendTitle(labels.title());
+                .withLegendTitle(labels.title()).withLegendBelow(true);
         emphasise(chart, selected);
         lossDifferenceHint.set("");
         lossDifference.set(chart);
@@ -239,8 +253,10 @@ public final class ChartsViewModel {
                     r.colourIndex()));
             byLabel.put(labels.labels().get(i), r);
         }
-        return LossDifferenceFigure.chart(series, paperStyle.get() ? windowPaper(labels.title()) : FigureStyle.screen()
-                .withLegendTitle(labels.title()));
+        LossDifferenceNormalise view = normalise.get() == null ? LossDifferenceNormalise.NONE : normalise.get();
+        return LossDifferenceFigure.chart(series, LossDifferenceLayers.all().withNormalise(view),
+                paperStyle.get() ? windowPaper(labels.title()) : FigureStyle.screen()
+                        .withLegendTitle(labels.title()).withLegendBelow(true));
     }
 
     /** Chart 1 with a mean curve and seed band per network; a click on one selects its selected or first run. */
@@ -278,6 +294,17 @@ public final class ChartsViewModel {
                 renderer.setSeriesPaint(s, new Color(c.getRed(), c.getGreen(), c.getBlue(), DIMMED_ALPHA));
             }
         }
+    }
+
+    /**
+     * The file name an export of chart {@code chart} ("lossdifference", "spectrum", "bounds",
+     * "persample") suggests: the chart and the short labels of the runs it draws.
+     */
+    public String exportName(String chart) {
+        RunItem selected = runs.selectedProperty().get();
+        boolean one = chart.equals("spectrum") || chart.equals("persample");
+        List<String> named = one ? (selected == null ? List.of() : List.of(runs.label(selected))) : labels;
+        return RunCaption.fileName(chart, named);
     }
 
     /** The legend labels of the runs charts 1 and 3 draw, in drawing order (the swept values for a sweep). */
@@ -337,6 +364,11 @@ public final class ChartsViewModel {
     /** True while some checked runs are seeds of one network ({@link SeedGroups}): chart 1 can draw their mean. */
     public javafx.beans.property.ReadOnlyBooleanProperty seededProperty() {
         return seeded.getReadOnlyProperty();
+    }
+
+    /** Chart 1's view: as measured, (k+1)·|ΔL_k|, or |ΔL_k| / √E[ΔL_k²] (issue 17, defect 20). */
+    public javafx.beans.property.ObjectProperty<LossDifferenceNormalise> normaliseProperty() {
+        return normalise;
     }
 
     /** What to do to see chart 1, empty while it is shown. */

@@ -16,9 +16,21 @@ public final class ExportViewModel {
     public static final int WIDTH = 800;
     public static final int HEIGHT = 500;
     private final Messages messages;
+    private final java.util.function.UnaryOperator<String> names;
 
     public ExportViewModel(Messages messages) {
+        this(messages, java.util.function.UnaryOperator.identity());
+    }
+
+    /** {@code names} turns a chart's name ("persample") into the file name offered, e.g. with its runs' labels. */
+    public ExportViewModel(Messages messages, java.util.function.UnaryOperator<String> names) {
         this.messages = messages;
+        this.names = names;
+    }
+
+    /** The file name (without extension) an export of chart {@code chart} suggests. */
+    public String suggestedName(String chart) {
+        return names.apply(chart);
     }
 
     /** Writes {@code chart} to {@code file}; false (with a message saying why) when there is nothing or it failed. */

@@ -74,8 +74,9 @@ public final class BackgroundTask<T> {
                     @Override
                     public void progress(long done, long total, String message) {
                         // Task coalesces these updates, so a tight loop never floods the JavaFX thread.
-                        updateProgress(done, total);
+                        // The message first: the strip's time left reads the step's name when progress arrives.
                         updateMessage(message);
+                        updateProgress(done, total);
                     }
 
                     @Override

@@ -9,6 +9,9 @@ import javafx.scene.layout.Priority;
 
 /** A progress strip bound to a {@link JobViewModel}: bar, message and Cancel. */
 public final class JobView extends HBox {
+    /** Two lines of the default font. */
+    private static final double MESSAGE_HEIGHT = 34;
+
     public JobView(JobViewModel vm, String id) {
         this(vm, id, vm::cancel);
     }
@@ -18,18 +21,23 @@ public final class JobView extends HBox {
         super(8);
         setAlignment(Pos.CENTER_LEFT);
         ProgressBar bar = new ProgressBar();
-        bar.setPrefWidth(180);
+        bar.setPrefWidth(120);
         bar.progressProperty().bind(vm.progressProperty());
         Label message = new Label();
         message.textProperty().bind(vm.messageProperty());
         message.setMaxWidth(Double.MAX_VALUE);
-        // The message gives way (ellipsis), never the button: Cancel keeps its label however long the message.
+        // The message gives way, never the button: Cancel keeps its label however long the message. It wraps
+        // onto a second line in a fixed height ("read the ana…" was cut at 1280×720), so nothing below it moves.
         message.setMinWidth(0);
+        message.setWrapText(true);
+        message.setMinHeight(MESSAGE_HEIGHT);
+        message.setPrefHeight(MESSAGE_HEIGHT);
+        message.setMaxHeight(MESSAGE_HEIGHT);
         HBox.setHgrow(message, Priority.ALWAYS);
         Button stop = new Button("Cancel");
         stop.setId(id + "-cancel");
         stop.setMinWidth(Button.USE_PREF_SIZE);
-        bar.setMinWidth(60);
+        bar.setMinWidth(40);
         stop.disableProperty().bind(vm.runningProperty().not());
         stop.setOnAction(e -> cancel.run());
         bar.setId(id + "-progress");

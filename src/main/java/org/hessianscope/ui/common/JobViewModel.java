@@ -20,11 +20,23 @@ public final class JobViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper timeLeft = new ReadOnlyStringWrapper("");
+    private final org.hessianscope.task.TimeLeft clock = new org.hessianscope.task.TimeLeft();
     private Task<?> current;
 
     public JobViewModel(Executor executor, Messages messages) {
         this.executor = executor;
         this.messages = messages;
+        // Progress arrives on the JavaFX thread (bound to the task's), so the clock has one caller.
+        progress.addListener((o, was, now) -> {
+            if (running.get()) {
+                String m = message.get() == null ? "" : message.get();
+                int colon = m.indexOf(": ");
+                String step = colon > 0 ? m.substring(0, colon) : title.get();
+                double left = clock.update(step, now.doubleValue(), System.nanoTime() / 1e9);
+                timeLeft.set(Double.isNaN(left) ? "" : step + ": time left ≈ " + Durations.format(left));
+            }
+        });
     }
 
     /** Starts {@code job}; its own callbacks run after the strip is updated. Call on the JavaFX thread. */
@@ -39,6 +51,8 @@ public final class JobViewModel {
         progress.unbind();
         message.bind(task.messageProperty());
         progress.bind(task.progressProperty());
+        clock.reset();
+        timeLeft.set("");
         running.set(true);
         current = task;
         var success = task.getOnSucceeded();
@@ -67,8 +81,9 @@ public final class JobViewModel {
         message.unbind();
         progress.unbind();
         message.set(title.get() + ": " + how);
-        progress.set(how.equals("done") ? 1 : 0);
         running.set(false);
+        progress.set(how.equals("done") ? 1 : 0);
+        timeLeft.set("");
         if (current == task) {
             current = null;
         }
@@ -90,6 +105,14 @@ public final class JobViewModel {
 
     public ReadOnlyDoubleProperty progressProperty() {
         return progress.getReadOnlyProperty();
+    }
+
+    /**
+     * "step: time left ≈ 40 s" for the running step (an analysis reports one step after another),
+     * from its progress so far; empty before 1 % of it is done and once the job ends.
+     */
+    public ReadOnlyStringProperty timeLeftProperty() {
+        return timeLeft.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty runningProperty() {

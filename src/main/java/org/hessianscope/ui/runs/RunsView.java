@@ -52,8 +52,20 @@ public final class RunsView extends VBox {
         remove.setId("runs-remove");
         remove.disableProperty().bind(vm.selectedProperty().isNull());
         remove.setOnAction(e -> vm.remove(vm.selectedProperty().get()));
-        getChildren().addAll(new Label("Runs"), list, new HBox(6, open, samples), new HBox(6, analyze, remove),
-                new Label("Analysis"), new JobView(vm.job(), "analysis"));
+        // Rows that wrap instead of cutting a button to "Open r…" when the panel is narrow (1280×720).
+        javafx.scene.layout.FlowPane buttons = new javafx.scene.layout.FlowPane(6, 6, open, samples, analyze, remove);
+        getChildren().addAll(new Label("Runs"), list, buttons,
+                new Label("Analysis"), new JobView(vm.job(), "analysis"), analysisTimeLeft(vm));
+    }
+
+    /** The analysis' time left, like training's, in a line of its own that keeps its height when empty. */
+    private static Label analysisTimeLeft(RunsViewModel vm) {
+        Label left = new Label();
+        left.setId("analysis-time-left");
+        left.textProperty().bind(vm.job().timeLeftProperty());
+        left.setMinHeight(18);
+        left.setPrefHeight(18);
+        return left;
     }
 
     private static final class RunCell extends ListCell<RunItem> {
@@ -66,7 +78,17 @@ public final class RunsView extends VBox {
 
         RunCell(RunsViewModel vm) {
             this.vm = vm;
+            // A long name wraps within the list's width instead of losing its settings to an ellipsis.
+            name.setWrapText(true);
+            listViewProperty().addListener((o, was, list) -> {
+                if (list != null) {
+                    name.maxWidthProperty().bind(list.widthProperty().subtract(CELL_INDENT));
+                }
+            });
         }
+
+        /** Check box, swatch, gaps, cell padding and the list's scroll bar. */
+        private static final double CELL_INDENT = 72;
 
         @Override
         protected void updateItem(RunItem item, boolean empty) {
@@ -82,8 +104,8 @@ public final class RunsView extends VBox {
             bound = item;
             shown.selectedProperty().bindBidirectional(item.shownProperty());
             swatch.setFill(item.colour());
-            name.setText(vm.label(item) + (item.readingProperty().get() ? "  — reading its analysis…"
-                    : item.analysisProperty().get() == null ? "  — not analysed" : ""));
+            name.setText(vm.label(item) + (item.readingProperty().get() ? "\n— reading its analysis…"
+                    : item.analysisProperty().get() == null ? "\n— not analysed" : ""));
             setTooltip(new javafx.scene.control.Tooltip(item.name() + "\n" + item.folder()));
             setGraphic(box);
         }

@@ -43,8 +43,6 @@ public final class RunsViewModel {
     private final Engine engine;
     private final AnalysisOptions options;
     private final Feed<LanczosProgress> lanczos;
-    /** Runs keep their colour when others are removed: indices are never reused. */
-    private int nextColour;
     private final java.util.ArrayDeque<BackgroundTask<?>> pending = new java.util.ArrayDeque<>();
 
     /**
@@ -143,7 +141,8 @@ public final class RunsViewModel {
     /** Reads {@code item}'s analysis.json in the queue; {@code item} was listed as reading it. */
     private void readAnalysis(RunItem item) {
         Runnable ended = () -> item.setReading(false);
-        enqueue(BackgroundTask.of("read the analysis of " + item.folder().getFileName(),
+        // Named by the run's short label, not its folder: a hashed folder name was cut off in the 1280×720 strip.
+        enqueue(BackgroundTask.of("read " + label(item) + "'s analysis",
                         m -> AnalysisStore.read(item.folder()))
                 .onSuccess(stored -> {
                     ended.run();
@@ -211,11 +210,23 @@ public final class RunsViewModel {
     }
 
     private RunItem add(Path dir, TrainedRun run, AnalysisResult analysis, boolean reading) {
-        RunItem item = new RunItem(dir, run, nextColour++, analysis);
+        // The colour follows the run's key, not its place in the list, so it is the same next session.
+        RunItem item = new RunItem(dir, run, org.hessianscope.figure.Palette.stable(colourKey(run),
+                runs.stream().map(RunItem::colourIndex).toList()), analysis);
         item.setReading(reading);
         runs.add(item);
         selected.set(item);
         return item;
+    }
+
+    /**
+     * What makes a run this run for its colour: what the run store's key holds (spec, data,
+     * training options, seed), read from run.json, so a run keeps its colour between sessions.
+     */
+    static String colourKey(TrainedRun run) {
+        var info = run.info();
+        return run.spec() + (info == null ? "" : "|" + info.data().dataset() + "|" + info.data().trainSize()
+                + "|" + info.options() + "|" + info.seed());
     }
 
     /** Runs {@link RunAnalysis} on {@code item}'s folder and writes analysis.json there. */
@@ -225,7 +236,7 @@ public final class RunsViewModel {
                 new java.util.concurrent.atomic.AtomicReference<>(p -> {
                 });
         Runnable ended = () -> sink.get().accept(new LanczosProgress(item, null, null));
-        enqueue(BackgroundTask.of("analyse " + item.folder().getFileName(), m -> {
+        enqueue(BackgroundTask.of("analyse " + label(item), m -> {
                     java.util.function.Consumer<LanczosProgress> mine = lanczos.restart();
                     sink.set(mine);
                     Curvature.Listener live = new Curvature.Listener() {

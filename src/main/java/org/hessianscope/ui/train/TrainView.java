@@ -27,12 +27,18 @@ public final class TrainView extends VBox {
         Label last = new Label();
         last.setId("train-last-step");
         last.textProperty().bind(vm.lastStepProperty());
+        Label estimate = new Label();
+        estimate.setId("train-estimate");
+        estimate.textProperty().bind(vm.estimateProperty());
+        estimate.setWrapText(true);
+        estimate.setMinHeight(34);
+        estimate.setPrefHeight(34);
         ChartViewer viewer = new ChartViewer(live.chart());
         viewer.setId("live-chart");
         viewer.setPrefHeight(200);
         viewer.setMinHeight(160);
         vm.setOnStart(live::clear);
-        getChildren().addAll(new HBox(8, train, timeLeft), new JobView(vm.job(), "train"), last, viewer);
+        getChildren().addAll(new HBox(8, train, timeLeft), estimate, new JobView(vm.job(), "train"), last, viewer);
 
         vm.setOnSteps(live::append);
     }

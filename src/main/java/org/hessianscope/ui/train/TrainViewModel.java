@@ -23,16 +23,21 @@ import org.hessianscope.data.DatasetCatalog;
 import org.hessianscope.data.Split;
 import org.hessianscope.engine.Engine;
 import org.hessianscope.engine.Precision;
+import org.hessianscope.experiment.DataIdentity;
+import org.hessianscope.experiment.Lookup;
+import org.hessianscope.experiment.RunKey;
+import org.hessianscope.experiment.RunStore;
 import org.hessianscope.run.RunFolder;
 import org.hessianscope.run.RunTraining;
+import org.hessianscope.run.TrainingSpeed;
 import org.hessianscope.train.TrainingOptions;
 import org.hessianscope.train.TrainingProgress;
 import org.hessianscope.train.TrainingResult;
 
 /**
  * The Train button: trains the builder's spec in the background (live steps go to
- * the window's {@link Feed}), writes the run folder under the runs directory, opens it in the run
- * list and starts its analysis there.
+ * the window's {@link Feed}), stores the run in the run store under its key, opens it in the run
+ * list and starts its analysis there. A key the store already holds is offered instead of retrained.
  */
 public final class TrainViewModel {
     private final BuilderViewModel builder;
@@ -45,6 +50,11 @@ public final class TrainViewModel {
     private final Feed<TrainingProgress> feed = new Feed<>(javafx.application.Platform::runLater);
     private final ReadOnlyStringWrapper timeLeft = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper last = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper estimate = new ReadOnlyStringWrapper("");
+    /** Measured from the runs in the store; null until measured or when none is usable. Read on the JavaFX thread. */
+    private TrainingSpeed speed;
+    /** The key whose stored run was offered by the last Train press: pressing Train again for it retrains. */
+    private RunKey offered;
     private Runnable onStart = () -> {
     };
     private Consumer<List<TrainingProgress>> onSteps = steps -> {
@@ -63,6 +73,50 @@ public final class TrainViewModel {
             onSteps.accept(steps);
             showed(steps.get(steps.size() - 1));
         });
+        for (javafx.beans.Observable o : new javafx.beans.Observable[] {builder.specProperty(),
+                builder.trainSizeProperty(), builder.epochsProperty()}) {
+            o.addListener(x -> estimate());
+        }
+        measureSpeed();
+    }
+
+    /**
+     * Measures the training speed from the run store off the JavaFX thread (it reads each run's
+     * run.json and spec.json), then updates the estimate (issue 17, defect 11).
+     */
+    private void measureSpeed() {
+        java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return TrainingSpeed.measured(runsDir).orElse(null);
+            } catch (java.io.IOException e) {
+                return null;
+            }
+        }).thenAcceptAsync(s -> {
+            speed = s;
+            estimate();
+        }, javafx.application.Platform::runLater);
+    }
+
+    private void estimate() {
+        ArchitectureSpec spec = builder.specProperty().get();
+        if (speed == null || spec == null) {
+            estimate.set("");
+            return;
+        }
+        estimate.set("training ≈ " + Durations.format(speed.trainingSeconds(spec, builder.trainSizeProperty().get(),
+                builder.epochsProperty().get())) + " at the speed measured here (" + speed.runs()
+                + (speed.runs() == 1 ? " run" : " runs") + " in the run store)");
+    }
+
+    /** The training time at the speed measured from the runs this machine trained; empty before any. */
+    public ReadOnlyStringProperty estimateProperty() {
+        return estimate.getReadOnlyProperty();
+    }
+
+    /** For tests: the speed the estimate uses, as if measured. */
+    void setSpeed(TrainingSpeed s) {
+        speed = s;
+        estimate();
     }
 
     /** Receives the training steps on the JavaFX thread, every one, a batch per turn. */
@@ -96,34 +150,57 @@ public final class TrainViewModel {
             messages.error("training", e);
             return;
         }
-        Path out = runsDir.resolve(String.format(Locale.ROOT, "L%d-k%d-C%d-%s", spec.layers(),
+        // A run already in the store is offered, not retrained; pressing Train again for that key retrains it.
+        RunStore store = new RunStore(runsDir);
+        RunKey offered = this.offered;
+        this.offered = null;
+        Path fresh = runsDir.resolve(String.format(Locale.ROOT, "L%d-k%d-C%d-%s", spec.layers(),
                 spec.conv().get(0).kernel(), spec.conv().get(0).channels(),
                 LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))));
         TrainingFeed listener = new TrainingFeed(feed.restart());
         timeLeft.set("");
         last.set("");
         onStart.run();
-        job.run(BackgroundTask.of("train " + out.getFileName(), m -> {
+        job.run(BackgroundTask.of("train " + RunKey.describe(spec), m -> {
                     Dataset all = catalog.load(name, Split.TRAIN);
                     if (size < 2 || size > all.size()) {
                         throw new IllegalArgumentException("training-set size " + size + " is outside 2.." + all.size()
                                 + " (" + all.describe() + ")");
                     }
+                    Dataset train = all.first(size);
+                    RunKey key = new RunKey(spec, DataIdentity.of(train), options);
+                    Lookup found = store.lookup(key);
+                    if (found instanceof Lookup.Found f && !key.equals(offered)) {
+                        return new Trained(f.run().folder(), key, null);
+                    }
                     Dataset test = catalog.load(name, Split.TEST);
-                    RunTraining.Outcome o = RunTraining.train(engine, spec, all.first(size), test, options, listener, m);
+                    RunTraining.Outcome o = RunTraining.train(engine, spec, train, test, options, listener, m);
                     if (o.result().status() == TrainingResult.Status.CANCELLED) {
                         m.checkCancelled();
                     }
-                    RunFolder.write(out, o.run());
-                    return o;
+                    if (found instanceof Lookup.Missing) {
+                        return new Trained(store.save(key, o.run()).folder(), key, o);
+                    }
+                    // Retrained, or the key's folder is damaged: a folder of its own, the stored one untouched.
+                    RunFolder.write(fresh, o.run());
+                    return new Trained(fresh, key, o);
                 })
-                .onSuccess(o -> {
+                .onSuccess(t -> {
                     ended();
+                    if (t.outcome() == null) {
+                        this.offered = t.key();
+                        messages.info(RunKey.describe(spec) + " with these settings is already in the run store as "
+                                + t.folder().getFileName() + "; open it, or press Train again to retrain it",
+                                "Open stored run", () -> runs.open(t.folder()));
+                        return;
+                    }
+                    RunTraining.Outcome o = t.outcome();
                     if (o.result().status() == TrainingResult.Status.DIVERGED) {
                         messages.info("training diverged: " + o.result().message());
                     }
-                    RunItem item = runs.add(out, o.run(), null);
+                    RunItem item = runs.add(t.folder(), o.run(), null);
                     runs.analyze(item);
+                    measureSpeed();
                 })
                 .onFailure(e -> ended())
                 .onCancelled(() -> {
@@ -131,6 +208,10 @@ public final class TrainViewModel {
                     last.set("");
                     messages.info("training cancelled; nothing was saved");
                 }));
+    }
+
+    /** What a Train press made: the run's folder and key; {@code outcome} null when the store already held it. */
+    private record Trained(Path folder, RunKey key, RunTraining.Outcome outcome) {
     }
 
     /** A finished, failed or cancelled run: its late steps are dropped and no time is left. */

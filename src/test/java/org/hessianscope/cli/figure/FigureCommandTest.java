@@ -105,4 +105,46 @@ public class FigureCommandTest {
         assertTrue(((String) r[1]).contains("--scale = 5"), (String) r[1]);
         assertFalse(Files.exists(out), "no figure is written when the options are bad");
     }
+
+    /**
+     * Issue 17, defect 20: the normalised views against numbers worked by hand. Losses (0, 0, 3):
+     * the 3 comes first, second or third in a third of the orderings each, so ΔL_1 is −1.5, 1.5 or 0
+     * and ΔL_2 is −0.5, −0.5 or 1: E[ΔL_1²] = 1.5 and E[ΔL_2²] = 0.5.
+     */
+    @Test
+    void lossdiffNormalisesByKPlusOneOrByTheExactRootMeanSquare() throws Exception {
+        Path f = dir.resolve("three.npy");
+        Npy.write(NpyArray.of(new int[] {3}, new double[] {0, 0, 3}), f);
+        LossDifferenceResult measured = LossDifference.compare(List.of(new double[] {0, 0, 3}),
+                LossDifferenceOptions.defaults().withOrderings(30).withSeed(4), ProgressMonitor.NONE).get(0);
+        double[] exactMeanSq = {1.5, 0.5};
+        for (String view : new String[] {"none", "k", "rms"}) {
+            Path csv = dir.resolve(view + ".csv");
+            Object[] r = run("figure", "lossdiff", "--losses", f.toString(), "--labels", "x", "--orderings", "30",
+                    "--seed", "4", "--normalise", view, "--out", dir.resolve(view + ".png").toString(),
+                    "--csv", csv.toString());
+            assertEquals(0, r[0], (String) r[1]);
+            List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+            List<String> header = List.of(lines.get(0).split(","));
+            int mean = header.indexOf("x: mean |ΔL|");
+            int exact = header.indexOf("x: sqrt E[ΔL²] (exact)");
+            assertTrue(mean > 0 && exact > 0, header.toString());
+            for (int k = 1; k <= 2; k++) {
+                String[] row = lines.get(k).split(",", -1);
+                double rms = Math.sqrt(exactMeanSq[k - 1]);
+                double factor = view.equals("k") ? k + 1 : view.equals("rms") ? 1 / rms : 1;
+                assertEquals(rms * factor, Double.parseDouble(row[exact]), 1e-12, view + " exact at k = " + k);
+                assertEquals(measured.meanAbs(k) * factor, Double.parseDouble(row[mean]), 1e-12, view + " mean at k = " + k);
+            }
+        }
+        // By hand: (k+1)·√E[ΔL_k²] is 2·√1.5 and 3·√0.5; over the root mean square the exact curve is 1.
+        List<String> k = Files.readAllLines(dir.resolve("k.csv"), StandardCharsets.UTF_8);
+        int exactK = List.of(k.get(0).split(",")).indexOf("x: sqrt E[ΔL²] (exact)");
+        assertEquals(2.449489742783178, Double.parseDouble(k.get(1).split(",", -1)[exactK]), 1e-12);
+        assertEquals(2.1213203435596424, Double.parseDouble(k.get(2).split(",", -1)[exactK]), 1e-12);
+        Object[] bad = run("figure", "lossdiff", "--losses", f.toString(), "--normalise", "log",
+                "--out", dir.resolve("bad.png").toString());
+        assertEquals(2, bad[0]);
+        assertTrue(((String) bad[1]).contains("--normalise = 'log'; valid: none, k, rms"), (String) bad[1]);
+    }
 }

@@ -1,0 +1,315 @@
+package org.hessianscope.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Slider;
+import javafx.stage.Stage;
+import org.hessianscope.analysis.RunAnalysis;
+import org.hessianscope.analysis.TinyRuns;
+import org.hessianscope.data.DatasetCatalog;
+import org.hessianscope.engine.Engine;
+import org.hessianscope.experiment.RunStore;
+import org.hessianscope.figure.LossDifferenceFigure;
+import org.hessianscope.figure.LossDifferenceNormalise;
+import org.hessianscope.ui.runs.RunItem;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.data.xy.XYDataset;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Issue 17, defects 5, 15, 20 and the 1280×720 layout: runs and charts, driven in the real window headless. */
+@ExtendWith(ApplicationExtension.class)
+public class RunsAndChartsWindowTest {
+    @TempDir
+    static Path tmp;
+    /** Two analysed runs that differ only by their training seed (3 and 4). */
+    static Path seed3;
+    static Path seed4;
+    static int started;
+    GuiFixture gui;
+    Stage stage;
+
+    @BeforeAll
+    static void twoSeeds() throws IOException {
+        DatasetCatalog catalog = TinyRuns.embedded(tmp.resolve("no-data"));
+        seed3 = TinyRuns.train(tmp.resolve("20260101-000001"), 1, 120, 3, catalog);
+        seed4 = TinyRuns.train(tmp.resolve("20260101-000002"), 1, 120, 4, catalog);
+        try (Engine engine = new Engine(2)) {
+            for (Path run : List.of(seed3, seed4)) {
+                new RunAnalysis(engine).analyzeFolder(run, catalog, GuiFixture.ANALYSIS, RunAnalysis.StepMonitors.NONE);
+            }
+        }
+    }
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        Path dir = tmp.resolve("window-" + (++started));
+        gui = new GuiFixture(stage, dir, dir.resolve("session.json"), List.of());
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        gui.close();
+    }
+
+    private void open(Path... runs) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> gui.model.runs().open(List.of(runs))).get();
+        GuiFixture.await("the runs to open", () -> !gui.model.busy()
+                && gui.model.runs().runs().stream().allMatch(r -> r.analysisProperty().get() != null));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private List<String> runListTexts(FxRobot robot) {
+        return robot.lookup("#run-list").lookup((Node n) -> n instanceof javafx.scene.control.Label).queryAll()
+                .stream().map(n -> ((javafx.scene.control.Label) n).getText()).filter(t -> !t.isEmpty()).toList();
+    }
+
+    /** Defect 15: runs differing only by seed are told apart by "seed N" in the run list and legend, not by a timestamp. */
+    @Test
+    void runsDifferingOnlyBySeedAreNamedBySeed(FxRobot robot) throws Exception {
+        open(seed3, seed4);
+        assertEquals(List.of("seed 3", "seed 4"), gui.built.chartsModel().labels());
+        List<String> texts = runListTexts(robot);
+        assertTrue(texts.contains("seed 3") && texts.contains("seed 4"), texts.toString());
+        assertTrue(texts.stream().noneMatch(t -> t.contains("20260101")), "no timestamp names a run: " + texts);
+    }
+
+    /** Defect 15: a run's colour follows the run, not the order the list was opened in, so it is the same next session. */
+    @Test
+    void runColoursDoNotDependOnTheOrderRunsWereOpened() throws Exception {
+        open(seed3, seed4);
+        int c3 = gui.model.runs().runs().stream().filter(r -> r.folder().endsWith(seed3.getFileName())).findFirst()
+                .orElseThrow().colourIndex();
+        int c4 = gui.model.runs().runs().stream().filter(r -> r.folder().endsWith(seed4.getFileName())).findFirst()
+                .orElseThrow().colourIndex();
+        assertNotEquals(c3, c4, "two runs shown together get two colours");
+        WaitForAsyncUtils.asyncFx(() -> List.copyOf(gui.model.runs().runs()).forEach(gui.model.runs()::remove)).get();
+        open(seed4);
+        open(seed3);
+        for (RunItem r : gui.model.runs().runs()) {
+            assertEquals(r.folder().endsWith(seed3.getFileName()) ? c3 : c4, r.colourIndex(), r.folder().toString());
+        }
+    }
+
+    /** Defects 8 and 16: exports name their runs by the short labels, in the file name and, for chart 4, on the figure. */
+    @Test
+    void exportsNameTheirRunsByTheShortLabels() throws Exception {
+        open(seed3, seed4);
+        RunItem four = gui.model.runs().runs().stream().filter(r -> r.folder().endsWith(seed4.getFileName()))
+                .findFirst().orElseThrow();
+        WaitForAsyncUtils.asyncFx(() -> gui.model.runs().selectedProperty().set(four)).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("persample-seed_4", gui.built.export().suggestedName("persample"));
+        assertEquals("spectrum-seed_4", gui.built.export().suggestedName("spectrum"));
+        assertEquals("lossdifference-seed_3+seed_4", gui.built.export().suggestedName("lossdifference"));
+        JFreeChart perSample = gui.built.chartsModel().perSampleProperty().get();
+        assertEquals("seed 4", org.hessianscope.figure.RunCaption.of(perSample));
+        Path svg = tmp.resolve("persample-" + started + ".svg");
+        assertTrue(WaitForAsyncUtils.asyncFx(() -> gui.built.export().export(
+                gui.built.chartsModel().perSampleProperty(), svg, 1)).get());
+        assertTrue(Files.readString(svg).contains("run: seed 4"), "the exported chart 4 names its run");
+        byte[] pdf = org.hessianscope.figure.FigureExport.pdf(perSample, 400, 300);
+        assertTrue(new String(pdf, java.nio.charset.StandardCharsets.ISO_8859_1)
+                .contains("(Per-sample curvature against loss, run: seed 4)"), "the PDF's title names the run");
+    }
+
+    /** Defect 20: the normalise choice above chart 1 redraws every curve times (k+1), or over √E[ΔL_k²]. */
+    @Test
+    void theNormaliseChoiceRedrawsChartOneInTheChosenView(FxRobot robot) throws Exception {
+        open(seed3, seed4);
+        RunItem selected = gui.model.runs().selectedProperty().get();
+        String label = gui.built.chartsModel().labels().get(gui.model.runs().runs().indexOf(selected));
+        robot.clickOn("#lossdifference-normalise");
+        robot.clickOn("k: " + org.hessianscope.figure.Subscripts.render(LossDifferenceNormalise.K.axis()));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(LossDifferenceNormalise.K, gui.built.chartsModel().normaliseProperty().get());
+        JFreeChart chart = gui.built.chartsModel().lossDifferenceProperty().get();
+        XYPlot plot = chart.getXYPlot();
+        assertEquals(LossDifferenceNormalise.K.axis(), plot.getRangeAxis().getLabel());
+        var result = selected.analysisProperty().get().lossDifference();
+        assertEquals(result.exactMeanSq(1), result.exactMeanSq(1)); // k = 1 exists
+        XYDataset lines = plot.getDataset(LossDifferenceFigure.LINES);
+        String mean = LossDifferenceFigure.seriesKey(label, LossDifferenceFigure.Kind.MEAN);
+        String exact = LossDifferenceFigure.seriesKey(label, LossDifferenceFigure.Kind.EXACT);
+        int checked = 0;
+        for (int s = 0; s < lines.getSeriesCount(); s++) {
+            for (int i = 0; i < lines.getItemCount(s); i++) {
+                int k = (int) lines.getXValue(s, i);
+                if (lines.getSeriesKey(s).equals(mean)) {
+                    assertEquals((k + 1) * result.meanAbs(k), lines.getYValue(s, i), 1e-15, "(k+1)·mean at k = " + k);
+                    checked++;
+                }
+            }
+        }
+        assertTrue(checked > 10, "mean points checked: " + checked);
+        WaitForAsyncUtils.asyncFx(() -> gui.built.chartsModel().normaliseProperty().set(LossDifferenceNormalise.RMS)).get();
+        plot = gui.built.chartsModel().lossDifferenceProperty().get().getXYPlot();
+        lines = plot.getDataset(LossDifferenceFigure.LINES);
+        for (int s = 0; s < lines.getSeriesCount(); s++) {
+            if (lines.getSeriesKey(s).equals(exact)) {
+                for (int i = 0; i < lines.getItemCount(s); i++) {
+                    assertEquals(1.0, lines.getYValue(s, i), 1e-12, "√E[ΔL²] over itself");
+                }
+            }
+        }
+        // Only the selected run keeps its quantile band; the other is drawn as lines.
+        var bands = plot.getDataset(LossDifferenceFigure.BAND_50);
+        List<String> visible = new ArrayList<>();
+        for (int s = 0; s < bands.getSeriesCount(); s++) {
+            if (plot.getRenderer(LossDifferenceFigure.BAND_50).isSeriesVisible(s)) {
+                visible.add(String.valueOf(bands.getSeriesKey(s)));
+            }
+        }
+        assertEquals(List.of(LossDifferenceFigure.seriesKey(label, LossDifferenceFigure.Kind.BAND_50)), visible);
+    }
+
+    /**
+     * Defect 15: training a spec the run store already holds offers the stored run instead of
+     * retraining; pressing Train again retrains it into a folder of its own.
+     */
+    @Test
+    void trainingAStoredSpecOffersToOpenItOrTrainAgain(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            gui.model.builder().layersProperty().set(1);
+            gui.model.builder().trainSizeProperty().set(60);
+            gui.model.builder().epochsProperty().set(1);
+        }).get();
+        robot.clickOn("#train-button");
+        GuiFixture.await("the first training and its analysis", () -> !gui.model.busy()
+                && gui.model.runs().runs().size() == 1 && gui.model.runs().runs().get(0).analysisProperty().get() != null);
+        RunItem first = gui.model.runs().runs().get(0);
+        Path store = first.folder().getParent();
+        // Defect 11: the estimate now comes from the speed measured on this run.
+        GuiFixture.await("the measured estimate", () -> robot.lookup("#train-estimate")
+                .queryAs(javafx.scene.control.Label.class).getText().endsWith("(1 run in the run store)"));
+        var measured = org.hessianscope.run.TrainingSpeed.measured(store).orElseThrow();
+        String expected = "training ≈ " + org.hessianscope.ui.common.Durations.format(measured.trainingSeconds(
+                first.run().spec(), 60, 1)) + " at the speed measured here (1 run in the run store)";
+        assertEquals(expected, robot.lookup("#train-estimate").queryAs(javafx.scene.control.Label.class).getText());
+        assertTrue(Files.isRegularFile(first.folder().resolve(RunStore.KEY)), "stored under its key");
+        WaitForAsyncUtils.asyncFx(() -> gui.model.runs().remove(first)).get();
+        robot.clickOn("#train-button");
+        GuiFixture.await("the store to be looked up", () -> !gui.model.busy()
+                && gui.model.messages().textProperty().get().contains("already in the run store"));
+        assertTrue(gui.model.runs().runs().isEmpty(), "nothing was retrained");
+        assertEquals("Open stored run", gui.model.messages().actionProperty().get().label());
+        robot.clickOn("#message-bar-action");
+        GuiFixture.await("the stored run to open", () -> !gui.model.busy() && gui.model.runs().runs().size() == 1
+                && gui.model.runs().runs().get(0).analysisProperty().get() != null);
+        assertEquals(first.folder(), gui.model.runs().runs().get(0).folder());
+        // A second press right after the offer retrains, into a new folder; the stored one stays.
+        robot.clickOn("#train-button");
+        GuiFixture.await("the retraining", () -> !gui.model.busy() && gui.model.runs().runs().size() == 2);
+        Path again = gui.model.runs().runs().get(1).folder();
+        assertNotEquals(first.folder(), again);
+        assertEquals(store, again.getParent());
+        assertTrue(Files.isRegularFile(first.folder().resolve(RunStore.KEY)));
+    }
+
+    /** Defect 11: the analysis strip shows the running step's time left, like training's, and clears it at the end. */
+    @Test
+    void theAnalysisShowsItsTimeLeft(FxRobot robot) throws Exception {
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        WaitForAsyncUtils.asyncFx(() -> gui.model.runs().job().run(org.hessianscope.ui.common.BackgroundTask.of(
+                "analyse x", m -> {
+                    m.progress(0, 4, "curvature: Lanczos step 0");
+                    Thread.sleep(400);
+                    m.progress(1, 4, "curvature: Lanczos step 1");
+                    go.await();
+                    return 1;
+                }))).get();
+        javafx.scene.control.Label left = robot.lookup("#analysis-time-left").queryAs(javafx.scene.control.Label.class);
+        GuiFixture.await("the time left", () -> !left.getText().isEmpty());
+        // A quarter of the step took at least 0.4 s: three quarters take at least 1.2 s more, shown as "1 s" or more.
+        assertTrue(left.getText().startsWith("curvature: time left ≈ "), left.getText());
+        assertTrue(!left.getText().endsWith("≈ ?"), left.getText());
+        go.countDown();
+        GuiFixture.await("the job to end", () -> !gui.model.runs().job().runningProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("", left.getText());
+    }
+
+    /** Defect 5: clicking a slider that is partly scrolled out of the left panel never scrolls the panel under the mouse. */
+    @Test
+    void focusingASliderNeverScrollsTheLeftPanel(FxRobot robot) throws Exception {
+        ScrollPane left = robot.lookup((Node n) -> n instanceof ScrollPane s && s.getContent() instanceof javafx.scene.layout.VBox)
+                .queryAs(ScrollPane.class);
+        WaitForAsyncUtils.asyncFx(() -> left.setVvalue(0.5)).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.geometry.Bounds view = left.localToScreen(left.getLayoutBounds());
+        int clicked = 0;
+        for (Slider slider : robot.lookup((Node n) -> n instanceof Slider).queryAllAs(Slider.class)) {
+            javafx.geometry.Bounds b = slider.localToScreen(slider.getLayoutBounds());
+            javafx.geometry.Point2D at = new javafx.geometry.Point2D(b.getMinX() + 4, b.getCenterY());
+            if (!slider.isVisible() || slider.isDisabled() || !view.contains(at)) {
+                continue;
+            }
+            double before = left.getVvalue();
+            robot.clickOn(at);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertEquals(before, left.getVvalue(), 0.0, "clicking " + slider.getId() + " scrolled the left panel");
+            clicked++;
+        }
+        assertTrue(clicked > 0, "a slider was in view to click");
+    }
+
+    /** At 1280×720 no button or run name is cut to an ellipsis ("Open r…", "read the ana…" were seen). */
+    @Test
+    void nothingIsClippedAt1280x720(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            stage.setWidth(1280);
+            stage.setHeight(720);
+        }).get();
+        open(seed3, seed4);
+        WaitForAsyncUtils.waitForFxEvents();
+        Set<String> clipped = robot.lookup((Node n) -> n instanceof Labeled l && l.isVisible() && l.getScene() != null
+                        && l.getText() != null && !l.getText().isEmpty() && l.getWidth() > 0 && l.getWidth() + 0.5 < l.prefWidth(-1)
+                        && !l.isWrapText() && (n instanceof Button || isRunPanel(n)))
+                .queryAll().stream().map(n -> ((Labeled) n).getText()).collect(Collectors.toSet());
+        assertEquals(Set.of(), clipped, "cut to an ellipsis at 1280×720");
+        // Defect 8: the legend never takes the plot's room, in either style.
+        for (boolean paper : new boolean[] {false, true}) {
+            WaitForAsyncUtils.asyncFx(() -> gui.model.paperStyleProperty().set(paper)).get();
+            WaitForAsyncUtils.waitForFxEvents();
+            JFreeChart one = gui.built.chartsModel().lossDifferenceProperty().get();
+            org.jfree.chart.ChartRenderingInfo info = new org.jfree.chart.ChartRenderingInfo();
+            Node pane = robot.lookup("#chart-lossdifference").query();
+            int w = (int) pane.getBoundsInLocal().getWidth();
+            int h = (int) pane.getBoundsInLocal().getHeight();
+            one.createBufferedImage(w, h, info);
+            double plotWidth = info.getPlotInfo().getDataArea().getWidth();
+            assertTrue(plotWidth > 0.6 * w, (paper ? "paper" : "screen") + " style: plot " + plotWidth + " px of " + w);
+        }
+    }
+
+    private static boolean isRunPanel(Node n) {
+        for (Node p = n; p != null; p = p.getParent()) {
+            if (p instanceof org.hessianscope.ui.runs.RunsView) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
