@@ -39,6 +39,8 @@ public final class Windows {
         menu.getMenus().add(1, commands.runMenu(model.train(), model.runs()));
         commands.addExportAll(exportMenu, chartsModel, export);
         commands.addViewItems(viewMenu, main.tabs(), org.hessianscope.ui.charts.ZoomReset.install(root));
+        menu.getMenus().add(org.hessianscope.ui.help.HelpMenu.build(root,
+                main.tabs().getTabs().stream().map(javafx.scene.control.Tab::getText).toList()));
         return new Built(root, charts, chartsModel, export, commands, main.tabs());
     }
 
