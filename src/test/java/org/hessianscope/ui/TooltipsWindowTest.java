@@ -58,7 +58,7 @@ public class TooltipsWindowTest {
         List<Control> all = new ArrayList<>();
         controls(robot.lookup("#builder").queryAs(Parent.class), all);
         controls(robot.lookup("#train-panel").queryAs(Parent.class), all);
-        assertTrue(all.size() >= 17, "sliders, fields, boxes, table, Train, Cancel, progress: " + all.size());
+        assertTrue(all.size() >= 16, "5 sliders, pool, 4 fields, 2 boxes, boxes, table, Train, Cancel, progress: " + all.size());
         for (Control c : all) {
             Tooltip t = c.getTooltip();
             assertNotNull(t, "no tooltip on " + c);
