@@ -78,4 +78,26 @@ public class TooltipsWindowTest {
         robot.interact(() -> gui.model.builder().layersProperty().set(3));
         assertEquals("Which conv layer's ReLU the pool replaces; 1 to 3.", poolAt.getTooltip().getText());
     }
+
+    /** ControlsFX validation: text that does not parse is marked with the reason instead of being dropped silently. */
+    @Test
+    void fieldsThatHoldNoValidValueAreMarkedWithTheReason(FxRobot robot) {
+        var builder = robot.lookup("#builder").queryAs(org.hessianscope.ui.builder.BuilderView.class);
+        javafx.scene.control.TextField epochs = robot.lookup("#field-epochs").queryAs(javafx.scene.control.TextField.class);
+        assertEquals(Boolean.FALSE, builder.validation().isInvalid());
+        robot.doubleClickOn(epochs).eraseText(4).write("abc");
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(Boolean.TRUE, builder.validation().isInvalid());
+        assertEquals("epochs must be a whole number, 1 or more",
+                builder.validation().getHighestMessage(epochs).orElseThrow().getText());
+        robot.eraseText(3).write("3");
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(Boolean.FALSE, builder.validation().isInvalid());
+        assertEquals(3, gui.model.builder().epochsProperty().get());
+        robot.clickOn("#field-train-size").eraseText(0);
+        robot.interact(() -> robot.lookup("#field-train-size").queryAs(javafx.scene.control.TextField.class).setText("1"));
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(builder.validation().getValidationResult().getErrors().stream()
+                .anyMatch(m -> m.getText().contains("2 to 60,000")));
+    }
 }

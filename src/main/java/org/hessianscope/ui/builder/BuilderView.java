@@ -19,6 +19,7 @@ import org.hessianscope.data.DatasetName;
 /** The builder's controls and its live readouts, bound to a {@link BuilderViewModel}. */
 public final class BuilderView extends VBox {
     private final GridPane grid = new GridPane();
+    private final FieldValidation validation = new FieldValidation();
     private int row;
 
     public BuilderView(BuilderViewModel vm) {
@@ -45,6 +46,7 @@ public final class BuilderView extends VBox {
         tip(hidden, "Widths of the hidden fully connected layers before the output, comma-separated positive "
                 + "integers (e.g. 64,32); empty: the last conv feeds the output directly");
         add("hidden widths", hidden);
+        validation.hidden(hidden);
         CheckBox relu = new CheckBox("ReLU after the last conv");
         relu.selectedProperty().bindBidirectional(vm.reluLastProperty());
         tip(relu, "Whether a ReLU follows the last conv layer too (the paper's networks have none there)");
@@ -53,11 +55,12 @@ public final class BuilderView extends VBox {
         dataset.valueProperty().bindBidirectional(vm.datasetProperty());
         tip(dataset, "The training data: MNIST digits or Fashion-MNIST clothes, 28×28 grey images in 10 classes");
         add("dataset", dataset);
-        number("training-set size", "field-train-size", vm.trainSizeProperty(), "How many training images (the first N "
-                + "records) to train and analyse on: 2 to 10,000 with the embedded subset, 2 to 60,000 with the full set");
-        number("epochs", "field-epochs", vm.epochsProperty(), "Passes over the training set: 1 or more; time grows in proportion");
-        number("seed", "field-seed", vm.seedProperty(), "Seed of the initial weights and the batch order: any whole number; "
-                + "the same seed trains the same network");
+        validation.trainSize(number("training-set size", "field-train-size", vm.trainSizeProperty(), "How many training images (the first N "
+                + "records) to train and analyse on: 2 to 10,000 with the embedded subset, 2 to 60,000 with the full set"));
+        validation.epochs(number("epochs", "field-epochs", vm.epochsProperty(),
+                "Passes over the training set: 1 or more; time grows in proportion"));
+        validation.seed(number("seed", "field-seed", vm.seedProperty(), "Seed of the initial weights and the batch order: any whole number; "
+                + "the same seed trains the same network"));
 
         Label problem = new Label();
         problem.setId("builder-problem");
@@ -81,6 +84,11 @@ public final class BuilderView extends VBox {
         Label estimate = bound("builder-estimate", vm.estimateProperty());
         Label preview = bound("bound-preview", vm.boundPreviewProperty());
         getChildren().addAll(grid, problem, table, total, estimate, preview);
+    }
+
+    /** The ControlsFX validation of the text fields: invalid while any holds text that is not a valid value. */
+    public org.controlsfx.validation.ValidationSupport validation() {
+        return validation.support();
     }
 
     private static Label bound(String id, javafx.beans.value.ObservableStringValue text) {
@@ -126,13 +134,14 @@ public final class BuilderView extends VBox {
         return s;
     }
 
-    private void number(String label, String id, IntegerProperty p, String what) {
+    private TextField number(String label, String id, IntegerProperty p, String what) {
         TextField f = new TextField();
         tip(f, what);
         f.setId(id);
         f.setPrefColumnCount(7);
         f.textProperty().bindBidirectional(p, new NumberStringConverter("#"));
         add(label, f);
+        return f;
     }
 
     private void add(String label, javafx.scene.Node node) {
