@@ -26,8 +26,7 @@ public final class HelpMenu {
             Left: the builder. Choose the network (layers L, kernel k, channels C, pool, hidden widths), the \
             dataset, the training-set size, epochs and seed. The shape table, the parameter count, the training \
             estimate and the bound preview follow at once. Train (%s) trains it in the background; the live chart \
-            shows its loss and accuracy. The lesson controls play, pause and step the training one batch or one \
-            epoch at a time, with the charts brought up to date at each step.
+            shows its loss and accuracy.
 
             Middle: the tabs. Charts: the four linked charts, explained below (hover chart 1 to read every run at \
             that k, click a curve to select its run, click a dot of chart 4 to see the sample). Landscape: the loss \

@@ -16,15 +16,7 @@ public final class Shortcuts {
     public static final KeyCombination OPEN_RUN = shortcut(KeyCode.O);
     public static final KeyCombination EXPORT_CHARTS = shortcut(KeyCode.E);
     public static final KeyCombination RESET_ZOOM = shortcut(KeyCode.DIGIT0);
-    public static final KeyCombination OPEN_SESSION = shortcut(KeyCode.O, KeyCombination.SHIFT_DOWN);
-    public static final KeyCombination SAVE_SESSION = shortcut(KeyCode.S, KeyCombination.SHIFT_DOWN);
-    public static final KeyCombination UNDO = shortcut(KeyCode.Z);
-    public static final KeyCombination REDO = shortcut(KeyCode.Z, KeyCombination.SHIFT_DOWN);
-    public static final KeyCombination PRESENTER = new KeyCodeCombination(KeyCode.F5);
     public static final KeyCombination GUIDE = new KeyCodeCombination(KeyCode.F1);
-    public static final KeyCombination LESSON_PLAY = shortcut(KeyCode.P);
-    public static final KeyCombination LESSON_STEP_BATCH = shortcut(KeyCode.B);
-    public static final KeyCombination LESSON_STEP_EPOCH = shortcut(KeyCode.B, KeyCombination.SHIFT_DOWN);
     /** Shortcut+1 … Shortcut+4: the tabs in their order (Charts, Landscape, Explain, Experiments). */
     private static final KeyCode[] DIGITS = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4,
             KeyCode.DIGIT5, KeyCode.DIGIT6, KeyCode.DIGIT7, KeyCode.DIGIT8, KeyCode.DIGIT9};
@@ -51,14 +43,6 @@ public final class Shortcuts {
                 new Entry("Open a run folder", OPEN_RUN),
                 new Entry("Export the four charts (PNG 2× and PDF) to a folder", EXPORT_CHARTS),
                 new Entry("Reset the zoom of every chart", RESET_ZOOM),
-                new Entry("Undo a builder change", UNDO),
-                new Entry("Redo a builder change", REDO),
-                new Entry("Lesson: play or pause the training", LESSON_PLAY),
-                new Entry("Lesson: step one batch", LESSON_STEP_BATCH),
-                new Entry("Lesson: step one epoch", LESSON_STEP_EPOCH),
-                new Entry("Open a session file", OPEN_SESSION),
-                new Entry("Save the session to a file", SAVE_SESSION),
-                new Entry("Presenter mode (larger text and lines)", PRESENTER),
                 new Entry("User guide", GUIDE)));
         for (int i = 0; i < tabs.size() && tab(i) != null; i++) {
             list.add(new Entry("Show the " + tabs.get(i) + " tab", tab(i)));
