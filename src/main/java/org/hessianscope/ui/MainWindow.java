@@ -19,6 +19,7 @@ import javafx.scene.layout.VBox;
 public final class MainWindow {
     private final BorderPane root = new BorderPane();
     private final TrainView train;
+    private final TabPane tabs;
 
     MainWindow(AppModel model, javafx.scene.Node charts, javafx.scene.Node menu, javafx.scene.Node explain) {
         BuilderView builder = new BuilderView(model.builder());
@@ -42,7 +43,7 @@ public final class MainWindow {
         experiments.setId("experiments-tab");
         Tab landscape = new Tab("Landscape", new org.hessianscope.ui.surface.LandscapeView(model.landscape()));
         landscape.setId("landscape-tab");
-        TabPane tabs = new TabPane(chartsTab, landscape, new Tab("Explain", explain), experiments);
+        tabs = new TabPane(chartsTab, landscape, new Tab("Explain", explain), experiments);
         tabs.getTabs().forEach(t -> t.setClosable(false));
         model.experiments().setOnLoaded(() -> tabs.getSelectionModel().select(chartsTab));
         VBox.setVgrow(charts, javafx.scene.layout.Priority.ALWAYS);
@@ -59,5 +60,9 @@ public final class MainWindow {
 
     Parent root() {
         return root;
+    }
+
+    TabPane tabs() {
+        return tabs;
     }
 }

@@ -12,6 +12,7 @@ import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.TabPane;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 
@@ -21,20 +22,31 @@ public final class Windows {
     }
 
     /** The window and the parts tests reach into. */
-    record Built(Parent root, ChartsView charts, ChartsViewModel chartsModel, ExportViewModel export) {
+    record Built(Parent root, ChartsView charts, ChartsViewModel chartsModel, ExportViewModel export,
+                 org.hessianscope.ui.shortcuts.CommandMenus commands, TabPane tabs) {
     }
 
     static Built build(AppModel model) {
         ChartsViewModel chartsModel = new ChartsViewModel(model.runs(), model.paperStyleProperty());
         ChartsView charts = new ChartsView(chartsModel, model.readout(), model.runs(), model.sample());
         ExportViewModel export = new ExportViewModel(model.messages(), chartsModel::exportName);
-        MenuBar menu = new MenuBar(fileMenu(model), exportMenu(chartsModel, export), viewMenu(model));
-        Parent root = new MainWindow(model, charts, menu, new ExplainView(new ExplainViewModel(model.builder(), model.runs()))).root();
-        return new Built(root, charts, chartsModel, export);
+        Menu exportMenu = exportMenu(chartsModel, export);
+        Menu viewMenu = viewMenu(model);
+        MenuBar menu = new MenuBar(fileMenu(model), exportMenu, viewMenu);
+        MainWindow main = new MainWindow(model, charts, menu, new ExplainView(new ExplainViewModel(model.builder(), model.runs())));
+        Parent root = main.root();
+        var commands = new org.hessianscope.ui.shortcuts.CommandMenus();
+        menu.getMenus().add(1, commands.runMenu(model.train(), model.runs()));
+        commands.addExportAll(exportMenu, chartsModel, export);
+        commands.addViewItems(viewMenu, main.tabs(), org.hessianscope.ui.charts.ZoomReset.install(root));
+        menu.getMenus().add(org.hessianscope.ui.help.HelpMenu.build(root,
+                main.tabs().getTabs().stream().map(javafx.scene.control.Tab::getText).toList()));
+        return new Built(root, charts, chartsModel, export, commands, main.tabs());
     }
 
     private static Menu fileMenu(AppModel model) {
         MenuItem open = new MenuItem("Open run…");
+        open.setAccelerator(org.hessianscope.ui.shortcuts.Shortcuts.OPEN_RUN);
         open.setOnAction(e -> {
             File dir = new DirectoryChooser().showDialog(null);
             if (dir != null) {

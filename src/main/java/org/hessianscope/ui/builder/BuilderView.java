@@ -19,36 +19,48 @@ import org.hessianscope.data.DatasetName;
 /** The builder's controls and its live readouts, bound to a {@link BuilderViewModel}. */
 public final class BuilderView extends VBox {
     private final GridPane grid = new GridPane();
+    private final FieldValidation validation = new FieldValidation();
     private int row;
 
     public BuilderView(BuilderViewModel vm) {
         super(6);
+        setId("builder");
         setPadding(new Insets(8));
         grid.setHgap(6);
         grid.setVgap(4);
-        slider("layers L", "slider-layers", vm.layersProperty(), 1, 8);
-        slider("kernel k", "slider-kernel", vm.kernelProperty(), 2, 7);
-        slider("channels C", "slider-channels", vm.channelsProperty(), 1, 64);
+        slider("layers L", "slider-layers", vm.layersProperty(), 1, 8, "Number of conv layers L; the bound on ‖H_O‖ grows by orders of magnitude per layer");
+        slider("kernel k", "slider-kernel", vm.kernelProperty(), 2, 7, "Kernel size k of every conv layer (k×k); each layer shrinks the map by k − 1");
+        slider("channels C", "slider-channels", vm.channelsProperty(), 1, 64, "Channels C of every conv layer: more channels, more parameters");
         ComboBox<String> pool = new ComboBox<>(FXCollections.observableArrayList(BuilderViewModel.POOLS));
         pool.valueProperty().bindBidirectional(vm.poolProperty());
+        tip(pool, "A pooling layer in place of one ReLU: none, max or avg");
         add("pool", pool);
-        slider("pool size", "slider-pool-size", vm.poolSizeProperty(), 2, 4);
-        Slider poolAt = slider("pool replaces relu", "slider-pool-at", vm.poolAtProperty(), 1, 8);
+        slider("pool size", "slider-pool-size", vm.poolSizeProperty(), 2, 4, "The pool's window and stride (p×p)");
+        Slider poolAt = slider("pool replaces relu", "slider-pool-at", vm.poolAtProperty(), 1, 8,
+                "Which conv layer's ReLU the pool replaces");
         // The pool replaces the nonlinearity after one of the L conv layers: 1..L, whatever L is.
         poolAt.maxProperty().bind(vm.layersProperty());
         TextField hidden = new TextField();
         hidden.setPromptText("e.g. 64,32 (empty: linear head)");
         hidden.textProperty().bindBidirectional(vm.hiddenProperty());
+        tip(hidden, "Widths of the hidden fully connected layers before the output, comma-separated positive "
+                + "integers (e.g. 64,32); empty: the last conv feeds the output directly");
         add("hidden widths", hidden);
+        validation.hidden(hidden);
         CheckBox relu = new CheckBox("ReLU after the last conv");
         relu.selectedProperty().bindBidirectional(vm.reluLastProperty());
+        tip(relu, "Whether a ReLU follows the last conv layer too (the paper's networks have none there)");
         add("", relu);
         ComboBox<DatasetName> dataset = new ComboBox<>(FXCollections.observableArrayList(DatasetName.values()));
         dataset.valueProperty().bindBidirectional(vm.datasetProperty());
+        tip(dataset, "The training data: MNIST digits or Fashion-MNIST clothes, 28×28 grey images in 10 classes");
         add("dataset", dataset);
-        number("training-set size", "field-train-size", vm.trainSizeProperty());
-        number("epochs", "field-epochs", vm.epochsProperty());
-        number("seed", "field-seed", vm.seedProperty());
+        validation.trainSize(number("training-set size", "field-train-size", vm.trainSizeProperty(), "How many training images (the first N "
+                + "records) to train and analyse on: 2 to 10,000 with the embedded subset, 2 to 60,000 with the full set"));
+        validation.epochs(number("epochs", "field-epochs", vm.epochsProperty(),
+                "Passes over the training set: 1 or more; time grows in proportion"));
+        validation.seed(number("seed", "field-seed", vm.seedProperty(), "Seed of the initial weights and the batch order: any whole number; "
+                + "the same seed trains the same network"));
 
         Label problem = new Label();
         problem.setId("builder-problem");
@@ -65,11 +77,18 @@ public final class BuilderView extends VBox {
         table.getColumns().add(column("parameters", LayerRow::parameters, 90));
         table.setPrefHeight(220);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
+        tip(table, "Every stage of the network with the feature map it makes (channels × height × width) and its "
+                + "parameters; follows the controls above");
 
         Label total = bound("builder-total", vm.totalParametersProperty());
         Label estimate = bound("builder-estimate", vm.estimateProperty());
         Label preview = bound("bound-preview", vm.boundPreviewProperty());
         getChildren().addAll(grid, problem, table, total, estimate, preview);
+    }
+
+    /** The ControlsFX validation of the text fields: invalid while any holds text that is not a valid value. */
+    public org.controlsfx.validation.ValidationSupport validation() {
+        return validation.support();
     }
 
     private static Label bound(String id, javafx.beans.value.ObservableStringValue text) {
@@ -88,8 +107,19 @@ public final class BuilderView extends VBox {
         return c;
     }
 
-    private Slider slider(String label, String id, IntegerProperty p, int min, int max) {
+    /** One sentence on what the control does and its valid values, shown on hover. */
+    static void tip(javafx.scene.control.Control c, String text) {
+        c.setTooltip(new javafx.scene.control.Tooltip(text + "."));
+    }
+
+    /** The slider's tooltip ends with its range, which follows the slider's own limits (the pool's follows L). */
+    private Slider slider(String label, String id, IntegerProperty p, int min, int max, String what) {
         Slider s = new Slider(min, max, p.get());
+        javafx.scene.control.Tooltip tooltip = new javafx.scene.control.Tooltip();
+        tooltip.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> String.format(
+                java.util.Locale.ROOT, "%s; %d to %d.", what, (int) s.getMin(), (int) s.getMax()),
+                s.minProperty(), s.maxProperty()));
+        s.setTooltip(tooltip);
         s.setId(id);
         s.setMajorTickUnit(1);
         s.setMinorTickCount(0);
@@ -104,12 +134,14 @@ public final class BuilderView extends VBox {
         return s;
     }
 
-    private void number(String label, String id, IntegerProperty p) {
+    private TextField number(String label, String id, IntegerProperty p, String what) {
         TextField f = new TextField();
+        tip(f, what);
         f.setId(id);
         f.setPrefColumnCount(7);
         f.textProperty().bindBidirectional(p, new NumberStringConverter("#"));
         add(label, f);
+        return f;
     }
 
     private void add(String label, javafx.scene.Node node) {

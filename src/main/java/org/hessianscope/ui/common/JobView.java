@@ -40,6 +40,9 @@ public final class JobView extends HBox {
         bar.setMinWidth(40);
         stop.disableProperty().bind(vm.runningProperty().not());
         stop.setOnAction(e -> cancel.run());
+        stop.setTooltip(new javafx.scene.control.Tooltip("Stops the job at its next step; nothing half-done is saved "
+                + "(Escape for the training or the analysis)."));
+        bar.setTooltip(new javafx.scene.control.Tooltip("How far the job has got, from empty to full."));
         bar.setId(id + "-progress");
         message.setId(id + "-message");
         getChildren().addAll(bar, message, stop);

@@ -9,7 +9,8 @@ import javafx.scene.layout.VBox;
 
 /** The teaching panel: what each chart shows in plain words, and a conv layer's Toeplitz matrix next to its kernel. */
 public final class ExplainView extends ScrollPane {
-    private static final String TEXT = """
+    /** What the charts and the Landscape tab show; Help → User guide shows the same words. */
+    public static final String TEXT = """
             What the charts show
 
             1  Loss difference. L_k is the mean cross-entropy over the first k training samples. Adding sample k+1 \

@@ -14,12 +14,15 @@ public final class TrainView extends VBox {
 
     public TrainView(TrainViewModel vm) {
         super(6);
+        setId("train-panel");
         setPadding(new Insets(8));
         Button train = new Button("Train");
         train.setId("train-button");
         // Not the default button: Enter in a field (the seed, say) must never start a long job.
         train.disableProperty().bind(vm.canTrainProperty().not());
         train.setOnAction(e -> vm.train());
+        train.setTooltip(new javafx.scene.control.Tooltip("Trains the builder's network in the background with Adam "
+                + "(learning rate 10⁻³, batch 64), saves it as a run and analyses it (Ctrl+↵)."));
         Label timeLeft = new Label();
         timeLeft.setId("train-time-left");
         timeLeft.textProperty().bind(vm.timeLeftProperty());
@@ -37,6 +40,8 @@ public final class TrainView extends VBox {
         viewer.setId("live-chart");
         viewer.setPrefHeight(200);
         viewer.setMinHeight(160);
+        javafx.scene.control.Tooltip.install(viewer, new javafx.scene.control.Tooltip("Running loss and accuracy of "
+                + "the training, one point per batch (the mean of the last 20); drag to zoom, Ctrl+0 resets."));
         vm.setOnStart(live::clear);
         getChildren().addAll(new HBox(8, train, timeLeft), estimate, new JobView(vm.job(), "train"), last, viewer);
 

@@ -1,0 +1,96 @@
+package org.hessianscope.ui.shortcuts;
+
+import java.nio.file.Path;
+import java.util.function.Function;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.input.KeyCombination;
+import javafx.stage.DirectoryChooser;
+import org.hessianscope.ui.charts.ChartRegistry;
+import org.hessianscope.ui.charts.ChartsViewModel;
+import org.hessianscope.ui.charts.ExportViewModel;
+import org.hessianscope.ui.charts.ZoomReset;
+import org.hessianscope.ui.train.TrainViewModel;
+import org.hessianscope.ui.runs.RunsViewModel;
+
+/**
+ * The menu items behind the keyboard shortcuts that no other menu holds: Run (Train, Cancel),
+ * the tab and zoom items of View, and Export → All four charts. Each shows its {@link Shortcuts}
+ * accelerator, so the menus teach the keys.
+ */
+public final class CommandMenus {
+    /** Asks for a folder (title → folder, null when cancelled); tests replace the dialog. */
+    private final ObjectProperty<Function<String, Path>> folderChooser = new SimpleObjectProperty<>(title -> {
+        DirectoryChooser c = new DirectoryChooser();
+        c.setTitle(title);
+        java.io.File f = c.showDialog(null);
+        return f == null ? null : f.toPath();
+    });
+
+    public ObjectProperty<Function<String, Path>> folderChooserProperty() {
+        return folderChooser;
+    }
+
+    /** Run: Train and Cancel (training, else analysis). */
+    public Menu runMenu(TrainViewModel train, RunsViewModel runs) {
+        MenuItem t = item("Train", "menu-train", Shortcuts.TRAIN, train::train);
+        t.disableProperty().bind(train.canTrainProperty().not());
+        MenuItem cancel = item("Cancel the training or analysis", "menu-cancel", Shortcuts.CANCEL, () -> {
+            if (train.job().runningProperty().get()) {
+                train.job().cancel();
+            } else {
+                runs.job().cancel();
+            }
+        });
+        cancel.disableProperty().bind(train.job().runningProperty().not().and(runs.job().runningProperty().not()));
+        return new Menu("Run", null, t, cancel);
+    }
+
+    /** Adds "Show the … tab" items (Shortcut+1…) and Reset zoom (Shortcut+0) to {@code view}. */
+    public void addViewItems(Menu view, TabPane tabs, ZoomReset zoom) {
+        view.getItems().add(new SeparatorMenuItem());
+        for (int i = 0; i < tabs.getTabs().size(); i++) {
+            Tab tab = tabs.getTabs().get(i);
+            view.getItems().add(item(tab.getText() + " tab", "menu-tab-" + i, Shortcuts.tab(i),
+                    () -> tabs.getSelectionModel().select(tab)));
+        }
+        view.getItems().add(item("Reset zoom of every chart", "menu-reset-zoom", Shortcuts.RESET_ZOOM, zoom::resetAll));
+    }
+
+    /** Export → "All four charts…": PNG 2× and PDF of each drawn chart into one chosen folder. */
+    public void addExportAll(Menu export, ChartsViewModel charts, ExportViewModel exporter) {
+        MenuItem all = item("All four charts (PNG 2× and PDF)…", "menu-export-all", Shortcuts.EXPORT_CHARTS, () -> {
+            Path dir = folderChooser.get().apply("Folder for the four charts");
+            if (dir != null) {
+                exportAll(dir, charts, exporter);
+            }
+        });
+        export.getItems().add(0, all);
+        export.getItems().add(1, new SeparatorMenuItem());
+    }
+
+    /** Files are named after the chart's title, as the CLI's figure names them: loss-difference.png, …. */
+    private static void exportAll(Path dir, ChartsViewModel charts, ExportViewModel exporter) {
+        for (ChartRegistry.Chart c : ChartRegistry.CHARTS) {
+            var chart = c.property().apply(charts);
+            if (chart.get() != null) {
+                String name = c.title().toLowerCase(java.util.Locale.ROOT).replace(' ', '-');
+                exporter.export(chart, dir.resolve(name + ".png"), 2);
+                exporter.export(chart, dir.resolve(name + ".pdf"), 1);
+            }
+        }
+    }
+
+    public static MenuItem item(String text, String id, KeyCombination keys, Runnable action) {
+        MenuItem m = new MenuItem(text);
+        m.setId(id);
+        m.setAccelerator(keys);
+        m.setOnAction(e -> action.run());
+        return m;
+    }
+}
