@@ -13,7 +13,7 @@ import org.hessianscope.task.RemainingTime;
  * The expected time of the rest ({@link RemainingTime}) is measured from the start of the costliest step
  * (in a full analysis the curvature: its first block of products, once the JIT has compiled the passes;
  * the cheap steps before it cost too little in the model for their pace to mean anything):
- * after {@link RemainingTime#MIN_FRACTION} of the job it is handed once to {@code expected} (seconds), and
+ * after its warm-up and {@link RemainingTime#MIN_FRACTION} of the job it is handed once to {@code expected} (seconds), and
  * {@link #secondsLeft} gives it at any time after that.
  */
 public final class PhasedSteps implements RunAnalysis.StepMonitors {

@@ -9,18 +9,25 @@ package org.hessianscope.task;
  * ask for it again at any progress report.
  */
 public final class RemainingTime {
-    /** Fraction of the whole job that must have gone by since the mark before an estimate is given. */
-    public static final double MIN_FRACTION = 0.01;
+    /**
+     * Fraction of the whole job after the mark that is not timed: the first products also make the kept passes
+     * and run while the JIT compiles the tangent passes (on the loaded machine this made the estimate 5× too long).
+     */
+    public static final double WARM_UP = 0.01;
+    /** Fraction of the whole job that must have gone by since the warm-up before an estimate is given. */
+    public static final double MIN_FRACTION = 0.02;
     /** Seconds that must have gone by since the mark before an estimate is given. */
     public static final double MIN_SECONDS = 0.5;
 
     private double startFraction = Double.NaN;
     private long startNanos;
+    private boolean warm;
 
     /** The measure starts here: {@code fraction} of the job done at {@code nanos} (System.nanoTime()). */
     public synchronized void mark(double fraction, long nanos) {
         startFraction = fraction;
         startNanos = nanos;
+        warm = false;
     }
 
     /** Whether {@link #mark} has been called. */
@@ -30,10 +37,20 @@ public final class RemainingTime {
 
     /**
      * Seconds left when {@code fraction} of the job is done at {@code nanos}, or NaN while too little has been
-     * measured since the mark (less than {@link #MIN_FRACTION} of the job or {@link #MIN_SECONDS}), or before it.
+     * measured since the warm-up (less than {@link #MIN_FRACTION} of the job or {@link #MIN_SECONDS}), or before
+     * the mark. The first call at least {@link #WARM_UP} past the mark starts the timing there.
      */
     public synchronized double secondsLeft(double fraction, long nanos) {
         if (!marked()) {
+            return Double.NaN;
+        }
+        if (!warm) {
+            if (fraction - startFraction < WARM_UP) {
+                return Double.NaN;
+            }
+            warm = true;
+            startFraction = fraction;
+            startNanos = nanos;
             return Double.NaN;
         }
         double measured = fraction - startFraction;

@@ -26,9 +26,11 @@ class RemainingTimeTest {
         long t0 = 100 * SECOND;
         assertFalse(r.marked());
         assertTrue(Double.isNaN(r.secondsLeft(0.5, t0)), "no estimate before the mark");
-        // The cold start took 0.1 of the job: the pace is measured from the mark only.
-        r.mark(0.1, t0);
+        // The cold start took 0.1 of the job: the pace is measured from the mark only, after its warm-up.
+        r.mark(0.05, t0 - 50 * SECOND);
         assertTrue(r.marked());
+        assertTrue(Double.isNaN(r.secondsLeft(0.05 + RemainingTime.WARM_UP / 2, t0 - 10 * SECOND)), "warming up");
+        assertTrue(Double.isNaN(r.secondsLeft(0.1, t0)), "the warm-up's end starts the timing");
         assertTrue(Double.isNaN(r.secondsLeft(0.1 + RemainingTime.MIN_FRACTION / 2, t0 + 2 * SECOND)),
                 "too little of the job since the mark");
         assertTrue(Double.isNaN(r.secondsLeft(0.2, t0 + SECOND / 10)), "too short a time since the mark");
