@@ -5,12 +5,16 @@ import java.util.List;
 import java.util.function.DoubleConsumer;
 import org.hessianscope.task.Phases;
 import org.hessianscope.task.ProgressMonitor;
+import org.hessianscope.task.RemainingTime;
 
 /**
  * The steps of {@link RunAnalysis} reported as one job to one monitor: step i of n, weighted by
  * its expected cost ({@link #phases}), so the overall percent and the time left mean something.
- * Once the first step (the per-sample losses, one forward pass a sample) is done, its measured
- * time and the cost model give the expected time of the rest, handed to {@code expected} (seconds).
+ * The expected time of the rest ({@link RemainingTime}) is measured from the start of the costliest step
+ * (in a full analysis the curvature: its first block of products, once the JIT has compiled the passes;
+ * the cheap steps before it cost too little in the model for their pace to mean anything):
+ * after its warm-up and {@link RemainingTime#MIN_FRACTION} of the job it is handed once to {@code expected} (seconds), and
+ * {@link #secondsLeft} gives it at any time after that.
  */
 public final class PhasedSteps implements RunAnalysis.StepMonitors {
     /** Loss differences cost this many forward passes per ordering and sample: 0.207 s for 500 × 60,000
@@ -26,7 +30,9 @@ public final class PhasedSteps implements RunAnalysis.StepMonitors {
     private Phases phases;
     private List<Analysis<?, ?>> analyses;
     private List<Phases.Phase> costs;
-    private long lossesStarted;
+    private final RemainingTime remaining = new RemainingTime();
+    private boolean told;
+    private double fraction;
 
     public PhasedSteps(ProgressMonitor job, DoubleConsumer expected) {
         this.job = job;
@@ -48,7 +54,35 @@ public final class PhasedSteps implements RunAnalysis.StepMonitors {
     public void begin(AnalysisOptions options, int samples, List<Analysis<?, ?>> analyses) {
         this.analyses = List.copyOf(analyses);
         costs = phases(options, samples, this.analyses);
-        phases = new Phases(job, costs);
+        phases = new Phases(new ProgressMonitor() {
+            @Override
+            public void progress(long done, long total, String message) {
+                observe((double) done / total);
+                job.progress(done, total, message);
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return job.isCancelled();
+            }
+        }, costs);
+    }
+
+    private void observe(double done) {
+        double left;
+        synchronized (this) {
+            fraction = done;
+            left = told ? Double.NaN : remaining.secondsLeft(done, System.nanoTime());
+            told |= !Double.isNaN(left);
+        }
+        if (!Double.isNaN(left)) {
+            expected.accept(left);
+        }
+    }
+
+    /** Expected seconds left from the measured pace ({@link RemainingTime}), or NaN while too little is measured. */
+    public synchronized double secondsLeft() {
+        return remaining.secondsLeft(fraction, System.nanoTime());
     }
 
     @Override
@@ -57,16 +91,25 @@ public final class PhasedSteps implements RunAnalysis.StepMonitors {
             throw new IllegalStateException("begin(options, samples, analyses) must come first");
         }
         if (step.equals(AnalysisStep.PER_SAMPLE)) {
-            lossesStarted = System.nanoTime();
             return phases.phase(0);
         }
         int index = 1 + indexOf(step);
-        if (index == 1) {
-            double first = costs.get(0).weight();
-            double rest = costs.stream().mapToDouble(Phases.Phase::weight).sum() - first;
-            expected.accept((System.nanoTime() - lossesStarted) / 1e9 * rest / first);
+        ProgressMonitor monitor = phases.phase(index);
+        if (index == costliest()) {
+            remaining.mark(phases.fraction(), System.nanoTime());
         }
-        return phases.phase(index);
+        return monitor;
+    }
+
+    /** The index in {@link #costs} of the step of largest weight after the per-sample pass (the first of equal ones). */
+    private int costliest() {
+        int best = 1;
+        for (int i = 2; i < costs.size(); i++) {
+            if (costs.get(i).weight() > costs.get(best).weight()) {
+                best = i;
+            }
+        }
+        return best;
     }
 
     private int indexOf(AnalysisStep step) {

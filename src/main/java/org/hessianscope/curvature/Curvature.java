@@ -192,12 +192,12 @@ public final class Curvature {
 
     /**
      * The phases {@link #run} goes through, in order, each weighted by its expected cost in
-     * per-sample forward passes. The factors are ratios of the benchmark of 2026-11-27
-     * (docs/benchmarks.md, HessianScope column): per-sample losses 3.157 s for 60,000 samples
-     * (53 µs a forward pass), an H v 0.495 s for 1,000 samples (9.4 forward passes a sample),
-     * a Lanczos step with reorthogonalisation 2.546 s / (40 × 100) (12 a sample), per-sample
-     * ‖H_O,i‖ 2.912 s for 1,000 (55 a sample). They set the progress bar's pace and the
-     * expected duration, never a result.
+     * per-sample forward passes. The factors are ratios of the phase times of the GUI's analysis
+     * (256 samples, 20 steps, 20 per-sample spectra; L = 4, C = 8, k = 3, max pool) measured on the
+     * idle machine on 2026-12-02, scaled to a Lanczos step with reorthogonalisation of 12 forward
+     * passes a sample (benchmark of 2026-11-27, docs/benchmarks.md). They set the progress bar's pace
+     * and, with the measured pace of the first products (task.RemainingTime), the expected duration;
+     * never a result.
      */
     public static List<Phases.Phase> phases(Options options, int samples) {
         double lanczosStep = LANCZOS_STEP * samples;
@@ -206,17 +206,17 @@ public final class Curvature {
         // The per-sample Jacobians run always: they give the trace's exact H_O part.
         list.add(new Phases.Phase(options.perSampleGgn() ? "per-sample ggn norms" : "exact trace of the Gauss-Newton part",
                 PER_SAMPLE_GGN * samples));
-        list.add(new Phases.Phase("trace of the Hessian", options.traceProbes() * HVP * samples));
-        list.add(new Phases.Phase("Lanczos on the Gauss-Newton part", options.lanczosSteps() * lanczosStep));
+        list.add(new Phases.Phase("trace of the Hessian", options.traceProbes() * TRACE_PROBE * samples));
+        list.add(new Phases.Phase("Lanczos on the Gauss-Newton part", options.lanczosSteps() * GGN_STEP * samples));
         // H_F v = H v − H_O v: both products each step.
         list.add(new Phases.Phase("Lanczos on the residual part", 2 * options.lanczosSteps() * lanczosStep));
         if (options.density()) {
-            list.add(new Phases.Phase("spectral density of the Hessian", SpectralDensity.Options.defaults(options.seed()).probes() * options.lanczosSteps() * lanczosStep));
+            list.add(new Phases.Phase("spectral density of the Hessian", SpectralDensity.Options.defaults(options.seed()).probes() * options.lanczosSteps() * DENSITY_STEP * samples));
         }
         if (options.perSampleFull() > 0) {
             int subset = Math.min(samples, options.perSampleFull() + options.highestLoss());
-            // Lanczos on H_i and on H_F,i for each sample of the subset, one sample each.
-            list.add(new Phases.Phase("per-sample Hessian norms", subset * 3.0 * options.lanczosSteps() * LANCZOS_STEP));
+            // Lanczos on H_i and on H_F,i for each sample of the subset, one sample each, every product from its forward pass.
+            list.add(new Phases.Phase("per-sample Hessian norms", subset * options.lanczosSteps() * PER_SAMPLE_FULL_STEP));
         }
         return list;
     }
@@ -230,9 +230,17 @@ public final class Curvature {
     }
 
     /** Costs in per-sample forward passes (see {@link #phases}). */
-    static final double HVP = 9.4;
     static final double LANCZOS_STEP = 12;
-    static final double PER_SAMPLE_GGN = 55;
+    /** A Lanczos step on H_O (a kept pass's tangent and one backward pass). */
+    static final double GGN_STEP = 9;
+    /** A Hutchinson probe, in a block of products sharing each sample's kept passes. */
+    static final double TRACE_PROBE = 4.2;
+    /** A density probe's step, the probes side by side. */
+    static final double DENSITY_STEP = 8.5;
+    /** A sample's K logit Jacobian rows and their Gram matrix. */
+    static final double PER_SAMPLE_GGN = 230;
+    /** One step of the per-sample Lanczos on H_i and H_F,i, for one sample of the subset. */
+    static final double PER_SAMPLE_FULL_STEP = 156;
 
     /** The whole analysis in per-sample forward passes: the sum of {@link #phases}. */
     public static double cost(Options options, int samples) {

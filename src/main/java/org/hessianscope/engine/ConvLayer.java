@@ -19,6 +19,8 @@ import java.util.Arrays;
  * summed in a scratch row and then added once to the accumulator.
  */
 final class ConvLayer extends Layer {
+    /** Whether the Vector API is in the boot layer (--add-modules jdk.incubator.vector): then {@link VectorConv} runs. */
+    static final boolean VECTOR = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
     private final int inChannels;
     private final int inHeight;
     private final int inWidth;
@@ -39,6 +41,8 @@ final class ConvLayer extends Layer {
     private final Stage.Conv stage;
     /** Offset of weight q's input from its window's corner: taps[(ci·k + ky)·k + kx] = ci·H·W + ky·W + kx. */
     private final int[] taps;
+    /** Index of each output position's window corner in the input plane: corners[oy·Wo + ox] = oy·W + ox. */
+    private final int[] corners;
 
     ConvLayer(Stage.Conv stage, int weightOffset) {
         super(stage.in().size(), stage.out().size());
@@ -57,6 +61,12 @@ final class ConvLayer extends Layer {
         this.wide = (outHeight - 1) * inWidth + outWidth;
         this.pad = (kernel - 1) * inWidth + kernel - 1;
         this.rowLength = inChannels * kernel * kernel;
+        this.corners = new int[outPlane];
+        for (int oy = 0; oy < outHeight; oy++) {
+            for (int ox = 0; ox < outWidth; ox++) {
+                corners[oy * outWidth + ox] = oy * inWidth + ox;
+            }
+        }
         this.taps = new int[rowLength];
         for (int ci = 0, q = 0; ci < inChannels; ci++) {
             for (int ky = 0; ky < kernel; ky++) {
@@ -75,6 +85,15 @@ final class ConvLayer extends Layer {
         sizes.inPlane = Math.max(sizes.inPlane, inPlane);
         sizes.padded = Math.max(sizes.padded, pad + inPlane);
         sizes.rowLength = Math.max(sizes.rowLength, rowLength);
+        int cp = paddedChannels(outChannels);
+        sizes.paddedChannels = Math.max(sizes.paddedChannels, cp);
+        sizes.transposed = Math.max(sizes.transposed, cp * outPlane);
+        sizes.gradientSums = Math.max(sizes.gradientSums, cp * rowLength);
+    }
+
+    /** Output channels rounded up to whole vectors of {@link VectorConv}, the stride of its channel-last layout. */
+    static int paddedChannels(int channels) {
+        return (channels + 3) / 4 * 4;
     }
 
     @Override
@@ -140,6 +159,26 @@ final class ConvLayer extends Layer {
 
     /** out = A's biases + A ⋆ a (+ B ⋆ b when B is not null), A and B being weight sets laid out like θ. */
     private void correlate(double[] wa, double[] a, double[] wb, double[] b, double[] out, Scratch scratch) {
+        correlate(wa, a, wb, b, out, scratch, VECTOR);
+    }
+
+    /** {@link #correlate}, by {@link VectorConv} or by the plain loops: the same bits (tests compare the two). */
+    void correlate(double[] wa, double[] a, double[] wb, double[] b, double[] out, Scratch scratch, boolean vector) {
+        int n = wide;
+        double[][] planes = scratch.planes;
+        if (vector) {
+            VectorConv.correlate(wa, a, wb, b, weightOffset, biasOffset, rowLength, taps, outChannels, n, planes);
+        } else {
+            correlatePlain(wa, a, wb, b, scratch);
+        }
+        for (int co = 0; co < outChannels; co++) {
+            for (int oy = 0; oy < outHeight; oy++) {
+                System.arraycopy(planes[co], oy * inWidth, out, co * outPlane + oy * outWidth, outWidth);
+            }
+        }
+    }
+
+    private void correlatePlain(double[] wa, double[] a, double[] wb, double[] b, Scratch scratch) {
         int n = wide;
         double[][] planes = scratch.planes;
         double[] sa = scratch.segmentA;
@@ -171,11 +210,6 @@ final class ConvLayer extends Layer {
                         }
                     }
                 }
-            }
-        }
-        for (int co = 0; co < outChannels; co++) {
-            for (int oy = 0; oy < outHeight; oy++) {
-                System.arraycopy(planes[co], oy * inWidth, out, co * outPlane + oy * outWidth, outWidth);
             }
         }
     }
@@ -289,6 +323,45 @@ final class ConvLayer extends Layer {
      * are not skipped: on ReLU patterns the branch mispredicts and costs more than the row.
      */
     private void accumulateGradient(double[] ga, double[] a, double[] gb, double[] b, double[] grad, Scratch scratch) {
+        accumulateGradient(ga, a, gb, b, grad, scratch, VECTOR);
+    }
+
+    /** {@link #accumulateGradient}, by {@link VectorConv} or by the plain loops: the same bits (tests compare the two). */
+    void accumulateGradient(double[] ga, double[] a, double[] gb, double[] b, double[] grad, Scratch scratch,
+                            boolean vector) {
+        if (vector) {
+            accumulateGradientVector(ga, a, gb, b, grad, scratch);
+        } else {
+            accumulateGradientPlain(ga, a, gb, b, grad, scratch);
+        }
+    }
+
+    /**
+     * The plain loops' sums with lanes over output channels: the cotangents go channel-last (one position's Cout
+     * values side by side), and each weight's sum over the positions stays in a register for the whole sweep.
+     */
+    private void accumulateGradientVector(double[] ga, double[] a, double[] gb, double[] b, double[] grad,
+                                          Scratch scratch) {
+        int r = rowLength;
+        int cp = paddedChannels(outChannels);
+        double[] sums = scratch.gradientSums;
+        double[] biases = scratch.biasSums;
+        VectorConv.transpose(ga, outChannels, outPlane, scratch.transposedA);
+        if (gb != null) {
+            VectorConv.transpose(gb, outChannels, outPlane, scratch.transposedB);
+        }
+        VectorConv.weightGradient(scratch.transposedA, a, gb == null ? null : scratch.transposedB, b, taps, r,
+                outChannels, corners, sums, biases);
+        for (int co = 0; co < outChannels; co++) {
+            int w = weightOffset + co * r;
+            for (int q = 0; q < r; q++) {
+                grad[w + q] += sums[q * cp + co];
+            }
+            grad[biasOffset + co] += biases[co];
+        }
+    }
+
+    private void accumulateGradientPlain(double[] ga, double[] a, double[] gb, double[] b, double[] grad, Scratch scratch) {
         int r = rowLength;
         double[][] rows = scratch.weightRows;
         double[] biases = scratch.biasSums;

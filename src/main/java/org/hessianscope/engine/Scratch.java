@@ -24,6 +24,10 @@ final class Scratch {
     /** The weight rows (Cin·k·k each) of every output channel and their bias sums, summed for one sample. */
     final double[][] weightRows;
     final double[] biasSums;
+    /** Channel-last copies of two output cotangents and the weight sums [q][co] of {@link VectorConv}. */
+    final double[] transposedA;
+    final double[] transposedB;
+    final double[] gradientSums;
     /** θ-indexed copies of a dense layer's input, placed at a weight row's offset. */
     final double[] alignedA;
     final double[] alignedB;
@@ -41,6 +45,9 @@ final class Scratch {
         int rowLength;
         int denseIn;
         int weightEnd;
+        int paddedChannels;
+        int transposed;
+        int gradientSums;
     }
 
     Scratch(Layer[] layers) {
@@ -61,6 +68,9 @@ final class Scratch {
         windowA = new double[n.rowLength];
         windowB = new double[n.rowLength];
         weightRows = new double[n.outChannels][n.rowLength];
-        biasSums = new double[n.outChannels];
+        biasSums = new double[Math.max(n.outChannels, n.paddedChannels)];
+        transposedA = new double[n.transposed];
+        transposedB = new double[n.transposed];
+        gradientSums = new double[n.gradientSums];
     }
 }

@@ -142,7 +142,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         PhasedSteps steps = new PhasedSteps(progress, seconds -> {
             if (seconds > LONG_SECONDS) {
                 progress.note("analyze: expected to take about " + ConsoleProgress.duration(seconds) + " more on this "
-                        + "machine (from the time the per-sample losses took); --curvature-samples, --lanczos-steps "
+                        + "machine (from the pace of its first products); --curvature-samples, --lanczos-steps "
                         + "and --per-sample-full make it shorter");
             }
         });

@@ -1,0 +1,295 @@
+package org.hessianscope.engine;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * {@link ConvLayer}'s float64 kernels with jdk.incubator.vector, register-blocked so that the accumulators stay in
+ * AVX2 registers over a whole loop instead of being loaded and stored for every multiply-add. Each output value
+ * sees exactly the operations of the plain loops in ConvLayer, in the same order (a lanewise mul then add is the
+ * scalar {@code s += x * y}, never a fused multiply-add), hence the same bits; only the lanes change, which are
+ * independent values. Loaded only when the module is present ({@link ConvLayer#VECTOR}).
+ */
+final class VectorConv {
+    private static final VectorSpecies<Double> S = DoubleVector.SPECIES_256;
+    /** Lanes of a vector: output channels are handled in groups of this many, the last group padded with zeros. */
+    static final int W = 4;
+
+    private VectorConv() {
+    }
+
+    /** out[t·cp + co] = g[co·plane + t], zeros in the padding lanes co ≥ channels. */
+    static void transpose(double[] g, int channels, int plane, double[] out) {
+        int cp = ConvLayer.paddedChannels(channels);
+        for (int t = 0; t < plane; t++) {
+            int at = t * cp;
+            for (int co = 0; co < channels; co++) {
+                out[at + co] = g[co * plane + t];
+            }
+            for (int co = channels; co < cp; co++) {
+                out[at + co] = 0.0;
+            }
+        }
+    }
+
+    /**
+     * The weight gradient of one sample, lanes over output channels: sums[q·cp + co] = Σ_t ga[t, co]·a[corner(t) + taps[q]]
+     * (+ gb[t, co]·b[…] when gb is not null, added as {@code x·a + y·b}), each sum from 0.0 over the positions t in
+     * row-major order, and biases[co] = Σ_t ga[t, co] likewise: the values and order of ConvLayer's plain loop.
+     * {@code ga} and {@code gb} are in {@link #transpose}'s layout.
+     */
+    static void weightGradient(double[] ga, double[] a, double[] gb, double[] b, int[] taps, int rowLength,
+                               int outChannels, int[] corners, double[] sums, double[] biases) {
+        int cp = ConvLayer.paddedChannels(outChannels);
+        int positions = corners.length;
+        for (int c0 = 0; c0 < cp; c0 += W) {
+            DoubleVector bias = DoubleVector.zero(S);
+            for (int t = 0; t < positions; t++) {
+                bias = bias.add(DoubleVector.fromArray(S, ga, t * cp + c0));
+            }
+            bias.intoArray(biases, c0);
+            int q = 0;
+            for (; q + 8 <= rowLength; q += 8) {
+                if (gb == null) {
+                    eight(ga, a, taps, q, c0, cp, positions, corners, sums);
+                } else {
+                    eightPair(ga, a, gb, b, taps, q, c0, cp, positions, corners, sums);
+                }
+            }
+            for (; q < rowLength; q++) {
+                one(ga, a, gb, b, taps[q], q, c0, cp, positions, corners, sums);
+            }
+        }
+    }
+
+    private static void eight(double[] ga, double[] a, int[] taps, int q, int c0, int cp, int positions, int[] corners,
+                              double[] sums) {
+        int d0 = taps[q + 0];
+        int d1 = taps[q + 1];
+        int d2 = taps[q + 2];
+        int d3 = taps[q + 3];
+        int d4 = taps[q + 4];
+        int d5 = taps[q + 5];
+        int d6 = taps[q + 6];
+        int d7 = taps[q + 7];
+        DoubleVector s0 = DoubleVector.zero(S);
+        DoubleVector s1 = s0;
+        DoubleVector s2 = s0;
+        DoubleVector s3 = s0;
+        DoubleVector s4 = s0;
+        DoubleVector s5 = s0;
+        DoubleVector s6 = s0;
+        DoubleVector s7 = s0;
+        for (int t = 0; t < positions; t++) {
+            int corner = corners[t];
+            int at = t * cp + c0;
+            DoubleVector x = DoubleVector.fromArray(S, ga, at);
+            s0 = s0.add(x.mul(DoubleVector.broadcast(S, a[corner + d0])));
+            s1 = s1.add(x.mul(DoubleVector.broadcast(S, a[corner + d1])));
+            s2 = s2.add(x.mul(DoubleVector.broadcast(S, a[corner + d2])));
+            s3 = s3.add(x.mul(DoubleVector.broadcast(S, a[corner + d3])));
+            s4 = s4.add(x.mul(DoubleVector.broadcast(S, a[corner + d4])));
+            s5 = s5.add(x.mul(DoubleVector.broadcast(S, a[corner + d5])));
+            s6 = s6.add(x.mul(DoubleVector.broadcast(S, a[corner + d6])));
+            s7 = s7.add(x.mul(DoubleVector.broadcast(S, a[corner + d7])));
+        }
+        s0.intoArray(sums, (q + 0) * cp + c0);
+        s1.intoArray(sums, (q + 1) * cp + c0);
+        s2.intoArray(sums, (q + 2) * cp + c0);
+        s3.intoArray(sums, (q + 3) * cp + c0);
+        s4.intoArray(sums, (q + 4) * cp + c0);
+        s5.intoArray(sums, (q + 5) * cp + c0);
+        s6.intoArray(sums, (q + 6) * cp + c0);
+        s7.intoArray(sums, (q + 7) * cp + c0);
+    }
+
+    private static void eightPair(double[] ga, double[] a, double[] gb, double[] b, int[] taps, int q, int c0, int cp,
+                                  int positions, int[] corners, double[] sums) {
+        int d0 = taps[q + 0];
+        int d1 = taps[q + 1];
+        int d2 = taps[q + 2];
+        int d3 = taps[q + 3];
+        int d4 = taps[q + 4];
+        int d5 = taps[q + 5];
+        int d6 = taps[q + 6];
+        int d7 = taps[q + 7];
+        DoubleVector s0 = DoubleVector.zero(S);
+        DoubleVector s1 = s0;
+        DoubleVector s2 = s0;
+        DoubleVector s3 = s0;
+        DoubleVector s4 = s0;
+        DoubleVector s5 = s0;
+        DoubleVector s6 = s0;
+        DoubleVector s7 = s0;
+        for (int t = 0; t < positions; t++) {
+            int corner = corners[t];
+            int at = t * cp + c0;
+            DoubleVector x = DoubleVector.fromArray(S, ga, at);
+            DoubleVector y = DoubleVector.fromArray(S, gb, at);
+            s0 = s0.add(x.mul(DoubleVector.broadcast(S, a[corner + d0]))
+                    .add(y.mul(DoubleVector.broadcast(S, b[corner + d0]))));
+            s1 = s1.add(x.mul(DoubleVector.broadcast(S, a[corner + d1]))
+                    .add(y.mul(DoubleVector.broadcast(S, b[corner + d1]))));
+            s2 = s2.add(x.mul(DoubleVector.broadcast(S, a[corner + d2]))
+                    .add(y.mul(DoubleVector.broadcast(S, b[corner + d2]))));
+            s3 = s3.add(x.mul(DoubleVector.broadcast(S, a[corner + d3]))
+                    .add(y.mul(DoubleVector.broadcast(S, b[corner + d3]))));
+            s4 = s4.add(x.mul(DoubleVector.broadcast(S, a[corner + d4]))
+                    .add(y.mul(DoubleVector.broadcast(S, b[corner + d4]))));
+            s5 = s5.add(x.mul(DoubleVector.broadcast(S, a[corner + d5]))
+                    .add(y.mul(DoubleVector.broadcast(S, b[corner + d5]))));
+            s6 = s6.add(x.mul(DoubleVector.broadcast(S, a[corner + d6]))
+                    .add(y.mul(DoubleVector.broadcast(S, b[corner + d6]))));
+            s7 = s7.add(x.mul(DoubleVector.broadcast(S, a[corner + d7]))
+                    .add(y.mul(DoubleVector.broadcast(S, b[corner + d7]))));
+        }
+        s0.intoArray(sums, (q + 0) * cp + c0);
+        s1.intoArray(sums, (q + 1) * cp + c0);
+        s2.intoArray(sums, (q + 2) * cp + c0);
+        s3.intoArray(sums, (q + 3) * cp + c0);
+        s4.intoArray(sums, (q + 4) * cp + c0);
+        s5.intoArray(sums, (q + 5) * cp + c0);
+        s6.intoArray(sums, (q + 6) * cp + c0);
+        s7.intoArray(sums, (q + 7) * cp + c0);
+    }
+
+    private static void one(double[] ga, double[] a, double[] gb, double[] b, int d, int q, int c0, int cp,
+                            int positions, int[] corners, double[] sums) {
+        DoubleVector s = DoubleVector.zero(S);
+        if (gb == null) {
+            for (int t = 0; t < positions; t++) {
+                int corner = corners[t] + d;
+                DoubleVector x = DoubleVector.fromArray(S, ga, t * cp + c0);
+                s = s.add(x.mul(DoubleVector.broadcast(S, a[corner])));
+            }
+        } else {
+            for (int t = 0; t < positions; t++) {
+                int corner = corners[t] + d;
+                int at = t * cp + c0;
+                DoubleVector x = DoubleVector.fromArray(S, ga, at);
+                s = s.add(x.mul(DoubleVector.broadcast(S, a[corner])).add(DoubleVector.fromArray(S, gb, at)
+                        .mul(DoubleVector.broadcast(S, b[corner]))));
+            }
+        }
+        s.intoArray(sums, q * cp + c0);
+    }
+
+    /**
+     * ConvLayer's forward correlation into its wide planes, lanes over positions: planes[co][t] = bias_co, then
+     * + A[co, q]·a[taps[q] + t] (+ B[co, q]·b[taps[q] + t], added as {@code x·a + y·b}) for the taps q in order,
+     * as the plain loop adds them; four channels by eight positions stay in registers over all the taps.
+     */
+    static void correlate(double[] wa, double[] a, double[] wb, double[] b, int weightOffset, int biasOffset,
+                          int rowLength, int[] taps, int outChannels, int n, double[][] planes) {
+        int n8 = n - n % (2 * W);
+        int co = 0;
+        for (; co + 4 <= outChannels; co += 4) {
+            for (int t = 0; t < n8; t += 2 * W) {
+                correlate4x8(wa, a, wb, b, weightOffset, biasOffset, rowLength, taps, co, t, planes);
+            }
+        }
+        for (; co < outChannels; co++) {
+            for (int t = 0; t < n8; t += 2 * W) {
+                correlate1x8(wa, a, wb, b, weightOffset, biasOffset, rowLength, taps, co, t, planes[co]);
+            }
+        }
+        for (int c = 0; c < outChannels; c++) {
+            double[] plane = planes[c];
+            int row = weightOffset + c * rowLength;
+            for (int t = n8; t < n; t++) {
+                double s = wa[biasOffset + c];
+                for (int q = 0; q < rowLength; q++) {
+                    if (wb == null) {
+                        s += wa[row + q] * a[taps[q] + t];
+                    } else {
+                        s += wa[row + q] * a[taps[q] + t] + wb[row + q] * b[taps[q] + t];
+                    }
+                }
+                plane[t] = s;
+            }
+        }
+    }
+
+    private static void correlate4x8(double[] wa, double[] a, double[] wb, double[] b, int weightOffset, int biasOffset,
+                                     int rowLength, int[] taps, int co, int t, double[][] planes) {
+        DoubleVector p0 = DoubleVector.broadcast(S, wa[biasOffset + co]);
+        DoubleVector p1 = DoubleVector.broadcast(S, wa[biasOffset + co + 1]);
+        DoubleVector p2 = DoubleVector.broadcast(S, wa[biasOffset + co + 2]);
+        DoubleVector p3 = DoubleVector.broadcast(S, wa[biasOffset + co + 3]);
+        DoubleVector q0 = p0;
+        DoubleVector q1 = p1;
+        DoubleVector q2 = p2;
+        DoubleVector q3 = p3;
+        int r0 = weightOffset + co * rowLength;
+        int r1 = r0 + rowLength;
+        int r2 = r1 + rowLength;
+        int r3 = r2 + rowLength;
+        for (int q = 0; q < rowLength; q++) {
+            int at = taps[q] + t;
+            DoubleVector x = DoubleVector.fromArray(S, a, at);
+            DoubleVector xx = DoubleVector.fromArray(S, a, at + W);
+            if (wb == null) {
+                double w0 = wa[r0 + q];
+                double w1 = wa[r1 + q];
+                double w2 = wa[r2 + q];
+                double w3 = wa[r3 + q];
+                p0 = p0.add(x.mul(DoubleVector.broadcast(S, w0)));
+                q0 = q0.add(xx.mul(DoubleVector.broadcast(S, w0)));
+                p1 = p1.add(x.mul(DoubleVector.broadcast(S, w1)));
+                q1 = q1.add(xx.mul(DoubleVector.broadcast(S, w1)));
+                p2 = p2.add(x.mul(DoubleVector.broadcast(S, w2)));
+                q2 = q2.add(xx.mul(DoubleVector.broadcast(S, w2)));
+                p3 = p3.add(x.mul(DoubleVector.broadcast(S, w3)));
+                q3 = q3.add(xx.mul(DoubleVector.broadcast(S, w3)));
+            } else {
+                DoubleVector y = DoubleVector.fromArray(S, b, at);
+                DoubleVector yy = DoubleVector.fromArray(S, b, at + W);
+                double w0 = wa[r0 + q];
+                double w1 = wa[r1 + q];
+                double w2 = wa[r2 + q];
+                double w3 = wa[r3 + q];
+                double v0 = wb[r0 + q];
+                double v1 = wb[r1 + q];
+                double v2 = wb[r2 + q];
+                double v3 = wb[r3 + q];
+                p0 = p0.add(x.mul(DoubleVector.broadcast(S, w0)).add(y.mul(DoubleVector.broadcast(S, v0))));
+                q0 = q0.add(xx.mul(DoubleVector.broadcast(S, w0)).add(yy.mul(DoubleVector.broadcast(S, v0))));
+                p1 = p1.add(x.mul(DoubleVector.broadcast(S, w1)).add(y.mul(DoubleVector.broadcast(S, v1))));
+                q1 = q1.add(xx.mul(DoubleVector.broadcast(S, w1)).add(yy.mul(DoubleVector.broadcast(S, v1))));
+                p2 = p2.add(x.mul(DoubleVector.broadcast(S, w2)).add(y.mul(DoubleVector.broadcast(S, v2))));
+                q2 = q2.add(xx.mul(DoubleVector.broadcast(S, w2)).add(yy.mul(DoubleVector.broadcast(S, v2))));
+                p3 = p3.add(x.mul(DoubleVector.broadcast(S, w3)).add(y.mul(DoubleVector.broadcast(S, v3))));
+                q3 = q3.add(xx.mul(DoubleVector.broadcast(S, w3)).add(yy.mul(DoubleVector.broadcast(S, v3))));
+            }
+        }
+        p0.intoArray(planes[co], t);
+        q0.intoArray(planes[co], t + W);
+        p1.intoArray(planes[co + 1], t);
+        q1.intoArray(planes[co + 1], t + W);
+        p2.intoArray(planes[co + 2], t);
+        q2.intoArray(planes[co + 2], t + W);
+        p3.intoArray(planes[co + 3], t);
+        q3.intoArray(planes[co + 3], t + W);
+    }
+
+    private static void correlate1x8(double[] wa, double[] a, double[] wb, double[] b, int weightOffset, int biasOffset,
+                                     int rowLength, int[] taps, int co, int t, double[] plane) {
+        DoubleVector p = DoubleVector.broadcast(S, wa[biasOffset + co]);
+        DoubleVector q2 = p;
+        int r = weightOffset + co * rowLength;
+        for (int q = 0; q < rowLength; q++) {
+            int at = taps[q] + t;
+            double w = wa[r + q];
+            if (wb == null) {
+                p = p.add(DoubleVector.fromArray(S, a, at).mul(DoubleVector.broadcast(S, w)));
+                q2 = q2.add(DoubleVector.fromArray(S, a, at + W).mul(DoubleVector.broadcast(S, w)));
+            } else {
+                double v = wb[r + q];
+                p = p.add(DoubleVector.fromArray(S, a, at).mul(DoubleVector.broadcast(S, w)).add(DoubleVector.fromArray(S, b, at).mul(DoubleVector.broadcast(S, v))));
+                q2 = q2.add(DoubleVector.fromArray(S, a, at + W).mul(DoubleVector.broadcast(S, w)).add(DoubleVector.fromArray(S, b, at + W).mul(DoubleVector.broadcast(S, v))));
+            }
+        }
+        p.intoArray(plane, t);
+        q2.intoArray(plane, t + W);
+    }
+}

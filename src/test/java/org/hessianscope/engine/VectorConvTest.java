@@ -1,0 +1,95 @@
+package org.hessianscope.engine;
+
+import org.hessianscope.arch.FeatureMap;
+import org.hessianscope.arch.Stage;
+import org.junit.jupiter.api.Test;
+
+import java.util.SplittableRandom;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@link VectorConv}'s register-blocked float64 kernels give the plain loops' bits: each value is the same
+ * sequence of multiplies and adds, only spread over lanes. Shapes cover channel counts that fill whole vectors
+ * (8), leave padding lanes (3, 6) and row lengths with a remainder after the groups of four taps (Cin·k·k = 9, 25).
+ */
+class VectorConvTest {
+
+    @Test
+    void kernelsHaveThePlainLoopsBits() {
+        assertTrue(ConvLayer.VECTOR, "the tests run with --add-modules jdk.incubator.vector (pom surefire.argLine)");
+        int[][] shapes = {{1, 8, 3, 12, 12}, {3, 6, 3, 9, 11}, {2, 3, 5, 10, 8}, {8, 8, 3, 26, 26}, {5, 9, 2, 7, 7}};
+        SplittableRandom rng = new SplittableRandom(15);
+        for (int[] s : shapes) {
+            FeatureMap in = new FeatureMap(s[0], s[3], s[4]);
+            int k = s[2];
+            FeatureMap out = new FeatureMap(s[1], s[3] - k + 1, s[4] - k + 1);
+            Stage.Conv stage = new Stage.Conv(0, in, out, k);
+            int offset = 7;
+            ConvLayer layer = new ConvLayer(stage, offset);
+            Scratch scratch = new Scratch(new Layer[]{layer});
+            double[] a = random(rng, in.channels() * in.height() * in.width());
+            double[] b = random(rng, a.length);
+            double[] ga = random(rng, out.channels() * out.height() * out.width());
+            double[] gb = random(rng, ga.length);
+            int p = offset + stage.weightCount() + out.channels() + 3;
+            for (boolean pair : new boolean[]{false, true}) {
+                double[] start = random(rng, p);
+                double[] plain = start.clone();
+                double[] vector = start.clone();
+                layer.accumulateGradient(ga, a, pair ? gb : null, pair ? b : null, plain, scratch, false);
+                layer.accumulateGradient(ga, a, pair ? gb : null, pair ? b : null, vector, scratch, true);
+                assertArrayEquals(plain, vector, 0.0, "shape " + java.util.Arrays.toString(s) + (pair ? " pair" : ""));
+                // And the gradient is the convolution's: one weight and one bias against their definition.
+                int co = out.channels() - 1;
+                int ci = in.channels() - 1;
+                double w = 0;
+                double bias = 0;
+                for (int y = 0; y < out.height(); y++) {
+                    for (int x = 0; x < out.width(); x++) {
+                        int o = (co * out.height() + y) * out.width() + x;
+                        int i = (ci * in.height() + y + k - 1) * in.width() + x;
+                        w += ga[o] * a[i] + (pair ? gb[o] * b[i] : 0);
+                        bias += ga[o];
+                    }
+                }
+                int weight = offset + ((co * in.channels() + ci) * k + k - 1) * k;
+                assertEquals(start[weight] + w, vector[weight], 1e-12 * (1 + Math.abs(w)));
+                assertEquals(start[offset + stage.weightCount() + co] + bias, vector[offset + stage.weightCount() + co],
+                        1e-12 * (1 + Math.abs(bias)));
+                assertEquals(start[p - 1], vector[p - 1], 0.0, "nothing outside the layer is written");
+
+                // The forward correlation (and its tangent form A ⋆ a + B ⋆ b), into the output map.
+                double[] wa = random(rng, p);
+                double[] wb = random(rng, p);
+                double[] outPlain = new double[ga.length];
+                double[] outVector = new double[ga.length];
+                layer.correlate(wa, a, pair ? wb : null, pair ? b : null, outPlain, scratch, false);
+                layer.correlate(wa, a, pair ? wb : null, pair ? b : null, outVector, scratch, true);
+                assertArrayEquals(outPlain, outVector, 0.0, "correlate " + java.util.Arrays.toString(s) + (pair ? " pair" : ""));
+                int y0 = out.height() - 1;
+                double z = wa[offset + stage.weightCount() + co];
+                for (int c = 0; c < in.channels(); c++) {
+                    for (int ky = 0; ky < k; ky++) {
+                        for (int kx = 0; kx < k; kx++) {
+                            int wi = offset + ((co * in.channels() + c) * k + ky) * k + kx;
+                            int i = (c * in.height() + y0 + ky) * in.width() + kx;
+                            z += wa[wi] * a[i] + (pair ? wb[wi] * b[i] : 0);
+                        }
+                    }
+                }
+                assertEquals(z, outVector[(co * out.height() + y0) * out.width()], 1e-12 * (1 + Math.abs(z)));
+            }
+        }
+    }
+
+    private static double[] random(SplittableRandom rng, int n) {
+        double[] x = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = rng.nextDouble(-1, 1);
+        }
+        return x;
+    }
+}
