@@ -212,7 +212,6 @@ public final class ChartsViewModel {
 
     private void lossDifferenceAndBounds(List<RunItem> drawn, RunItem selected) {
         RunLabels labels = RunLabels.of(drawn);
-        RunLabels labels = RunLabels.of(drawn);
         SeedGroups seeds = SeedGroups.of(drawn);
         seeded.set(seeds != null);
         JFreeChart chart = seeds != null && seedMean.get() ? seedMeans(seeds, selected) : runCurves(drawn, labels);
