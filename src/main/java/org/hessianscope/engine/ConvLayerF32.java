@@ -141,17 +141,43 @@ final class ConvLayerF32 extends LayerF32 {
         if (gIn != null) {
             inputCotangent(gOut, gIn, scratch);
         }
-        for (int co = 0; co < outChannels; co++) {
+        biasGradient(gOut);
+        if (wideGradient()) {
+            weightGradientByColumns(in, gOut, scratch);
+        } else {
+            weightGradientByDots(in, gOut, scratch);
+        }
+    }
+
+    /**
+     * biasGradient[co] += the sum of the cotangent plane co, added in position order. Four planes at a time: four
+     * independent chains of adds keep the adder busy (one chain waits on each add's latency), the same bits.
+     */
+    private void biasGradient(float[] gOut) {
+        int co = 0;
+        for (; co + 4 <= outChannels; co += 4) {
+            float s0 = 0;
+            float s1 = 0;
+            float s2 = 0;
+            float s3 = 0;
+            int at = co * outPlane;
+            for (int t = at; t < at + outPlane; t++) {
+                s0 += gOut[t];
+                s1 += gOut[t + outPlane];
+                s2 += gOut[t + 2 * outPlane];
+                s3 += gOut[t + 3 * outPlane];
+            }
+            biasGradient[co] += s0;
+            biasGradient[co + 1] += s1;
+            biasGradient[co + 2] += s2;
+            biasGradient[co + 3] += s3;
+        }
+        for (; co < outChannels; co++) {
             float sum = 0;
             for (int t = co * outPlane; t < (co + 1) * outPlane; t++) {
                 sum += gOut[t];
             }
             biasGradient[co] += sum;
-        }
-        if (wideGradient()) {
-            weightGradientByColumns(in, gOut, scratch);
-        } else {
-            weightGradientByDots(in, gOut, scratch);
         }
     }
 
