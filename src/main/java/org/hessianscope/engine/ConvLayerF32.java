@@ -42,6 +42,9 @@ final class ConvLayerF32 extends LayerF32 {
     private final float[] weights;
     /** [Cin][Cout·k·k]: weights[co][ci·k² + j] at [ci][co·k² + j]. */
     private final float[] transposed;
+    /** {@link #weights} and {@link #transposed} in {@link ProductsF32#pack}'s layout, made by {@link #load}. */
+    private final float[] weightsPacked;
+    private final float[] transposedPacked;
     private final float[] bias;
     /** [Cout][Cin·k·k], as in θ. */
     private final float[] weightGradient;
@@ -85,6 +88,8 @@ final class ConvLayerF32 extends LayerF32 {
         cotangentColumns = wideGradient() ? ProductsF32.rowOffsets(wide, outChannels) : new int[0];
         weights = new float[outChannels * rowLength];
         transposed = new float[inChannels * outChannels * taps];
+        weightsPacked = new float[ProductsF32.packedLength(outChannels, rowLength)];
+        transposedPacked = new float[ProductsF32.packedLength(inChannels, outChannels * taps)];
         bias = new float[outChannels];
         weightGradient = new float[outChannels * rowLength];
         biasGradient = new float[outChannels];
@@ -112,6 +117,8 @@ final class ConvLayerF32 extends LayerF32 {
                 System.arraycopy(weights, co * rowLength + ci * taps, transposed, (ci * outChannels + co) * taps, taps);
             }
         }
+        ProductsF32.pack(weights, weightRows, outChannels, rowLength, weightsPacked);
+        ProductsF32.pack(transposed, transposedRows, inChannels, outChannels * taps, transposedPacked);
     }
 
     @Override
@@ -120,8 +127,8 @@ final class ConvLayerF32 extends LayerF32 {
         for (int co = 0; co < outChannels; co++) {
             Arrays.fill(planes, co * wide, (co + 1) * wide, bias[co]);
         }
-        ProductsF32.multiplyAdd(weights, weightRows, outChannels, rowLength, in, inputRows, planes, wide, wide,
-                scratch.edge);
+        ProductsF32.multiplyAdd(weights, weightRows, weightsPacked, outChannels, rowLength, in, inputRows, planes, wide,
+                wide, scratch.edge);
         for (int co = 0; co < outChannels; co++) {
             for (int oy = 0; oy < outHeight; oy++) {
                 System.arraycopy(planes, co * wide + oy * inWidth, out, co * outPlane + oy * outWidth, outWidth);
@@ -134,17 +141,43 @@ final class ConvLayerF32 extends LayerF32 {
         if (gIn != null) {
             inputCotangent(gOut, gIn, scratch);
         }
-        for (int co = 0; co < outChannels; co++) {
+        biasGradient(gOut);
+        if (wideGradient()) {
+            weightGradientByColumns(in, gOut, scratch);
+        } else {
+            weightGradientByDots(in, gOut, scratch);
+        }
+    }
+
+    /**
+     * biasGradient[co] += the sum of the cotangent plane co, added in position order. Four planes at a time: four
+     * independent chains of adds keep the adder busy (one chain waits on each add's latency), the same bits.
+     */
+    private void biasGradient(float[] gOut) {
+        int co = 0;
+        for (; co + 4 <= outChannels; co += 4) {
+            float s0 = 0;
+            float s1 = 0;
+            float s2 = 0;
+            float s3 = 0;
+            int at = co * outPlane;
+            for (int t = at; t < at + outPlane; t++) {
+                s0 += gOut[t];
+                s1 += gOut[t + outPlane];
+                s2 += gOut[t + 2 * outPlane];
+                s3 += gOut[t + 3 * outPlane];
+            }
+            biasGradient[co] += s0;
+            biasGradient[co + 1] += s1;
+            biasGradient[co + 2] += s2;
+            biasGradient[co + 3] += s3;
+        }
+        for (; co < outChannels; co++) {
             float sum = 0;
             for (int t = co * outPlane; t < (co + 1) * outPlane; t++) {
                 sum += gOut[t];
             }
             biasGradient[co] += sum;
-        }
-        if (wideGradient()) {
-            weightGradientByColumns(in, gOut, scratch);
-        } else {
-            weightGradientByDots(in, gOut, scratch);
         }
     }
 
@@ -206,8 +239,8 @@ final class ConvLayerF32 extends LayerF32 {
             }
         }
         Arrays.fill(gIn, 0, inChannels * inPlane, 0f);
-        ProductsF32.multiplyAdd(transposed, transposedRows, inChannels, outChannels * taps, padded, cotangentRows,
-                gIn, inPlane, inPlane, scratch.edge);
+        ProductsF32.multiplyAdd(transposed, transposedRows, transposedPacked, inChannels, outChannels * taps, padded,
+                cotangentRows, gIn, inPlane, inPlane, scratch.edge);
     }
 
     @Override

@@ -19,6 +19,8 @@ final class ProductsF32 {
     static final boolean VECTOR = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
     /** Lanes of {@link #dot}'s partial sums: one AVX2 register of floats. */
     static final int LANES = 8;
+    /** Rows of {@link VectorProductsF32}'s register tile, the blocks of {@link #pack}. */
+    static final int BLOCK_ROWS = 6;
 
     private ProductsF32() {
     }
@@ -33,6 +35,38 @@ final class ProductsF32 {
             VectorProductsF32.multiplyAdd(a, aOff, rows, depth, b, bOff, c, ldc, n, edge);
         } else {
             multiplyAddPlain(a, aOff, rows, depth, b, bOff, c, ldc, n, 0, 0);
+        }
+    }
+
+    /**
+     * {@link #multiplyAdd} with a's whole blocks of {@link #BLOCK_ROWS} rows also given {@code packed} by {@link #pack}
+     * (the vector kernels read them from there; the plain loops read a): the same bits as without.
+     */
+    static void multiplyAdd(float[] a, int[] aOff, float[] packed, int rows, int depth, float[] b, int[] bOff, float[] c,
+            int ldc, int n, float[] edge) {
+        if (VECTOR) {
+            VectorProductsF32.multiplyAdd(a, aOff, packed, rows, depth, b, bOff, c, ldc, n, edge);
+        } else {
+            multiplyAddPlain(a, aOff, rows, depth, b, bOff, c, ldc, n, 0, 0);
+        }
+    }
+
+    /** Floats of {@link #pack}'s layout for {@code rows} rows of {@code depth}. */
+    static int packedLength(int rows, int depth) {
+        return rows / BLOCK_ROWS * BLOCK_ROWS * depth;
+    }
+
+    /**
+     * Lays a's whole blocks of {@link #BLOCK_ROWS} rows out interleaved: row o's value r goes to
+     * into[(o − o mod 6)·depth + 6·r + o mod 6], so that a tile's 6 weights of one step are adjacent.
+     * The last rows mod 6 are not copied (the kernels read them from a).
+     */
+    static void pack(float[] a, int[] aOff, int rows, int depth, float[] into) {
+        for (int o = 0; o < rows - rows % BLOCK_ROWS; o++) {
+            int block = (o - o % BLOCK_ROWS) * depth + o % BLOCK_ROWS;
+            for (int r = 0; r < depth; r++) {
+                into[block + BLOCK_ROWS * r] = a[aOff[o] + r];
+            }
         }
     }
 

@@ -57,8 +57,19 @@ class ProductsF32Test {
         VectorProductsF32.multiplyAdd(a, aOff, rows, depth, b, bOff, vector, ldc, n, new float[ProductsF32.edgeLength(rows)]);
         float[] plain = c.clone();
         ProductsF32.multiplyAddPlain(a, aOff, rows, depth, b, bOff, plain, ldc, n, 0, 0);
+        // The weights packed in blocks of 6 rows (the convolution's forward and input-cotangent products).
+        float[] packed = new float[ProductsF32.packedLength(rows, depth)];
+        ProductsF32.pack(a, aOff, rows, depth, packed);
+        if (rows >= 6 && depth >= 3) {
+            assertEquals(a[aOff[1] + 2], packed[6 * 2 + 1], "row 1, value 2 of the first block");
+            assertEquals(a[aOff[rows / 6 * 6 - 1] + depth - 1], packed[packed.length - 1], "the last packed value");
+        }
+        float[] fromPacked = c.clone();
+        VectorProductsF32.multiplyAdd(a, aOff, packed, rows, depth, b, bOff, fromPacked, ldc, n,
+                new float[ProductsF32.edgeLength(rows)]);
         for (int j = 0; j < c.length; j++) {
             assertEquals(Float.floatToRawIntBits(expected[j]), Float.floatToRawIntBits(vector[j]), "vector, index " + j);
+            assertEquals(Float.floatToRawIntBits(expected[j]), Float.floatToRawIntBits(fromPacked[j]), "packed, index " + j);
             assertEquals(Float.floatToRawIntBits(expected[j]), Float.floatToRawIntBits(plain[j]), "plain, index " + j);
         }
         // And it is the product: within float roundoff of double arithmetic.
