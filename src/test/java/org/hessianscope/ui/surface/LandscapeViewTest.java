@@ -302,6 +302,36 @@ class LandscapeViewTest {
         }
     }
 
+    /** A reopened run whose analysis stores a trajectory slice shows it at once with the checkpoints' path. */
+    @Test
+    void aStoredTrajectorySliceShowsItsPathWhenTheRunIsOpened(FxRobot robot) throws Exception {
+        Path stored = TinyRuns.train(tmp.resolve("L1-stored"), 1, 80, catalog);
+        SurfaceOptions plane = new SurfaceOptions("trajectory", 2, 5, 0.5, 40, new int[] {SurfaceOptions.ALL},
+                SurfaceOptions.HESSIAN, 8, 0L, false);
+        try (Engine e = new Engine(2)) {
+            new RunAnalysis(e).analyzeFolder(stored, catalog, GuiFixture.ANALYSIS.withSurface(plane),
+                    RunAnalysis.StepMonitors.NONE);
+        }
+        WaitForAsyncUtils.asyncFx(() -> {
+            try {
+                runs.selectedProperty().set(runs.add(stored, RunFolder.read(stored), AnalysisStore.read(stored).orElseThrow()));
+            } catch (IOException ex) {
+                throw new java.io.UncheckedIOException(ex);
+            }
+        }).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertNotNull(vm.resultProperty().get(), "the stored slice shows without Compute");
+        assertEquals(0, jobs.get(), "nothing computed");
+        var points = org.hessianscope.surface.TrajectoryDirections.of(stored, RunFolder.read(stored)).points();
+        XYDataset path = vm.lossMapProperty().get().getXYPlot().getDataset(SurfaceMapFigure.TRAJECTORY);
+        assertNotNull(path, "a trajectory drawn on the stored plane");
+        assertEquals(points.size(), path.getItemCount(0));
+        for (int p = 0; p < points.size(); p++) {
+            assertEquals(points.get(p).x(), path.getXValue(0, p), 0.0, "α of point " + p);
+            assertEquals(points.get(p).y(), path.getYValue(0, p), 0.0, "β of point " + p);
+        }
+    }
+
     @Test
     void cancelStopsALongSliceAndKeepsWhatWasShown(FxRobot robot) throws Exception {
         WaitForAsyncUtils.asyncFx(() -> vm.rangeProperty().set(0.5)).get();
