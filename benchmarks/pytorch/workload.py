@@ -16,6 +16,10 @@ to --out (.npy).
             parameters and weights only; J by K backward passes per sample
   lossdiff  mean |dL_k| and mean dL_k^2 over 500 orderings of 60,000 losses, NumPy; timed with
             its own orderings (rng.permutation), checked on HessianScope's (orderings.npy)
+  surface   L and accuracy on a 25 x 25 plane over [-1, 1]^2 of HessianScope's directions
+            (surface-directions.npy), first 1,000 samples, the way Li et al.'s loss-landscape does it
+            (net_plotter.set_weights, evaluation.eval_loss: batches of 128 under no_grad, mean batch loss
+            times its size); --variant strong in float64, plain in float32 (their usual precision)
 """
 import argparse
 import os
@@ -40,6 +44,10 @@ BATCH = 64
 # batches here (1,000 samples in one batch: ~20x slower than in batches of 100 for the forward), so the
 # twin uses batches of 100 and sums, as PyHessian does with its data loader.
 EVAL_BATCH = 100
+# The surface row, as in loss-landscape's plot_surface.py: --batch_size 128, --xmin -1 --xmax 1 --xnum 25 (same for y).
+SURFACE_GRID = 25
+SURFACE_RANGE = 1.0
+SURFACE_BATCH = 128
 
 
 def flat(tensors):
@@ -314,9 +322,55 @@ def lossdiff(args):
     return seconds, chosen(shared.shape[0], lambda a, b: shared[a:b])
 
 
+def surface(args, x, y):
+    # float64 is the exact twin of HessianScope; float32 is what loss-landscape runs (its nets and torch.Tensor(d) are float32).
+    dtype = torch.float64 if args.variant == "strong" else torch.float32
+    net, _ = hsnet.load_net(args.dir, dtype)
+    net.eval()
+    params = list(net.parameters())
+    weights = [p.data.clone() for p in params]  # net_plotter.get_weights
+    both = np.load(os.path.join(args.dir, "surface-directions.npy"))
+    dx = [d.to(dtype) for d in unflat(torch.from_numpy(both[0]), params)]
+    dy = [d.to(dtype) for d in unflat(torch.from_numpy(both[1]), params)]
+    xs = x.to(dtype)
+    half = (SURFACE_GRID - 1) // 2
+    # Surface.coordinates: range * (i - half) / half, the same doubles as HessianScope's grid.
+    coordinates = [SURFACE_RANGE * (i - half) / half for i in range(SURFACE_GRID)]
+    criterion = torch.nn.CrossEntropyLoss()
+
+    def eval_loss():  # evaluation.eval_loss, CrossEntropyLoss branch
+        correct, total_loss, total = 0, 0, 0
+        with torch.no_grad():
+            for start in range(0, len(y), SURFACE_BATCH):
+                inputs, targets = xs[start:start + SURFACE_BATCH], y[start:start + SURFACE_BATCH]
+                batch_size = inputs.size(0)
+                total += batch_size
+                outputs = net(inputs)
+                loss = criterion(outputs, targets)
+                total_loss += loss.item() * batch_size
+                _, predicted = torch.max(outputs.data, 1)
+                correct += predicted.eq(targets).sum().item()
+        return total_loss / total, correct / total
+
+    def run(points):
+        out = np.empty((2, len(points), len(points)))
+        for i, a in enumerate(points):
+            for j, b in enumerate(points):
+                # net_plotter.set_weights(net, weights, directions, step): p.data = w + (d0*a + d1*b)
+                for p, w, d0, d1 in zip(params, weights, dx, dy):
+                    p.data = w + (d0 * a + d1 * b)
+                out[0, i, j], out[1, i, j] = eval_loss()
+        return out
+
+    run([-SURFACE_RANGE, 0.0, SURFACE_RANGE])  # warm-up, as HessianScope's 3 x 3
+    t0 = time.perf_counter()
+    out = run(coordinates)
+    return time.perf_counter() - t0, out.reshape(-1)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("name", choices=["train", "losses", "hvp", "lanczos", "ggnnorm", "lossdiff"])
+    parser.add_argument("name", choices=["train", "losses", "hvp", "lanczos", "ggnnorm", "lossdiff", "surface"])
     parser.add_argument("--dir", required=True, help="folder written by `hessianscope bench workload prepare`")
     parser.add_argument("--data-dir", default="../shared/datasets", help="folder holding mnist/*.gz")
     parser.add_argument("--threads", type=int, default=os.cpu_count())
@@ -326,7 +380,7 @@ def main():
                              "and no .item() per batch, vmap(jacrev), kept-graph Lanczos, threaded NumPy); plain: the "
                              "straightforward code of the first comparison")
     parser.add_argument("--samples", type=int, default=None,
-                        help="samples of losses (default 60000), hvp and lanczos (1000) or ggnnorm (10000)")
+                        help="samples of losses (default 60000), hvp, lanczos and surface (1000) or ggnnorm (10000)")
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
     if args.name == "lossdiff":

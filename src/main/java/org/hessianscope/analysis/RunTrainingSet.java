@@ -27,6 +27,24 @@ public final class RunTrainingSet {
     }
 
     /**
+     * The run's first {@code needed} training records (all of them when it has fewer): what a computation on the
+     * first N samples, such as a landscape slice, needs. A smaller copy than the run's training set serves when it
+     * holds them (the embedded subset of 10,000 has the first records of the full set, in file order), so a sample
+     * model trained on all of MNIST slices without the full dataset; fewer records than needed are refused as in
+     * {@link #load}.
+     */
+    public static Dataset loadFirst(Path run, RunInfo info, DatasetCatalog catalog, int needed) throws IOException {
+        Dataset all = wholeFile(run, info, catalog);
+        int n = Math.min(info.data().trainSize(), needed);
+        if (n > all.size()) {
+            throw new SettingIOException(run + " needs the first " + n + " training records of " + all.name().key()
+                    + " but only " + all.size() + " are available (" + all.describe()
+                    + "); give {dataDir|the data folder} with the full dataset");
+        }
+        return all.first(n);
+    }
+
+    /**
      * The run's training records that are found here: all {@code trainSize} of them, or, when only a
      * smaller copy is found (the embedded subset of 10,000), its records, which are the run's first
      * ones because every copy is in the publishers' file order. Record i of the result is the run's

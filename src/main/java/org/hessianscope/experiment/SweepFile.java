@@ -8,6 +8,7 @@ import org.hessianscope.arch.PoolSpec;
 import org.hessianscope.arch.PoolType;
 import org.hessianscope.arch.SpecException;
 import org.hessianscope.data.DatasetName;
+import org.hessianscope.train.CheckpointSchedule;
 import org.hessianscope.train.TrainingOptions;
 
 /**
@@ -22,16 +23,33 @@ import org.hessianscope.train.TrainingOptions;
  *                     {@code training} alone, as in a sweep file without {@code seeds})
  * @param poolPosition the fixed pool's position in {@code convention}, or -1 for no pool
  * @param source       where the sweep came from, for messages
+ * @param checkpoints  the checkpoints each run keeps (a sweep file's {@code checkpoints:} key), or null for
+ *                     {@link CheckpointSchedule#modestDefault}, as a run trained without the key
  */
 public record SweepFile(String name, String title, DatasetName dataset, int trainSize, TrainingOptions training,
                         List<Long> seeds, int layers, int channels, int kernel, PoolType poolType, int poolSize, int poolPosition,
                         PoolConvention convention, SweepParameter parameter, List<String> values, String legendTitle,
-                        AnalysisOptions analysis, String source) {
+                        AnalysisOptions analysis, String source, CheckpointSchedule checkpoints) {
 
     public static final int ALL = 0;
     public static final int NO_POOL = -1;
     /** Most seeds one sweep may list: each multiplies the networks to train. */
     public static final int MAX_SEEDS = 100;
+
+    /** A sweep whose runs keep the default checkpoints. */
+    public SweepFile(String name, String title, DatasetName dataset, int trainSize, TrainingOptions training,
+                     List<Long> seeds, int layers, int channels, int kernel, PoolType poolType, int poolSize, int poolPosition,
+                     PoolConvention convention, SweepParameter parameter, List<String> values, String legendTitle,
+                     AnalysisOptions analysis, String source) {
+        this(name, title, dataset, trainSize, training, seeds, layers, channels, kernel, poolType, poolSize, poolPosition,
+                convention, parameter, values, legendTitle, analysis, source, null);
+    }
+
+    /** The checkpoints a point's run keeps: the sweep's, or the modest default for its network and epochs. */
+    public CheckpointSchedule checkpointsOf(SweepPoint point) {
+        return checkpoints != null ? checkpoints
+                : CheckpointSchedule.modestDefault(point.spec().parameterCount(), training.epochs());
+    }
 
     public SweepFile {
         values = List.copyOf(values);
@@ -90,36 +108,36 @@ public record SweepFile(String name, String title, DatasetName dataset, int trai
 
     public SweepFile withTrainSize(int n) {
         return new SweepFile(name, title, dataset, n, training, seeds, layers, channels, kernel, poolType, poolSize, poolPosition,
-                convention, parameter, values, legendTitle, analysis, source);
+                convention, parameter, values, legendTitle, analysis, source, checkpoints);
     }
 
     public SweepFile withEpochs(int epochs) {
         TrainingOptions t = new TrainingOptions(epochs, training.batchSize(), training.learningRate(), training.beta1(),
                 training.beta2(), training.epsilon(), training.seed(), training.precision());
         return new SweepFile(name, title, dataset, trainSize, t, seeds, layers, channels, kernel, poolType, poolSize,
-                poolPosition, convention, parameter, values, legendTitle, analysis, source);
+                poolPosition, convention, parameter, values, legendTitle, analysis, source, checkpoints);
     }
 
     /** The same sweep with other training options (their seed is the first seed's when it lists several). */
     public SweepFile withTraining(TrainingOptions t) {
         return new SweepFile(name, title, dataset, trainSize, t, seeded() ? seeds : List.of(t.seed()), layers, channels,
-                kernel, poolType, poolSize, poolPosition, convention, parameter, values, legendTitle, analysis, source);
+                kernel, poolType, poolSize, poolPosition, convention, parameter, values, legendTitle, analysis, source, checkpoints);
     }
 
     public SweepFile withAnalysis(AnalysisOptions options) {
         return new SweepFile(name, title, dataset, trainSize, training, seeds, layers, channels, kernel, poolType,
-                poolSize, poolPosition, convention, parameter, values, legendTitle, options, source);
+                poolSize, poolPosition, convention, parameter, values, legendTitle, options, source, checkpoints);
     }
 
     /** The same sweep over other values of its parameter (e.g. a subset, to save time). */
     public SweepFile withValues(List<String> newValues) {
         return new SweepFile(name, title, dataset, trainSize, training, seeds, layers, channels, kernel, poolType,
-                poolSize, poolPosition, convention, parameter, newValues, legendTitle, analysis, source);
+                poolSize, poolPosition, convention, parameter, newValues, legendTitle, analysis, source, checkpoints);
     }
 
     public SweepFile withName(String newName) {
         return new SweepFile(newName, title, dataset, trainSize, training, seeds, layers, channels, kernel, poolType,
-                poolSize, poolPosition, convention, parameter, values, legendTitle, analysis, source);
+                poolSize, poolPosition, convention, parameter, values, legendTitle, analysis, source, checkpoints);
     }
 
     /** The same sweep trained with other seeds (one run per network and seed). */
@@ -130,7 +148,7 @@ public record SweepFile(String name, String title, DatasetName dataset, int trai
         TrainingOptions t = new TrainingOptions(training.epochs(), training.batchSize(), training.learningRate(),
                 training.beta1(), training.beta2(), training.epsilon(), newSeeds.get(0), training.precision());
         return new SweepFile(name, title, dataset, trainSize, t, newSeeds, layers, channels, kernel, poolType,
-                poolSize, poolPosition, convention, parameter, values, legendTitle, analysis, source);
+                poolSize, poolPosition, convention, parameter, values, legendTitle, analysis, source, checkpoints);
     }
 
     private static List<SweepPoint> points(DatasetName dataset, int layers, int channels, int kernel, PoolType poolType,

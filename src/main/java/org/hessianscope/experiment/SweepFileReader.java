@@ -18,6 +18,7 @@ import org.hessianscope.arch.PoolType;
 import org.hessianscope.data.DatasetName;
 import org.hessianscope.engine.Precision;
 import org.hessianscope.io.BoundedText;
+import org.hessianscope.train.CheckpointSchedule;
 import org.hessianscope.train.TrainingOptions;
 
 /**
@@ -26,7 +27,7 @@ import org.hessianscope.train.TrainingOptions;
  * ignored, since a misspelt key would otherwise silently train the wrong network.
  */
 public final class SweepFileReader {
-    static final Set<String> KEYS = Set.of("name", "title", "dataset", "train_size", "seed", "seeds", "epochs", "batch_size", "precision",
+    static final Set<String> KEYS = Set.of("name", "title", "dataset", "train_size", "seed", "seeds", "epochs", "batch_size", "precision", "checkpoints",
             "learning_rate", "layers", "channels", "kernel", "pool_type", "pool_size", "pool_position",
             "pool_convention", "sweep", "legend_title", "analysis");
     static final Set<String> SWEEP_KEYS = Set.of("parameter", "values");
@@ -126,7 +127,20 @@ public final class SweepFileReader {
         return new SweepFile(f.text("name", defaultName), f.text("title", ""), dataset, trainSize, training, seeds,
                 f.positive("layers", 4), f.positive("channels", 6), f.positive("kernel", 3), poolType,
                 f.positive("pool_size", 2), poolPosition, convention, parameter, values, f.text("legend_title", null),
-                analysis(f.has("analysis") ? f.child("analysis") : null), where);
+                analysis(f.has("analysis") ? f.child("analysis") : null), where, checkpoints(f, where));
+    }
+
+    /** {@code checkpoints: epoch | N | none}, as {@code train --checkpoints}; absent: null, the modest default. */
+    private static CheckpointSchedule checkpoints(Fields f, String where) {
+        if (!f.has("checkpoints")) {
+            return null;
+        }
+        String text = f.raw("checkpoints").asText();
+        try {
+            return CheckpointSchedule.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new SweepFileException(where + ": " + e.getMessage());
+        }
     }
 
     /** {@code seeds: [0, 1, 2]}: one run per network and seed; empty when the file gives {@code seed} (or neither). */

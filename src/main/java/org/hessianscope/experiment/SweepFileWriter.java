@@ -31,6 +31,9 @@ public final class SweepFileWriter {
             // float64 is what a sweep file without a precision means; only another precision is written.
             b.append("precision: ").append(s.training().precision().key()).append('\n');
         }
+        if (s.checkpoints() != null) {
+            b.append("checkpoints: ").append(s.checkpoints().key()).append('\n');
+        }
         b.append("learning_rate: ").append(number(s.training().learningRate())).append('\n');
         b.append("layers: ").append(s.layers()).append('\n');
         b.append("channels: ").append(s.channels()).append('\n');

@@ -200,7 +200,7 @@ public final class SweepRunner implements SweepExecution {
                 long total = (long) training.epochs() * ((train.size() + training.batchSize() - 1)
                         / training.batchSize());
                 RunTraining.Outcome outcome = RunTraining.train(engine, p.spec(), train, test, training,
-                        progress -> listener.progress(p, SweepListener.Phase.TRAINING, progress.step(), total,
+                        sweep.checkpointsOf(p), progress -> listener.progress(p, SweepListener.Phase.TRAINING, progress.step(), total,
                                 String.format("epoch %d/%d, loss %.4f", progress.epoch(), progress.epochs(),
                                         progress.batchLoss())), stop);
                 if (outcome.result().status() == TrainingResult.Status.CANCELLED) {

@@ -7,6 +7,7 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.data.xy.IntervalXYDataset;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 import org.jfree.data.xy.XYDataset;
+import org.jfree.data.xy.XYZDataset;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -39,6 +40,11 @@ public final class ChartCsv {
                     boolean band = ds instanceof YIntervalSeriesCollection;
                     header.add(band ? key + " centre" : key);
                     columns.add(column(ds, s, 0));
+                    if (ds instanceof XYZDataset) {
+                        // A heat map: its z beside its y, one row per grid point.
+                        header.add(key + " z");
+                        columns.add(column(ds, s, 3));
+                    }
                     if (band) {
                         header.add(key + " low");
                         columns.add(column(ds, s, 1));
@@ -89,7 +95,7 @@ public final class ChartCsv {
         return sb.toString();
     }
 
-    /** {x, value} of one series; part 0 is y, 1 the interval's low end, 2 its high end. */
+    /** {x, value} of one series; part 0 is y, 1 the interval's low end, 2 its high end, 3 z. */
     private static double[][] column(XYDataset ds, int series, int part) {
         int n = ds.getItemCount(series);
         double[][] xy = new double[2][n];
@@ -98,6 +104,7 @@ public final class ChartCsv {
             xy[1][i] = switch (part) {
                 case 0 -> ds.getYValue(series, i);
                 case 1 -> ((IntervalXYDataset) ds).getStartYValue(series, i);
+                case 3 -> ((XYZDataset) ds).getZValue(series, i);
                 default -> ((IntervalXYDataset) ds).getEndYValue(series, i);
             };
         }

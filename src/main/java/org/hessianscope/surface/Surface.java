@@ -95,7 +95,7 @@ public final class Surface {
     }
 
     /** {@code grid} coordinates from −range to range, exactly symmetric, with an exact 0 in the middle. */
-    static double[] coordinates(int grid, double range) {
+    public static double[] coordinates(int grid, double range) {
         double[] c = new double[grid];
         int half = (grid - 1) / 2;
         for (int i = 0; i < grid; i++) {
@@ -149,10 +149,17 @@ public final class Surface {
         return new QuadraticModel(k, lg.loss(), gradient, curvature, values);
     }
 
-    private record Grid(double[][][] loss, double[][][] accuracy, double[][] sigma) {
+    /** The grid's values: loss[g][i][j] and accuracy[g][i][j] of L_{k[g]}, and σ(ℓ)[i][j] over the whole subset. */
+    public record Grid(double[][][] loss, double[][][] accuracy, double[][] sigma) {
     }
 
-    private static Grid grid(Engine engine, Model model, Samples subset, int[] ks, List<SurfaceAxis> axes,
+    /**
+     * The grid part of {@link #compute} alone, at w = θ̂ + α_i v₁ (+ β_j v₂) with the axes' coordinates and vectors:
+     * what {@code benchmarks/compare}'s surface row times against Li et al.'s way in PyTorch.
+     *
+     * @param ks each k of L_k, ascending, at most the subset's size
+     */
+    public static Grid grid(Engine engine, Model model, Samples subset, int[] ks, List<SurfaceAxis> axes,
                              ProgressMonitor monitor) {
         double[] alpha = axes.get(0).coordinates();
         double[] beta = axes.size() == 2 ? axes.get(1).coordinates() : new double[] {0.0};

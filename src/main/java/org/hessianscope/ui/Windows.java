@@ -5,6 +5,7 @@ import org.hessianscope.ui.charts.ChartsViewModel;
 import org.hessianscope.ui.charts.ExportViewModel;
 import org.hessianscope.ui.explain.ExplainView;
 import org.hessianscope.ui.explain.ExplainViewModel;
+import org.hessianscope.ui.surface.LandscapeViewModel;
 import java.io.File;
 import javafx.application.Platform;
 import javafx.scene.Parent;
@@ -30,7 +31,7 @@ public final class Windows {
         ChartsViewModel chartsModel = new ChartsViewModel(model.runs(), model.paperStyleProperty());
         ChartsView charts = new ChartsView(chartsModel, model.readout(), model.runs(), model.sample());
         ExportViewModel export = new ExportViewModel(model.messages(), chartsModel::exportName);
-        Menu exportMenu = exportMenu(chartsModel, export);
+        Menu exportMenu = exportMenu(chartsModel, model.landscape(), export);
         Menu viewMenu = viewMenu(model);
         MenuBar menu = new MenuBar(fileMenu(model), exportMenu, viewMenu);
         MainWindow main = new MainWindow(model, charts, menu, new ExplainView(new ExplainViewModel(model.builder(), model.runs())));
@@ -73,12 +74,15 @@ public final class Windows {
         return new Menu("File", null, open, samples, data, quit);
     }
 
-    private static Menu exportMenu(ChartsViewModel charts, ExportViewModel export) {
+    private static Menu exportMenu(ChartsViewModel charts, LandscapeViewModel landscape, ExportViewModel export) {
         return new Menu("Export", null,
                 chartMenu("Loss difference (chart 1)", "lossdifference", charts.lossDifferenceProperty(), export),
                 chartMenu("Spectrum (chart 2)", "spectrum", charts.spectrumProperty(), export),
                 chartMenu("Bound versus measured (chart 3)", "bounds", charts.boundsProperty(), export),
-                chartMenu("Per-sample (chart 4)", "persample", charts.perSampleProperty(), export));
+                chartMenu("Per-sample (chart 4)", "persample", charts.perSampleProperty(), export),
+                chartMenu("Landscape map", "landscape", landscape.lossMapProperty(), export),
+                chartMenu("Loss-difference map σ²", "landscape-sigma2", landscape.varianceMapProperty(), export),
+                chartMenu("Landscape slice", "landscape-slice", landscape.sliceProperty(), export));
     }
 
     private static Menu chartMenu(String title, String name,

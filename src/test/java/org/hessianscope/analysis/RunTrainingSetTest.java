@@ -42,6 +42,26 @@ class RunTrainingSetTest {
         assertTrue(whole.getMessage().contains("only 10000 are available"), whole.getMessage());
     }
 
+    /** A landscape slice of a run trained on all 60,000 needs only its first samples: the embedded copy serves. */
+    @Test
+    void theFirstRecordsOfASliceComeFromTheEmbeddedSubsetWhenItHoldsThem() throws IOException {
+        DatasetCatalog embedded = TinyRuns.embedded(tmp.resolve("no-data"));
+        Path run = tmp.resolve("run");
+        Dataset file = embedded.load(DatasetName.MNIST, Split.TRAIN);
+        Dataset first = RunTrainingSet.loadFirst(run, trainedOn(60000), embedded, 1000);
+        assertEquals(1000, first.size());
+        for (int i : new int[] {0, 500, 999}) {
+            assertArrayEquals(file.rawImage(i), first.rawImage(i), "record " + i);
+            assertEquals(file.label(i), first.label(i));
+        }
+        assertEquals(120, RunTrainingSet.loadFirst(run, trainedOn(120), embedded, 1000).size(),
+                "a run trained on fewer records than asked for gives all of them");
+        IOException more = assertThrows(IOException.class,
+                () -> RunTrainingSet.loadFirst(run, trainedOn(60000), embedded, 20000));
+        assertTrue(more.getMessage().contains("needs the first 20000 training records of mnist but only 10000 are available"),
+                more.getMessage());
+    }
+
     @Test
     void aRunTrainedOnFewerRecordsGetsExactlyThose() throws IOException {
         Dataset available = RunTrainingSet.loadAvailable(tmp, trainedOn(120), TinyRuns.embedded(tmp.resolve("no-data")));

@@ -154,6 +154,29 @@ class SweepFileReaderTest {
         assertMessage("precision: half\n" + base, "precision", "float32", "float64");
     }
 
+    /** {@code checkpoints:} as {@code train --checkpoints}; without it each run keeps the modest default (issue 16). */
+    @Test
+    void aSweepKeepsTheCheckpointsItAsksFor() throws Exception {
+        String base = "dataset: mnist\nepochs: 3\nsweep: {parameter: layers, values: [2, 3]}\n";
+        SweepFile plain = parse(base);
+        assertNull(plain.checkpoints());
+        SweepPoint first = plain.points().get(0);
+        assertEquals(org.hessianscope.train.CheckpointSchedule.modestDefault(first.spec().parameterCount(), 3),
+                plain.checkpointsOf(first));
+        assertFalse(SweepFileWriter.toYaml(plain).contains("checkpoints"));
+
+        SweepFile every = parse("checkpoints: 25\n" + base);
+        assertEquals(new org.hessianscope.train.CheckpointSchedule(25), every.checkpointsOf(first));
+        assertEquals(new org.hessianscope.train.CheckpointSchedule(25), every.withEpochs(5).withValues(List.of("4")).checkpoints(),
+                "kept through the sweep's variants");
+        SweepFile back = SweepFileReader.parse(SweepFileWriter.toYaml(every), "back.yaml", "ignored");
+        assertEquals(every.checkpoints(), back.checkpoints());
+        assertEquals(org.hessianscope.train.CheckpointSchedule.NONE, parse("checkpoints: none\n" + base).checkpoints());
+        assertEquals(org.hessianscope.train.CheckpointSchedule.EPOCH, parse("checkpoints: epoch\n" + base).checkpoints());
+        assertMessage("checkpoints: weekly\n" + base, "test.yaml", "checkpoints = \"weekly\"", "epoch", "none");
+        assertMessage("checkpoints: 0\n" + base, "checkpoints = \"0\"");
+    }
+
     @Test
     void mistakesNameTheFieldAndWhatWouldBeValid() {
         String base = "dataset: mnist\nsweep: {parameter: layers, values: [2, 3]}\n";

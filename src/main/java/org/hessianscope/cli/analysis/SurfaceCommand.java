@@ -117,7 +117,9 @@ public final class SurfaceCommand implements Callable<Integer> {
                 range, samples, parseK(k), operator, lanczosSteps, seed, force,
                 directionFile == null ? null : directionFile.toString());
         TrainedRun trained = RunFolder.read(run);
-        Samples train = RunTrainingSet.load(run, trained.info(), new DatasetCatalog(DataLocations.ofSystem(dataDir)));
+        // Only the slice's first samples are read: the embedded subset serves a run trained on the full set.
+        Samples train = RunTrainingSet.loadFirst(run, trained.info(), new DatasetCatalog(DataLocations.ofSystem(dataDir)),
+                options.samples());
         Model model = new Model(Network.of(trained.spec()), trained.weights());
         SurfaceResult r;
         ConsoleProgress progress = ConsoleProgress.onTerminal();

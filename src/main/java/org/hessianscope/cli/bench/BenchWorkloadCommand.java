@@ -25,6 +25,12 @@ import org.hessianscope.io.WeightsFile;
 import org.hessianscope.landscape.LossDifference;
 import org.hessianscope.landscape.LossDifferenceOptions;
 import org.hessianscope.landscape.LossDifferenceResult;
+import org.hessianscope.surface.Direction;
+import org.hessianscope.surface.DirectionKinds;
+import org.hessianscope.surface.DirectionsInput;
+import org.hessianscope.surface.Surface;
+import org.hessianscope.surface.SurfaceAxis;
+import org.hessianscope.surface.SurfaceOptions;
 import org.hessianscope.task.ProgressMonitor;
 import org.hessianscope.train.BatchObjective;
 import org.hessianscope.train.PyTorchInit;
@@ -39,6 +45,8 @@ import picocli.CommandLine.Parameters;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -50,7 +58,7 @@ import java.util.concurrent.Callable;
  * inputs of every workload (spec, weights, directions, losses and orderings) into {@code --dir}.
  */
 @Command(name = "workload", mixinStandardHelpOptions = true,
-        description = "One workload of benchmarks/compare (prepare, train, losses, hvp, lanczos, ggnnorm, lossdiff), "
+        description = "One workload of benchmarks/compare (prepare, train, losses, hvp, lanczos, ggnnorm, lossdiff, surface), "
                 + "timed once after a warm-up; prints time_s and peak_rss_kb.")
 public final class BenchWorkloadCommand implements Callable<Integer> {
     static final int HVP_SAMPLES = 1000;
@@ -59,8 +67,12 @@ public final class BenchWorkloadCommand implements Callable<Integer> {
     static final int GGN_SAMPLES = 10_000;
     static final int LOSSDIFF_N = 60_000;
     static final int ORDERINGS = 500;
+    /** The surface row: a 25 × 25 plane over [−1, 1]² on the first 1,000 samples, the size. */
+    static final int SURFACE_GRID = 25;
+    static final int SURFACE_SAMPLES = 1000;
+    static final double SURFACE_RANGE = 1.0;
 
-    @Parameters(index = "0", paramLabel = "NAME", description = "prepare, train, losses, hvp, lanczos, ggnnorm or lossdiff.")
+    @Parameters(index = "0", paramLabel = "NAME", description = "prepare, train, losses, hvp, lanczos, ggnnorm, lossdiff or surface.")
     String name;
 
     @Option(names = "--dir", required = true, paramLabel = "DIR", description = "Folder of the shared inputs written by prepare.")
@@ -79,7 +91,7 @@ public final class BenchWorkloadCommand implements Callable<Integer> {
     int trainSamples;
 
     @Option(names = "--samples", paramLabel = "N",
-            description = "Samples of losses (default 60000), hvp and lanczos (1000) or ggnnorm (10000): the first N of MNIST train.")
+            description = "Samples of losses (default 60000), hvp, lanczos and surface (1000) or ggnnorm (10000): the first N of MNIST train.")
     Integer samples;
 
     @Option(names = "--precision", defaultValue = "float32", converter = TrainCommand.PrecisionConverter.class,
@@ -119,8 +131,9 @@ public final class BenchWorkloadCommand implements Callable<Integer> {
                     case "hvp" -> hvp(engine, model, train.first(samplesOr(HVP_SAMPLES)), nanos);
                     case "lanczos" -> lanczos(engine, model, train.first(samplesOr(HVP_SAMPLES)), nanos);
                     case "ggnnorm" -> ggnNorms(engine, model, train.first(300), train.first(samplesOr(GGN_SAMPLES)), nanos);
+                    case "surface" -> surface(engine, model, train.first(samplesOr(SURFACE_SAMPLES)), nanos);
                     default -> throw new IllegalArgumentException("unknown workload " + name
-                            + "; valid: prepare, train, losses, hvp, lanczos, ggnnorm, lossdiff");
+                            + "; valid: prepare, train, losses, hvp, lanczos, ggnnorm, lossdiff, surface");
                 };
             }
         }
@@ -152,12 +165,23 @@ public final class BenchWorkloadCommand implements Callable<Integer> {
         Npy.write(NpyArray.of(new int[] {LOSSDIFF_N}, BenchOrderings.exponentialLosses(LOSSDIFF_N, seed)),
                 dir.resolve("lossdiff-losses.npy"));
         BenchOrderings.write(dir.resolve("orderings.npy"), seed, ORDERINGS, LOSSDIFF_N);
+        // The surface row's plane: the GUI's default kind, filter-normalised random directions, as rows of one file.
+        Model model = new Model(Network.of(spec), WeightsFile.read(dir.resolve("weights.npz"), spec));
+        SurfaceOptions d = SurfaceOptions.defaults(SurfaceOptions.DEFAULT_DIRECTIONS);
+        SurfaceOptions plane = new SurfaceOptions(d.directions(), 2, d.grid(), d.range(), d.samples(), d.k(), d.operator(),
+                d.lanczosSteps(), seed, false);
+        List<Direction> directions = DirectionKinds.byKey(plane.directions())
+                .directions(new DirectionsInput(null, model, null, null, null, plane), 2, ProgressMonitor.NONE);
+        double[] both = new double[2 * p];
+        System.arraycopy(directions.get(0).vector(), 0, both, 0, p);
+        System.arraycopy(directions.get(1).vector(), 0, both, p, p);
+        Npy.write(NpyArray.of(new int[] {2, p}, both), dir.resolve("surface-directions.npy"));
         // The Trainer's first-epoch shuffle, so that PyTorch trains on the same batches.
         int[] order = Seeds.permutation(trainSamples, Seeds.shuffles(seed));
         BenchOrderings.writeInt32(dir.resolve("train-order.npy"), 1, trainSamples,
                 (r, row) -> System.arraycopy(order, 0, row, 0, trainSamples));
         System.out.println("prepared " + dir + ": spec.json, weights.npz (P=" + p + "), v.npy, start.npy, "
-                + "lossdiff-losses.npy, orderings.npy, train-order.npy");
+                + "lossdiff-losses.npy, orderings.npy, train-order.npy, surface-directions.npy");
     }
 
     /** One epoch of Adam (lr 1e-3, batch 64) in --precision over the first --train-samples; returns the epoch's mean loss. */
@@ -210,6 +234,36 @@ public final class BenchWorkloadCommand implements Callable<Integer> {
         System.arraycopy(r.ggnNorm(), 0, both, 0, data.size());
         System.arraycopy(r.ggnNormWeightsOnly(), 0, both, data.size(), data.size());
         return both;
+    }
+
+    /**
+     * L_N then the accuracy at the 25 × 25 points θ̂ + α v₁ + β v₂ (row-major, α the row) of the prepared plane over
+     * {@code data}: the grid of {@code surface}, without its directions and quadratic model.
+     */
+    private double[] surface(Engine engine, Model model, Samples data, long[] nanos) throws IOException {
+        double[] both = Npy.read(dir.resolve("surface-directions.npy")).data();
+        int p = model.parameterCount();
+        double[] coordinates = Surface.coordinates(SURFACE_GRID, SURFACE_RANGE);
+        List<SurfaceAxis> axes = List.of(
+                new SurfaceAxis("v1", coordinates, Arrays.copyOfRange(both, 0, p), Double.NaN),
+                new SurfaceAxis("v2", coordinates, Arrays.copyOfRange(both, p, 2 * p), Double.NaN));
+        int[] k = {data.size()};
+        double[] small = Surface.coordinates(3, SURFACE_RANGE);
+        Surface.grid(engine, model, data.first(Math.min(200, data.size())), new int[] {Math.min(200, data.size())},
+                List.of(new SurfaceAxis("v1", small, axes.get(0).vector(), Double.NaN),
+                        new SurfaceAxis("v2", small, axes.get(1).vector(), Double.NaN)), ProgressMonitor.NONE);
+        long start = System.nanoTime();
+        Surface.Grid grid = Surface.grid(engine, model, data, k, axes, ProgressMonitor.NONE);
+        nanos[0] = System.nanoTime() - start;
+        int cells = SURFACE_GRID * SURFACE_GRID;
+        double[] out = new double[2 * cells];
+        for (int i = 0; i < SURFACE_GRID; i++) {
+            for (int j = 0; j < SURFACE_GRID; j++) {
+                out[i * SURFACE_GRID + j] = grid.loss()[0][i][j];
+                out[cells + i * SURFACE_GRID + j] = grid.accuracy()[0][i][j];
+            }
+        }
+        return out;
     }
 
     /** Mean |ΔL_k| then mean ΔL_k² over the 500 orderings, k = 1..N−1. */

@@ -110,7 +110,8 @@ public final class LandscapeViewModel {
         Directions kind = DirectionKinds.byKey(options.directions());
         job.run(BackgroundTask.of("landscape of " + runs.label(item), m -> {
             TrainedRun run = item.run();
-            var train = RunTrainingSet.load(item.folder(), run.info(), catalog);
+            // The slice's first samples only: a sample model trained on all of MNIST slices from the embedded subset.
+            var train = RunTrainingSet.loadFirst(item.folder(), run.info(), catalog, options.samples());
             Model model = new Model(Network.of(run.spec()), run.weights());
             SurfaceResult r = Surface.compute(engine, model, train, run.init(), item.folder(), options, kind, m);
             return new Computed(r, trajectory(item.folder(), r));
@@ -148,6 +149,24 @@ public final class LandscapeViewModel {
         return xy;
     }
 
+    /**
+     * The checkpoints' path of a stored slice, read once per run folder: the same core coordinates as for one
+     * computed here. A run folder whose checkpoints cannot be read shows the map without the path.
+     */
+    private void storedTrajectory(Path folder, SurfaceResult r) {
+        if (r == null || paths.containsKey(folder)) {
+            return;
+        }
+        try {
+            double[][] path = trajectory(folder, r);
+            if (path != null) {
+                paths.put(folder, path);
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            // No path: the slice itself is still worth showing.
+        }
+    }
+
     /** The options {@link #compute()} uses: the defaults with the chosen directions and range (a line for a 1D kind). */
     public SurfaceOptions options() {
         Directions kind = DirectionKinds.byKey(directions.get());
@@ -161,8 +180,9 @@ public final class LandscapeViewModel {
         RunItem item = runs.selectedProperty().get();
         SurfaceResult r = item == null ? null : computed.get(item.folder());
         if (r == null && item != null && item.analysisProperty().get() != null) {
-            // A slice `analyze --surface` stored with the run shows at once.
+            // A slice `analyze --surface` stored with the run shows at once, with its trajectory on a trajectory plane.
             r = item.analysisProperty().get().get(Analyses.SURFACE);
+            storedTrajectory(item.folder(), r);
         }
         show(r);
         if (item == null) {

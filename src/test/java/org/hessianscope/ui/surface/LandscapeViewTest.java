@@ -155,6 +155,71 @@ class LandscapeViewTest {
         Files.copy(tmp.resolve("landscape.png"), out, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 
+    /**
+     * What the Export menu's landscape entries do (Windows.exportMenu hands these very properties to ExportViewModel):
+     * PNG, SVG, PDF that parse, and a CSV whose z column is L_k at every grid point of the stored result.
+     */
+    @Test
+    void exportWritesTheLandscapePicturesAndTheirData(FxRobot robot) throws Exception {
+        SurfaceResult r = computeAndWait(robot);
+        int g = vm.kIndexProperty().get();
+        org.hessianscope.ui.charts.ExportViewModel export = new org.hessianscope.ui.charts.ExportViewModel(new Messages());
+        Path png = tmp.resolve("export-landscape.png");
+        Path svg = tmp.resolve("landscape.svg");
+        Path pdf = tmp.resolve("landscape-slice.pdf");
+        Path csv = tmp.resolve("landscape.csv");
+        Path sigmaCsv = tmp.resolve("landscape-sigma2.csv");
+        WaitForAsyncUtils.asyncFx(() -> {
+            assertTrue(export.export(vm.lossMapProperty(), png, 2));
+            assertTrue(export.export(vm.lossMapProperty(), svg, 1));
+            assertTrue(export.export(vm.sliceProperty(), pdf, 1));
+            assertTrue(export.export(vm.lossMapProperty(), csv, 1));
+            assertTrue(export.export(vm.varianceMapProperty(), sigmaCsv, 1));
+        }).get();
+        java.awt.image.BufferedImage image = ImageIO.read(png.toFile());
+        assertEquals(2 * org.hessianscope.ui.charts.ExportViewModel.WIDTH, image.getWidth());
+        assertTrue(Files.readString(svg).contains("<svg"), "an SVG");
+        assertEquals("%PDF", new String(Files.readAllBytes(pdf), 0, 4, java.nio.charset.StandardCharsets.US_ASCII));
+
+        assertEquals(r.rows() * r.columns(), zColumn(csv, r, (i, j) -> r.loss()[g][i][j]), "every grid point's L_k");
+        assertEquals(r.rows() * r.columns(), zColumn(sigmaCsv, r,
+                (i, j) -> r.sigma()[i][j] * r.sigma()[i][j]), "every grid point's σ²");
+    }
+
+    /** Checks the CSV's heat-map columns (x, y, z) against {@code expected} at each grid point; the rows checked. */
+    private static int zColumn(Path csv, SurfaceResult r, java.util.function.BiFunction<Integer, Integer, Double> expected)
+            throws IOException {
+        java.util.List<String> lines = Files.readAllLines(csv);
+        // Header fields may be quoted (a label with a comma): count the commas outside quotes.
+        int z = -1;
+        int field = 0;
+        boolean quoted = false;
+        String head = lines.get(0);
+        for (int c = 0; c < head.length(); c++) {
+            char ch = head.charAt(c);
+            if (ch == '"') {
+                quoted = !quoted;
+            } else if (ch == ',' && !quoted) {
+                field++;
+            } else if (!quoted && head.startsWith(" z", c) && (c + 2 == head.length() || head.charAt(c + 2) == ',')
+                    || quoted && head.startsWith(" z\"", c)) {
+                z = field;
+            }
+        }
+        assertTrue(z > 1, "a z column beside the heat map's y: " + lines.get(0));
+        int checked = 0;
+        for (String line : lines.subList(1, lines.size())) {
+            String[] cells = line.split(",", -1);
+            if (cells[z].isEmpty()) {
+                continue;
+            }
+            int[] ij = indexOf(r, Double.parseDouble(cells[0]), Double.parseDouble(cells[z - 1]));
+            assertEquals(expected.apply(ij[0], ij[1]), Double.parseDouble(cells[z]), 0.0, "at " + ij[0] + "," + ij[1]);
+            checked++;
+        }
+        return checked;
+    }
+
     /** The loss map, its colour bar, the model's contours, the slice and the 3D mesh all show k index g of r. */
     private void showsLossOf(SurfaceResult r, int g) {
         JFreeChart map = vm.lossMapProperty().get();
@@ -230,6 +295,36 @@ class LandscapeViewTest {
         var points = org.hessianscope.surface.TrajectoryDirections.of(run, RunFolder.read(run)).points();
         assertTrue(points.size() >= 2, "θ₀ and at least one checkpoint");
         XYDataset path = vm.lossMapProperty().get().getXYPlot().getDataset(SurfaceMapFigure.TRAJECTORY);
+        assertEquals(points.size(), path.getItemCount(0));
+        for (int p = 0; p < points.size(); p++) {
+            assertEquals(points.get(p).x(), path.getXValue(0, p), 0.0, "α of point " + p);
+            assertEquals(points.get(p).y(), path.getYValue(0, p), 0.0, "β of point " + p);
+        }
+    }
+
+    /** A reopened run whose analysis stores a trajectory slice shows it at once with the checkpoints' path. */
+    @Test
+    void aStoredTrajectorySliceShowsItsPathWhenTheRunIsOpened(FxRobot robot) throws Exception {
+        Path stored = TinyRuns.train(tmp.resolve("L1-stored"), 1, 80, catalog);
+        SurfaceOptions plane = new SurfaceOptions("trajectory", 2, 5, 0.5, 40, new int[] {SurfaceOptions.ALL},
+                SurfaceOptions.HESSIAN, 8, 0L, false);
+        try (Engine e = new Engine(2)) {
+            new RunAnalysis(e).analyzeFolder(stored, catalog, GuiFixture.ANALYSIS.withSurface(plane),
+                    RunAnalysis.StepMonitors.NONE);
+        }
+        WaitForAsyncUtils.asyncFx(() -> {
+            try {
+                runs.selectedProperty().set(runs.add(stored, RunFolder.read(stored), AnalysisStore.read(stored).orElseThrow()));
+            } catch (IOException ex) {
+                throw new java.io.UncheckedIOException(ex);
+            }
+        }).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertNotNull(vm.resultProperty().get(), "the stored slice shows without Compute");
+        assertEquals(0, jobs.get(), "nothing computed");
+        var points = org.hessianscope.surface.TrajectoryDirections.of(stored, RunFolder.read(stored)).points();
+        XYDataset path = vm.lossMapProperty().get().getXYPlot().getDataset(SurfaceMapFigure.TRAJECTORY);
+        assertNotNull(path, "a trajectory drawn on the stored plane");
         assertEquals(points.size(), path.getItemCount(0));
         for (int p = 0; p < points.size(); p++) {
             assertEquals(points.get(p).x(), path.getXValue(0, p), 0.0, "α of point " + p);
