@@ -45,6 +45,16 @@ public class TrainingSpeedTest {
         Path store = tmp.resolve("store");
         List<Path> runs = List.of(TinyRuns.train(store.resolve("a"), 1, 400, catalog),
                 TinyRuns.train(store.resolve("b"), 2, 400, catalog), TinyRuns.train(store.resolve("c"), 1, 800, catalog));
+        // Fixed start and end times: a real 400-record run can take under SHORTEST_SECONDS on an idle machine
+        // (then it is not measured) and several seconds under load, so the test sets the wall time itself.
+        int[] seconds = {4, 9, 5};
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        for (int i = 0; i < 3; i++) {
+            Path file = runs.get(i).resolve("run.json");
+            var root = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(file.toFile());
+            root.put("start", "2026-01-01T00:00:00Z").put("end", "2026-01-01T00:00:0" + seconds[i] + "Z");
+            json.writeValue(file.toFile(), root);
+        }
         double[] rates = new double[3];
         for (int i = 0; i < 3; i++) {
             rates[i] = TrainingSpeed.rate(RunFolder.readSpec(runs.get(i)), RunFolder.readInfo(runs.get(i)))
@@ -52,7 +62,6 @@ public class TrainingSpeedTest {
         }
         java.util.Arrays.sort(rates);
         var measured = TrainingSpeed.measured(store);
-        // 400 records train in well over 0.1 s here (several seconds under load): every run is measured.
         assertTrue(!Double.isNaN(rates[0]) && !Double.isNaN(rates[2]), java.util.Arrays.toString(rates));
         assertEquals(3, measured.orElseThrow().runs());
         assertEquals(rates[1], measured.orElseThrow().multiplyAddsPerSecond(), 0.0);

@@ -75,6 +75,8 @@ public class RunsAndChartsWindowTest {
     }
 
     private void open(Path... runs) throws Exception {
+        // These runs differ only by seed: chart 1 would draw their mean over seeds; these tests name runs one by one.
+        WaitForAsyncUtils.asyncFx(() -> gui.built.chartsModel().seedMeanProperty().set(false)).get();
         WaitForAsyncUtils.asyncFx(() -> gui.model.runs().open(List.of(runs))).get();
         GuiFixture.await("the runs to open", () -> !gui.model.busy()
                 && gui.model.runs().runs().stream().allMatch(r -> r.analysisProperty().get() != null));

@@ -170,9 +170,11 @@ public final class ExperimentsView extends VBox {
                         ? "Results in " + vm.writtenProperty().get()
                         : vm.outputProperty().get() == null ? "" : "Run writes the results to " + vm.outputProperty().get(),
                 vm.writtenProperty(), vm.outputProperty()));
-        HBox controls = new HBox(8, run, new Label("Jobs"), jobs, new Label("Spark master"), spark, load, chooseOutput);
+        HBox controls = new HBox(8, run, new Label("Jobs"), jobs, load, chooseOutput);
         controls.setAlignment(Pos.CENTER_LEFT);
-        HBox size = new HBox(8, new Label("Training records"), trainSize, new Label("Epochs"), epochs);
+        // The Spark master sits with the point settings: beside Run the row was cut to ellipses at 1280×720.
+        HBox size = new HBox(8, new Label("Training records"), trainSize, new Label("Epochs"), epochs,
+                new Label("Spark master"), spark);
         size.setAlignment(Pos.CENTER_LEFT);
         getChildren().addAll(new HBox(8, openFile, paper, openFinished), description, table,
                 new SeedStatisticsTable(vm), size, estimate, controls,
