@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Issue 18's kill -9 trials: train and sweep (tiny settings, embedded MNIST subset) SIGKILLed at seeded random
+# moments, then checked that nothing damaged is listed or used (KillNineTest says what is checked).
+# Usage: benchmarks/reliability/kill9.sh [TRIALS (default 30)] [SEED (default 18)]
+# Prints one line of counts per kind ("kill9 train: ...", "kill9 sweep: ..."); exit status is Maven's.
+set -euo pipefail
+home="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+trials="${1:-30}"
+seed="${2:-18}"
+# shellcheck disable=SC2086  # HESSIANSCOPE_MVN_ARGS is a list of words on purpose (e.g. "-o")
+mvn --batch-mode -Dstyle.color=never -q ${HESSIANSCOPE_MVN_ARGS:-} -f "$home/pom.xml" test -Dtest=KillNineTest \
+  -Dsurefire.failIfNoSpecifiedTests=false \
+  -Dhessianscope.kill9.trials="$trials" -Dhessianscope.kill9.seed="$seed" | grep -E '^kill9 |FAIL|ERROR|expected'
