@@ -10,6 +10,6 @@ seed="${2:-18}"
 # shellcheck disable=SC2086  # HESSIANSCOPE_MVN_ARGS is a list of words on purpose (e.g. "-o")
 mvn --batch-mode -Dstyle.color=never -q ${HESSIANSCOPE_MVN_ARGS:-} -f "$home/pom.xml" test -Dtest=KillNineTest \
   -Dsurefire.failIfNoSpecifiedTests=false \
-  -Dhessianscope.kill9.trials="$trials" -Dhessianscope.kill9.seed="$seed" \
+  -Dhessianscope.kill9.trials="$trials" -Dhessianscope.kill9.seed="$seed" 2>&1 \
   | sed $'s/\x1b\\[[0-9;]*m//g' | grep -E 'kill9 (train|sweep):|FAIL|ERROR|expected'
 # (Maven writes bare ESC[0m resets even with -q, so escape sequences are stripped before the lines are picked.)
