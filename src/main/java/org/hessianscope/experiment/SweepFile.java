@@ -73,7 +73,7 @@ public record SweepFile(String name, String title, DatasetName dataset, int trai
         }
         if (seeds.size() > MAX_SEEDS) {
             throw new SweepFileException(source + ": seeds lists " + seeds.size() + " seeds; a sweep has at most "
-                    + MAX_SEEDS);
+                    + MAX_SEEDS + " seeds");
         }
         if (seeds.stream().anyMatch(x -> x < 0)) {
             throw new SweepFileException(source + ": seeds " + seeds + " holds a negative seed; seeds are whole "

@@ -153,7 +153,8 @@ public final class SweepFileReader {
                     + "seeds (one run per network and seed), not both");
         }
         List<Long> out = new ArrayList<>();
-        for (String v : f.list("seeds")) {
+        // The seeds' own limit, not the value lists' (1,000): each seed is a whole sweep of training runs.
+        for (String v : f.list("seeds", SweepFile.MAX_SEEDS, "seeds")) {
             try {
                 long x = Long.parseLong(v.trim());
                 if (x < 0) {
@@ -361,13 +362,18 @@ public final class SweepFileReader {
         }
 
         List<String> list(String k) {
+            return list(k, MAX_VALUES, "values");
+        }
+
+        /** The list under {@code k}, refused when it holds more than {@code max} {@code noun} (named in the line). */
+        List<String> list(String k, int max, String noun) {
             JsonNode v = node.get(k);
             if (v == null || !v.isArray()) {
                 throw new SweepFileException(where + ": " + prefix + k + " must be a list, e.g. [2, 3, 4]");
             }
-            if (v.size() > MAX_VALUES) {
-                throw new SweepFileException(where + ": " + prefix + k + " lists " + v.size() + " values; a sweep has "
-                        + "at most " + MAX_VALUES);
+            if (v.size() > max) {
+                throw new SweepFileException(where + ": " + prefix + k + " lists " + v.size() + " " + noun
+                        + "; a sweep has at most " + max + " " + noun);
             }
             List<String> out = new ArrayList<>();
             for (JsonNode e : v) {

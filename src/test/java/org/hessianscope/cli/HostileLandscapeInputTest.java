@@ -122,9 +122,19 @@ class HostileLandscapeInputTest {
         Path store = tmp.resolve("store");
         String seeds = IntStream.range(0, 20_000).mapToObj(Integer::toString).collect(Collectors.joining(","));
         refused(cli("sweep", "--store", store.toString(), "--seeds", seeds, sweep.toString()),
-                "seeds lists 20000 seeds; a sweep has at most 100");
-        Files.writeString(sweep, Files.readString(sweep) + "seeds: [" + seeds + "]\n");
-        refused(cli("sweep", "--store", store.toString(), sweep.toString()), "seeds lists 20000 values");
+                "error: --seeds lists 20000 seeds; a sweep has at most 100 seeds");
+        refused(cli("sweep", "--store", store.toString(), "--seeds", "0,-3", sweep.toString()),
+                "error: --seeds [0, -3] holds a negative seed");
+        refused(cli("sweep", "--store", store.toString(), "--seeds", "1,2,1", sweep.toString()),
+                "error: --seeds [1, 2, 1] repeats a seed");
+        String yaml = Files.readString(sweep);
+        // Over the value lists' bound (1,000) and just over the seeds' (100): both get the seeds' limit, naming the field.
+        Files.writeString(sweep, yaml + "seeds: [" + seeds + "]\n");
+        refused(cli("sweep", "--store", store.toString(), sweep.toString()),
+                sweep + ": seeds lists 20000 seeds; a sweep has at most 100 seeds");
+        Files.writeString(sweep, yaml + "seeds: [" + seeds.substring(0, seeds.indexOf(",101,")) + "]\n");
+        refused(cli("sweep", "--store", store.toString(), sweep.toString()),
+                sweep + ": seeds lists 101 seeds; a sweep has at most 100 seeds");
         if (Files.exists(store)) {
             try (var files = Files.list(store)) {
                 assertFalse(files.anyMatch(f -> !f.getFileName().toString().equals(".lock")), "nothing was trained");

@@ -121,6 +121,18 @@ public final class SweepOptions {
             s = s.withValues(values);
         }
         if (seeds != null) {
+            // Checked here so that the line names the option, not the sweep file the option overrides.
+            if (seeds.size() > org.hessianscope.experiment.SweepFile.MAX_SEEDS) {
+                throw new IllegalArgumentException("--seeds lists " + seeds.size() + " seeds; a sweep has at most "
+                        + org.hessianscope.experiment.SweepFile.MAX_SEEDS + " seeds");
+            }
+            if (seeds.stream().anyMatch(x -> x < 0)) {
+                throw new IllegalArgumentException("--seeds " + seeds + " holds a negative seed; seeds are whole "
+                        + "numbers ≥ 0");
+            }
+            if (seeds.stream().distinct().count() != seeds.size()) {
+                throw new IllegalArgumentException("--seeds " + seeds + " repeats a seed");
+            }
             s = s.withSeeds(seeds);
         }
         if (precision != null) {
