@@ -131,9 +131,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
         AnalysisOptions options = AnalysisOptions.of(ordering.orderings, ordering.seed, ordering.alpha,
                 threads == null ? Runtime.getRuntime().availableProcessors() : threads)
                 .withCurvature(curvatureSamples, lanczosSteps, perSampleFull)
-                .withSurface(directions == null ? null : new SurfaceOptions(directions, dims,
-                        grid == null ? SurfaceOptions.defaultGrid(dims) : grid, range, samples,
-                        SurfaceCommand.parseK(k), operator, lanczosSteps, ordering.seed, force))
+                .withSurface(directions == null ? null : SurfaceSettings.options(directions, dims, grid, range, samples,
+                        k, operator, lanczosSteps, ordering.seed, force, null))
                 .withDelta(delta ? new DeltaOptions(deltaSigma, true, deltaDraws, deltaSubspace,
                         DeltaOptions.DEFAULT_SAMPLES, DeltaOptions.DEFAULT_K_POINTS, ordering.seed) : null);
         List<Analysis<?, ?>> chosen = only == null ? Analyses.wanted(options)

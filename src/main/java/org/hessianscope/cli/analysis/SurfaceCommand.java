@@ -20,7 +20,6 @@ import org.hessianscope.surface.Surface;
 import org.hessianscope.surface.SurfaceJson;
 import org.hessianscope.surface.SurfaceOptions;
 import org.hessianscope.surface.SurfaceResult;
-import org.hessianscope.task.InvalidSettingException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -90,32 +89,10 @@ public final class SurfaceCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "OUT.json", required = true, description = "Where to write the result.")
     Path json;
 
-    /** The k of {@code --k}: whole numbers and {@code all}; a word that is neither is named with what is valid. */
-    static int[] parseK(List<String> values) {
-        int[] out = new int[values.size()];
-        for (int i = 0; i < out.length; i++) {
-            String v = values.get(i).strip();
-            if (v.equalsIgnoreCase("all")) {
-                out[i] = SurfaceOptions.ALL;
-                continue;
-            }
-            try {
-                out[i] = Integer.parseInt(v);
-            } catch (NumberFormatException e) {
-                throw new InvalidSettingException("{k} has \"" + v + "\"; give whole numbers ≥ 1 or all, e.g. 100,1000,all");
-            }
-            if (out[i] < 1) {
-                throw new InvalidSettingException("{k} has " + v + "; each k is at least 1, or all");
-            }
-        }
-        return out;
-    }
-
     @Override
     public Integer call() throws Exception {
-        SurfaceOptions options = new SurfaceOptions(directions, dims, grid == null ? SurfaceOptions.defaultGrid(dims) : grid,
-                range, samples, parseK(k), operator, lanczosSteps, seed, force,
-                directionFile == null ? null : directionFile.toString());
+        SurfaceOptions options = SurfaceSettings.options(directions, dims, grid, range, samples, k, operator, lanczosSteps,
+                seed, force, directionFile == null ? null : directionFile.toString());
         TrainedRun trained = RunFolder.read(run);
         // Only the slice's first samples are read: the embedded subset serves a run trained on the full set.
         Samples train = RunTrainingSet.loadFirst(run, trained.info(), new DatasetCatalog(DataLocations.ofSystem(dataDir)),

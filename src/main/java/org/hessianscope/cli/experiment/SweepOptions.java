@@ -57,7 +57,7 @@ public final class SweepOptions {
 
     @Option(names = "--seeds", paramLabel = "S1,S2", split = ",",
             description = "Override: train every network once per seed (e.g. 0,1,2); the summary then gives each "
-                    + "network's mean and 95 % interval over seeds and a permutation test of each trend.")
+                    + "network's mean and 95 %% interval over seeds and a permutation test of each trend.")
     java.util.List<Long> seeds;
 
     @Option(names = "--orderings", paramLabel = "S", description = "Override: random orderings of the loss difference.")

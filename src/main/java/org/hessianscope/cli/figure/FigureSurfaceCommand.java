@@ -6,7 +6,7 @@ import java.util.concurrent.Callable;
 import org.hessianscope.analysis.Analyses;
 import org.hessianscope.analysis.AnalysisStore;
 import org.hessianscope.figure.FigureExport;
-import org.hessianscope.figure.SurfaceFigure;
+import org.hessianscope.figure.SurfaceFigures;
 import org.hessianscope.io.AtomicFiles;
 import org.hessianscope.surface.SurfaceJson;
 import org.hessianscope.surface.SurfaceResult;
@@ -16,8 +16,9 @@ import picocli.CommandLine.Option;
 
 /** {@code figure surface}: the landscape slice written by {@code surface --json} or stored by {@code analyze --surface}. */
 @Command(name = "surface", mixinStandardHelpOptions = true,
-        description = "The landscape slice around θ̂: in 2D a heat map with a colour bar, contours of L_k and dashed "
-                + "contours of its quadratic model; in 1D L_k for every k with its quadratic model dashed.")
+        description = "The landscape slice around θ̂, drawn as the GUI's Landscape tab draws it: in 2D a heat map with a "
+                + "colour bar, contours of L_k and dashed contours of its quadratic model; in 1D L_k with its quadratic "
+                + "model dashed.")
 public final class FigureSurfaceCommand implements Callable<Integer> {
 
     @Option(names = "--json", paramLabel = "S.json", description = "A slice written by `surface --json`.")
@@ -26,7 +27,7 @@ public final class FigureSurfaceCommand implements Callable<Integer> {
     @Option(names = "--run", paramLabel = "RUN_DIR", description = "Or a run whose analysis.json holds a surface (analyze --surface).")
     Path run;
 
-    @Option(names = "--k", paramLabel = "K", description = "The k of the 2D map (default: the largest computed).")
+    @Option(names = "--k", paramLabel = "K", description = "The k drawn (default: the largest computed).")
     Integer k;
 
     @Option(names = "--map", defaultValue = "loss",
@@ -39,7 +40,7 @@ public final class FigureSurfaceCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         output.validate();
-        SurfaceFigure.Map shown = SurfaceFigure.Map.of(map);
+        SurfaceFigures.Map shown = SurfaceFigures.Map.of(map);
         if ((json == null) == (run == null)) {
             throw new IllegalArgumentException("give one of --json S.json or --run RUN_DIR");
         }
@@ -54,10 +55,10 @@ public final class FigureSurfaceCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--k " + k + " was not computed; the slice has k = "
                     + java.util.Arrays.toString(r.k()));
         }
-        FigureExport.write(SurfaceFigure.chart(r, g, shown, output.style().withLogX(false)), output.out,
+        FigureExport.write(SurfaceFigures.chart(r, g, shown, output.style().withLogX(false)), output.out,
                 output.width, output.height, output.scale);
         if (output.csv != null) {
-            AtomicFiles.write(output.csv, SurfaceFigure.csv(r).getBytes(StandardCharsets.UTF_8));
+            AtomicFiles.write(output.csv, SurfaceFigures.csv(r).getBytes(StandardCharsets.UTF_8));
         }
         System.out.println("wrote " + output.out + (output.csv != null ? " and " + output.csv : ""));
         return 0;
