@@ -13,7 +13,6 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
-import javafx.util.converter.NumberStringConverter;
 import org.hessianscope.data.DatasetName;
 
 /** The builder's controls and its live readouts, bound to a {@link BuilderViewModel}. */
@@ -56,11 +55,15 @@ public final class BuilderView extends VBox {
         tip(dataset, "The training data: MNIST digits or Fashion-MNIST clothes, 28×28 grey images in 10 classes");
         add("dataset", dataset);
         validation.trainSize(number("training-set size", "field-train-size", vm.trainSizeProperty(), "How many training images (the first N "
-                + "records) to train and analyse on: 2 to 10,000 with the embedded subset, 2 to 60,000 with the full set"));
+                + "records) to train and analyse on: 2 to 10,000 with the embedded subset, 2 to 60,000 with the full set",
+                2, FieldValidation.MAX_TRAIN_SIZE));
         validation.epochs(number("epochs", "field-epochs", vm.epochsProperty(),
-                "Passes over the training set: 1 or more; time grows in proportion"));
+                "Passes over the training set: 1 or more; time grows in proportion", 1, Integer.MAX_VALUE));
         validation.seed(number("seed", "field-seed", vm.seedProperty(), "Seed of the initial weights and the batch order: any whole number; "
-                + "the same seed trains the same network"));
+                + "the same seed trains the same network", Integer.MIN_VALUE, Integer.MAX_VALUE));
+        // Train stays disabled, with this reason, while any field is marked (issue 17): no field is read as 0.
+        validation.support().validationResultProperty().addListener((o, was, now) -> vm.invalidFieldProperty().set(
+                now.getErrors().isEmpty() ? "" : now.getErrors().iterator().next().getText()));
 
         Label problem = new Label();
         problem.setId("builder-problem");
@@ -81,9 +84,9 @@ public final class BuilderView extends VBox {
                 + "parameters; follows the controls above");
 
         Label total = bound("builder-total", vm.totalParametersProperty());
-        Label estimate = bound("builder-estimate", vm.estimateProperty());
+        Label memory = bound("builder-memory", vm.memoryProperty());
         Label preview = bound("bound-preview", vm.boundPreviewProperty());
-        getChildren().addAll(grid, problem, table, total, estimate, preview);
+        getChildren().addAll(grid, problem, table, total, memory, preview);
     }
 
     /** The ControlsFX validation of the text fields: invalid while any holds text that is not a valid value. */
@@ -134,12 +137,26 @@ public final class BuilderView extends VBox {
         return s;
     }
 
-    private TextField number(String label, String id, IntegerProperty p, String what) {
-        TextField f = new TextField();
+    /**
+     * A whole-number field: only text that is a valid value (lo..hi) reaches {@code p}. A bidirectional
+     * binding through NumberStringConverter stored 0 for an emptied field; here an empty or invalid text
+     * leaves {@code p} at its last valid value and the field marked until it is fixed.
+     */
+    private TextField number(String label, String id, IntegerProperty p, String what, long lo, long hi) {
+        TextField f = new TextField(Integer.toString(p.get()));
         tip(f, what);
         f.setId(id);
         f.setPrefColumnCount(7);
-        f.textProperty().bindBidirectional(p, new NumberStringConverter("#"));
+        f.textProperty().addListener((o, was, now) -> {
+            if (FieldValidation.within(now, lo, hi)) {
+                p.set(Integer.parseInt(now.trim()));
+            }
+        });
+        p.addListener((o, was, now) -> {
+            if (!FieldValidation.within(f.getText(), now.intValue(), now.intValue())) {
+                f.setText(Integer.toString(now.intValue()));
+            }
+        });
         add(label, f);
         return f;
     }
