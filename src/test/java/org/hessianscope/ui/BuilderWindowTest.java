@@ -92,4 +92,26 @@ public class BuilderWindowTest {
         robot.interact(() -> gui.model.builder().seedProperty().set(7));
         assertEquals("7", robot.lookup("#field-seed").queryAs(TextField.class).getText());
     }
+
+    /** At 1280×720 the hidden widths' prompt and the ReLU box's label are shown whole, not cut. */
+    @Test
+    void theBuilderIsNotClippedAt1280x720(FxRobot robot) {
+        robot.interact(() -> {
+            javafx.stage.Window w = gui.built.root().getScene().getWindow();
+            w.setWidth(1280);
+            w.setHeight(720);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.CheckBox relu = robot.lookup("#relu-last").queryAs(javafx.scene.control.CheckBox.class);
+        javafx.scene.text.Text shown = (javafx.scene.text.Text) relu.lookup(".text");
+        assertEquals("ReLU after the last conv", shown.getText(), "the box's label is not cut");
+        assertTrue(relu.getWidth() >= relu.prefWidth(-1) - 0.5, relu.getWidth() + " px for " + relu.prefWidth(-1));
+        TextField hidden = robot.lookup("#field-hidden").queryAs(TextField.class);
+        javafx.scene.text.Text prompt = hidden.lookupAll("Text").stream()
+                .filter(n -> n instanceof javafx.scene.text.Text t && hidden.getPromptText().equals(t.getText()))
+                .map(n -> (javafx.scene.text.Text) n).findFirst().orElseThrow();
+        double room = hidden.getWidth() - hidden.snappedLeftInset() - hidden.snappedRightInset();
+        assertTrue(prompt.getLayoutBounds().getWidth() <= room,
+                "prompt " + prompt.getLayoutBounds().getWidth() + " px in " + room + " px");
+    }
 }

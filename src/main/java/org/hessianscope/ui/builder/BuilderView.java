@@ -40,16 +40,21 @@ public final class BuilderView extends VBox {
         // The pool replaces the nonlinearity after one of the L conv layers: 1..L, whatever L is.
         poolAt.maxProperty().bind(vm.layersProperty());
         TextField hidden = new TextField();
-        hidden.setPromptText("e.g. 64,32 (empty: linear head)");
+        // Short enough for the narrow left panel at 1280×720; the tooltip says what empty means.
+        hidden.setPromptText("e.g. 64,32 or empty");
         hidden.textProperty().bindBidirectional(vm.hiddenProperty());
         tip(hidden, "Widths of the hidden fully connected layers before the output, comma-separated positive "
                 + "integers (e.g. 64,32); empty: the last conv feeds the output directly");
+        hidden.setId("field-hidden");
         add("hidden widths", hidden);
         validation.hidden(hidden);
         CheckBox relu = new CheckBox("ReLU after the last conv");
         relu.selectedProperty().bindBidirectional(vm.reluLastProperty());
         tip(relu, "Whether a ReLU follows the last conv layer too (the paper's networks have none there)");
-        add("", relu);
+        // Across the label column too: beside an empty label it was cut to "ReLU after the last c…" at 1280×720.
+        relu.setWrapText(true);
+        relu.setId("relu-last");
+        grid.add(relu, 0, row++, 3, 1);
         ComboBox<DatasetName> dataset = new ComboBox<>(FXCollections.observableArrayList(DatasetName.values()));
         dataset.valueProperty().bindBidirectional(vm.datasetProperty());
         tip(dataset, "The training data: MNIST digits or Fashion-MNIST clothes, 28×28 grey images in 10 classes");
