@@ -13,7 +13,6 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
-import javafx.util.converter.NumberStringConverter;
 import org.hessianscope.data.DatasetName;
 
 /** The builder's controls and its live readouts, bound to a {@link BuilderViewModel}. */
@@ -41,26 +40,35 @@ public final class BuilderView extends VBox {
         // The pool replaces the nonlinearity after one of the L conv layers: 1..L, whatever L is.
         poolAt.maxProperty().bind(vm.layersProperty());
         TextField hidden = new TextField();
-        hidden.setPromptText("e.g. 64,32 (empty: linear head)");
+        // Short enough for the narrow left panel at 1280×720; the tooltip says what empty means.
+        hidden.setPromptText("e.g. 64,32 or empty");
         hidden.textProperty().bindBidirectional(vm.hiddenProperty());
         tip(hidden, "Widths of the hidden fully connected layers before the output, comma-separated positive "
                 + "integers (e.g. 64,32); empty: the last conv feeds the output directly");
+        hidden.setId("field-hidden");
         add("hidden widths", hidden);
         validation.hidden(hidden);
         CheckBox relu = new CheckBox("ReLU after the last conv");
         relu.selectedProperty().bindBidirectional(vm.reluLastProperty());
         tip(relu, "Whether a ReLU follows the last conv layer too (the paper's networks have none there)");
-        add("", relu);
+        // Across the label column too: beside an empty label it was cut to "ReLU after the last c…" at 1280×720.
+        relu.setWrapText(true);
+        relu.setId("relu-last");
+        grid.add(relu, 0, row++, 3, 1);
         ComboBox<DatasetName> dataset = new ComboBox<>(FXCollections.observableArrayList(DatasetName.values()));
         dataset.valueProperty().bindBidirectional(vm.datasetProperty());
         tip(dataset, "The training data: MNIST digits or Fashion-MNIST clothes, 28×28 grey images in 10 classes");
         add("dataset", dataset);
         validation.trainSize(number("training-set size", "field-train-size", vm.trainSizeProperty(), "How many training images (the first N "
-                + "records) to train and analyse on: 2 to 10,000 with the embedded subset, 2 to 60,000 with the full set"));
+                + "records) to train and analyse on: 2 to 10,000 with the embedded subset, 2 to 60,000 with the full set",
+                2, FieldValidation.MAX_TRAIN_SIZE));
         validation.epochs(number("epochs", "field-epochs", vm.epochsProperty(),
-                "Passes over the training set: 1 or more; time grows in proportion"));
+                "Passes over the training set: 1 or more; time grows in proportion", 1, Integer.MAX_VALUE));
         validation.seed(number("seed", "field-seed", vm.seedProperty(), "Seed of the initial weights and the batch order: any whole number; "
-                + "the same seed trains the same network"));
+                + "the same seed trains the same network", Integer.MIN_VALUE, Integer.MAX_VALUE));
+        // Train stays disabled, with this reason, while any field is marked (issue 17): no field is read as 0.
+        validation.support().validationResultProperty().addListener((o, was, now) -> vm.invalidFieldProperty().set(
+                now.getErrors().isEmpty() ? "" : now.getErrors().iterator().next().getText()));
 
         Label problem = new Label();
         problem.setId("builder-problem");
@@ -81,9 +89,9 @@ public final class BuilderView extends VBox {
                 + "parameters; follows the controls above");
 
         Label total = bound("builder-total", vm.totalParametersProperty());
-        Label estimate = bound("builder-estimate", vm.estimateProperty());
+        Label memory = bound("builder-memory", vm.memoryProperty());
         Label preview = bound("bound-preview", vm.boundPreviewProperty());
-        getChildren().addAll(grid, problem, table, total, estimate, preview);
+        getChildren().addAll(grid, problem, table, total, memory, preview);
     }
 
     /** The ControlsFX validation of the text fields: invalid while any holds text that is not a valid value. */
@@ -134,12 +142,26 @@ public final class BuilderView extends VBox {
         return s;
     }
 
-    private TextField number(String label, String id, IntegerProperty p, String what) {
-        TextField f = new TextField();
+    /**
+     * A whole-number field: only text that is a valid value (lo..hi) reaches {@code p}. A bidirectional
+     * binding through NumberStringConverter stored 0 for an emptied field; here an empty or invalid text
+     * leaves {@code p} at its last valid value and the field marked until it is fixed.
+     */
+    private TextField number(String label, String id, IntegerProperty p, String what, long lo, long hi) {
+        TextField f = new TextField(Integer.toString(p.get()));
         tip(f, what);
         f.setId(id);
         f.setPrefColumnCount(7);
-        f.textProperty().bindBidirectional(p, new NumberStringConverter("#"));
+        f.textProperty().addListener((o, was, now) -> {
+            if (FieldValidation.within(now, lo, hi)) {
+                p.set(Integer.parseInt(now.trim()));
+            }
+        });
+        p.addListener((o, was, now) -> {
+            if (!FieldValidation.within(f.getText(), now.intValue(), now.intValue())) {
+                f.setText(Integer.toString(now.intValue()));
+            }
+        });
         add(label, f);
         return f;
     }

@@ -1,7 +1,6 @@
 package org.hessianscope.ui.builder;
 
 import org.hessianscope.train.TrainingOptions;
-import org.hessianscope.ui.common.Durations;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -55,11 +54,14 @@ public final class BuilderViewModel {
     private final IntegerProperty epochs = new SimpleIntegerProperty(1);
     private final IntegerProperty seed = new SimpleIntegerProperty(0);
 
+    /** Set by the view: why a text field holds no valid value (its ControlsFX mark), empty while all do. */
+    private final StringProperty invalidField = new SimpleStringProperty("");
+
     private final ReadOnlyObjectWrapper<ArchitectureSpec> spec = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
     private final ObservableList<LayerRow> rows = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper totalParameters = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper estimate = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper memory = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper boundPreview = new ReadOnlyStringWrapper("");
 
     public BuilderViewModel() {
@@ -82,7 +84,7 @@ public final class BuilderViewModel {
             problem.set(e.getMessage());
             rows.setAll(upToTheFailure(e.getMessage()));
             totalParameters.set("—");
-            estimate.set("—");
+            memory.set("—");
             boundPreview.set("—");
             return;
         }
@@ -94,12 +96,11 @@ public final class BuilderViewModel {
         }
         rows.setAll(table);
         totalParameters.set(String.format(Locale.ROOT, "%,d parameters", s.parameterCount()));
-        SpecCost cost = SpecCost.of(s);
-        int cores = Runtime.getRuntime().availableProcessors();
+        // Memory only: the training time is the train panel's one estimate, from the speed measured on this
+        // machine (run.TrainingSpeed); an assumed rate beside it was 7–8× off (issue 17, defect 11).
         int batch = TrainingOptions.DEFAULT_BATCH_SIZE;
-        estimate.set(String.format(Locale.ROOT, "training ≈ %s on %d cores, memory ≈ %.1f MB (batch %d)",
-                Durations.format(cost.trainingSeconds(trainSize.get(), epochs.get(), cores)), cores,
-                cost.trainingBytes(batch) / 1e6, batch));
+        memory.set(String.format(Locale.ROOT, "training memory ≈ %.1f MB (batch %d)",
+                SpecCost.of(s).trainingBytes(batch) / 1e6, batch));
         try {
             BoundPreview b = BoundPreview.of(s, PREVIEW_INPUT_NORM_SQ);
             boundPreview.set("log10 bound on ‖H_O‖: Theorem 2 " + log(b.theorem2()) + ", Lemma 3 " + log(b.lemma3())
@@ -221,6 +222,11 @@ public final class BuilderViewModel {
         return seed;
     }
 
+    /** Why a field holds no valid value (the first ControlsFX mark), empty while all do; Train waits for it. */
+    public StringProperty invalidFieldProperty() {
+        return invalidField;
+    }
+
     /** The current spec, {@code null} while the inputs are invalid. */
     public ReadOnlyObjectProperty<ArchitectureSpec> specProperty() {
         return spec.getReadOnlyProperty();
@@ -239,8 +245,9 @@ public final class BuilderViewModel {
         return totalParameters.getReadOnlyProperty();
     }
 
-    public ReadOnlyStringProperty estimateProperty() {
-        return estimate.getReadOnlyProperty();
+    /** The memory training takes (the time is the train panel's, measured on this machine). */
+    public ReadOnlyStringProperty memoryProperty() {
+        return memory.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty boundPreviewProperty() {

@@ -41,7 +41,11 @@ public final class FieldValidation {
                 (String t) -> valid.test(t == null ? "" : t), message));
     }
 
-    private static boolean within(String text, long lo, long hi) {
+    /** Whether {@code text} is a whole number from lo to hi. */
+    static boolean within(String text, long lo, long hi) {
+        if (text == null) {
+            return false;
+        }
         try {
             long v = Long.parseLong(text.trim());
             return v >= lo && v <= hi;

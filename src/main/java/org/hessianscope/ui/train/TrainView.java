@@ -21,8 +21,14 @@ public final class TrainView extends VBox {
         // Not the default button: Enter in a field (the seed, say) must never start a long job.
         train.disableProperty().bind(vm.canTrainProperty().not());
         train.setOnAction(e -> vm.train());
-        train.setTooltip(new javafx.scene.control.Tooltip("Trains the builder's network in the background with Adam "
-                + "(learning rate 10⁻³, batch 64), saves it as a run and analyses it (Ctrl+↵)."));
+        String what = "Trains the builder's network in the background with Adam "
+                + "(learning rate 10⁻³, batch 64), saves it as a run and analyses it (Ctrl+↵).";
+        javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
+        // While disabled it says why (a marked field, a spec that cannot be built) before what it does.
+        javafx.beans.binding.StringBinding why = vm.whyNotTrain();
+        tip.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> why.get().isEmpty()
+                ? what : why.get() + " " + what, why));
+        train.setTooltip(tip);
         Label timeLeft = new Label();
         timeLeft.setId("train-time-left");
         timeLeft.textProperty().bind(vm.timeLeftProperty());

@@ -130,13 +130,27 @@ public final class TrainViewModel {
     }
 
     public BooleanBinding canTrainProperty() {
-        return builder.specProperty().isNotNull().and(job.runningProperty().not());
+        return builder.specProperty().isNotNull().and(builder.invalidFieldProperty().isEmpty())
+                .and(job.runningProperty().not());
+    }
+
+    /** Why Train is disabled, for its tooltip: the field or the architecture to fix first; empty otherwise. */
+    public javafx.beans.binding.StringBinding whyNotTrain() {
+        return javafx.beans.binding.Bindings.createStringBinding(() -> !builder.invalidFieldProperty().get().isEmpty()
+                        ? "Train is off until this field is fixed: " + builder.invalidFieldProperty().get() + "."
+                        : builder.specProperty().get() == null
+                        ? "Train is off until the architecture is fixed: " + builder.problemProperty().get() + "."
+                        : "", builder.invalidFieldProperty(), builder.specProperty(), builder.problemProperty());
     }
 
     public void train() {
         ArchitectureSpec spec = builder.specProperty().get();
         if (spec == null) {
             messages.info("fix the architecture first: " + builder.problemProperty().get());
+            return;
+        }
+        if (!builder.invalidFieldProperty().get().isEmpty()) {
+            messages.info("fix the field first: " + builder.invalidFieldProperty().get());
             return;
         }
         var name = builder.datasetProperty().get();
