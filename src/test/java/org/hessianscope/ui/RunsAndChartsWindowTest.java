@@ -205,13 +205,15 @@ public class RunsAndChartsWindowTest {
                 && gui.model.runs().runs().size() == 1 && gui.model.runs().runs().get(0).analysisProperty().get() != null);
         RunItem first = gui.model.runs().runs().get(0);
         Path store = first.folder().getParent();
-        // Defect 11: the estimate now comes from the speed measured on this run.
-        GuiFixture.await("the measured estimate", () -> robot.lookup("#train-estimate")
-                .queryAs(javafx.scene.control.Label.class).getText().endsWith("(1 run in the run store)"));
-        var measured = org.hessianscope.run.TrainingSpeed.measured(store).orElseThrow();
-        String expected = "training ≈ " + org.hessianscope.ui.common.Durations.format(measured.trainingSeconds(
-                first.run().spec(), 60, 1)) + " at the speed measured here (1 run in the run store)";
-        assertEquals(expected, robot.lookup("#train-estimate").queryAs(javafx.scene.control.Label.class).getText());
+        // Defect 11: the estimate now comes from the speed measured on this run. A run shorter than
+        // TrainingSpeed's shortest measurable time (60 records on an idle machine) gives no speed, and then
+        // no estimate is shown rather than a guess; TrainingSpeedTest checks the arithmetic on fixed times.
+        var measured = org.hessianscope.run.TrainingSpeed.measured(store);
+        javafx.scene.control.Label estimate = robot.lookup("#train-estimate").queryAs(javafx.scene.control.Label.class);
+        String expected = measured.isEmpty() ? "" : "training ≈ " + org.hessianscope.ui.common.Durations.format(
+                measured.get().trainingSeconds(first.run().spec(), 60, 1))
+                + " at the speed measured here (1 run in the run store)";
+        GuiFixture.await("the measured estimate", () -> expected.equals(estimate.getText()));
         assertTrue(Files.isRegularFile(first.folder().resolve(RunStore.KEY)), "stored under its key");
         WaitForAsyncUtils.asyncFx(() -> gui.model.runs().remove(first)).get();
         robot.clickOn("#train-button");
