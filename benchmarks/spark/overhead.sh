@@ -7,20 +7,26 @@
 # Spark's overhead as a share of the local runner's time (target: at most 10 %).
 # A benchmark, not a test: rerun it on a quiet machine (load average well below the core count).
 #
-#   benchmarks/spark/overhead.sh [TRAIN_SIZE] [REPEATS]     (defaults 1000 and 3; a few minutes)
+#   benchmarks/spark/overhead.sh [TRAIN_SIZE] [REPEATS] [EPOCHS] [CHANNELS]
+#                                (defaults 1000, 3, 1 and 2; a few minutes)
+#
+# TRAIN_SIZE is at most 10000 (the embedded subsets); EPOCHS makes each point longer, which is
+# with CHANNELS how a sweep of realistic length is timed (Spark's start-up is a fixed cost).
 set -euo pipefail
 home="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 size="${1:-1000}"
 repeats="${2:-3}"
+epochs="${3:-1}"
+channels="${4:-2}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 cat > "$work/bench4.yaml" <<YAML
 name: bench4
 dataset: mnist
 train_size: $size
-epochs: 1
+epochs: $epochs
 batch_size: 32
-channels: 2
+channels: $channels
 kernel: 5
 sweep:
   parameter: layers
@@ -52,7 +58,7 @@ run() {  # run NAME ARGS...: prints "WALL CPU LOAD1" for the whole command
 
 median() { sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 
-echo "4-point sweep, $size training records, 1 epoch, $repeats runs of each, alternating; $(nproc) cores"
+echo "4-point sweep, $size training records, $epochs epoch(s), C=$channels, $repeats runs of each, alternating; $(nproc) cores"
 local_wall=(); spark_wall=(); local_cpu=(); spark_cpu=()
 for ((i = 1; i <= repeats; i++)); do
   read -r w c l < <(run local --jobs 2 --threads 2)

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.CancellationException;
 import org.hessianscope.experiment.FailedPoint;
 import org.apache.hadoop.conf.Configuration;
@@ -44,13 +45,17 @@ final class PointTask implements Function<Integer, PointOutcome> {
     private final String dataSha256;
 
     private final boolean remote;
+    /** Where the running task leaves its latest phase and progress for the driver (see {@link PointProgress}). */
+    private final PointProgress progress;
 
     /**
      * @param store  the shared store's folder, or a Hadoop filesystem URI
      * @param remote whether {@code store} is a URI: the point is then made in a local scratch
      *               store and copied to the store when done
      */
-    PointTask(SweepFile sweep, String store, boolean remote, DataPlaces data, DataIdentity identity) {
+    PointTask(SweepFile sweep, String store, boolean remote, DataPlaces data, DataIdentity identity,
+              PointProgress progress) {
+        this.progress = progress;
         // A sweep travels as its sweep-file text: SweepFileWriter writes every field the reader reads.
         this.sweepYaml = SweepFileWriter.toYaml(sweep);
         this.source = sweep.source();
@@ -99,10 +104,21 @@ final class PointTask implements Function<Integer, PointOutcome> {
         }
         List<String> warnings = Collections.synchronizedList(new ArrayList<>());
         List<DamagedRun> damaged = Collections.synchronizedList(new ArrayList<>());
+        AtomicLong sequence = new AtomicLong();
         SweepListener listener = new SweepListener() {
             @Override
             public void warning(String message) {
                 warnings.add(message);
+            }
+
+            @Override
+            public void phase(SweepPoint point, Phase phase, String detail) {
+                progress.add(new PointProgress.Event(phase, 0, 0, detail, sequence.incrementAndGet()));
+            }
+
+            @Override
+            public void progress(SweepPoint point, Phase phase, long done, long total, String message) {
+                progress.add(new PointProgress.Event(phase, done, total, message, sequence.incrementAndGet()));
             }
         };
         ProgressMonitor monitor = new ProgressMonitor() {

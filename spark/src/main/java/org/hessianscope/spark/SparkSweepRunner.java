@@ -90,6 +90,9 @@ public final class SparkSweepRunner implements SweepExecution {
         conf.setIfMissing("spark.app.name", "hessianscope sweep");
         // The driver prints a line per point; Spark's own bar would interleave with it.
         conf.setIfMissing("spark.ui.showConsoleProgress", "false");
+        // Heartbeats carry the running points' progress (PointProgress): every 3 s rather than
+        // Spark's 10 s, so a point's epochs show as they pass; still far below spark.network.timeout.
+        conf.setIfMissing("spark.executor.heartbeatInterval", "3s");
         JavaSparkContext spark = new JavaSparkContext(conf);
         try {
             return new SparkSweepRunner(spark, true, store, data);
@@ -112,8 +115,10 @@ public final class SparkSweepRunner implements SweepExecution {
     @Override
     public SweepResult run(SweepFile sweep, SweepListener listener, ProgressMonitor monitor) throws IOException {
         DataIdentity identity = DataIdentity.of(trainingSet(sweep));
+        PointProgress running = new PointProgress();
+        spark.sc().register(running, PointProgress.NAME);
         PointTask task = new PointTask(sweep, remote == null ? store.root().toString() : remote.uri(), remote != null,
-                DataPlaces.of(data), identity);
+                DataPlaces.of(data), identity, running);
         List<SweepPoint> points = sweep.points();
         SparkProgress progress = new SparkProgress(points, listener);
         spark.sc().addSparkListener(progress);

@@ -135,7 +135,7 @@ final class StandaloneCluster implements AutoCloseable {
     }
 
     /** Surefire's test class path (its own java.class.path is a one-jar booter). */
-    private static String testClassPath() {
+    static String testClassPath() {
         String cp = System.getProperty("surefire.test.class.path");
         return cp == null || cp.isBlank() ? System.getProperty("java.class.path") : cp;
     }
