@@ -149,6 +149,9 @@ public final class ExperimentsView extends VBox {
         estimate.setId("experiments-estimate");
         estimate.setWrapText(true);
         estimate.textProperty().bind(vm.estimateProperty());
+        // Two lines kept for it, filled or not, so the rows below never move when it appears (issue 17, defect 5).
+        estimate.minHeightProperty().bind(Bindings.createDoubleBinding(() -> 2 * 1.4 * estimate.getFont().getSize(),
+                estimate.fontProperty()));
         Button load = new Button("Load into charts");
         load.setId("experiments-load");
         load.disableProperty().bind(vm.canLoadProperty().not());
@@ -160,7 +163,7 @@ public final class ExperimentsView extends VBox {
             chooser.setTitle("Where Run writes summary.json, summary.csv and the figures");
             File dir = chooser.showDialog(getScene().getWindow());
             if (dir != null) {
-                vm.outputProperty().set(dir.toPath());
+                vm.chooseOutput(dir.toPath());
             }
         });
         Label output = new Label();

@@ -82,6 +82,10 @@ public final class ExperimentsViewModel {
     private Path sampleModels;
     private List<java.util.Optional<StoredPoints.Match>> stored = List.of();
     private boolean showing;
+    /** The finished sweep's results folder while one is shown (else null). */
+    private Path finishedFolder;
+    /** Whether the user picked the results folder (Results folder…): then Run writes there, whatever the sweep. */
+    private boolean outputChosen;
     private final ObjectProperty<Path> launcher = new SimpleObjectProperty<>(SweepProcess.findLauncher());
     private final BooleanBinding canRun;
     private final BooleanBinding canLoad;
@@ -103,8 +107,8 @@ public final class ExperimentsViewModel {
         this.storeRoot = storeRoot;
         this.fx = fx;
         canRun = sweep.isNotNull().and(job.runningProperty().not()).and(output.isNotNull());
-        trainSize.addListener((o, a, b) -> refreshStored());
-        epochs.addListener((o, a, b) -> refreshStored());
+        trainSize.addListener((o, a, b) -> settingsChanged());
+        epochs.addListener((o, a, b) -> settingsChanged());
         canLoad = Bindings.createBooleanBinding(() -> !job.runningProperty().get()
                 && rows.stream().anyMatch(r -> r.state().done() && r.folder() != null), rows, job.runningProperty());
     }
@@ -159,7 +163,14 @@ public final class ExperimentsViewModel {
         } catch (SweepFileException e) {
             messages.info(e.getMessage() + "; the finished sweep is shown but cannot be run again");
         }
+        showing = true;
         sweep.set(file);
+        if (file != null) {
+            // The window shows the finished sweep's own size and epochs, so Run reruns that sweep unless they are changed.
+            trainSize.set(file.trainSize());
+            epochs.set(file.training().epochs());
+        }
+        showing = false;
         name = summary.name();
         legendTitle = SweepFigures.plain(summary.legendTitle());
         description.set(file != null ? SweepDescription.of(file) : summary.name() + "\ndataset " + summary.dataset()
@@ -174,8 +185,10 @@ public final class ExperimentsViewModel {
         }
         rows.setAll(list);
         showSeeds(summary);
-        output.set(dir.toAbsolutePath().normalize());
-        written.set(output.get());
+        finishedFolder = dir.toAbsolutePath().normalize();
+        outputChosen = false;
+        output.set(resultsFolder());
+        written.set(finishedFolder);
         return true;
     }
 
@@ -190,7 +203,9 @@ public final class ExperimentsViewModel {
         description.set(SweepDescription.of(s));
         rows.setAll(s.points().stream().map(p -> new SweepPointRow(p.index(), p.value(), p.seed())).toList());
         showSeeds(null);
-        output.set(SweepReport.defaultFolder(s.name()));
+        finishedFolder = null;
+        outputChosen = false;
+        output.set(resultsFolder());
         written.set(null);
         refreshStored();
     }
@@ -198,6 +213,51 @@ public final class ExperimentsViewModel {
     /** Where the shipped sample models are; their runs count as stored points (a re-analysis, not a retraining). */
     public void setSampleModels(Path dir) {
         sampleModels = dir;
+    }
+
+    /** Sets the results folder by the user's choice: Run then writes there whatever the sweep's settings. */
+    public void chooseOutput(Path dir) {
+        outputChosen = dir != null;
+        output.set(dir != null ? dir : resultsFolder());
+    }
+
+    private void settingsChanged() {
+        if (!showing && !outputChosen) {
+            output.set(resultsFolder());
+        }
+        refreshStored();
+    }
+
+    /**
+     * Where Run writes when the user has not chosen: a finished sweep's own folder when Run reruns
+     * that very sweep (to redo points whose runs were removed), else the sweep's default folder,
+     * named after the training-set size and epochs when the window changed them, so a lighter
+     * run never replaces the full results. Never into the shipped sample models, which are read-only
+     * examples (a run there would overwrite their summary with another sweep's).
+     */
+    private Path resultsFolder() {
+        SweepFile shown = sweep.get();
+        SweepFile s;
+        try {
+            s = effectiveSweep();
+        } catch (IllegalArgumentException e) {
+            s = shown;
+        }
+        boolean same = s == null || shown == null
+                || (s.trainSize() == shown.trainSize() && s.training().epochs() == shown.training().epochs());
+        if (finishedFolder != null && same && !insideSampleModels(finishedFolder)) {
+            return finishedFolder;
+        }
+        String base = shown != null ? shown.name() : name;
+        if (base == null || base.isEmpty()) {
+            return null;
+        }
+        return SweepReport.defaultFolder(same ? base : base + "-" + (s.trainSize() == SweepFile.ALL ? "all"
+                : Integer.toString(s.trainSize())) + "-records-" + s.training().epochs() + "-epochs");
+    }
+
+    private boolean insideSampleModels(Path dir) {
+        return sampleModels != null && dir.startsWith(sampleModels.toAbsolutePath().normalize());
     }
 
     /** The sweep Run runs: the one shown, with the training-set size and epochs set in the window. */

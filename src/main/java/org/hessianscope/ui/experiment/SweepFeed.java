@@ -131,8 +131,13 @@ public final class SweepFeed implements SweepListener {
             }
             case SweepProgressLine.FINISHED -> finished(i, Path.of(line.run()), line.trained());
             case SweepProgressLine.FAILED -> {
-                warning("point " + line.value() + " failed: " + line.text());
-                update(i, PointState.of(PointState.Stage.FAILED));
+                if (overall.isCancelled()) {
+                    // A cancelled sweep's driver reports the points it had to drop as failed; they were cancelled.
+                    update(i, PointState.of(PointState.Stage.CANCELLED));
+                } else {
+                    warning("point " + line.value() + " failed: " + line.text());
+                    update(i, PointState.of(PointState.Stage.FAILED));
+                }
             }
             default -> {
             }

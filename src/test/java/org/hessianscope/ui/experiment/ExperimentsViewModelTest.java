@@ -147,4 +147,69 @@ public class ExperimentsViewModelTest {
         feed.progress(p, SweepListener.Phase.ANALYSIS, 1, 2, "curvature: x");
         assertEquals(1, queued.size(), "a closed feed hands nothing over");
     }
+
+    @Test
+    void aShippedFinishedSweepShowsItsOwnSettingsAndRunNeverWritesIntoTheSampleModels() {
+        ExperimentsViewModel vm = model();
+        Path samples = Path.of("sample-models").toAbsolutePath();
+        vm.setSampleModels(samples);
+        assertTrue(vm.openFinishedSweep(samples.resolve("mnist-layers")));
+        // The spinners say what the summary's sweep.yaml says (train_size: all, epochs: 10)...
+        assertEquals(org.hessianscope.experiment.SweepFile.ALL, vm.trainSizeProperty().get());
+        assertEquals(10, vm.epochsProperty().get());
+        assertEquals(samples.resolve("mnist-layers"), vm.writtenProperty().get());
+        // ...and rerunning it writes to the user's sweeps folder, not over the shipped summary.
+        assertEquals(SweepReport.defaultFolder("mnist-layers"), vm.outputProperty().get());
+
+        // A lighter run (the window's fields) goes to a folder of its own, so it replaces nothing.
+        vm.trainSizeProperty().set(200);
+        vm.epochsProperty().set(1);
+        assertEquals(SweepReport.defaultFolder("mnist-layers-200-records-1-epochs"), vm.outputProperty().get());
+
+        // A folder the user chose wins, whatever the settings.
+        Path chosen = tmp.resolve("chosen");
+        vm.chooseOutput(chosen);
+        vm.epochsProperty().set(2);
+        assertEquals(chosen, vm.outputProperty().get());
+    }
+
+    @Test
+    void aFinishedSweepOfTheUsersOwnIsRerunIntoItsFolderUnlessItsSettingsChange() throws IOException {
+        Path mine = tmp.resolve("my-results");
+        Files.createDirectories(mine);
+        for (String f : List.of("summary.json", "sweep.yaml")) {
+            Files.copy(Path.of("sample-models", "mnist-layers", f), mine.resolve(f));
+        }
+        ExperimentsViewModel vm = model();
+        vm.setSampleModels(Path.of("sample-models").toAbsolutePath());
+        assertTrue(vm.openFinishedSweep(mine));
+        assertEquals(mine.toAbsolutePath().normalize(), vm.outputProperty().get(), "redo removed points in place");
+        vm.trainSizeProperty().set(600);
+        assertEquals(SweepReport.defaultFolder("mnist-layers-600-records-10-epochs"), vm.outputProperty().get());
+        vm.trainSizeProperty().set(org.hessianscope.experiment.SweepFile.ALL);
+        assertEquals(mine.toAbsolutePath().normalize(), vm.outputProperty().get());
+    }
+
+    @Test
+    void pointsASparkDriverReportsAsFailedAfterCancelAreShownCancelled() throws IOException {
+        ExperimentsViewModel vm = model();
+        vm.openSweepFile(write("tiny.yaml", TINY));
+        SweepFeed feed = new SweepFeed(vm.sweepProperty().get(), tmp, Runnable::run, f -> { });
+        boolean[] cancelled = {false};
+        feed.attach(new org.hessianscope.task.ProgressMonitor() {
+            public void progress(long done, long total, String message) {
+            }
+
+            public boolean isCancelled() {
+                return cancelled[0];
+            }
+        });
+        String failed = org.hessianscope.experiment.SweepProgressLine.PREFIX
+                + "{\"event\":\"failed\",\"point\":%d,\"value\":\"%d\",\"reason\":\"Job cancelled\"}";
+        feed.accept(org.hessianscope.experiment.SweepProgressLine.parse(String.format(failed, 0, 1)).orElseThrow());
+        assertEquals(PointState.of(PointState.Stage.FAILED), feed.state(0), "a failure of its own");
+        cancelled[0] = true;
+        feed.accept(org.hessianscope.experiment.SweepProgressLine.parse(String.format(failed, 1, 2)).orElseThrow());
+        assertEquals(PointState.of(PointState.Stage.CANCELLED), feed.state(1), "dropped by the cancel");
+    }
 }
