@@ -78,4 +78,8 @@ verdict=$(awk -v p="$wall_pct" 'BEGIN {print (p <= 10) ? "meets" : "misses"}')
 # the sweep time at which this fixed cost would be 10 %.
 fixed=$(awk -v s="$sw" -v l="$lw" 'BEGIN {printf "%.1f", s - l}')
 break_even=$(awk -v s="$sw" -v l="$lw" 'BEGIN {d = s - l; printf "%.0f", (d > 0 ? 10 * d : 0)}')
-echo "RESULT: Spark overhead $wall_pct % of the sweep's wall time (median local $lw s, local[2] $sw s: $fixed s more, within 10 % for sweeps of $break_even s or longer), $cpu_pct % of its CPU time (median $lc s vs $sc s); $verdict the 10 % target at this size; load average at the end $load on $(nproc) cores"
+# A negative difference means Spark was the faster one: say so instead of a break-even of 0 s.
+extra=$(awk -v d="$fixed" -v b="$break_even" 'BEGIN {
+  if (d > 0) printf "%.1f s more, within 10 %% for sweeps of %s s or longer", d, b
+  else printf "%.1f s less: no fixed cost to amortise at this size", -d }')
+echo "RESULT: Spark overhead $wall_pct % of the sweep's wall time (median local $lw s, local[2] $sw s: $extra), $cpu_pct % of its CPU time (median $lc s vs $sc s); $verdict the 10 % target at this size; load average at the end $load on $(nproc) cores"
