@@ -27,15 +27,18 @@ public final class Curvature {
     public static final int DEFAULT_SAMPLES = 1000;
     /** Eigenvalues at each end of each operator. */
     public static final int DEFAULT_TOP = 5;
-    /** Hutchinson probes for tr H. */
-    public static final int DEFAULT_TRACE_PROBES = 30;
+    /**
+     * Hutchinson probes on H_F for tr H: none, since tr H_F = 0 exactly for these networks (see {@link #run}) and
+     * tr H = tr H_O is then exact; probes are a check of that, on request.
+     */
+    public static final int DEFAULT_TRACE_PROBES = 0;
     /** Highest-loss samples added to the per-sample ‖H_F,i‖ subset, where the approximation fails first. */
     public static final int HIGHEST_LOSS = 20;
 
     /**
      * @param top           eigenvalues wanted at each end of H, and of H_O and H_F
      * @param lanczosSteps  Lanczos steps for each operator (and for each density probe)
-     * @param traceProbes   Hutchinson probes for tr H
+     * @param traceProbes   Hutchinson probes on H_F for tr H, a check of tr H_F = 0 (0: none, tr H = tr H_O exactly)
      * @param density       also estimate the spectral density of H ({@link SpectralDensity.Options#defaults}
      *                      with {@code lanczosSteps} steps per probe)
      * @param perSampleGgn  also compute ‖H_O,i‖ for every sample
@@ -55,8 +58,9 @@ public final class Curvature {
                 throw new InvalidSettingException("{lanczosSteps} " + lanczosSteps + " is fewer than {top} " + top
                         + "; Lanczos needs at least as many steps as eigenvalues");
             }
-            if (traceProbes < 1) {
-                throw new InvalidSettingException("{traceProbes} is " + traceProbes + "; it must be at least 1");
+            if (traceProbes < 0) {
+                throw new InvalidSettingException("{traceProbes} is " + traceProbes
+                        + "; it must be 0 (tr H = tr H_O exactly) or a number of probes");
             }
             if (perSampleFull < 0 || highestLoss < 0) {
                 throw new IllegalArgumentException("per-sample subset sizes must not be negative; got "
@@ -64,7 +68,7 @@ public final class Curvature {
             }
         }
 
-        /** Top 5, 40 steps, 30 probes, no density, no per-sample parts. */
+        /** Top 5, 40 steps, no trace probes (tr H exact), no density, no per-sample parts. */
         public static Options defaults(long seed) {
             return new Options(DEFAULT_TOP, LanczosOptions.DEFAULT_STEPS, DEFAULT_TRACE_PROBES, false, false, 0,
                     HIGHEST_LOSS, seed);
@@ -89,8 +93,10 @@ public final class Curvature {
 
     /**
      * @param hessian         Lanczos on H: top (descending), bottom (ascending), residuals
-     * @param trace           tr H: the exact tr H_O plus Hutchinson's estimate of tr H_F (its standard error is the
-     *                        H_F part's); in files written before the exact part, Hutchinson's estimate of all of tr H
+     * @param trace           tr H: the exact tr H_O, with no samples and a standard error of 0 (tr H_F = 0, see
+     *                        {@link #run}), or, with trace probes, plus Hutchinson's estimate of tr H_F (its standard
+     *                        error is the H_F part's); in files written before the exact part, Hutchinson's estimate
+     *                        of all of tr H
      * @param ggnTrace        the exact tr H_O = mean_i tr(A_i J_i J_iᵀ) from the per-sample Jacobians, or null (files
      *                        written before it)
      * @param ggn             Lanczos on H_O (PSD, so its top is its norm)
@@ -143,11 +149,16 @@ public final class Curvature {
         int phase = 0;
         LanczosResult hessian = Lanczos.run(h, options.lanczos(options.top(), options.top()), phases.phase(phase++),
                 s -> listener.lanczos(CurvatureOperator.HESSIAN, s));
-        // The per-sample Jacobians give tr H_O exactly (and the per-sample norms), so Hutchinson estimates tr H_F only.
+        // The per-sample Jacobians give tr H_O exactly (and the per-sample norms). tr H_F is zero exactly: every stage
+        // (conv, dense, ReLU, max or average pool) is piecewise linear, so on each activation pattern a logit is linear
+        // in each layer's weights and biases taken alone, and ∂²z_k/∂θ_a² = 0 for every parameter a; the diagonal of
+        // H_F = Σ_k r_k ∇²z_k is zero and tr H = tr H_O. Hutchinson probes of H_F only check that, when asked for.
         PerSampleGgn.WithTrace perSample = PerSampleGgn.computeWithTrace(engine, model, samples, phases.phase(phase++));
         PerSampleGgn.Result perGgn = options.perSampleGgn() ? perSample.norms() : null;
-        Hutchinson.Result trace = Hutchinson.estimate(splitHessian(engine, model, samples, kept, perSample.ggnTrace()),
-                new Hutchinson.Options(options.traceProbes(), options.seed()), phases.phase(phase++), listener::trace);
+        Hutchinson.Result trace = options.traceProbes() == 0
+                ? new Hutchinson.Result(perSample.ggnTrace(), 0.0, new double[0])
+                : Hutchinson.estimate(splitHessian(engine, model, samples, kept, perSample.ggnTrace()),
+                        new Hutchinson.Options(options.traceProbes(), options.seed()), phases.phase(phase++), listener::trace);
         LanczosResult ggn = Lanczos.run(engine.ggnOperator(model, samples, kept), options.lanczos(options.top(), 0),
                 phases.phase(phase++), s -> listener.lanczos(CurvatureOperator.GGN, s));
         LanczosResult residual = Lanczos.run(engine.residualOperator(model, samples, kept), options.lanczos(options.top(), options.top()),
@@ -206,7 +217,9 @@ public final class Curvature {
         // The per-sample Jacobians run always: they give the trace's exact H_O part.
         list.add(new Phases.Phase(options.perSampleGgn() ? "per-sample ggn norms" : "exact trace of the Gauss-Newton part",
                 PER_SAMPLE_GGN * samples));
-        list.add(new Phases.Phase("trace of the Hessian", options.traceProbes() * TRACE_PROBE * samples));
+        if (options.traceProbes() > 0) {
+            list.add(new Phases.Phase("trace of the Hessian", options.traceProbes() * TRACE_PROBE * samples));
+        }
         list.add(new Phases.Phase("Lanczos on the Gauss-Newton part", options.lanczosSteps() * GGN_STEP * samples));
         // H_F v = H v − H_O v: both products each step.
         list.add(new Phases.Phase("Lanczos on the residual part", 2 * options.lanczosSteps() * lanczosStep));

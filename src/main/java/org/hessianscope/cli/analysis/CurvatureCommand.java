@@ -34,7 +34,7 @@ public final class CurvatureCommand implements Callable<Integer> {
     @Option(names = "--top", defaultValue = "" + Curvature.DEFAULT_TOP, description = "Eigenvalues at each end (default ${DEFAULT-VALUE}).")
     int top;
 
-    @Option(names = "--trace-probes", defaultValue = "" + Curvature.DEFAULT_TRACE_PROBES, description = "Hutchinson probes for tr H (default ${DEFAULT-VALUE}).")
+    @Option(names = "--trace-probes", defaultValue = "" + Curvature.DEFAULT_TRACE_PROBES, description = "Hutchinson probes on H_F for tr H, a check of tr H_F = 0 (default ${DEFAULT-VALUE}: tr H = tr H_O exactly, docs/curvature.md).")
     int traceProbes;
 
     @Option(names = "--density", description = "Also estimate the spectral density of H (stochastic Lanczos quadrature, 10 probes).")
