@@ -43,6 +43,16 @@ final class ConvLayer extends Layer {
     private final int[] taps;
     /** Index of each output position's window corner in the input plane: corners[oy·Wo + ox] = oy·W + ox. */
     private final int[] corners;
+    /** Length of one zero-padded cotangent plane, {@link #pad} + H·W. */
+    private final int paddedPlane;
+    /** Taps per input channel of the transposed convolution, Cout·k·k. */
+    private final int rowLengthTransposed;
+    /**
+     * The transposed convolution as a correlation over all Cout padded cotangent planes laid end to end: tap
+     * (co, ky, kx) of an input position t reads index tapsTransposed[(co·k + ky)·k + kx] + t = co·paddedPlane + pad
+     * − ky·W − kx + t, exactly where the plain loop's shifted copy of plane co reads it.
+     */
+    private final int[] tapsTransposed;
 
     ConvLayer(Stage.Conv stage, int weightOffset) {
         super(stage.in().size(), stage.out().size());
@@ -67,6 +77,16 @@ final class ConvLayer extends Layer {
                 corners[oy * outWidth + ox] = oy * inWidth + ox;
             }
         }
+        this.paddedPlane = pad + inPlane;
+        this.rowLengthTransposed = outChannels * kernel * kernel;
+        this.tapsTransposed = new int[rowLengthTransposed];
+        for (int co = 0, q = 0; co < outChannels; co++) {
+            for (int ky = 0; ky < kernel; ky++) {
+                for (int kx = 0; kx < kernel; kx++) {
+                    tapsTransposed[q++] = co * paddedPlane + pad - ky * inWidth - kx;
+                }
+            }
+        }
         this.taps = new int[rowLength];
         for (int ci = 0, q = 0; ci < inChannels; ci++) {
             for (int ky = 0; ky < kernel; ky++) {
@@ -89,6 +109,12 @@ final class ConvLayer extends Layer {
         sizes.paddedChannels = Math.max(sizes.paddedChannels, cp);
         sizes.transposed = Math.max(sizes.transposed, cp * outPlane);
         sizes.gradientSums = Math.max(sizes.gradientSums, cp * rowLength);
+        // The transposed convolution by VectorConv.correlate: Cin output planes of H·W, all padded cotangent planes,
+        // and the weights transposed to [Cin][Cout·k·k] followed by Cin zero biases.
+        sizes.outChannels = Math.max(sizes.outChannels, inChannels);
+        sizes.wide = Math.max(sizes.wide, inPlane);
+        sizes.paddedPlanes = Math.max(sizes.paddedPlanes, outChannels * paddedPlane);
+        sizes.transposedWeights = Math.max(sizes.transposedWeights, inChannels * rowLengthTransposed + inChannels);
     }
 
     /** Output channels rounded up to whole vectors of {@link VectorConv}, the stride of its channel-last layout. */
@@ -219,6 +245,70 @@ final class ConvLayer extends Layer {
      * gIn[ci, y, x] = Σ A[co, ci, ky, kx] ga[co, y − ky, x − kx] over taps that land inside the output map.
      */
     private void correlateTransposed(double[] wa, double[] ga, double[] wb, double[] gb, double[] gIn, Scratch scratch) {
+        correlateTransposed(wa, ga, wb, gb, gIn, scratch, VECTOR);
+    }
+
+    /** {@link #correlateTransposed}, by {@link VectorConv} or by the plain loops: the same bits (tests compare the two). */
+    void correlateTransposed(double[] wa, double[] ga, double[] wb, double[] gb, double[] gIn, Scratch scratch,
+                             boolean vector) {
+        if (vector) {
+            correlateTransposedVector(wa, ga, wb, gb, gIn, scratch);
+        } else {
+            correlateTransposedPlain(wa, ga, wb, gb, gIn, scratch);
+        }
+    }
+
+    /**
+     * The transposed convolution as {@link VectorConv#correlate} over the padded cotangent planes with the weights
+     * transposed: each input value sums the same products, from 0.0, in the plain loop's order (co, ky, kx), hence
+     * the same bits, with four channels by eight positions in registers instead of a load and store per add.
+     */
+    private void correlateTransposedVector(double[] wa, double[] ga, double[] wb, double[] gb, double[] gIn,
+                                           Scratch scratch) {
+        padAllCotangents(ga, scratch.paddedPlanesA);
+        transposeWeights(wa, scratch.transposedWeightsA);
+        if (wb != null) {
+            padAllCotangents(gb, scratch.paddedPlanesB);
+            transposeWeights(wb, scratch.transposedWeightsB);
+        }
+        transposedCorrelation(scratch.transposedWeightsA, scratch.paddedPlanesA,
+                wb == null ? null : scratch.transposedWeightsB, wb == null ? null : scratch.paddedPlanesB, gIn, scratch);
+    }
+
+    private void transposedCorrelation(double[] wa, double[] pa, double[] wb, double[] pb, double[] gIn, Scratch scratch) {
+        int n = inPlane;
+        double[][] planes = scratch.planes;
+        VectorConv.correlate(wa, pa, wb, pb, 0, inChannels * rowLengthTransposed, rowLengthTransposed, tapsTransposed,
+                inChannels, n, planes);
+        for (int ci = 0; ci < inChannels; ci++) {
+            System.arraycopy(planes[ci], 0, gIn, ci * n, n);
+        }
+    }
+
+    /** out[ci·Cout·k·k + (co·k + ky)·k + kx] = w[co, ci, ky, kx], then Cin zeros (the correlation's biases). */
+    private void transposeWeights(double[] w, double[] out) {
+        int kk = kernel * kernel;
+        for (int ci = 0; ci < inChannels; ci++) {
+            int to = ci * rowLengthTransposed;
+            for (int co = 0; co < outChannels; co++) {
+                System.arraycopy(w, weightOffset + co * rowLength + ci * kk, out, to + co * kk, kk);
+            }
+        }
+        Arrays.fill(out, inChannels * rowLengthTransposed, inChannels * rowLengthTransposed + inChannels, 0.0);
+    }
+
+    /** Every output plane of g padded as {@link #padCotangent} pads one, plane co at co·paddedPlane. */
+    private void padAllCotangents(double[] g, double[] out) {
+        Arrays.fill(out, 0, outChannels * paddedPlane, 0.0);
+        for (int co = 0; co < outChannels; co++) {
+            int base = co * paddedPlane + pad;
+            for (int oy = 0; oy < outHeight; oy++) {
+                System.arraycopy(g, co * outPlane + oy * outWidth, out, base + oy * inWidth, outWidth);
+            }
+        }
+    }
+
+    private void correlateTransposedPlain(double[] wa, double[] ga, double[] wb, double[] gb, double[] gIn, Scratch scratch) {
         double[][] acc = scratch.channels;
         double[] sa = scratch.segmentA;
         double[] sb = scratch.segmentB;
@@ -267,6 +357,28 @@ final class ConvLayer extends Layer {
      */
     private void correlateTransposedPair(double[] w, double[] v, double[] g, double[] tg, double[] gIn, double[] tgIn,
                                          Scratch scratch) {
+        correlateTransposedPair(w, v, g, tg, gIn, tgIn, scratch, VECTOR);
+    }
+
+    /** {@link #correlateTransposedPair}, by {@link VectorConv} or by the plain loops: the same bits (tests compare). */
+    void correlateTransposedPair(double[] w, double[] v, double[] g, double[] tg, double[] gIn, double[] tgIn,
+                                 Scratch scratch, boolean vector) {
+        if (vector) {
+            // The same two sums as the plain sweep, each by the transposed correlation, sharing the padded planes.
+            padAllCotangents(g, scratch.paddedPlanesA);
+            padAllCotangents(tg, scratch.paddedPlanesB);
+            transposeWeights(w, scratch.transposedWeightsA);
+            transposeWeights(v, scratch.transposedWeightsB);
+            transposedCorrelation(scratch.transposedWeightsA, scratch.paddedPlanesA, null, null, gIn, scratch);
+            transposedCorrelation(scratch.transposedWeightsA, scratch.paddedPlanesB, scratch.transposedWeightsB,
+                    scratch.paddedPlanesA, tgIn, scratch);
+        } else {
+            correlateTransposedPairPlain(w, v, g, tg, gIn, tgIn, scratch);
+        }
+    }
+
+    private void correlateTransposedPairPlain(double[] w, double[] v, double[] g, double[] tg, double[] gIn, double[] tgIn,
+                                              Scratch scratch) {
         double[][] acc = scratch.channels;
         double[][] tacc = scratch.tangentChannels;
         double[] sg = scratch.segmentA;

@@ -28,6 +28,11 @@ final class Scratch {
     final double[] transposedA;
     final double[] transposedB;
     final double[] gradientSums;
+    /** Every padded output cotangent plane end to end, and weights transposed to [Cin][Cout·k·k] (ConvLayer's transposed convolution by VectorConv). */
+    final double[] paddedPlanesA;
+    final double[] paddedPlanesB;
+    final double[] transposedWeightsA;
+    final double[] transposedWeightsB;
     /** θ-indexed copies of a dense layer's input, placed at a weight row's offset. */
     final double[] alignedA;
     final double[] alignedB;
@@ -48,6 +53,8 @@ final class Scratch {
         int paddedChannels;
         int transposed;
         int gradientSums;
+        int paddedPlanes;
+        int transposedWeights;
     }
 
     Scratch(Layer[] layers) {
@@ -72,5 +79,9 @@ final class Scratch {
         transposedA = new double[n.transposed];
         transposedB = new double[n.transposed];
         gradientSums = new double[n.gradientSums];
+        paddedPlanesA = new double[n.paddedPlanes];
+        paddedPlanesB = new double[n.paddedPlanes];
+        transposedWeightsA = new double[n.transposedWeights];
+        transposedWeightsB = new double[n.transposedWeights];
     }
 }

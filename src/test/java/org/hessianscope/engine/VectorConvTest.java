@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * {@link VectorConv}'s register-blocked float64 kernels give the plain loops' bits: each value is the same
  * sequence of multiplies and adds, only spread over lanes. Shapes cover channel counts that fill whole vectors
- * (8), leave padding lanes (3, 6) and row lengths with a remainder after the groups of four taps (Cin·k·k = 9, 25).
+ * (8), leave padding lanes (3, 6, 5 input channels of the transposed form) and row lengths with a remainder after the groups of four taps (Cin·k·k = 9, 25).
  */
 class VectorConvTest {
 
@@ -81,6 +81,43 @@ class VectorConvTest {
                     }
                 }
                 assertEquals(z, outVector[(co * out.height() + y0) * out.width()], 1e-12 * (1 + Math.abs(z)));
+
+                // The transposed convolution A^T ga (+ B^T gb), and the pair W^T g, W^T tg + V^T g of an H v pass.
+                double[] inPlain = new double[a.length];
+                double[] inVector = new double[a.length];
+                layer.correlateTransposed(wa, ga, pair ? wb : null, pair ? gb : null, inPlain, scratch, false);
+                layer.correlateTransposed(wa, ga, pair ? wb : null, pair ? gb : null, inVector, scratch, true);
+                assertArrayEquals(inPlain, inVector, 0.0, "transposed " + java.util.Arrays.toString(s) + (pair ? " pair" : ""));
+                // It is the adjoint of the correlation without biases: <A ⋆ a, ga> = <a, A^T ga> (+ the B terms).
+                double[] noBias = wa.clone();
+                double[] noBiasB = wb.clone();
+                for (int c = 0; c < out.channels(); c++) {
+                    noBias[offset + stage.weightCount() + c] = 0;
+                    noBiasB[offset + stage.weightCount() + c] = 0;
+                }
+                double[] forwardA = new double[ga.length];
+                double[] forwardB = new double[ga.length];
+                layer.correlate(noBias, a, null, null, forwardA, scratch, false);
+                layer.correlate(noBiasB, a, null, null, forwardB, scratch, false);
+                double lhs = 0;
+                for (int i = 0; i < ga.length; i++) {
+                    lhs += forwardA[i] * ga[i] + (pair ? forwardB[i] * gb[i] : 0);
+                }
+                double rhs = 0;
+                for (int i = 0; i < a.length; i++) {
+                    rhs += a[i] * inVector[i];
+                }
+                assertEquals(lhs, rhs, 1e-10 * (1 + Math.abs(lhs)), "adjoint identity");
+                if (pair) {
+                    double[] gPlain = new double[a.length];
+                    double[] tgPlain = new double[a.length];
+                    double[] gVector = new double[a.length];
+                    double[] tgVector = new double[a.length];
+                    layer.correlateTransposedPair(wa, wb, ga, gb, gPlain, tgPlain, scratch, false);
+                    layer.correlateTransposedPair(wa, wb, ga, gb, gVector, tgVector, scratch, true);
+                    assertArrayEquals(gPlain, gVector, 0.0, "transposed pair, g " + java.util.Arrays.toString(s));
+                    assertArrayEquals(tgPlain, tgVector, 0.0, "transposed pair, tg " + java.util.Arrays.toString(s));
+                }
             }
         }
     }
