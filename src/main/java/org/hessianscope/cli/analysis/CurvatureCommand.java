@@ -96,9 +96,13 @@ public final class CurvatureCommand implements Callable<Integer> {
             Npy.write(NpyArray.of(new int[] {ps.ggnNorm().length, 2}, table), savePerSample);
         }
         System.out.println(prepared.description());
-        System.out.printf(Locale.ROOT, "‖H‖ top %.6g, bottom %.6g, trace %.6g ± %.2g; ‖H_O‖ %.6g; ‖H_F‖/‖H_O‖ %.4g%n",
-                result.hessian().top()[0], result.hessian().bottom()[0], result.trace().trace(),
-                result.trace().standardError(), result.ggn().top()[0], result.residualOverGgn());
+        // Without probes the trace is exact (tr H = tr H_O); a "± 0" would read like an estimate that happened to agree.
+        String trace = result.trace().samples().length == 0
+                ? String.format(Locale.ROOT, "%.6g (exact)", result.trace().trace())
+                : String.format(Locale.ROOT, "%.6g ± %.2g", result.trace().trace(), result.trace().standardError());
+        System.out.printf(Locale.ROOT, "‖H‖ top %.6g, bottom %.6g, trace %s; ‖H_O‖ %.6g; ‖H_F‖/‖H_O‖ %.4g%n",
+                result.hessian().top()[0], result.hessian().bottom()[0], trace, result.ggn().top()[0],
+                result.residualOverGgn());
         if (result.perSampleGgn() != null) {
             printSummary("per-sample ‖H_O,i‖", result.perSampleGgn().ggnSummary());
             printSummary("per-sample ‖H_O,i‖ (weights only)", result.perSampleGgn().weightsOnlySummary());
