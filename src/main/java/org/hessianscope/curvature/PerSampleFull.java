@@ -2,6 +2,7 @@ package org.hessianscope.curvature;
 
 import org.hessianscope.data.Samples;
 import org.hessianscope.engine.Engine;
+import org.hessianscope.engine.KeptPasses;
 import org.hessianscope.engine.Model;
 import org.hessianscope.task.ProgressMonitor;
 
@@ -67,8 +68,12 @@ public final class PerSampleFull {
         engine.forEachItem(subset.length, 1, monitor, k -> {
             int i = subset[k];
             Samples one = samples.select(new int[] {i});
-            double h = Lanczos.run(engine.hessianOperator(model, one), lanczos, quiet(monitor), s -> { }).largestMagnitude();
-            double f = Lanczos.run(engine.residualOperator(model, one), lanczos, quiet(monitor), s -> { }).largestMagnitude();
+            // The sample's forward and loss-cotangent passes serve every product of both runs (the same bits).
+            KeptPasses kept = engine.keep(model, one, Curvature.keepBudget());
+            double h = Lanczos.run(engine.hessianOperator(model, one, kept), lanczos, quiet(monitor), s -> { })
+                    .largestMagnitude();
+            double f = Lanczos.run(engine.residualOperator(model, one, kept), lanczos, quiet(monitor), s -> { })
+                    .largestMagnitude();
             double o = PerSampleGgn.of(engine, model, samples.input(i), weights).full();
             entries[k] = new Entry(i, losses[i], h, f, o);
             return String.format(Locale.ROOT, "sample %d: ‖H_F‖/‖H_O‖ = %.4g", i, entries[k].ratio());
