@@ -2,6 +2,7 @@ package org.hessianscope.ui;
 
 import org.hessianscope.ui.experiment.ExperimentsViewModel;
 import org.hessianscope.ui.experiment.ExperimentsViewModelTest;
+import static org.hessianscope.ui.GuiFixture.onFx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,9 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import javafx.scene.control.Label;
-import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
 import org.hessianscope.experiment.SweepRow;
 import org.hessianscope.experiment.SweepSummary;
@@ -31,29 +30,20 @@ import org.testfx.util.WaitForAsyncUtils;
 public class ExperimentsWindowTest {
     @TempDir
     static Path tmp;
-    static int started;
     Path dir;
     GuiFixture gui;
     ExperimentsViewModel vm;
 
     @Start
     void start(Stage stage) {
-        dir = tmp.resolve("window-" + (++started));
-        gui = new GuiFixture(stage, dir, dir.resolve("session.json"), List.of());
+        gui = GuiFixture.fresh(stage, tmp);
+        dir = gui.folder;
         vm = gui.model.experiments();
     }
 
     @AfterEach
     void close() throws Exception {
         gui.close();
-    }
-
-    private static <T> T onFx(Callable<T> c) throws Exception {
-        return WaitForAsyncUtils.asyncFx(c).get();
-    }
-
-    private List<String> states() throws Exception {
-        return onFx(() -> vm.rows().stream().map(r -> r.stateTextProperty().get()).toList());
     }
 
     private void awaitSweep(String what) throws Exception {
@@ -72,13 +62,11 @@ public class ExperimentsWindowTest {
             assertTrue(vm.openSweepFile(file));
             vm.outputProperty().set(out);
             vm.rows().forEach(r -> r.stateTextProperty().addListener((o, a, b) -> seen.add(b)));
-            TabPane tabs = robot.lookup(".tab-pane").queryAs(TabPane.class);
-            tabs.getSelectionModel().select(tabs.getTabs().stream()
-                    .filter(t -> t.getText().equals("Experiments")).findFirst().orElseThrow());
+            gui.showTab("Experiments");
         });
         robot.clickOn("#experiments-run");
         awaitSweep("the sweep to train both points");
-        assertEquals(List.of("done — trained", "done — trained"), states(), gui.model.messages().textProperty().get());
+        assertEquals(List.of("done — trained", "done — trained"), gui.pointStates(), gui.model.messages().textProperty().get());
         assertTrue(seen.stream().anyMatch(s -> s.startsWith("training") || s.startsWith("analysing")),
                 "per-point progress was shown: " + seen);
 
@@ -97,7 +85,7 @@ public class ExperimentsWindowTest {
 
         robot.clickOn("#experiments-run");
         awaitSweep("the sweep to run again");
-        assertEquals(List.of("done — reused", "done — reused"), states());
+        assertEquals(List.of("done — reused", "done — reused"), gui.pointStates());
         assertTrue(gui.model.messages().textProperty().get().contains("2 reused from the run store"),
                 gui.model.messages().textProperty().get());
 
@@ -109,7 +97,7 @@ public class ExperimentsWindowTest {
 
         // The results folder opens as a finished sweep: every point done, loadable at once.
         assertTrue(onFx(() -> vm.openFinishedSweep(out)));
-        assertEquals(List.of("done — reused", "done — reused"), states(), "the last run reused both");
+        assertEquals(List.of("done — reused", "done — reused"), gui.pointStates(), "the last run reused both");
         assertTrue(onFx(() -> vm.canLoadProperty().get() && vm.canRunProperty().get()));
     }
 
@@ -132,7 +120,7 @@ public class ExperimentsWindowTest {
             vm.run();
         });
         awaitSweep("the cancelled sweep to stop");
-        List<String> stopped = states();
+        List<String> stopped = gui.pointStates();
         assertEquals("done — trained", stopped.get(0));
         // On a fast machine the second point may finish before the cancel reaches it; both outcomes are legal.
         assertTrue(List.of("cancelled", "done — trained").contains(stopped.get(1)), stopped.toString());
@@ -142,7 +130,7 @@ public class ExperimentsWindowTest {
 
         robot.interact(vm::run);
         awaitSweep("the sweep to resume");
-        List<String> resumed = states();
+        List<String> resumed = gui.pointStates();
         assertEquals("done — reused", resumed.get(0), "the point finished before Cancel is not trained again");
         assertTrue(resumed.get(1).startsWith("done"), resumed.toString());
         assertEquals(2, SweepSummary.read(out).rows().size());
