@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,6 +17,9 @@ import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.hessianscope.experiment.SweepRow;
 import org.hessianscope.experiment.SweepSummary;
+import org.hessianscope.figure.SeedBoundFigure;
+import org.hessianscope.ui.charts.SeededRuns;
+import org.jfree.data.xy.YIntervalSeriesCollection;
 import org.hessianscope.run.RunFolder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -99,6 +104,42 @@ public class ExperimentsWindowTest {
         assertTrue(onFx(() -> vm.openFinishedSweep(out)));
         assertEquals(List.of("done — reused", "done — reused"), gui.pointStates(), "the last run reused both");
         assertTrue(onFx(() -> vm.canLoadProperty().get() && vm.canRunProperty().get()));
+    }
+
+    /**
+     * Issue 21, chart 3 of a seeded sweep: a finished sweep of two networks and two seeds, opened and
+     * loaded into the charts, draws per network each level's mean and 95 % interval as its summary.json
+     * prints them, each seed faint beside them.
+     */
+    @Test
+    void aSeededSweepLoadedIntoTheChartsDrawsChartThreesMeansAndIntervalsFromItsSummary(FxRobot robot)
+            throws Exception {
+        Path out = SeededRuns.train(dir).out();
+        robot.interact(() -> {
+            gui.showTab("Experiments");
+            assertTrue(vm.openFinishedSweep(out));
+        });
+        robot.clickOn("#experiments-load");
+        // Each run's stored analysis is read in a job of its own: wait until chart 3 draws all four seeds.
+        GuiFixture.await("chart 3 of the sweep's four runs", () -> !gui.model.busy()
+                && gui.built.chartsModel().boundsProperty().get() != null
+                && gui.built.chartsModel().boundsProperty().get().getXYPlot().getDataset(0)
+                instanceof YIntervalSeriesCollection
+                && gui.built.chartsModel().boundsProperty().get().getXYPlot().getDataset(1).getItemCount(0) == 4);
+        YIntervalSeriesCollection means = onFx(() -> (YIntervalSeriesCollection) gui.built.chartsModel().boundsProperty()
+                .get().getXYPlot().getDataset(0));
+        JsonNode summary = new ObjectMapper().readTree(out.resolve(SweepSummary.JSON_FILE).toFile());
+        for (int level = 0; level < 3; level++) {
+            String metric = SeedBoundFigure.METRICS.get(level);
+            for (int net = 0; net < 2; net++) {
+                JsonNode printed = summary.path("networks").get(net).path("metrics").path(metric);
+                assertEquals(printed.path("mean").asDouble(), means.getYValue(level, net), 0, metric);
+                assertEquals(printed.path("low").asDouble(), means.getStartYValue(level, net), 0, metric);
+                assertEquals(printed.path("high").asDouble(), means.getEndYValue(level, net), 0, metric);
+            }
+        }
+        assertEquals("L (number of layers)", onFx(() -> gui.built.chartsModel().boundsProperty().get().getXYPlot()
+                .getDomainAxis().getLabel()), "the sweep's legend title");
     }
 
     @Test
