@@ -111,8 +111,9 @@ public final class SeedBoundFigure {
         // Dataset 0 is drawn last (JFreeChart's default order), so the means sit over the seeds' marks.
         plot.setDataset(1, marks);
         plot.setRenderer(1, faint);
+        // Below the plot: five entries beside it left a 640 px figure a plot of about 180 px.
         return ChartStyling.chart(BoundFigure.TITLE + ", mean over seeds", plot, legend(bars, style),
-                style.withLegendTitle(null));
+                style.withLegendTitle(null).withLegendBelow(true));
     }
 
     /** The levels as the mean's marks, then how to read a bar and a faint mark. */
@@ -125,9 +126,9 @@ public final class SeedBoundFigure {
                     false, BoundFigure.colour(level), new BasicStroke(style.lineWidth()), true, line,
                     new BasicStroke(style.lineWidth()), BoundFigure.colour(level)));
         }
-        items.add(new LegendItem("mean, bar: 95 % interval over seeds (Student t)", null, null, null,
+        items.add(new LegendItem("bar: 95 % interval over seeds", null, null, null,
                 new Line2D.Double(0, -7, 0, 7), new BasicStroke(style.lineWidth() * 1.2f), Color.DARK_GRAY));
-        items.add(new LegendItem("faint: one seed", Palette.translucent(Color.DARK_GRAY, SEED_ALPHA)));
+        items.add(new LegendItem("faint: each seed", Palette.translucent(Color.DARK_GRAY, SEED_ALPHA)));
         return items;
     }
 
