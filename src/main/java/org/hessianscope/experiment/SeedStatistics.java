@@ -14,10 +14,13 @@ import java.util.function.ToDoubleFunction;
  * ({@link RankCorrelation}). Rows are grouped by their swept value and their seed.
  */
 public final class SeedStatistics {
-    /** The numbers summarised over seeds: the loss-difference curve, σ(ℓ), the fit, and the curvature. */
+    /**
+     * The numbers summarised over seeds: the loss-difference curve, σ(ℓ), the fit, the curvature, and
+     * chart 3's three levels (the paper's bound, Lemma 2 with true norms, the measured max ‖H_O,i‖, as log10).
+     */
     public static final List<String> METRICS = List.of("lossDifferenceTail", "exactTail", "lossStd", "trainLoss",
             "testAccuracy", "hessianTop", "hessianBottom", "ggnTop", "residualOverGgn", "medianResidualRatio",
-            "maxResidualRatio", "maxGgnNorm", "paperBoundLog10");
+            "maxResidualRatio", "maxGgnNorm", "paperBoundLog10", "lemma2BoundLog10", "measuredLog10");
     /** The pairs whose rank agreement over runs is reported: the curve against σ(ℓ), σ(ℓ) against the training loss. */
     public static final List<List<String>> CORRELATIONS = List.of(List.of("lossDifferenceTail", "lossStd"),
             List.of("lossStd", "trainLoss"), List.of("lossDifferenceTail", "trainLoss"));
@@ -36,6 +39,33 @@ public final class SeedStatistics {
                 metrics.put(m, SeedInterval.of(runs.stream().mapToDouble(Trend.metric(m)).toArray()));
             }
             out.add(new NetworkStatistics(e.getKey(), runs.get(0).x(), runs.size(), metrics));
+        }
+        return out;
+    }
+
+    /**
+     * {@code read} (a summary's networks as written) with every metric of {@link #METRICS} each lacks
+     * added, made from {@code rows} as {@link #networks} makes it: a summary written before a metric was
+     * summarised over seeds gets the interval it would have printed.
+     */
+    static List<NetworkStatistics> completed(List<NetworkStatistics> read, List<SweepRow> rows) {
+        if (read.stream().allMatch(n -> n.metrics().keySet().containsAll(METRICS))) {
+            return List.copyOf(read);
+        }
+        Map<String, NetworkStatistics> made = new LinkedHashMap<>();
+        networks(rows).forEach(n -> made.put(n.value(), n));
+        List<NetworkStatistics> out = new ArrayList<>();
+        for (NetworkStatistics n : read) {
+            Map<String, SeedInterval> metrics = new LinkedHashMap<>();
+            NetworkStatistics fromRows = made.get(n.value());
+            for (String m : METRICS) {
+                SeedInterval i = n.metrics().containsKey(m) ? n.metrics().get(m)
+                        : fromRows == null ? null : fromRows.metrics().get(m);
+                if (i != null) {
+                    metrics.put(m, i);
+                }
+            }
+            out.add(new NetworkStatistics(n.value(), n.x(), n.seeds(), metrics));
         }
         return out;
     }

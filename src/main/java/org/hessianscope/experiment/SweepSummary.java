@@ -52,7 +52,7 @@ import org.hessianscope.io.AtomicFiles;
         failed = failed == null ? List.of() : List.copyOf(failed);   // a summary written before points could fail
         // Summaries written before seeds existed have none of these; one seed's statistics are made from the rows.
         seeds = seeds == null ? rows.stream().map(SweepRow::seed).distinct().toList() : List.copyOf(seeds);
-        networks = networks == null ? SeedStatistics.networks(rows) : List.copyOf(networks);
+        networks = networks == null ? SeedStatistics.networks(rows) : SeedStatistics.completed(networks, rows);
         seedTrends = seedTrends == null ? SeedStatistics.trends(rows) : List.copyOf(seedTrends);
         correlations = correlations == null ? SeedStatistics.correlations(rows) : List.copyOf(correlations);
     }

@@ -43,6 +43,8 @@ public record Trend(String metric, double spearman, String direction) {
             case "maxGgnNorm" -> SweepRow::maxGgnNorm;
             case "maxResidualRatio" -> SweepRow::maxResidualRatio;
             case "paperBoundLog10" -> SweepRow::paperBoundLog10;
+            case "lemma2BoundLog10" -> SweepRow::lemma2BoundLog10;
+            case "measuredLog10" -> SweepRow::measuredLog10;
             case "trainLoss" -> SweepRow::trainLoss;
             case "testAccuracy" -> SweepRow::testAccuracy;
             case "hessianBottom" -> SweepRow::hessianBottom;

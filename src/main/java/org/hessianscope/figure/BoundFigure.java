@@ -50,19 +50,36 @@ public final class BoundFigure {
         d.addSeries(lemma2);
         d.addSeries(measured);
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(joined, true);
-        double s = 4 + style.lineWidth() * 2;
+        levelStyle(r, style, 1);
+        XYPlot plot = plot(d, r, sorted.stream().mapToDouble(BoundLevels::x), xLabel, style);
+        // The legend lists the three levels, not runs, so a run legend title would mislabel it.
+        return ChartStyling.chart(TITLE, plot, plot.getLegendItems(), style.withLegendTitle(null));
+    }
+
+    static final String TITLE = "Bounds on ‖H_O‖ against the measured value";
+
+    /** The three levels' colours, lines and marks (series 0 to 2: paper, Lemma 2, measured); {@code scale} sizes the marks. */
+    static void levelStyle(XYLineAndShapeRenderer r, FigureStyle style, double scale) {
+        double s = (4 + style.lineWidth() * 2) * scale;
         for (int i = 0; i < 3; i++) {
-            r.setSeriesPaint(i, Palette.colour(i == 0 ? 3 : i == 1 ? 1 : 0));
+            r.setSeriesPaint(i, colour(i));
             r.setSeriesStroke(i, new BasicStroke(style.lineWidth()));
         }
         r.setSeriesShape(0, new Rectangle2D.Double(-s / 2, -s / 2, s, s));
         r.setSeriesShape(2, new Ellipse2D.Double(-s / 2, -s / 2, s, s));
-        boolean wholeX = sorted.stream().allMatch(b -> b.x() == Math.rint(b.x()));
-        XYPlot plot = new XYPlot(d, wholeX ? Axes.integer(xLabel, style) : Axes.of(xLabel, false, style),
+    }
+
+    /** Level {@code i}'s colour (0 paper, 1 Lemma 2, 2 measured). */
+    static java.awt.Color colour(int i) {
+        return Palette.colour(i == 0 ? 3 : i == 1 ? 1 : 0);
+    }
+
+    /** The plot on chart 3's axes: whole-number ticks when every x is whole, log10 ‖H_O‖ upward. */
+    static XYPlot plot(org.jfree.data.xy.XYDataset d, XYLineAndShapeRenderer r, java.util.stream.DoubleStream xs,
+                       String xLabel, FigureStyle style) {
+        boolean wholeX = xs.allMatch(x -> x == Math.rint(x));
+        return new XYPlot(d, wholeX ? Axes.integer(xLabel, style) : Axes.of(xLabel, false, style),
                 Axes.of("log10 ‖H_O‖ (weights only)", false, style), r);
-        // The legend lists the three levels, not runs, so a run legend title would mislabel it.
-        return ChartStyling.chart("Bounds on ‖H_O‖ against the measured value", plot, plot.getLegendItems(),
-                style.withLegendTitle(null));
     }
 
     private static void addFinite(XYSeries s, double x, double y) {

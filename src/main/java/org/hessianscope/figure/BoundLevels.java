@@ -18,6 +18,11 @@ public record BoundLevels(double x, double paperLog10, double lemma2Log10, doubl
         return new BoundLevels(x, h.paper().log10(), h.lemma2Actual().log10(), Math.log10(h.measuredMax()));
     }
 
+    /** A run of a sweep as its summary prints it, plotted at its swept value. */
+    public static BoundLevels of(org.hessianscope.experiment.SweepRow row) {
+        return new BoundLevels(row.x(), row.paperBoundLog10(), row.lemma2BoundLog10(), row.measuredLog10());
+    }
+
     /** A row of an L sweep, plotted at its layer count. */
     public static BoundLevels of(BoundSweep.Row row) {
         return new BoundLevels(row.layers(), row.paperLog10(), row.lemma2ActualLog10(), row.measuredLog10());

@@ -82,17 +82,30 @@ public final class SweepFigures {
         return SeedStatistics.networks(result.points().stream().map(p -> SweepRow.of(result.sweep(), p)).toList());
     }
 
-    /** The per-model bound hierarchy against the swept value; null when no point has bounds. */
+    /**
+     * The per-model bound hierarchy against the swept value; null when no point has bounds. With
+     * several seeds, per network the mean over its seeds with the 95 % interval of its summary
+     * ({@link #networks}) and each seed's own levels faint ({@link SeedBoundFigure}).
+     */
     public static JFreeChart bounds(SweepResult result, FigureStyle style) {
-        List<BoundLevels> levels = new ArrayList<>();
-        for (PointResult p : result.points()) {
-            if (p.analysis().bounds() != null) {
-                levels.add(BoundLevels.of(SweepRow.x(p.point().value(), p.point().index()), p.analysis().bounds()));
-            }
+        if (result.points().stream().allMatch(p -> p.analysis().bounds() == null)) {
+            return null;
         }
-        // With several seeds a network has several points at its x: points only, no line zigzagging between them.
-        return levels.isEmpty() ? null : BoundFigure.chart(levels, plain(result.sweep().legendTitle()),
-                !result.sweep().seeded(), style);
+        // A point without bounds has NaN levels, which are not drawn.
+        List<SweepRow> rows = result.points().stream().map(p -> SweepRow.of(result.sweep(), p)).toList();
+        return bounds(result.sweep().seeded() ? SeedStatistics.networks(rows) : null, rows,
+                plain(result.sweep().legendTitle()), style);
+    }
+
+    /**
+     * Chart 3 of a sweep from its summary's numbers: {@code networks} (the summary's, null for a sweep
+     * of one seed) and its {@code rows}; what {@code figure bounds --sweep} draws from summary.json.
+     */
+    public static JFreeChart bounds(List<NetworkStatistics> networks, List<SweepRow> rows, String xLabel,
+                                    FigureStyle style) {
+        List<BoundLevels> levels = rows.stream().map(BoundLevels::of).toList();
+        return networks == null ? BoundFigure.chart(levels, xLabel, true, style)
+                : SeedBoundFigure.chart(networks, levels, xLabel, true, style);
     }
 
     /** The authors' legend titles are matplotlib mathtext ("$L$ (num of layers)"); charts show them plain. */

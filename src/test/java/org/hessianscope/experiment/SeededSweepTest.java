@@ -65,7 +65,8 @@ class SeededSweepTest {
         for (NetworkStatistics n : summary.networks()) {
             List<SweepRow> runs = summary.rows().stream().filter(r -> r.value().equals(n.value())).toList();
             assertEquals(2, runs.size());
-            for (String m : List.of("lossDifferenceTail", "lossStd", "trainLoss", "testAccuracy", "hessianTop")) {
+            for (String m : List.of("lossDifferenceTail", "lossStd", "trainLoss", "testAccuracy", "hessianTop",
+                    "paperBoundLog10", "lemma2BoundLog10", "measuredLog10")) {
                 double a = Trend.metric(m).applyAsDouble(runs.get(0));
                 double b = Trend.metric(m).applyAsDouble(runs.get(1));
                 SeedInterval i = n.metric(m);
@@ -121,6 +122,68 @@ class SeededSweepTest {
                 assertEquals((a[k - 1] + b[k - 1]) / 2, s.getYValue(i), 1e-15 * (a[k - 1] + b[k - 1]));
                 assertEquals(Math.min(a[k - 1], b[k - 1]), s.getYLowValue(i), 0);
                 assertEquals(Math.max(a[k - 1], b[k - 1]), s.getYHighValue(i), 0);
+            }
+        }
+    }
+
+    /** Chart 3 of the results folder: per level each network's mean and interval as printed, every seed's own value faint. */
+    @Test
+    void theBoundsFigureDrawsTheIntervalsTheSummaryPrintsAndEverySeed() {
+        JFreeChart chart = SweepFigures.bounds(result, FigureStyle.paper("L"));
+        XYPlot plot = (XYPlot) chart.getPlot();
+        YIntervalSeriesCollection means = (YIntervalSeriesCollection) plot.getDataset(0);
+        org.jfree.data.xy.XYSeriesCollection own = (org.jfree.data.xy.XYSeriesCollection) plot.getDataset(1);
+        List<String> levels = List.of("paperBoundLog10", "lemma2BoundLog10", "measuredLog10");
+        for (int level = 0; level < 3; level++) {
+            YIntervalSeries s = means.getSeries(level);
+            assertEquals(2, s.getItemCount());
+            for (int i = 0; i < 2; i++) {
+                SeedInterval printed = summary.networks().get(i).metric(levels.get(level));
+                assertEquals(summary.networks().get(i).x(), s.getX(i).doubleValue(), 0);
+                assertEquals(printed.mean(), s.getYValue(i), 0);
+                assertEquals(printed.low(), s.getYLowValue(i), 0);
+                assertEquals(printed.high(), s.getYHighValue(i), 0);
+            }
+            assertEquals(4, own.getSeries(level).getItemCount(), "a faint mark per (network, seed) run");
+            for (int r = 0; r < 4; r++) {
+                SweepRow row = summary.rows().get(r);
+                assertEquals(row.x(), own.getSeries(level).getX(r).doubleValue(), 0);
+                assertEquals(Trend.metric(levels.get(level)).applyAsDouble(row), own.getSeries(level).getY(r).doubleValue(), 0);
+            }
+        }
+    }
+
+    /**
+     * The findings' summaries were written before chart 3's Lemma 2 and measured levels were summarised
+     * over seeds: read, they gain those intervals from their rows (t(0.975, 2) = 4.302652729749464, the
+     * table's 4.303), and every interval they print stays as printed.
+     */
+    @Test
+    void aSummaryWrittenBeforeTheBoundLevelsWereSummarisedGainsTheirIntervalsFromItsRows() throws Exception {
+        Path dir = Path.of("docs", "findings", "mnist-layers-seeds-reduced");
+        String json = Files.readString(dir.resolve(SweepSummary.JSON_FILE));
+        assertTrue(json.contains("\"paperBoundLog10\" : {") && !json.contains("\"measuredLog10\" : {"),
+                "the file predates the levels' intervals");
+        SweepSummary old = SweepSummary.read(dir);
+        com.fasterxml.jackson.databind.JsonNode tree = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+        for (int i = 0; i < old.networks().size(); i++) {
+            NetworkStatistics n = old.networks().get(i);
+            com.fasterxml.jackson.databind.JsonNode paper = tree.path("networks").get(i).path("metrics")
+                    .path("paperBoundLog10");
+            assertEquals(paper.path("low").asDouble(), n.metric("paperBoundLog10").low(), 0, "as printed");
+            for (String m : List.of("lemma2BoundLog10", "measuredLog10")) {
+                double[] v = old.rows().stream().filter(r -> r.value().equals(n.value()))
+                        .mapToDouble(Trend.metric(m)).toArray();
+                assertEquals(3, v.length);
+                double mean = (v[0] + v[1] + v[2]) / 3;
+                double ss = (v[0] - mean) * (v[0] - mean) + (v[1] - mean) * (v[1] - mean) + (v[2] - mean) * (v[2] - mean);
+                double half = 4.302652729749464 * Math.sqrt(ss / 2 / 3);
+                SeedInterval got = n.metric(m);
+                // Commons Math finds the t quantile to about 1e-9 of itself.
+                double tol = 1e-14 * Math.abs(mean) + 1e-8 * half;
+                assertEquals(mean, got.mean(), tol, m);
+                assertEquals(mean - half, got.low(), tol, m);
+                assertEquals(mean + half, got.high(), tol, m);
             }
         }
     }

@@ -19,10 +19,7 @@ import javafx.scene.control.MenuBar;
 import javafx.scene.control.Slider;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.hessianscope.analysis.RunAnalysis;
-import org.hessianscope.analysis.TinyRuns;
 import org.hessianscope.curvature.LanczosStep;
-import org.hessianscope.engine.Engine;
 import org.hessianscope.figure.SpectrumFigure;
 import org.hessianscope.run.RunFolder;
 import org.hessianscope.ui.runs.RunItem;
@@ -48,35 +45,21 @@ public class ClassroomWindowTest {
     @TempDir
     static Path tmp;
     static Path analysedRun;
-    static int started;
     GuiFixture gui;
 
     @BeforeAll
     static void analysedRun() throws IOException {
-        analysedRun = TinyRuns.train(tmp.resolve("analysed"), 1, 120, TinyRuns.embedded(tmp.resolve("no-data")));
-        try (Engine engine = new Engine(2)) {
-            new RunAnalysis(engine).analyzeFolder(analysedRun, TinyRuns.embedded(tmp.resolve("no-data")),
-                    GuiFixture.ANALYSIS, RunAnalysis.StepMonitors.NONE);
-        }
+        analysedRun = GuiFixture.analysedRun(tmp);
     }
 
     @Start
     void start(Stage stage) {
-        Path dir = tmp.resolve("window-" + (++started));
-        gui = new GuiFixture(stage, dir, dir.resolve("session.json"), List.of());
+        gui = GuiFixture.fresh(stage, tmp);
     }
 
     @AfterEach
     void close() throws Exception {
         gui.close();
-    }
-
-    private RunItem openAnalysed() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> gui.model.runs().open(analysedRun)).get();
-        GuiFixture.await("the analysed run to open", () -> gui.built.chartsModel().lossDifferenceProperty().get() != null
-                && !gui.model.busy());
-        WaitForAsyncUtils.waitForFxEvents();
-        return gui.model.runs().runs().get(0);
     }
 
     private static double sceneY(FxRobot robot, String id) {
@@ -95,7 +78,7 @@ public class ClassroomWindowTest {
 
     @Test
     void chartTwoAlwaysShowsTheSelectedRunWhileAnotherIsAnalysed(FxRobot robot) throws Exception {
-        RunItem analysed = openAnalysed();
+        RunItem analysed = gui.openAnalysed(analysedRun);
         RunItem other = WaitForAsyncUtils.asyncFx(() -> gui.model.runs().add(tmp.resolve("other"),
                 RunFolder.read(analysedRun), null)).get();
         // The other run's analysis reports Lanczos steps while the analysed run is selected.
@@ -133,7 +116,7 @@ public class ClassroomWindowTest {
 
     @Test
     void cancelKeepsItsLabelBesideALongStatusMessage(FxRobot robot) throws Exception {
-        openAnalysed();
+        gui.openAnalysed(analysedRun);
         Button cancel = robot.lookup("#analysis-cancel").queryButton();
         Label message = robot.lookup("#analysis-message").queryAs(Label.class);
         assertFalse(message.getText().isEmpty(), "the strip shows the finished job");
@@ -145,7 +128,7 @@ public class ClassroomWindowTest {
 
     @Test
     void messagesAndReadoutsNeverMoveTheControls(FxRobot robot) throws Exception {
-        openAnalysed();
+        gui.openAnalysed(analysedRun);
         double seed = sceneY(robot, "#field-seed");
         double chartHeight = robot.lookup("#chart-lossdifference").query().getBoundsInParent().getHeight();
         WaitForAsyncUtils.asyncFx(() -> gui.model.messages().info("a notice long enough to wrap onto a second line "
@@ -176,7 +159,7 @@ public class ClassroomWindowTest {
 
     @Test
     void theClickedSampleIsRingedAndForgottenWhenAnotherRunIsSelected(FxRobot robot) throws Exception {
-        RunItem analysed = openAnalysed();
+        RunItem analysed = gui.openAnalysed(analysedRun);
         ChartViewer four = robot.lookup("#chart-persample-viewer").queryAs(ChartViewer.class);
         XYItemEntity point = null;
         for (Object e : four.getRenderingInfo().getEntityCollection().getEntities()) {
@@ -198,7 +181,7 @@ public class ClassroomWindowTest {
         XYPlot panel = ((CombinedDomainXYPlot) gui.built.chartsModel().perSampleProperty().get().getPlot())
                 .getSubplots().get(0);
         assertEquals(1, panel.getAnnotations().size(), "the clicked point is ringed");
-        RunItem other = WaitForAsyncUtils.asyncFx(() -> gui.model.runs().add(tmp.resolve("other-" + started),
+        RunItem other = WaitForAsyncUtils.asyncFx(() -> gui.model.runs().add(gui.folder.resolve("other"),
                 RunFolder.read(analysedRun), analysed.analysisProperty().get())).get();
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(other, gui.model.runs().selectedProperty().get());
@@ -218,7 +201,7 @@ public class ClassroomWindowTest {
 
     @Test
     void removeCanBeUndone(FxRobot robot) throws Exception {
-        RunItem analysed = openAnalysed();
+        RunItem analysed = gui.openAnalysed(analysedRun);
         robot.clickOn("#runs-remove");
         assertTrue(gui.model.runs().runs().isEmpty());
         robot.clickOn("#message-bar-action");

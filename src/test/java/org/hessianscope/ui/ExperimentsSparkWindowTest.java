@@ -1,5 +1,6 @@
 package org.hessianscope.ui;
 
+import static org.hessianscope.ui.GuiFixture.onFx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,9 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
 import org.hessianscope.experiment.PaperExperiments;
 import org.hessianscope.experiment.SweepListener;
@@ -40,29 +39,20 @@ public class ExperimentsSparkWindowTest {
     private static final Path SAMPLE = Path.of("sample-models", "mnist-kernel");
     @TempDir
     static Path tmp;
-    static int started;
     Path dir;
     GuiFixture gui;
     ExperimentsViewModel vm;
 
     @Start
     void start(Stage stage) {
-        dir = tmp.resolve("window-" + (++started));
-        gui = new GuiFixture(stage, dir, dir.resolve("session.json"), List.of());
+        gui = GuiFixture.fresh(stage, tmp);
+        dir = gui.folder;
         vm = gui.model.experiments();
     }
 
     @AfterEach
     void close() throws Exception {
         gui.close();
-    }
-
-    private static <T> T onFx(Callable<T> c) throws Exception {
-        return WaitForAsyncUtils.asyncFx(c).get();
-    }
-
-    private List<String> states() throws Exception {
-        return onFx(() -> vm.rows().stream().map(r -> r.stateTextProperty().get()).toList());
     }
 
     /** A launcher that records its arguments, prints {@code lines} a little apart, then runs {@code tail} (sh). */
@@ -86,10 +76,7 @@ public class ExperimentsSparkWindowTest {
         PaperExperiments.Figure kernel = PaperExperiments.FIGURES.stream()
                 .filter(f -> f.id().equals("mnist-kernel")).findFirst().orElseThrow();
         WaitForAsyncUtils.asyncFx(() -> {
-            TabPane tabs = gui.built.root().lookupAll(".tab-pane").stream().map(n -> (TabPane) n).findFirst()
-                    .orElseThrow();
-            tabs.getSelectionModel().select(tabs.getTabs().stream()
-                    .filter(t -> t.getText().equals("Experiments")).findFirst().orElseThrow());
+            gui.showTab("Experiments");
             assertTrue(vm.openPaperFigure(kernel));
             vm.outputProperty().set(out);
             vm.launcherProperty().set(launcher);
@@ -130,7 +117,7 @@ public class ExperimentsSparkWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
 
         String message = gui.model.messages().textProperty().get();
-        assertEquals(List.of("done — reused", "done — reused", "done — reused", "done — reused"), states(), message);
+        assertEquals(List.of("done — reused", "done — reused", "done — reused", "done — reused"), gui.pointStates(), message);
         assertTrue(seen.contains("training 50%"), "training progress from the lines: " + seen);
         assertTrue(seen.contains("analysing: curvature 50%"), "analysis progress from the lines: " + seen);
         assertTrue(message.contains("on Spark spark://127.0.0.1:7077") && message.contains("4 points"), message);
@@ -163,12 +150,12 @@ public class ExperimentsSparkWindowTest {
         robot.clickOn("#experiments-run");
         GuiFixture.await("point 2 training on Spark, the child started", () -> Files.exists(dir.resolve("child.pid"))
                 && vm.rows().get(1).stateTextProperty().get().startsWith("training"));
-        assertEquals("done — trained", states().get(0));
+        assertEquals("done — trained", gui.pointStates().get(0));
 
         robot.clickOn("#sweep-cancel");
         GuiFixture.await("the cancelled sweep to stop", () -> !vm.job().runningProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(List.of("done — trained", "cancelled", "cancelled", "cancelled"), states());
+        assertEquals(List.of("done — trained", "cancelled", "cancelled", "cancelled"), gui.pointStates());
         for (String pid : List.of("launcher.pid", "child.pid")) {
             long p = Long.parseLong(Files.readString(dir.resolve(pid)).strip());
             ProcessHandle.of(p).ifPresent(h -> h.onExit().orTimeout(10, TimeUnit.SECONDS).join());

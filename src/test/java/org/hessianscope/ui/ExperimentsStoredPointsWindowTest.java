@@ -1,5 +1,6 @@
 package org.hessianscope.ui;
 
+import static org.hessianscope.ui.GuiFixture.onFx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -8,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.Callable;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
@@ -40,8 +40,7 @@ public class ExperimentsStoredPointsWindowTest {
 
     @Start
     void start(Stage stage) {
-        Path dir = tmp.resolve("window");
-        gui = new GuiFixture(stage, dir, dir.resolve("session.json"), List.of());
+        gui = GuiFixture.fresh(stage, tmp);
         vm = gui.model.experiments();
         vm.setSampleModels(SAMPLES);
     }
@@ -49,14 +48,6 @@ public class ExperimentsStoredPointsWindowTest {
     @AfterEach
     void close() throws Exception {
         gui.close();
-    }
-
-    private static <T> T onFx(Callable<T> c) throws Exception {
-        return WaitForAsyncUtils.asyncFx(c).get();
-    }
-
-    private List<String> states() throws Exception {
-        return onFx(() -> vm.rows().stream().map(r -> r.stateTextProperty().get()).toList());
     }
 
     private String estimate(FxRobot robot) throws Exception {
@@ -79,13 +70,11 @@ public class ExperimentsStoredPointsWindowTest {
         PaperExperiments.Figure kernel = PaperExperiments.FIGURES.stream().filter(f -> f.id().equals("mnist-kernel"))
                 .findFirst().orElseThrow();
         robot.interact(() -> {
-            javafx.scene.control.TabPane tabs = robot.lookup(".tab-pane").queryAs(javafx.scene.control.TabPane.class);
-            tabs.getSelectionModel().select(tabs.getTabs().stream()
-                    .filter(t -> t.getText().equals("Experiments")).findFirst().orElseThrow());
+            gui.showTab("Experiments");
             assertTrue(vm.openPaperFigure(kernel));
         });
         List<String> reanalyse = Collections.nCopies(4, "stored — Run re-analyses it");
-        assertEquals(reanalyse, states(), "matched by training key although the analysis settings differ");
+        assertEquals(reanalyse, gui.pointStates(), "matched by training key although the analysis settings differ");
         assertEquals("mnist-L4-C6-k2-s0-81867302780f", onFx(() -> vm.rows().get(0).folderNameProperty().get()));
         String full = estimate(robot);
         assertTrue(full.startsWith("Run: trains none of the 4 networks, re-analyses 4 stored; analysis ≈ "), full);
@@ -93,16 +82,16 @@ public class ExperimentsStoredPointsWindowTest {
         // Fewer epochs is another training: nothing is stored, and the estimate counts four trainings.
         robot.interact(() -> robot.lookup("#experiments-epochs").queryAs(Spinner.class).getValueFactory().setValue(2));
         assertEquals(2, onFx(() -> vm.epochsProperty().get()));
-        assertEquals(Collections.nCopies(4, "pending"), states());
+        assertEquals(Collections.nCopies(4, "pending"), gui.pointStates());
         String two = estimate(robot);
         assertTrue(two.startsWith("Run: trains 4 of 4 networks (60000 records, 2 epochs, ≈ "), two);
         robot.interact(() -> robot.lookup("#experiments-epochs").queryAs(Spinner.class).getValueFactory().setValue(10));
-        assertEquals(reanalyse, states(), "back to the stored training");
+        assertEquals(reanalyse, gui.pointStates(), "back to the stored training");
 
         // A smaller training set, typed in the window.
         typeTrainSize(robot, "1000");
         assertEquals(1000, onFx(() -> vm.trainSizeProperty().get()));
-        assertEquals(Collections.nCopies(4, "pending"), states());
+        assertEquals(Collections.nCopies(4, "pending"), gui.pointStates());
         assertTrue(estimate(robot).startsWith("Run: trains 4 of 4 networks (1000 records, 10 epochs, ≈ "),
                 estimate(robot));
         assertEquals(1000, onFx(() -> vm.effectiveSweep().trainSize()), "Run trains on the first 1000");

@@ -2,20 +2,24 @@ package org.hessianscope.ui;
 
 import org.hessianscope.ui.experiment.ExperimentsViewModel;
 import org.hessianscope.ui.experiment.ExperimentsViewModelTest;
+import static org.hessianscope.ui.GuiFixture.onFx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import javafx.scene.control.Label;
-import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
 import org.hessianscope.experiment.SweepRow;
 import org.hessianscope.experiment.SweepSummary;
+import org.hessianscope.figure.SeedBoundFigure;
+import org.hessianscope.ui.charts.SeededRuns;
+import org.jfree.data.xy.YIntervalSeriesCollection;
 import org.hessianscope.run.RunFolder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -31,29 +35,20 @@ import org.testfx.util.WaitForAsyncUtils;
 public class ExperimentsWindowTest {
     @TempDir
     static Path tmp;
-    static int started;
     Path dir;
     GuiFixture gui;
     ExperimentsViewModel vm;
 
     @Start
     void start(Stage stage) {
-        dir = tmp.resolve("window-" + (++started));
-        gui = new GuiFixture(stage, dir, dir.resolve("session.json"), List.of());
+        gui = GuiFixture.fresh(stage, tmp);
+        dir = gui.folder;
         vm = gui.model.experiments();
     }
 
     @AfterEach
     void close() throws Exception {
         gui.close();
-    }
-
-    private static <T> T onFx(Callable<T> c) throws Exception {
-        return WaitForAsyncUtils.asyncFx(c).get();
-    }
-
-    private List<String> states() throws Exception {
-        return onFx(() -> vm.rows().stream().map(r -> r.stateTextProperty().get()).toList());
     }
 
     private void awaitSweep(String what) throws Exception {
@@ -72,13 +67,11 @@ public class ExperimentsWindowTest {
             assertTrue(vm.openSweepFile(file));
             vm.outputProperty().set(out);
             vm.rows().forEach(r -> r.stateTextProperty().addListener((o, a, b) -> seen.add(b)));
-            TabPane tabs = robot.lookup(".tab-pane").queryAs(TabPane.class);
-            tabs.getSelectionModel().select(tabs.getTabs().stream()
-                    .filter(t -> t.getText().equals("Experiments")).findFirst().orElseThrow());
+            gui.showTab("Experiments");
         });
         robot.clickOn("#experiments-run");
         awaitSweep("the sweep to train both points");
-        assertEquals(List.of("done — trained", "done — trained"), states(), gui.model.messages().textProperty().get());
+        assertEquals(List.of("done — trained", "done — trained"), gui.pointStates(), gui.model.messages().textProperty().get());
         assertTrue(seen.stream().anyMatch(s -> s.startsWith("training") || s.startsWith("analysing")),
                 "per-point progress was shown: " + seen);
 
@@ -97,7 +90,7 @@ public class ExperimentsWindowTest {
 
         robot.clickOn("#experiments-run");
         awaitSweep("the sweep to run again");
-        assertEquals(List.of("done — reused", "done — reused"), states());
+        assertEquals(List.of("done — reused", "done — reused"), gui.pointStates());
         assertTrue(gui.model.messages().textProperty().get().contains("2 reused from the run store"),
                 gui.model.messages().textProperty().get());
 
@@ -109,8 +102,44 @@ public class ExperimentsWindowTest {
 
         // The results folder opens as a finished sweep: every point done, loadable at once.
         assertTrue(onFx(() -> vm.openFinishedSweep(out)));
-        assertEquals(List.of("done — reused", "done — reused"), states(), "the last run reused both");
+        assertEquals(List.of("done — reused", "done — reused"), gui.pointStates(), "the last run reused both");
         assertTrue(onFx(() -> vm.canLoadProperty().get() && vm.canRunProperty().get()));
+    }
+
+    /**
+     * Issue 21, chart 3 of a seeded sweep: a finished sweep of two networks and two seeds, opened and
+     * loaded into the charts, draws per network each level's mean and 95 % interval as its summary.json
+     * prints them, each seed faint beside them.
+     */
+    @Test
+    void aSeededSweepLoadedIntoTheChartsDrawsChartThreesMeansAndIntervalsFromItsSummary(FxRobot robot)
+            throws Exception {
+        Path out = SeededRuns.train(dir).out();
+        robot.interact(() -> {
+            gui.showTab("Experiments");
+            assertTrue(vm.openFinishedSweep(out));
+        });
+        robot.clickOn("#experiments-load");
+        // Each run's stored analysis is read in a job of its own: wait until chart 3 draws all four seeds.
+        GuiFixture.await("chart 3 of the sweep's four runs", () -> !gui.model.busy()
+                && gui.built.chartsModel().boundsProperty().get() != null
+                && gui.built.chartsModel().boundsProperty().get().getXYPlot().getDataset(0)
+                instanceof YIntervalSeriesCollection
+                && gui.built.chartsModel().boundsProperty().get().getXYPlot().getDataset(1).getItemCount(0) == 4);
+        YIntervalSeriesCollection means = onFx(() -> (YIntervalSeriesCollection) gui.built.chartsModel().boundsProperty()
+                .get().getXYPlot().getDataset(0));
+        JsonNode summary = new ObjectMapper().readTree(out.resolve(SweepSummary.JSON_FILE).toFile());
+        for (int level = 0; level < 3; level++) {
+            String metric = SeedBoundFigure.METRICS.get(level);
+            for (int net = 0; net < 2; net++) {
+                JsonNode printed = summary.path("networks").get(net).path("metrics").path(metric);
+                assertEquals(printed.path("mean").asDouble(), means.getYValue(level, net), 0, metric);
+                assertEquals(printed.path("low").asDouble(), means.getStartYValue(level, net), 0, metric);
+                assertEquals(printed.path("high").asDouble(), means.getEndYValue(level, net), 0, metric);
+            }
+        }
+        assertEquals("L (number of layers)", onFx(() -> gui.built.chartsModel().boundsProperty().get().getXYPlot()
+                .getDomainAxis().getLabel()), "the sweep's legend title");
     }
 
     @Test
@@ -132,7 +161,7 @@ public class ExperimentsWindowTest {
             vm.run();
         });
         awaitSweep("the cancelled sweep to stop");
-        List<String> stopped = states();
+        List<String> stopped = gui.pointStates();
         assertEquals("done — trained", stopped.get(0));
         // On a fast machine the second point may finish before the cancel reaches it; both outcomes are legal.
         assertTrue(List.of("cancelled", "done — trained").contains(stopped.get(1)), stopped.toString());
@@ -142,7 +171,7 @@ public class ExperimentsWindowTest {
 
         robot.interact(vm::run);
         awaitSweep("the sweep to resume");
-        List<String> resumed = states();
+        List<String> resumed = gui.pointStates();
         assertEquals("done — reused", resumed.get(0), "the point finished before Cancel is not trained again");
         assertTrue(resumed.get(1).startsWith("done"), resumed.toString());
         assertEquals(2, SweepSummary.read(out).rows().size());

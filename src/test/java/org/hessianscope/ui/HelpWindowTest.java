@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,13 +28,11 @@ import org.testfx.framework.junit5.Start;
 public class HelpWindowTest {
     @TempDir
     static Path tmp;
-    static int started;
     GuiFixture gui;
 
     @Start
     void start(Stage stage) {
-        Path dir = tmp.resolve("window-" + (++started));
-        gui = new GuiFixture(stage, dir, dir.resolve("session.json"), List.of());
+        gui = GuiFixture.fresh(stage, tmp);
     }
 
     @AfterEach

@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
@@ -21,9 +20,6 @@ import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.hessianscope.analysis.AnalysisOptions;
-import org.hessianscope.analysis.RunAnalysis;
-import org.hessianscope.analysis.TinyRuns;
-import org.hessianscope.engine.Engine;
 import org.hessianscope.figure.LossDifferenceFigure;
 import org.jfree.chart.fx.ChartViewer;
 import org.junit.jupiter.api.AfterEach;
@@ -43,22 +39,16 @@ public class MainWindowTest {
     @TempDir
     static Path tmp;
     static Path analysedRun;
-    static int started;
     GuiFixture gui;
 
     @BeforeAll
     static void analysedRun() throws IOException {
-        analysedRun = TinyRuns.train(tmp.resolve("analysed"), 1, 120, TinyRuns.embedded(tmp.resolve("no-data")));
-        try (Engine engine = new Engine(2)) {
-            new RunAnalysis(engine).analyzeFolder(analysedRun, TinyRuns.embedded(tmp.resolve("no-data")),
-                    GuiFixture.ANALYSIS, RunAnalysis.StepMonitors.NONE);
-        }
+        analysedRun = GuiFixture.analysedRun(tmp);
     }
 
     @Start
     void start(Stage stage) {
-        Path dir = tmp.resolve("window-" + (++started));
-        gui = new GuiFixture(stage, dir, dir.resolve("session.json"), List.of());
+        gui = GuiFixture.fresh(stage, tmp);
     }
 
     @AfterEach
@@ -124,9 +114,7 @@ public class MainWindowTest {
 
     @Test
     void hoveringChartOneReadsEveryRunAtThatK(FxRobot robot) throws Exception {
-        robot.interact(() -> gui.model.runs().open(analysedRun));
-        GuiFixture.await("the analysed run to open", () -> gui.built.chartsModel().lossDifferenceProperty().get() != null);
-        WaitForAsyncUtils.waitForFxEvents();
+        gui.openAnalysed(analysedRun);
         robot.moveTo("#chart-lossdifference-viewer").moveBy(5, 0).moveBy(5, 0);
         String readout = text(robot, "#readout");
         assertTrue(readout.startsWith("k = "), readout);
@@ -137,8 +125,7 @@ public class MainWindowTest {
 
     @Test
     void exportWritesPngSvgAndPdfThatParseAndAreNotBlank(FxRobot robot) throws Exception {
-        robot.interact(() -> gui.model.runs().open(analysedRun));
-        GuiFixture.await("the analysed run to open", () -> gui.built.chartsModel().lossDifferenceProperty().get() != null);
+        gui.openAnalysed(analysedRun);
         Path png = tmp.resolve("chart1.png");
         Path svg = tmp.resolve("chart1.svg");
         Path pdf = tmp.resolve("chart1.pdf");

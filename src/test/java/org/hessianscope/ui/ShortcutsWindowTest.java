@@ -17,9 +17,6 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
-import org.hessianscope.analysis.RunAnalysis;
-import org.hessianscope.analysis.TinyRuns;
-import org.hessianscope.engine.Engine;
 import org.hessianscope.ui.shortcuts.Shortcuts;
 import org.jfree.chart.fx.ChartViewer;
 import org.jfree.data.Range;
@@ -39,34 +36,21 @@ public class ShortcutsWindowTest {
     @TempDir
     static Path tmp;
     static Path analysedRun;
-    static int started;
     GuiFixture gui;
 
     @BeforeAll
     static void analysedRun() throws IOException {
-        analysedRun = TinyRuns.train(tmp.resolve("analysed"), 1, 120, TinyRuns.embedded(tmp.resolve("no-data")));
-        try (Engine engine = new Engine(2)) {
-            new RunAnalysis(engine).analyzeFolder(analysedRun, TinyRuns.embedded(tmp.resolve("no-data")),
-                    GuiFixture.ANALYSIS, RunAnalysis.StepMonitors.NONE);
-        }
+        analysedRun = GuiFixture.analysedRun(tmp);
     }
 
     @Start
     void start(Stage stage) {
-        Path dir = tmp.resolve("window-" + (++started));
-        gui = new GuiFixture(stage, dir, dir.resolve("session.json"), List.of());
+        gui = GuiFixture.fresh(stage, tmp);
     }
 
     @AfterEach
     void close() throws Exception {
         gui.close();
-    }
-
-    private void openAnalysed() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> gui.model.runs().open(analysedRun)).get();
-        GuiFixture.await("the analysed run to open", () -> gui.built.chartsModel().lossDifferenceProperty().get() != null
-                && !gui.model.busy());
-        WaitForAsyncUtils.waitForFxEvents();
     }
 
     private static void ctrl(FxRobot robot, KeyCode... keys) {
@@ -127,8 +111,8 @@ public class ShortcutsWindowTest {
 
     @Test
     void controlEExportsTheFourChartsToTheChosenFolder(FxRobot robot) throws Exception {
-        openAnalysed();
-        Path out = tmp.resolve("exported-" + started);
+        gui.openAnalysed(analysedRun);
+        Path out = gui.folder.resolve("exported");
         Files.createDirectories(out);
         gui.built.commands().folderChooserProperty().set(title -> out);
         robot.clickOn("#shape-table");
@@ -142,7 +126,7 @@ public class ShortcutsWindowTest {
 
     @Test
     void controlZeroUndoesAMouseZoomOnChartOne(FxRobot robot) throws Exception {
-        openAnalysed();
+        gui.openAnalysed(analysedRun);
         ChartViewer one = robot.lookup("#chart-lossdifference-viewer").queryAs(ChartViewer.class);
         var axis = one.getChart().getXYPlot().getDomainAxis();
         Range before = axis.getRange();

@@ -21,7 +21,6 @@ import java.util.Set;
 import javafx.beans.property.SimpleBooleanProperty;
 import org.hessianscope.analysis.AnalysisResult;
 import org.hessianscope.curvature.CurvatureOperator;
-import org.hessianscope.bounds.BoundHierarchy;
 import org.hessianscope.curvature.LanczosStep;
 import org.hessianscope.figure.BoundFigure;
 import org.hessianscope.figure.BoundLevels;
@@ -223,19 +222,27 @@ public final class ChartsViewModel {
         lossDifferenceHint.set("");
         lossDifference.set(chart);
 
-        List<BoundLevels> levels = new java.util.ArrayList<>();
-        for (int i = 0; i < drawn.size(); i++) {
-            BoundHierarchy b = drawn.get(i).analysisProperty().get().bounds();
-            levels.add(new BoundLevels(labels.x(drawn.get(i), i), b.paper().log10(), b.lemma2Actual().log10(),
-                    Math.log10(b.measuredMax())));
+        JFreeChart boundChart;
+        double selectedX;
+        if (seeds != null) {
+            // Seeds of one network: their mean and 95 % interval, each seed faint (issue 21).
+            SeedBoundsChart.Drawn seeded = SeedBoundsChart.chart(seeds, style.withLegendTitle(null));
+            boundChart = seeded.chart();
+            SeedGroups.Network of = selected == null ? null : seeds.networkOf(selected);
+            selectedX = of == null ? Double.NaN : seeded.xs().get(seeds.networks().indexOf(of));
+        } else {
+            List<BoundLevels> levels = new java.util.ArrayList<>();
+            for (int i = 0; i < drawn.size(); i++) {
+                levels.add(BoundLevels.of(labels.x(drawn.get(i), i), drawn.get(i).analysisProperty().get().bounds()));
+            }
+            boundChart = BoundFigure.chart(levels, labels.xTitle(), labels.joined(), style.withLegendTitle(null));
+            int at = drawn.indexOf(selected);
+            selectedX = at >= 0 ? labels.x(selected, at) : Double.NaN;
         }
-        JFreeChart boundChart = BoundFigure.chart(levels, labels.xTitle(), labels.joined(),
-                style.withLegendTitle(null));
-        int at = drawn.indexOf(selected);
-        if (at >= 0 && drawn.size() > 1) {
+        if (Double.isFinite(selectedX) && drawn.size() > 1) {
             // The selected run is a column of chart 3: mark it in the run's own colour.
             java.awt.Color c = org.hessianscope.figure.Palette.colour(selected.colourIndex());
-            boundChart.getXYPlot().addDomainMarker(new org.jfree.chart.plot.ValueMarker(labels.x(selected, at),
+            boundChart.getXYPlot().addDomainMarker(new org.jfree.chart.plot.ValueMarker(selectedX,
                     new Color(c.getRed(), c.getGreen(), c.getBlue(), 90), new BasicStroke(6f)));
         }
         boundsHint.set("");

@@ -566,9 +566,13 @@ public final class ExperimentsViewModel {
      */
     public void loadIntoCharts() {
         Map<Path, SweepTag> tags = new LinkedHashMap<>();
+        // Chart 3 draws a seeded sweep's means and intervals as its summary prints them, not recomputed.
+        Map<String, org.hessianscope.experiment.NetworkStatistics> summarised = new LinkedHashMap<>();
+        networks.forEach(n -> summarised.put(n.value(), n));
         for (SweepPointRow r : rows) {
             if (r.state().done() && r.folder() != null) {
-                tags.put(r.folder(), new SweepTag(name, legendTitle, r.value(), SweepRow.x(r.value(), r.index())));
+                tags.put(r.folder(), new SweepTag(name, legendTitle, r.value(), SweepRow.x(r.value(), r.index()),
+                        summarised.get(r.value())));
             }
         }
         if (tags.isEmpty()) {

@@ -116,6 +116,14 @@ public record SeedGroups(String title, List<Network> networks) {
         return r.run().info() == null ? r.folder() : (Object) r.run().info().seed();
     }
 
+    /**
+     * Labels and chart 3's axis for the networks, as {@link RunLabels} makes them for one run of each
+     * (of one seed where possible): the swept value of a sweep, else the one setting they differ in.
+     */
+    public RunLabels axis() {
+        return RunLabels.of(representatives(networks.stream().map(Network::runs).toList()));
+    }
+
     /** The network {@code r} belongs to, or null. */
     public Network networkOf(RunItem r) {
         return networks.stream().filter(n -> n.runs().contains(r)).findFirst().orElse(null);

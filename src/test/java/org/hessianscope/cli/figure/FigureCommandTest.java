@@ -74,6 +74,61 @@ public class FigureCommandTest {
         }
     }
 
+    /**
+     * Issue 21, chart 3 of a seeded sweep from its results folder: per network the mean and 95 %
+     * interval of each level are summary.json's, read here as plain JSON. That summary predates the
+     * Lemma 2 and measured levels' intervals; theirs are the t interval of the rows, computed here.
+     */
+    @Test
+    void boundsOfASeededSweepDrawTheMeansAndIntervalsOfItsSummary() throws Exception {
+        Path sweep = Path.of("docs", "findings", "mnist-layers-seeds-reduced");
+        Path csv = dir.resolve("bounds.csv");
+        Object[] r = run("figure", "bounds", "--sweep", sweep.toString(), "--out", dir.resolve("bounds.png").toString(),
+                "--csv", csv.toString());
+        assertEquals(0, r[0], (String) r[1]);
+        com.fasterxml.jackson.databind.JsonNode summary = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(sweep.resolve("summary.json").toFile());
+        List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+        assertTrue(lines.get(0).startsWith("L (num of layers),paper's bound centre,paper's bound low,paper's bound high,"
+                + "\"Lemma 2, true norms centre\""), lines.get(0));
+        int checked = 0;
+        for (com.fasterxml.jackson.databind.JsonNode n : summary.path("networks")) {
+            double x = n.path("x").asDouble();
+            String[] first = lines.stream().skip(1).map(l -> l.split(",", -1))
+                    .filter(c -> Double.parseDouble(c[0]) == x).findFirst().orElseThrow();
+            com.fasterxml.jackson.databind.JsonNode paper = n.path("metrics").path("paperBoundLog10");
+            assertEquals(paper.path("mean").asDouble(), Double.parseDouble(first[1]), 0);
+            assertEquals(paper.path("low").asDouble(), Double.parseDouble(first[2]), 0);
+            assertEquals(paper.path("high").asDouble(), Double.parseDouble(first[3]), 0);
+            for (int level = 1; level <= 2; level++) {
+                String column = level == 1 ? "lemma2BoundLog10" : "measuredLog10";
+                double[] seeds = new double[3];
+                int k = 0;
+                for (com.fasterxml.jackson.databind.JsonNode row : summary.path("rows")) {
+                    if (row.path("value").asDouble() == x) {
+                        seeds[k++] = row.path(column).asDouble();
+                    }
+                }
+                assertEquals(3, k, column);
+                double mean = (seeds[0] + seeds[1] + seeds[2]) / 3;
+                double ss = 0;
+                for (double v : seeds) {
+                    ss += (v - mean) * (v - mean);
+                }
+                // t(0.975, 2) = 4.302652729749464 (the t table's 4.303), half-width t·s/√3.
+                double half = 4.302652729749464 * Math.sqrt(ss / 2) / Math.sqrt(3);
+                double tol = 1e-14 * Math.abs(mean) + 1e-8 * half; // Commons Math's t quantile: about 1e-9 of itself
+                assertEquals(mean, Double.parseDouble(first[1 + 3 * level]), tol, column);
+                assertEquals(mean - half, Double.parseDouble(first[2 + 3 * level]), tol, column);
+                assertEquals(mean + half, Double.parseDouble(first[3 + 3 * level]), tol, column);
+            }
+            checked++;
+        }
+        assertEquals(6, checked, "L = 2..7");
+        // Three seeds per network: three rows at each x, holding each seed's own three levels.
+        assertEquals(1 + 18, lines.size());
+    }
+
     @Test
     void svgAndPdfFollowTheExtension() throws Exception {
         Path a = npy("a.npy", 1, N);

@@ -12,23 +12,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import javafx.beans.property.SimpleBooleanProperty;
-import org.hessianscope.analysis.AnalysisOptions;
 import org.hessianscope.analysis.AnalysisStore;
-import org.hessianscope.analysis.TinyRuns;
 import org.hessianscope.experiment.PointResult;
-import org.hessianscope.experiment.RunStore;
-import org.hessianscope.experiment.SweepFileReader;
-import org.hessianscope.experiment.SweepListener;
-import org.hessianscope.experiment.SweepReport;
 import org.hessianscope.experiment.SweepResult;
-import org.hessianscope.experiment.SweepRunner;
 import org.hessianscope.figure.ChartCsv;
 import org.hessianscope.figure.SweepFigures;
 import org.hessianscope.landscape.Smoothing;
 import org.hessianscope.run.RunFolder;
-import org.hessianscope.task.ProgressMonitor;
-import org.hessianscope.ui.common.JobViewModel;
-import org.hessianscope.ui.common.Messages;
 import org.hessianscope.ui.runs.RunItem;
 import org.hessianscope.ui.runs.RunsViewModel;
 import org.hessianscope.ui.runs.SeedGroups;
@@ -48,45 +38,21 @@ import org.junit.jupiter.api.io.TempDir;
  * those numbers are the mean, minimum and maximum of the seeds' smoothed curves, computed here.
  */
 public class SeedMeanChartTest {
-    public static final String YAML = """
-            name: tiny-seeds
-            dataset: mnist
-            train_size: 128
-            epochs: 1
-            channels: 2
-            kernel: 5
-            seeds: [0, 1]
-            sweep:
-              parameter: layers
-              values: [1, 2]
-            analysis: {orderings: 10, curvature_samples: 16, lanczos_steps: 6, per_sample_full: 0}
-            """;
-
     @TempDir
     static Path tmp;
     static SweepResult result;
     static Path out;
+    static SeededRuns seeded;
 
     @BeforeAll
     static void trainTwoNetworksWithTwoSeeds() throws Exception {
-        RunStore store = new RunStore(tmp.resolve("store"));
-        result = new SweepRunner(store, TinyRuns.embedded(tmp.resolve("no-data")), 1, 1)
-                .run(SweepFileReader.parse(YAML, "tiny-seeds.yaml", "tiny-seeds"), SweepListener.NONE, ProgressMonitor.NONE);
-        out = tmp.resolve("out");
-        SweepReport.write(result, store, out, SweepFigures.WRITER);
+        seeded = SeededRuns.train(tmp);
+        result = seeded.result();
+        out = seeded.out();
     }
 
     private static RunsViewModel runs() throws Exception {
-        Messages messages = new Messages();
-        RunsViewModel runs = new RunsViewModel(new JobViewModel(r -> {
-            throw new AssertionError("no background work expected");
-        }, messages), messages, TinyRuns.embedded(tmp.resolve("no-data")), null, AnalysisOptions.interactive(),
-                Runnable::run);
-        for (PointResult p : result.points()) {
-            Path dir = p.run().folder();
-            runs.add(dir, RunFolder.read(dir), AnalysisStore.read(dir).orElseThrow());
-        }
-        return runs;
+        return seeded.runs();
     }
 
     @Test

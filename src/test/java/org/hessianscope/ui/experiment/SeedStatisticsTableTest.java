@@ -8,17 +8,9 @@ import java.util.List;
 import org.hessianscope.analysis.AnalysisOptions;
 import org.hessianscope.analysis.TinyRuns;
 import org.hessianscope.experiment.NetworkStatistics;
-import org.hessianscope.experiment.RunStore;
 import org.hessianscope.experiment.SeedInterval;
-import org.hessianscope.experiment.SweepFileReader;
-import org.hessianscope.experiment.SweepListener;
-import org.hessianscope.experiment.SweepReport;
-import org.hessianscope.experiment.SweepResult;
-import org.hessianscope.experiment.SweepRunner;
 import org.hessianscope.experiment.SweepSummary;
-import org.hessianscope.figure.SweepFigures;
-import org.hessianscope.task.ProgressMonitor;
-import org.hessianscope.ui.charts.SeedMeanChartTest;
+import org.hessianscope.ui.charts.SeededRuns;
 import org.hessianscope.ui.common.JobViewModel;
 import org.hessianscope.ui.common.Messages;
 import org.hessianscope.ui.runs.RunsViewModel;
@@ -46,12 +38,7 @@ public class SeedStatisticsTableTest {
 
     @Test
     void aFinishedSeededSweepShowsEachNetworksIntervalAndTheTestsItsSummaryPrints() throws Exception {
-        RunStore store = new RunStore(tmp.resolve("store"));
-        SweepResult result = new SweepRunner(store, TinyRuns.embedded(tmp.resolve("no-data")), 1, 1).run(
-                SweepFileReader.parse(SeedMeanChartTest.YAML, "tiny-seeds.yaml", "tiny-seeds"), SweepListener.NONE,
-                ProgressMonitor.NONE);
-        Path out = tmp.resolve("out");
-        SweepReport.write(result, store, out, SweepFigures.WRITER);
+        Path out = SeededRuns.train(tmp).out();
         SweepSummary printed = SweepSummary.read(out);
 
         Messages messages = new Messages();
