@@ -188,24 +188,30 @@ public final class SessionFiles {
         if (coming.isEmpty()) {
             return;
         }
-        expecting = c -> {
-            List<RunItem> came = new ArrayList<>();
-            while (c.next()) {
-                c.getAddedSubList().stream().filter(r -> coming.remove(r.folder())).forEach(came::add);
-            }
-            if (!came.isEmpty()) {
-                // After the run list has selected the run it just added, and outside its change notification.
-                javafx.application.Platform.runLater(() -> {
-                    came.forEach(r -> r.shownProperty().set(checked == null || checked.contains(r.folder())));
-                    select.run();
-                });
-            }
-            if (coming.isEmpty()) {
-                ListChangeListener<RunItem> me = expecting;
-                javafx.application.Platform.runLater(() -> runs.runs().removeListener(me));
-                expecting = null;
+        ListChangeListener<RunItem> listener = new ListChangeListener<>() {
+            @Override
+            public void onChanged(Change<? extends RunItem> c) {
+                List<RunItem> came = new ArrayList<>();
+                while (c.next()) {
+                    c.getAddedSubList().stream().filter(r -> coming.remove(r.folder())).forEach(came::add);
+                }
+                if (!came.isEmpty()) {
+                    // After the run list has selected the run it just added, and outside its change notification.
+                    javafx.application.Platform.runLater(() -> {
+                        came.forEach(r -> r.shownProperty().set(checked == null || checked.contains(r.folder())));
+                        select.run();
+                    });
+                }
+                if (coming.isEmpty()) {
+                    ListChangeListener<RunItem> me = this;
+                    javafx.application.Platform.runLater(() -> runs.runs().removeListener(me));
+                    if (expecting == me) {
+                        expecting = null;
+                    }
+                }
             }
         };
+        expecting = listener;
         runs.runs().addListener(expecting);
     }
 }
