@@ -43,6 +43,10 @@ public final class Windows {
         commands.addViewItems(viewMenu, main.tabs(), zoom);
         var sessionWindow = new org.hessianscope.ui.session.SessionWindow(root, main.tabs(), chartsModel, zoom);
         viewMenu.getItems().add(1, presenterMenu(sessionWindow.scaleProperty()));
+        MenuItem showAll = new MenuItem("Show every control (undo a session's hide)");
+        showAll.setId("menu-show-all");
+        showAll.setOnAction(e -> sessionWindow.showAll());
+        viewMenu.getItems().add(2, showAll);
         model.sessionFiles().attach(sessionWindow);
         menu.getMenus().add(org.hessianscope.ui.help.HelpMenu.build(root,
                 main.tabs().getTabs().stream().map(javafx.scene.control.Tab::getText).toList()));

@@ -244,6 +244,12 @@ public class SessionFilesWindowTest {
             openSession(gui, "{\"hide\": []}");
             assertEquals(4, gui.built.tabs().getTabs().size(), "a session without " + id + " shows it again");
         }
+        openSession(gui, "{\"hide\": [\"train.seed\", \"tab.experiments\"]}");
+        WaitForAsyncUtils.asyncFx(menuItem(robot, "menu-show-all")::fire).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(root.lookup("#field-seed").isVisible(), "View → Show every control");
+        assertEquals(4, gui.built.tabs().getTabs().size());
+        assertEquals(List.of(), gui.model.sessionFiles().window().capture().hide());
     }
 
     private static String key(Tab t) {

@@ -150,6 +150,13 @@ public final class SessionWindow {
         }
     }
 
+    /** Shows every control a session hid (View → Show every control); a later save hides nothing. */
+    public void showAll() {
+        hide = List.of();
+        hidden.hide(hide);
+        tabs.getTabs().setAll(allTabs);
+    }
+
     private static CurvatureOperator operator(String key) {
         for (CurvatureOperator op : CurvatureOperator.values()) {
             if (op.key().equals(key)) {
