@@ -56,8 +56,8 @@ public final class SessionWindow {
         this.zoom = zoom;
         this.hidden = new HiddenControls(root);
         charts.scaleProperty().bind(scale);
+        // Only a change of scale touches the root's style: at 1 the window keeps whatever style it has.
         scale.addListener(o -> scaleFont());
-        scaleFont();
     }
 
     /** Presenter mode's scale: 1 is off; fonts of the window and fonts and lines of the charts follow it. */
