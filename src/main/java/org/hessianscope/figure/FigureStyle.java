@@ -57,6 +57,18 @@ public record FigureStyle(boolean paper, String legendTitle, boolean logX, float
         return new FigureStyle(paper, legendTitle, logX, fontSize, lineWidth, c, legendBelow);
     }
 
+    /**
+     * Fonts {@code fonts} times and lines {@code lines} times as large (presenter mode reads from the
+     * back of a room); 1 and 1 is this style.
+     */
+    public FigureStyle scaled(double fonts, double lines) {
+        if (!(fonts > 0) || !(lines > 0)) {
+            throw new IllegalArgumentException("fonts = " + fonts + ", lines = " + lines + "; both must be positive");
+        }
+        return fonts == 1 && lines == 1 ? this : new FigureStyle(paper, legendTitle, logX, (float) (fontSize * fonts),
+                (float) (lineWidth * lines), columns, legendBelow);
+    }
+
     public FigureStyle withLegendBelow(boolean below) {
         return new FigureStyle(paper, legendTitle, logX, fontSize, lineWidth, columns, below);
     }

@@ -8,7 +8,6 @@ import org.hessianscope.ui.common.Messages;
 import org.hessianscope.ui.experiment.ExperimentsViewModel;
 import org.hessianscope.ui.runs.RunsViewModel;
 import org.hessianscope.ui.session.SessionStore;
-import org.hessianscope.ui.session.Sessions;
 import org.hessianscope.ui.surface.LandscapeViewModel;
 import org.hessianscope.ui.train.TrainViewModel;
 import java.io.IOException;
@@ -43,6 +42,7 @@ public final class AppModel implements AutoCloseable {
     private final ExperimentsViewModel experiments;
     private final LandscapeViewModel landscape;
     private final SessionStore sessions;
+    private final org.hessianscope.ui.session.SessionFiles sessionFiles;
     private final BooleanProperty paperStyle = new SimpleBooleanProperty(false);
     private boolean closed;
 
@@ -70,23 +70,15 @@ public final class AppModel implements AutoCloseable {
                 options.runsDir(), javafx.application.Platform::runLater);
         experiments.setSampleModels(options.sampleModels());
         sessions = new SessionStore(options.session());
+        sessionFiles = new org.hessianscope.ui.session.SessionFiles(sessions, options.sessionGiven(), builder, runs,
+                paperStyle, sample.dataFolderProperty(), messages);
         landscape = new LandscapeViewModel(runs, new JobViewModel(workers, messages), catalog, engine,
                 org.hessianscope.surface.SurfaceOptions.defaults(org.hessianscope.surface.SurfaceOptions.HESSIAN));
     }
 
     /** Restores the saved session (a damaged one is reported and ignored), then opens the --run folders. */
     public void start() {
-        List<Path> open = new ArrayList<>();
-        try {
-            sessions.read().ifPresent(s -> {
-                Sessions.restore(s, builder);
-                paperStyle.set(s.paperStyle());
-                sample.dataFolderProperty().set(Sessions.dataFolder(s));
-                Sessions.runFolders(s).stream().filter(Files::isDirectory).forEach(open::add);
-            });
-        } catch (IOException e) {
-            messages.error("restoring the session", e);
-        }
+        List<Path> open = new ArrayList<>(sessionFiles.restore());
         boolean firstStart = open.isEmpty() && Files.notExists(sessions.file());
         open.addAll(options.runs());
         if (open.isEmpty() && (options.screenshot() != null || firstStart) && Files.isDirectory(options.sampleModels())) {
@@ -120,12 +112,14 @@ public final class AppModel implements AutoCloseable {
         }
     }
 
+    /** Saves the session where the window keeps it, unless it was handed out (see {@link #sessionFiles()}). */
     public void saveSession() {
-        try {
-            sessions.write(Sessions.capture(builder, runs, paperStyle.get(), sample.dataFolderProperty().get()));
-        } catch (IOException e) {
-            messages.error("saving the session to " + sessions.file(), e);
-        }
+        sessionFiles.autoSave();
+    }
+
+    /** Session files saved and opened from the File menu and the command line (issue 17). */
+    public org.hessianscope.ui.session.SessionFiles sessionFiles() {
+        return sessionFiles;
     }
 
     /** Saves the session, stops the jobs and releases the engine. */

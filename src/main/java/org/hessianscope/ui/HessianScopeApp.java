@@ -13,7 +13,8 @@ import javafx.util.Duration;
 /**
  * The desktop application. Options: {@code --screenshot FILE} renders the window once the
  * runs are loaded and analysed, writes a PNG and exits; {@code --run DIR} opens a run
- * folder; {@code --session FILE} and {@code --runs-dir DIR} move the session and new runs.
+ * folder; {@code --session FILE} opens a session file (one that exists is handed out and never
+ * saved over on exit); {@code --runs-dir DIR} moves new runs.
  */
 public final class HessianScopeApp extends Application {
     /** How often the screenshot mode checks whether loading and analysis have finished. */

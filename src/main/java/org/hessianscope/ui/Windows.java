@@ -39,7 +39,15 @@ public final class Windows {
         var commands = new org.hessianscope.ui.shortcuts.CommandMenus();
         menu.getMenus().add(1, commands.runMenu(model.train(), model.runs()));
         commands.addExportAll(exportMenu, chartsModel, export);
-        commands.addViewItems(viewMenu, main.tabs(), org.hessianscope.ui.charts.ZoomReset.install(root));
+        var zoom = org.hessianscope.ui.charts.ZoomReset.install(root);
+        commands.addViewItems(viewMenu, main.tabs(), zoom);
+        var sessionWindow = new org.hessianscope.ui.session.SessionWindow(root, main.tabs(), chartsModel, zoom);
+        viewMenu.getItems().add(1, presenterMenu(sessionWindow.scaleProperty()));
+        MenuItem showAll = new MenuItem("Show every control (undo a session's hide)");
+        showAll.setId("menu-show-all");
+        showAll.setOnAction(e -> sessionWindow.showAll());
+        viewMenu.getItems().add(2, showAll);
+        model.sessionFiles().attach(sessionWindow);
         menu.getMenus().add(org.hessianscope.ui.help.HelpMenu.build(root,
                 main.tabs().getTabs().stream().map(javafx.scene.control.Tab::getText).toList()));
         return new Built(root, charts, chartsModel, export, commands, main.tabs());
@@ -71,7 +79,49 @@ public final class Windows {
         });
         MenuItem quit = new MenuItem("Quit");
         quit.setOnAction(e -> Platform.exit());
-        return new Menu("File", null, open, samples, data, quit);
+        return new Menu("File", null, open, samples, data, new javafx.scene.control.SeparatorMenuItem(),
+                sessionItem("Open session…", "menu-open-session", false, model),
+                sessionItem("Save session as…", "menu-save-session", true, model),
+                new javafx.scene.control.SeparatorMenuItem(), quit);
+    }
+
+    /** A session file to hand out or open: builder, runs, selection, tab, toggles, zoom, scale, hidden controls. */
+    private static MenuItem sessionItem(String text, String id, boolean save, AppModel model) {
+        MenuItem item = new MenuItem(text);
+        item.setId(id);
+        item.setOnAction(e -> {
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle(save ? "Save the session (a file to hand out)" : "Open a session file");
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Session (JSON)", "*.json"));
+            if (save) {
+                chooser.setInitialFileName("session.json");
+            }
+            File f = save ? chooser.showSaveDialog(null) : chooser.showOpenDialog(null);
+            if (f != null && save) {
+                model.sessionFiles().saveAs(f.toPath());
+            } else if (f != null) {
+                model.sessionFiles().open(f.toPath());
+            }
+        });
+        return item;
+    }
+
+    /** View → Presenter mode: one scale for the window's fonts and the charts' fonts and lines. */
+    private static Menu presenterMenu(javafx.beans.property.DoubleProperty scale) {
+        Menu menu = new Menu("Presenter mode");
+        menu.setId("menu-presenter");
+        javafx.scene.control.ToggleGroup group = new javafx.scene.control.ToggleGroup();
+        for (double s : org.hessianscope.ui.session.SessionWindow.SCALES) {
+            javafx.scene.control.RadioMenuItem item = new javafx.scene.control.RadioMenuItem(
+                    s == 1 ? "Off (1×)" : String.format(java.util.Locale.ROOT, "%.4g× fonts and lines", s));
+            item.setId(String.format(java.util.Locale.ROOT, "menu-presenter-%d", Math.round(s * 100)));
+            item.setToggleGroup(group);
+            item.setSelected(scale.get() == s);
+            item.setOnAction(e -> scale.set(s));
+            scale.addListener((o, was, now) -> item.setSelected(now.doubleValue() == s));
+            menu.getItems().add(item);
+        }
+        return menu;
     }
 
     private static Menu exportMenu(ChartsViewModel charts, LandscapeViewModel landscape, ExportViewModel export) {

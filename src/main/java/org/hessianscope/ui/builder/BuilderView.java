@@ -32,6 +32,7 @@ public final class BuilderView extends VBox {
         slider("channels C", "slider-channels", vm.channelsProperty(), 1, 64, "Channels C of every conv layer: more channels, more parameters");
         ComboBox<String> pool = new ComboBox<>(FXCollections.observableArrayList(BuilderViewModel.POOLS));
         pool.valueProperty().bindBidirectional(vm.poolProperty());
+        pool.setId("builder-pool");
         tip(pool, "A pooling layer in place of one ReLU: none, max or avg");
         add("pool", pool);
         slider("pool size", "slider-pool-size", vm.poolSizeProperty(), 2, 4, "The pool's window and stride (p×p)");
@@ -57,6 +58,7 @@ public final class BuilderView extends VBox {
         grid.add(relu, 0, row++, 3, 1);
         ComboBox<DatasetName> dataset = new ComboBox<>(FXCollections.observableArrayList(DatasetName.values()));
         dataset.valueProperty().bindBidirectional(vm.datasetProperty());
+        dataset.setId("builder-dataset");
         tip(dataset, "The training data: MNIST digits or Fashion-MNIST clothes, 28×28 grey images in 10 classes");
         add("dataset", dataset);
         validation.trainSize(number("training-set size", "field-train-size", vm.trainSizeProperty(), "How many training images (the first N "

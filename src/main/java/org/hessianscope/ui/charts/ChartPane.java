@@ -71,6 +71,7 @@ public final class ChartPane extends StackPane {
             plot.setDomainCrosshairLockedOnData(false);
             plot.setDomainCrosshairValue(Double.NaN);
         }
+        ZoomReset.applyPending(viewer);
     }
 
     /** Moves the crosshair to the data x under canvas point (x, y) and reports it; outside the plot, nothing. */

@@ -50,7 +50,9 @@ public final class ChartsView extends GridPane {
         normalise.valueProperty().bindBidirectional(vm.normaliseProperty());
         HBox normaliseRow = new HBox(6, new javafx.scene.control.Label("normalise"), normalise);
         normaliseRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        normaliseRow.setId("lossdifference-normalise-row");
         HBox toggles = new HBox(8);
+        toggles.setId("spectrum-operators");
         for (CurvatureOperator op : CurvatureOperator.values()) {
             CheckBox c = new CheckBox(SpectrumFigure.title(op));
             c.selectedProperty().bindBidirectional(vm.operatorShownProperty(op));

@@ -72,18 +72,22 @@ public final class ChartsViewModel {
     /** The live Lanczos view of the run being analysed ({@link #liveRun}), or null while none runs. */
     private LanczosConvergence live;
     private RunItem liveRun;
+    /** Presenter mode's scale of fonts and lines (1: the figures' own sizes). */
+    private final javafx.beans.property.DoubleProperty scale = new javafx.beans.property.SimpleDoubleProperty(1);
 
     public ChartsViewModel(RunsViewModel runs, BooleanProperty paperStyle) {
         this.runs = runs;
         this.paperStyle = paperStyle;
         runs.runs().addListener((javafx.collections.ListChangeListener<RunItem>) c -> rebuild());
         runs.selectedProperty().addListener(o -> rebuild());
-        paperStyle.addListener(o -> {
+        javafx.beans.InvalidationListener restyle = o -> {
             if (live != null) {
                 live = live.restyled(singleStyle());
             }
             rebuild();
-        });
+        };
+        paperStyle.addListener(restyle);
+        scale.addListener(restyle);
         runs.lanczos().onBatch(this::lanczosSteps);
         seedMean.addListener(o -> rebuild());
         normalise.addListener(o -> rebuild());
@@ -134,15 +138,28 @@ public final class ChartsViewModel {
     }
 
     private FigureStyle singleStyle() {
-        return paperStyle.get() ? windowPaper(null) : FigureStyle.screen();
+        return paperStyle.get() ? windowPaper(null) : screen();
+    }
+
+    /** The window's own style at presenter mode's scale. */
+    private FigureStyle screen() {
+        return presenter(FigureStyle.screen());
+    }
+
+    /**
+     * Lines at presenter mode's full scale, chart fonts at its square root: a quarter of a 1280×720
+     * window has no room for a 1.5× title, legend and tick labels, 1.22× still leaves a plot.
+     */
+    private FigureStyle presenter(FigureStyle style) {
+        return style.scaled(Math.sqrt(scale.get()), scale.get());
     }
 
     /**
      * The paper's conventions as a window draws them: the legend in rows below the plot, since a
      * column beside it left charts 1 and 3 a plot about 100 px wide (issue 17, defect 17).
      */
-    private static FigureStyle windowPaper(String legendTitle) {
-        return FigureStyle.paper(legendTitle).withLegendBelow(true);
+    private FigureStyle windowPaper(String legendTitle) {
+        return presenter(FigureStyle.paper(legendTitle).withLegendBelow(true));
     }
 
     /** Chart 2: always the selected run, its spectrum once analysed, its live convergence while being analysed. */
@@ -216,7 +233,7 @@ public final class ChartsViewModel {
         JFreeChart chart = seeds != null && seedMean.get() ? seedMeans(seeds, selected) : runCurves(drawn, labels);
         // Below the plot in both styles: a legend column beside it left chart 1 a plot of about 110 px at
         // 1280×720 with six runs (issue 17, defect 8); the legend must never take the plot's room.
-        FigureStyle style = paperStyle.get() ? windowPaper(labels.title()) : FigureStyle.screen()
+        FigureStyle style = paperStyle.get() ? windowPaper(labels.title()) : screen()
                 .withLegendTitle(labels.title()).withLegendBelow(true);
         emphasise(chart, selected);
         lossDifferenceHint.set("");
@@ -261,7 +278,7 @@ public final class ChartsViewModel {
         }
         LossDifferenceNormalise view = normalise.get() == null ? LossDifferenceNormalise.NONE : normalise.get();
         return LossDifferenceFigure.chart(series, LossDifferenceLayers.all().withNormalise(view),
-                paperStyle.get() ? windowPaper(labels.title()) : FigureStyle.screen()
+                paperStyle.get() ? windowPaper(labels.title()) : screen()
                         .withLegendTitle(labels.title()).withLegendBelow(true));
     }
 
@@ -270,7 +287,7 @@ public final class ChartsViewModel {
         this.labels = seeds.networks().stream().map(SeedGroups.Network::label).toList();
         seeds.networks().forEach(n -> byLabel.put(n.label(), n.representative(selected)));
         return SeedMeanChart.chart(seeds, paperStyle.get(), paperStyle.get() ? windowPaper(seeds.title())
-                : FigureStyle.screen().withLegendTitle(seeds.title()));
+                : screen().withLegendTitle(seeds.title()));
     }
 
     /** Thickens the selected run's lines and fades the others (series keys are "label: kind"). */
@@ -326,6 +343,11 @@ public final class ChartsViewModel {
         }
         int colon = seriesKey.lastIndexOf(": ");
         return colon < 0 ? null : byLabel.get(seriesKey.substring(0, colon));
+    }
+
+    /** Presenter mode: fonts and line widths of all four charts times this (1, 1.25, 1.5). */
+    public javafx.beans.property.DoubleProperty scaleProperty() {
+        return scale;
     }
 
     /** Chart 1, or null while no shown run has an analysis. */

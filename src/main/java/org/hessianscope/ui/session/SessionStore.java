@@ -40,9 +40,33 @@ public final class SessionStore {
             }
             return Optional.of(s);
         } catch (JsonProcessingException e) {
-            throw new IOException(file + " is damaged (" + e.getOriginalMessage() + "); it was ignored and will be "
-                    + "replaced on exit", e);
+            throw new IOException(file + " is damaged" + field(e) + " (" + firstLine(e.getOriginalMessage())
+                    + "); it was ignored", e);
         }
+    }
+
+    /** ", field \"scale\"" (or "zoom.chart-spectrum.axes[1]") when Jackson knows where it stopped. */
+    private static String field(JsonProcessingException e) {
+        if (!(e instanceof com.fasterxml.jackson.databind.JsonMappingException m) || m.getPath().isEmpty()) {
+            return "";
+        }
+        StringBuilder s = new StringBuilder();
+        for (var ref : m.getPath()) {
+            if (ref.getFieldName() != null) {
+                s.append(s.length() == 0 ? "" : ".").append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                s.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return ", field \"" + s + "\"";
+    }
+
+    private static String firstLine(String m) {
+        if (m == null) {
+            return "unreadable";
+        }
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl);
     }
 
     public void write(Session session) throws IOException {

@@ -12,12 +12,43 @@ public final class Sessions {
     }
 
     public static Session capture(BuilderViewModel b, RunsViewModel runs, boolean paperStyle, Path dataFolder) {
-        List<String> folders = runs.runs().stream().map(r -> r.folder().toString()).toList();
+        return capture(b, runs, paperStyle, dataFolder, null);
+    }
+
+    /**
+     * The session of the view models, its run folders relative to {@code home} (the folder the
+     * session file goes to) when they lie inside it, so a session handed out with its runs beside
+     * it opens anywhere; null keeps them absolute. The window's part is left at its defaults.
+     */
+    public static Session capture(BuilderViewModel b, RunsViewModel runs, boolean paperStyle, Path dataFolder,
+                                  Path home) {
+        List<String> folders = runs.runs().stream().map(r -> name(r.folder(), home)).toList();
+        List<String> checked = runs.runs().stream().filter(r -> r.shownProperty().get())
+                .map(r -> name(r.folder(), home)).toList();
+        var selected = runs.selectedProperty().get();
         return new Session(b.layersProperty().get(), b.kernelProperty().get(), b.channelsProperty().get(),
                 b.poolProperty().get(), b.poolSizeProperty().get(), b.poolAtProperty().get(), b.hiddenProperty().get(),
                 b.reluLastProperty().get(), b.datasetProperty().get().key(), b.trainSizeProperty().get(),
                 b.epochsProperty().get(), b.seedProperty().get(), folders, paperStyle,
-                dataFolder == null ? null : dataFolder.toString());
+                dataFolder == null ? null : dataFolder.toString(), checked,
+                selected == null ? null : name(selected.folder(), home), null, null, null, null, null, 0, null);
+    }
+
+    private static String name(Path folder, Path home) {
+        Path abs = folder.toAbsolutePath().normalize();
+        if (home != null) {
+            Path h = home.toAbsolutePath().normalize();
+            if (abs.startsWith(h) && !abs.equals(h)) {
+                return h.relativize(abs).toString().replace('\\', '/');
+            }
+        }
+        return abs.toString();
+    }
+
+    /** A run folder as a session names it: relative ones lie in {@code home}, the session file's folder. */
+    public static Path resolve(String folder, Path home) {
+        Path p = Path.of(folder);
+        return (p.isAbsolute() || home == null ? p : home.resolve(p)).toAbsolutePath().normalize();
     }
 
     /** Applies the builder settings; values outside the sliders' ranges are clamped, unknown names ignored. */
