@@ -14,6 +14,7 @@ import javafx.stage.Stage;
 import org.hessianscope.analysis.AnalysisOptions;
 import org.hessianscope.analysis.RunAnalysis;
 import org.hessianscope.analysis.TinyRuns;
+import org.hessianscope.data.DatasetCatalog;
 import org.hessianscope.engine.Engine;
 import org.hessianscope.ui.runs.RunItem;
 import org.testfx.util.WaitForAsyncUtils;
@@ -61,12 +62,19 @@ public final class GuiFixture {
      * analysed with {@link #ANALYSIS}: a run whose four charts can be drawn, made once per test class.
      */
     public static Path analysedRun(Path tmp) throws IOException {
-        Path run = TinyRuns.train(tmp.resolve("analysed"), 1, 120, TinyRuns.embedded(tmp.resolve("no-data")));
-        try (Engine engine = new Engine(2)) {
-            new RunAnalysis(engine).analyzeFolder(run, TinyRuns.embedded(tmp.resolve("no-data")), ANALYSIS,
-                    RunAnalysis.StepMonitors.NONE);
-        }
+        DatasetCatalog data = TinyRuns.embedded(tmp.resolve("no-data"));
+        Path run = TinyRuns.train(tmp.resolve("analysed"), 1, 120, data);
+        analyse(data, run);
         return run;
+    }
+
+    /** Analyses each of {@code runs} with {@link #ANALYSIS}, writing its analysis.json as the window would. */
+    public static void analyse(DatasetCatalog data, Path... runs) throws IOException {
+        try (Engine engine = new Engine(2)) {
+            for (Path run : runs) {
+                new RunAnalysis(engine).analyzeFolder(run, data, ANALYSIS, RunAnalysis.StepMonitors.NONE);
+            }
+        }
     }
 
     /** Opens the analysed {@code run} and waits until chart 1 draws it and no job is left; returns its item. */

@@ -17,10 +17,8 @@ import javafx.scene.control.Labeled;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
 import javafx.stage.Stage;
-import org.hessianscope.analysis.RunAnalysis;
 import org.hessianscope.analysis.TinyRuns;
 import org.hessianscope.data.DatasetCatalog;
-import org.hessianscope.engine.Engine;
 import org.hessianscope.experiment.RunStore;
 import org.hessianscope.figure.LossDifferenceFigure;
 import org.hessianscope.figure.LossDifferenceNormalise;
@@ -46,7 +44,6 @@ public class RunsAndChartsWindowTest {
     /** Two analysed runs that differ only by their training seed (3 and 4). */
     static Path seed3;
     static Path seed4;
-    static int started;
     GuiFixture gui;
     Stage stage;
 
@@ -55,18 +52,13 @@ public class RunsAndChartsWindowTest {
         DatasetCatalog catalog = TinyRuns.embedded(tmp.resolve("no-data"));
         seed3 = TinyRuns.train(tmp.resolve("20260101-000001"), 1, 120, 3, catalog);
         seed4 = TinyRuns.train(tmp.resolve("20260101-000002"), 1, 120, 4, catalog);
-        try (Engine engine = new Engine(2)) {
-            for (Path run : List.of(seed3, seed4)) {
-                new RunAnalysis(engine).analyzeFolder(run, catalog, GuiFixture.ANALYSIS, RunAnalysis.StepMonitors.NONE);
-            }
-        }
+        GuiFixture.analyse(catalog, seed3, seed4);
     }
 
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        Path dir = tmp.resolve("window-" + (++started));
-        gui = new GuiFixture(stage, dir, dir.resolve("session.json"), List.of());
+        gui = GuiFixture.fresh(stage, tmp);
     }
 
     @AfterEach
@@ -130,7 +122,7 @@ public class RunsAndChartsWindowTest {
         assertEquals("lossdifference-seed_3+seed_4", gui.built.export().suggestedName("lossdifference"));
         JFreeChart perSample = gui.built.chartsModel().perSampleProperty().get();
         assertEquals("seed 4", org.hessianscope.figure.RunCaption.of(perSample));
-        Path svg = tmp.resolve("persample-" + started + ".svg");
+        Path svg = gui.folder.resolve("persample.svg");
         assertTrue(WaitForAsyncUtils.asyncFx(() -> gui.built.export().export(
                 gui.built.chartsModel().perSampleProperty(), svg, 1)).get());
         assertTrue(Files.readString(svg).contains("run: seed 4"), "the exported chart 4 names its run");

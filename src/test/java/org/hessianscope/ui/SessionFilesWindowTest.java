@@ -25,11 +25,9 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.Tab;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
-import org.hessianscope.analysis.RunAnalysis;
 import org.hessianscope.analysis.TinyRuns;
 import org.hessianscope.curvature.CurvatureOperator;
 import org.hessianscope.data.DatasetName;
-import org.hessianscope.engine.Engine;
 import org.hessianscope.figure.LossDifferenceNormalise;
 import org.hessianscope.ui.charts.ChartZoom;
 import org.hessianscope.ui.runs.RunItem;
@@ -59,7 +57,6 @@ public class SessionFilesWindowTest {
     static Path handout;
     static Path runA;
     static Path runB;
-    static int started;
     Stage stage;
     GuiFixture gui;
     GuiFixture second;
@@ -70,18 +67,13 @@ public class SessionFilesWindowTest {
         var data = TinyRuns.embedded(tmp.resolve("no-data"));
         runA = TinyRuns.train(handout.resolve("a"), 1, 120, data);
         runB = TinyRuns.train(handout.resolve("b"), 2, 120, data);
-        try (Engine engine = new Engine(2)) {
-            for (Path r : List.of(runA, runB)) {
-                new RunAnalysis(engine).analyzeFolder(r, data, GuiFixture.ANALYSIS, RunAnalysis.StepMonitors.NONE);
-            }
-        }
+        GuiFixture.analyse(data, runA, runB);
     }
 
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        Path dir = tmp.resolve("window-" + (++started));
-        gui = new GuiFixture(stage, dir, dir.resolve("session.json"), List.of());
+        gui = GuiFixture.fresh(stage, tmp);
     }
 
     @AfterEach
