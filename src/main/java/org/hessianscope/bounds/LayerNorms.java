@@ -44,6 +44,17 @@ public final class LayerNorms {
     }
 
     /**
+     * The norms of the one linear layer named {@code layer} ("conv2"), exactly as {@link #compute} finds
+     * them for it, without the others' cost (the Explain tab asks for one layer at a time).
+     */
+    public static LayerNorm of(ArchitectureSpec spec, double[] theta, String layer) {
+        Stage stage = spec.stages().stream().filter(s -> s.name().equals(layer)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no stage " + layer + " in the network"));
+        return stage.accept(new Norms(spec.parameterLayout(), theta))
+                .orElseThrow(() -> new IllegalArgumentException(layer + " is not a linear layer"));
+    }
+
+    /**
      * The norms of one stage: a linear map T^(p) has them; ReLU (Λ, diagonal 0/1) and the pools
      * (norm 1 for max, 1/k_pool for average) have none to measure, since Lemma 2 bounds them by 1.
      * A stage type the theorems do not cover must throw {@code new UncoveredStageException("Lemma 2", stage)} here.

@@ -44,6 +44,8 @@ public final class AppModel implements AutoCloseable {
     private final SessionStore sessions;
     private final org.hessianscope.ui.session.SessionFiles sessionFiles;
     private final BooleanProperty paperStyle = new SimpleBooleanProperty(false);
+    /** Edit → Undo / Redo: the builder's changes and Remove (issue 17). */
+    private final org.hessianscope.ui.common.EditHistory edits = new org.hessianscope.ui.common.EditHistory();
     private boolean closed;
 
     public AppModel(AppOptions options) {
@@ -61,6 +63,8 @@ public final class AppModel implements AutoCloseable {
         });
         engine = Engine.create();
         runs = new RunsViewModel(new JobViewModel(workers, messages), messages, catalog, engine, analysis);
+        runs.recordEditsIn(edits);
+        org.hessianscope.ui.builder.BuilderEdits.record(builder, edits);
         train = new TrainViewModel(builder, runs, new JobViewModel(workers, messages), messages, catalog, engine,
                 options.runsDir());
         readout = new ReadoutViewModel(runs);
@@ -79,6 +83,7 @@ public final class AppModel implements AutoCloseable {
     /** Restores the saved session (a damaged one is reported and ignored), then opens the --run folders. */
     public void start() {
         List<Path> open = new ArrayList<>(sessionFiles.restore());
+        edits.clear(); // the restored builder is where the user starts, not a change to undo
         boolean firstStart = open.isEmpty() && Files.notExists(sessions.file());
         open.addAll(options.runs());
         if (open.isEmpty() && (options.screenshot() != null || firstStart) && Files.isDirectory(options.sampleModels())) {
@@ -141,6 +146,11 @@ public final class AppModel implements AutoCloseable {
     public boolean busy() {
         return runs.busy() || train.job().runningProperty().get() || experiments.job().runningProperty().get()
                 || landscape.job().runningProperty().get();
+    }
+
+    /** The window's undo and redo lists (Edit menu). */
+    public org.hessianscope.ui.common.EditHistory edits() {
+        return edits;
     }
 
     public AppOptions options() {

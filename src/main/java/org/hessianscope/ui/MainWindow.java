@@ -20,9 +20,10 @@ public final class MainWindow {
     private final BorderPane root = new BorderPane();
     private final TrainView train;
     private final TabPane tabs;
+    private final BuilderView builder;
 
     MainWindow(AppModel model, javafx.scene.Node charts, javafx.scene.Node menu, javafx.scene.Node explain) {
-        BuilderView builder = new BuilderView(model.builder());
+        builder = new BuilderView(model.builder());
         train = new TrainView(model.train());
         ScrollPane left = new ScrollPane(new VBox(builder, train));
         left.setFitToWidth(true);
@@ -60,6 +61,10 @@ public final class MainWindow {
 
     Parent root() {
         return root;
+    }
+
+    BuilderView builder() {
+        return builder;
     }
 
     TabPane tabs() {

@@ -22,6 +22,14 @@ public final class Windows {
     private Windows() {
     }
 
+    /** One daemon thread for the Explain tab's layer norms (well under a second for the builder's networks). */
+    private static final java.util.concurrent.Executor EXPLAIN_NORMS = java.util.concurrent.Executors
+            .newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "hessianscope-explain-norms");
+                t.setDaemon(true);
+                return t;
+            });
+
     /** The window and the parts tests reach into. */
     record Built(Parent root, ChartsView charts, ChartsViewModel chartsModel, ExportViewModel export,
                  org.hessianscope.ui.shortcuts.CommandMenus commands, TabPane tabs) {
@@ -34,10 +42,19 @@ public final class Windows {
         Menu exportMenu = exportMenu(chartsModel, model.landscape(), export);
         Menu viewMenu = viewMenu(model);
         MenuBar menu = new MenuBar(fileMenu(model), exportMenu, viewMenu);
-        MainWindow main = new MainWindow(model, charts, menu, new ExplainView(new ExplainViewModel(model.builder(), model.runs())));
+        ExplainViewModel explain = new ExplainViewModel(model.builder(), model.runs(), EXPLAIN_NORMS,
+                Platform::runLater);
+        MainWindow main = new MainWindow(model, charts, menu, new ExplainView(explain));
+        // The shape table's drill-down: a conv row opens that layer in Explain.
+        main.builder().setOnOpenLayer(l -> {
+            explain.show(l);
+            main.tabs().getSelectionModel().select(main.tabs().getTabs().stream()
+                    .filter(t -> t.getText().equals("Explain")).findFirst().orElseThrow());
+        });
         Parent root = main.root();
         var commands = new org.hessianscope.ui.shortcuts.CommandMenus();
-        menu.getMenus().add(1, commands.runMenu(model.train(), model.runs()));
+        menu.getMenus().add(1, commands.editMenu(model.edits(), root));
+        menu.getMenus().add(2, commands.runMenu(model.train(), model.runs()));
         commands.addExportAll(exportMenu, chartsModel, export);
         var zoom = org.hessianscope.ui.charts.ZoomReset.install(root);
         commands.addViewItems(viewMenu, main.tabs(), zoom);

@@ -19,10 +19,16 @@ import org.hessianscope.data.DatasetName;
 public final class BuilderView extends VBox {
     private final GridPane grid = new GridPane();
     private final FieldValidation validation = new FieldValidation();
+    private final BuilderViewModel vm;
     private int row;
+    private static final java.util.regex.Pattern CONV = java.util.regex.Pattern.compile("conv(\\d+)");
+    private java.util.function.IntConsumer onOpenLayer = l -> { };
+    private static final javafx.scene.input.KeyCombination PLAIN_ENTER =
+            new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.ENTER);
 
     public BuilderView(BuilderViewModel vm) {
         super(6);
+        this.vm = vm;
         setId("builder");
         setPadding(new Insets(8));
         grid.setHgap(6);
@@ -47,6 +53,7 @@ public final class BuilderView extends VBox {
         tip(hidden, "Widths of the hidden fully connected layers before the output, comma-separated positive "
                 + "integers (e.g. 64,32); empty: the last conv feeds the output directly");
         hidden.setId("field-hidden");
+        typing(hidden);
         add("hidden widths", hidden);
         validation.hidden(hidden);
         CheckBox relu = new CheckBox("ReLU after the last conv");
@@ -88,12 +95,42 @@ public final class BuilderView extends VBox {
         table.setPrefHeight(220);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
         tip(table, "Every stage of the network with the feature map it makes (channels × height × width) and its "
-                + "parameters; follows the controls above");
+                + "parameters; follows the controls above. Click a conv row (or press Enter on it) to open that "
+                + "layer's Toeplitz matrix in the Explain tab");
+        // The drill-down (as CNN Explainer's): a click or Enter on a conv layer's row opens it in Explain.
+        table.setRowFactory(t -> {
+            javafx.scene.control.TableRow<LayerRow> r = new javafx.scene.control.TableRow<>();
+            r.setOnMouseClicked(e -> {
+                if (e.getButton() == javafx.scene.input.MouseButton.PRIMARY && !r.isEmpty()) {
+                    open(r.getItem());
+                }
+            });
+            return r;
+        });
+        table.setOnKeyPressed(e -> {
+            // Plain Enter only: Ctrl+Enter is Train and must reach its menu item.
+            if (PLAIN_ENTER.match(e) && table.getSelectionModel().getSelectedItem() != null) {
+                open(table.getSelectionModel().getSelectedItem());
+                e.consume();
+            }
+        });
 
         Label total = bound("builder-total", vm.totalParametersProperty());
         Label memory = bound("builder-memory", vm.memoryProperty());
         Label preview = bound("bound-preview", vm.boundPreviewProperty());
         getChildren().addAll(grid, problem, table, total, memory, preview);
+    }
+
+    /** What a click on conv layer l's row does (l 1-based): the window opens it in Explain. */
+    public void setOnOpenLayer(java.util.function.IntConsumer action) {
+        onOpenLayer = action;
+    }
+
+    private void open(LayerRow row) {
+        java.util.regex.Matcher m = CONV.matcher(row.stage());
+        if (m.matches() && !row.output().startsWith("✗")) {
+            onOpenLayer.accept(Integer.parseInt(m.group(1)));
+        }
     }
 
     /** The ControlsFX validation of the text fields: invalid while any holds text that is not a valid value. */
@@ -136,6 +173,8 @@ public final class BuilderView extends VBox {
         s.setSnapToTicks(true);
         s.setBlockIncrement(1);
         s.setPrefWidth(160);
+        // A drag (or a press on the track) is one undo step: the gesture lasts while the value is changing.
+        s.valueChangingProperty().addListener((o, was, now) -> vm.gestureProperty().set(now ? id : null));
         s.valueProperty().addListener((o, a, b) -> p.set((int) Math.round(b.doubleValue())));
         p.addListener((o, a, b) -> s.setValue(b.intValue()));
         Label value = new Label();
@@ -154,6 +193,7 @@ public final class BuilderView extends VBox {
         tip(f, what);
         f.setId(id);
         f.setPrefColumnCount(7);
+        typing(f);
         f.textProperty().addListener((o, was, now) -> {
             if (FieldValidation.within(now, lo, hi)) {
                 p.set(Integer.parseInt(now.trim()));
@@ -166,6 +206,11 @@ public final class BuilderView extends VBox {
         });
         add(label, f);
         return f;
+    }
+
+    /** Typing in {@code f} is one undo step until the field loses focus ("seed 0 → 12", not "0 → 1", "1 → 12"). */
+    private void typing(TextField f) {
+        f.focusedProperty().addListener((o, was, now) -> vm.gestureProperty().set(now ? f.getId() : null));
     }
 
     private void add(String label, javafx.scene.Node node) {

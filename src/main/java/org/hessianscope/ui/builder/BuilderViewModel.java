@@ -56,6 +56,8 @@ public final class BuilderViewModel {
 
     /** Set by the view: why a text field holds no valid value (its ControlsFX mark), empty while all do. */
     private final StringProperty invalidField = new SimpleStringProperty("");
+    /** Set by the view: the control being dragged or typed in, null when none; its changes make one undo step. */
+    private final StringProperty gesture = new SimpleStringProperty();
 
     private final ReadOnlyObjectWrapper<ArchitectureSpec> spec = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
@@ -225,6 +227,11 @@ public final class BuilderViewModel {
     /** Why a field holds no valid value (the first ControlsFX mark), empty while all do; Train waits for it. */
     public StringProperty invalidFieldProperty() {
         return invalidField;
+    }
+
+    /** The control being dragged or typed in (its id), null when none: {@link BuilderEdits} merges its changes. */
+    public StringProperty gestureProperty() {
+        return gesture;
     }
 
     /** The current spec, {@code null} while the inputs are invalid. */

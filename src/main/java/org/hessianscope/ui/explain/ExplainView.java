@@ -4,6 +4,9 @@ import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
@@ -57,39 +60,87 @@ public final class ExplainView extends ScrollPane {
             where they agree it has settled.
 
             A convolution is a matrix. A network is T^(L+1) Λ^(L) … Λ^(1) T^(1) x: each convolution is multiplication \
-            by a Toeplitz matrix T (below, for the chosen layer), each Λ a diagonal 0/1 matrix from the ReLU.""";
+            by a Toeplitz matrix T (at the top of the Explain tab, for the chosen layer), each Λ a diagonal 0/1 \
+            matrix from the ReLU.""";
+
+    private final ExplainViewModel vm;
 
     public ExplainView(ExplainViewModel vm) {
+        this.vm = vm;
+        setId("explain");
         Label text = new Label(TEXT);
         text.setWrapText(true);
         text.setMaxWidth(860);
-        Spinner<Integer> layer = new Spinner<>(1, 8, vm.layerProperty().get());
-        layer.valueProperty().addListener((o, a, b) -> vm.layerProperty().set(b));
+        Spinner<Integer> layer = chooser("explain-layer", vm.layerProperty(), vm.layersProperty(),
+                "The conv layer whose Toeplitz matrix is drawn; a click on its row of the builder's shape table "
+                        + "chooses it too");
+        Spinner<Integer> out = chooser("explain-out-channel", vm.outChannelProperty(), vm.outChannelsProperty(),
+                "The output channel o of the block drawn: the block of T that maps input channel c to output channel o");
+        Spinner<Integer> in = chooser("explain-in-channel", vm.inChannelProperty(), vm.inChannelsProperty(),
+                "The input channel c of the block drawn");
         Spinner<Integer> size = new Spinner<>(3, 12, vm.inputSizeProperty().get());
         size.valueProperty().addListener((o, a, b) -> vm.inputSizeProperty().set(b));
+        size.setTooltip(new Tooltip("The side n of the small n×n input the block is drawn for; the network's own "
+                + "maps are larger and give the norms below."));
         HeatMap kernel = new HeatMap(120);
+        kernel.setId("kernel-heatmap");
         HeatMap matrix = new HeatMap(420);
         matrix.setId("toeplitz-heatmap");
+        ColourBar bar = new ColourBar();
+        bar.setId("toeplitz-colour-bar");
         Label caption = new Label();
+        caption.setId("explain-caption");
         caption.setWrapText(true);
         caption.setMaxWidth(860);
-        vm.pictureProperty().addListener((o, a, p) -> show(p, kernel, matrix, caption));
-        show(vm.pictureProperty().get(), kernel, matrix, caption);
-        VBox box = new VBox(10, text, new HBox(8, new Label("conv layer"), layer, new Label("input n×n, n ="), size),
-                caption, new HBox(24, new VBox(4, new Label("kernel"), kernel),
-                new VBox(4, new Label("Toeplitz matrix T"), matrix)));
+        Label norms = new Label();
+        norms.setId("explain-norms");
+        norms.setWrapText(true);
+        norms.setMaxWidth(860);
+        norms.textProperty().bind(vm.normsProperty());
+        vm.pictureProperty().addListener((o, a, p) -> show(p, kernel, matrix, bar, caption));
+        show(vm.pictureProperty().get(), kernel, matrix, bar, caption);
+        // The picture first: the shape table's drill-down lands here, and the words follow below it.
+        VBox box = new VBox(10,
+                new FlowPane(8, 6, new Label("conv layer"), layer, new Label("output channel o"), out,
+                        new Label("input channel c"), in, new Label("input n×n, n ="), size),
+                caption, norms, new HBox(24, new VBox(4, new Label("kernel W[o, c]"), kernel),
+                new VBox(4, new Label("Toeplitz block T[o, c]"), new HBox(8, matrix, bar))), text);
         box.setPadding(new Insets(12));
         setContent(box);
         setFitToWidth(true);
     }
 
-    private static void show(ExplainViewModel.Picture p, HeatMap kernel, HeatMap matrix, Label caption) {
+    public ExplainViewModel model() {
+        return vm;
+    }
+
+    /** A 1-based chooser that follows {@code value} both ways and whose maximum follows {@code count}. */
+    private static Spinner<Integer> chooser(String id, javafx.beans.property.IntegerProperty value,
+                                            javafx.beans.value.ObservableIntegerValue count, String tip) {
+        SpinnerValueFactory.IntegerSpinnerValueFactory f =
+                new SpinnerValueFactory.IntegerSpinnerValueFactory(1, Math.max(1, count.get()), value.get());
+        count.addListener((o, was, now) -> f.setMax(Math.max(1, now.intValue())));
+        f.valueProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                value.set(now);
+            }
+        });
+        value.addListener((o, was, now) -> f.setValue(now.intValue()));
+        Spinner<Integer> s = new Spinner<>(f);
+        s.setId(id);
+        s.setPrefWidth(76);
+        s.setTooltip(new Tooltip(tip + "."));
+        return s;
+    }
+
+    private static void show(ExplainViewModel.Picture p, HeatMap kernel, HeatMap matrix, ColourBar bar, Label caption) {
         if (p == null) {
             caption.setText("Fix the architecture in the builder to see its Toeplitz matrices.");
             return;
         }
-        kernel.draw(p.kernel());
-        matrix.draw(p.matrix());
+        kernel.draw(p.kernel(), p.scale());
+        matrix.draw(p.matrix(), p.scale());
+        bar.draw(p.scale(), matrix.getHeight());
         caption.setText(p.caption());
     }
 }

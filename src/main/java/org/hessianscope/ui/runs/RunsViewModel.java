@@ -1,5 +1,7 @@
 package org.hessianscope.ui.runs;
 
+import org.hessianscope.ui.common.EditHistory;
+
 import org.hessianscope.ui.common.BackgroundTask;
 import org.hessianscope.ui.common.Feed;
 import org.hessianscope.ui.common.JobViewModel;
@@ -43,6 +45,8 @@ public final class RunsViewModel {
     private final Engine engine;
     private final AnalysisOptions options;
     private final Feed<LanczosProgress> lanczos;
+    /** Where Remove is recorded: the window's Edit history once {@link #recordEditsIn} is called. */
+    private EditHistory edits = new EditHistory();
     private final java.util.ArrayDeque<BackgroundTask<?>> pending = new java.util.ArrayDeque<>();
 
     /**
@@ -256,22 +260,61 @@ public final class RunsViewModel {
                 .onCancelled(ended));
     }
 
-    /** Takes {@code item} out of the list (its folder stays on disk) and offers Undo in the message bar. */
+    /**
+     * Takes {@code item} out of the list (its folder stays on disk) as a step of Edit → Undo, and offers
+     * Undo in the message bar too: no dialog stands between a teacher and the class, and nothing is lost.
+     */
     public void remove(RunItem item) {
         int at = runs.indexOf(item);
         if (at < 0) {
             return;
         }
-        runs.remove(item);
-        if (selected.get() == item) {
-            selected.set(runs.isEmpty() ? null : runs.get(Math.min(at, runs.size() - 1)));
+        Removal removal = new Removal(item, at);
+        removal.redo();
+        edits.record(removal);
+        messages.info("removed " + item.name() + " from the list; its folder stays on disk", "Undo",
+                () -> edits.undo(removal));
+    }
+
+    /** Remove as an undoable step: undo puts the run back where it was, selected. */
+    private final class Removal implements EditHistory.Edit {
+        private final RunItem item;
+        private final int at;
+
+        Removal(RunItem item, int at) {
+            this.item = item;
+            this.at = at;
         }
-        messages.info("removed " + item.name() + " from the list; its folder stays on disk", "Undo", () -> {
+
+        @Override
+        public String name() {
+            return "remove " + item.name();
+        }
+
+        @Override
+        public void undo() {
             if (!runs.contains(item)) {
                 runs.add(Math.min(at, runs.size()), item);
                 selected.set(item);
             }
-        });
+        }
+
+        @Override
+        public void redo() {
+            int i = runs.indexOf(item);
+            if (i < 0) {
+                return;
+            }
+            runs.remove(item);
+            if (selected.get() == item) {
+                selected.set(runs.isEmpty() ? null : runs.get(Math.min(i, runs.size() - 1)));
+            }
+        }
+    }
+
+    /** Records Remove in the window's {@code history} (Edit → Undo) instead of a list of its own. */
+    public void recordEditsIn(EditHistory history) {
+        edits = history;
     }
 
     /** Lanczos steps of the analysis that is running, for chart 2's live convergence view. */

@@ -15,6 +15,7 @@ import org.hessianscope.ui.charts.ChartRegistry;
 import org.hessianscope.ui.charts.ChartsViewModel;
 import org.hessianscope.ui.charts.ExportViewModel;
 import org.hessianscope.ui.charts.ZoomReset;
+import org.hessianscope.ui.common.EditHistory;
 import org.hessianscope.ui.train.TrainViewModel;
 import org.hessianscope.ui.runs.RunsViewModel;
 
@@ -49,6 +50,31 @@ public final class CommandMenus {
         });
         cancel.disableProperty().bind(train.job().runningProperty().not().and(runs.job().runningProperty().not()));
         return new Menu("Run", null, t, cancel);
+    }
+
+    /**
+     * Edit: Undo and Redo over the builder's changes and Remove, each named after its step ("Undo
+     * channels 8 → 12") and disabled when there is none. Redo's second keys go to {@code root}'s scene.
+     */
+    public Menu editMenu(EditHistory edits, javafx.scene.Parent root) {
+        MenuItem undo = item("Undo", "menu-undo", Shortcuts.UNDO, edits::undo);
+        undo.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() ->
+                edits.undoNameProperty().get().isEmpty() ? "Undo" : "Undo " + edits.undoNameProperty().get(),
+                edits.undoNameProperty()));
+        undo.disableProperty().bind(edits.undoNameProperty().isEmpty());
+        MenuItem redo = item("Redo", "menu-redo", Shortcuts.REDO, edits::redo);
+        redo.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() ->
+                edits.redoNameProperty().get().isEmpty() ? "Redo" : "Redo " + edits.redoNameProperty().get(),
+                edits.redoNameProperty()));
+        redo.disableProperty().bind(edits.redoNameProperty().isEmpty());
+        root.sceneProperty().addListener((o, was, scene) -> {
+            if (scene != null) {
+                scene.getAccelerators().put(Shortcuts.REDO_ALT, edits::redo);
+            }
+        });
+        Menu edit = new Menu("Edit", null, undo, redo);
+        edit.setId("menu-edit");
+        return edit;
     }
 
     /** Adds "Show the … tab" items (Shortcut+1…) and Reset zoom (Shortcut+0) to {@code view}. */

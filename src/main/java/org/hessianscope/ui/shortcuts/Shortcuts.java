@@ -17,6 +17,10 @@ public final class Shortcuts {
     public static final KeyCombination EXPORT_CHARTS = shortcut(KeyCode.E);
     public static final KeyCombination RESET_ZOOM = shortcut(KeyCode.DIGIT0);
     public static final KeyCombination GUIDE = new KeyCodeCombination(KeyCode.F1);
+    public static final KeyCombination UNDO = shortcut(KeyCode.Z);
+    public static final KeyCombination REDO = shortcut(KeyCode.Z, KeyCombination.SHIFT_DOWN);
+    /** Redo's second keys, as on Windows and Linux; only the scene knows them (a menu item shows one). */
+    public static final KeyCombination REDO_ALT = shortcut(KeyCode.Y);
     /** Shortcut+1 … Shortcut+4: the tabs in their order (Charts, Landscape, Explain, Experiments). */
     private static final KeyCode[] DIGITS = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4,
             KeyCode.DIGIT5, KeyCode.DIGIT6, KeyCode.DIGIT7, KeyCode.DIGIT8, KeyCode.DIGIT9};
@@ -43,6 +47,9 @@ public final class Shortcuts {
                 new Entry("Open a run folder", OPEN_RUN),
                 new Entry("Export the four charts (PNG 2× and PDF) to a folder", EXPORT_CHARTS),
                 new Entry("Reset the zoom of every chart", RESET_ZOOM),
+                new Entry("Undo the last change of the builder (or Remove)", UNDO),
+                new Entry("Redo the change undone last", REDO),
+                new Entry("Redo, as " + REDO.getDisplayText() + " does", REDO_ALT),
                 new Entry("User guide", GUIDE)));
         for (int i = 0; i < tabs.size() && tab(i) != null; i++) {
             list.add(new Entry("Show the " + tabs.get(i) + " tab", tab(i)));

@@ -1,0 +1,146 @@
+package org.hessianscope.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import javafx.scene.Node;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.Slider;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.hessianscope.ui.runs.RunItem;
+import org.hessianscope.ui.shortcuts.Shortcuts;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Issue 17: Edit → Undo / Redo over the builder and Remove (defect 19), by mouse and keys in the real window. */
+@ExtendWith(ApplicationExtension.class)
+public class EditMenuWindowTest {
+    @TempDir
+    static Path tmp;
+    static Path analysedRun;
+    GuiFixture gui;
+
+    @BeforeAll
+    static void analysedRun() throws IOException {
+        analysedRun = GuiFixture.analysedRun(tmp);
+    }
+
+    @Start
+    void start(Stage stage) {
+        gui = GuiFixture.fresh(stage, tmp);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        gui.close();
+    }
+
+    private static void keys(FxRobot robot, KeyCode key, KeyCode... held) {
+        robot.press(held);
+        try {
+            robot.type(key);
+        } finally {
+            robot.release(held);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private MenuItem item(FxRobot robot, String id) {
+        for (Menu m : robot.lookup(".menu-bar").queryAs(MenuBar.class).getMenus()) {
+            for (MenuItem i : m.getItems()) {
+                if (id.equals(i.getId())) {
+                    return i;
+                }
+            }
+        }
+        throw new AssertionError("no menu item " + id);
+    }
+
+    private int channels() {
+        return gui.model.builder().channelsProperty().get();
+    }
+
+    /** Drags the channels slider's thumb {@code dx} pixels; returns the channels it ends at. */
+    private int dragChannels(FxRobot robot, double dx) {
+        Slider s = robot.lookup("#slider-channels").queryAs(Slider.class);
+        Node thumb = s.lookup(".thumb");
+        robot.drag(thumb).moveBy(dx / 3, 0).moveBy(dx / 3, 0).moveBy(dx / 3, 0).release(javafx.scene.input.MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        return channels();
+    }
+
+    @Test
+    void aSliderDragIsOneStepUndoneAndRedoneByTheKeysAndTheMenu(FxRobot robot) {
+        MenuItem undo = item(robot, "menu-undo");
+        MenuItem redo = item(robot, "menu-redo");
+        assertEquals(Shortcuts.UNDO, undo.getAccelerator());
+        assertEquals(Shortcuts.REDO, redo.getAccelerator());
+        assertTrue(undo.isDisable(), "nothing to undo in a fresh window");
+        assertEquals("Undo", undo.getText());
+        assertTrue(redo.isDisable());
+        int start = channels();
+        int end = dragChannels(robot, 30);
+        assertTrue(end > start + 1, "the drag crossed several values: " + start + " → " + end);
+        assertEquals("Undo channels " + start + " → " + end, undo.getText(), "the whole drag is one named step");
+        assertFalse(undo.isDisable());
+
+        keys(robot, KeyCode.Z, KeyCode.CONTROL);
+        assertEquals(start, channels(), "one Ctrl+Z took the whole drag back");
+        assertEquals(start, (int) Math.round(robot.lookup("#slider-channels").queryAs(Slider.class).getValue()));
+        assertTrue(undo.isDisable());
+        assertEquals("Redo channels " + start + " → " + end, redo.getText());
+        keys(robot, KeyCode.Z, KeyCode.CONTROL, KeyCode.SHIFT);
+        assertEquals(end, channels(), "Ctrl+Shift+Z redid it");
+        keys(robot, KeyCode.Z, KeyCode.CONTROL);
+        keys(robot, KeyCode.Y, KeyCode.CONTROL);
+        assertEquals(end, channels(), "Ctrl+Y redid it too");
+        robot.interact(redo::fire); // nothing left to redo: nothing happens
+        assertEquals(end, channels());
+        robot.interact(undo::fire);
+        assertEquals(start, channels(), "the menu item undoes as the keys do");
+
+        // A new change after an undo clears the redo list.
+        assertFalse(redo.isDisable());
+        robot.clickOn("#field-seed").eraseText(1).write("12");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(12, gui.model.builder().seedProperty().get());
+        assertTrue(redo.isDisable(), "the redo list was cleared");
+        assertEquals("Redo", redo.getText());
+        assertEquals("Undo seed 0 → 12", undo.getText(), "typing \"12\" is one step");
+    }
+
+    /** Defect 19: Remove is undone by Edit → Undo (and the message bar's Undo); no dialog in front of the class. */
+    @Test
+    void removeIsUndoneByCtrlZ(FxRobot robot) throws Exception {
+        RunItem run = gui.openAnalysed(analysedRun);
+        robot.clickOn("#runs-remove");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(gui.model.runs().runs().isEmpty(), "one click removed it");
+        assertEquals("Undo remove " + run.name(), item(robot, "menu-undo").getText());
+        keys(robot, KeyCode.Z, KeyCode.CONTROL);
+        assertEquals(List.of(run), gui.model.runs().runs());
+        assertEquals(run, gui.model.runs().selectedProperty().get());
+        keys(robot, KeyCode.Y, KeyCode.CONTROL);
+        assertTrue(gui.model.runs().runs().isEmpty(), "redo removed it again");
+        // The message bar's Undo and Edit → Undo are one step: after the first, the second has nothing to repeat.
+        keys(robot, KeyCode.Z, KeyCode.CONTROL);
+        robot.clickOn("#runs-remove");
+        robot.clickOn("#message-bar-action");
+        assertEquals(List.of(run), gui.model.runs().runs());
+        assertTrue(item(robot, "menu-undo").isDisable(), "nothing is left to undo: " + item(robot, "menu-undo").getText());
+    }
+}
