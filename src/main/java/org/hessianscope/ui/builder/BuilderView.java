@@ -173,6 +173,20 @@ public final class BuilderView extends VBox {
         s.setSnapToTicks(true);
         s.setBlockIncrement(1);
         s.setPrefWidth(160);
+        // Up and Down on a focused horizontal slider are not the slider's (JavaFX leaves them to the parent),
+        // so they reached the left panel's ScrollPane, which scrolled a line: every control moved under the
+        // mouse and the next click hit the wrong one (issue 17, defect 5). Here they step the value, as
+        // Right and Left do, and stop there.
+        s.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.UP || e.getCode() == javafx.scene.input.KeyCode.DOWN) {
+                if (e.getCode() == javafx.scene.input.KeyCode.UP) {
+                    s.increment();
+                } else {
+                    s.decrement();
+                }
+                e.consume();
+            }
+        });
         // A drag (or a press on the track) is one undo step: the gesture lasts while the value is changing.
         s.valueChangingProperty().addListener((o, was, now) -> vm.gestureProperty().set(now ? id : null));
         s.valueProperty().addListener((o, a, b) -> p.set((int) Math.round(b.doubleValue())));
