@@ -80,6 +80,8 @@ public final class ExplainView extends ScrollPane {
                 "The input channel c of the block drawn");
         Spinner<Integer> size = new Spinner<>(3, 12, vm.inputSizeProperty().get());
         size.valueProperty().addListener((o, a, b) -> vm.inputSizeProperty().set(b));
+        size.setId("explain-input-size");
+        size.setPrefWidth(76);
         size.setTooltip(new Tooltip("The side n of the small n×n input the block is drawn for; the network's own "
                 + "maps are larger and give the norms below."));
         HeatMap kernel = new HeatMap(120);
