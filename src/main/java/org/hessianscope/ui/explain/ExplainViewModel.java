@@ -149,7 +149,7 @@ public final class ExplainViewModel {
         picture.set(new Picture(l, o, c, kernel, matrix, scale, String.format(Locale.ROOT,
                 "conv%d: the %d×%d kernel W[%d, %d] (output channel %d of %d, input channel %d of %d; %s) and its "
                         + "block of the Toeplitz matrix T on a %d×%d input: %d rows (output pixels) × %d columns "
-                        + "(input pixels). T of the whole layer is a %d × %d grid of such blocks, one per channel "
+                        + "(input pixels). T of the whole layer is a grid of %d × %d such blocks, one per channel "
                         + "pair. Each row is the kernel laid over one output position; the same weights repeat "
                         + "down shifted diagonals.",
                 l, k, k, o, c, o, conv.out().channels(), c, conv.in().channels(), source, n, n, matrix.length,
