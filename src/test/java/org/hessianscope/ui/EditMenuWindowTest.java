@@ -143,4 +143,20 @@ public class EditMenuWindowTest {
         assertEquals(List.of(run), gui.model.runs().runs());
         assertTrue(item(robot, "menu-undo").isDisable(), "nothing is left to undo: " + item(robot, "menu-undo").getText());
     }
+
+    /** File → Open session… changes the whole builder at once: one step, and one Ctrl+Z puts the builder back. */
+    @Test
+    void anOpenedSessionIsOneStep(FxRobot robot) throws Exception {
+        java.nio.file.Path f = java.nio.file.Files.writeString(tmp.resolve("lesson-" + System.nanoTime() + ".json"),
+                "{\"layers\": 3, \"kernel\": 3, \"channels\": 8, \"trainSize\": 1000, \"epochs\": 1, \"seed\": 4}");
+        WaitForAsyncUtils.asyncFx(() -> gui.model.sessionFiles().open(f)).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(8, channels());
+        assertEquals("Undo layers 2 → 3, channels 6 → 8, seed 0 → 4", item(robot, "menu-undo").getText());
+        keys(robot, KeyCode.Z, KeyCode.CONTROL);
+        assertEquals(6, channels());
+        assertEquals(2, gui.model.builder().layersProperty().get());
+        assertEquals(0, gui.model.builder().seedProperty().get());
+        assertTrue(item(robot, "menu-undo").isDisable(), "it was one step");
+    }
 }

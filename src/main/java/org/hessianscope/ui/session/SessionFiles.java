@@ -129,7 +129,13 @@ public final class SessionFiles {
     private List<Path> restore(Session s, Path file) {
         Path home = file.toAbsolutePath().getParent();
         List<String> problems = new ArrayList<>();
-        Sessions.restore(s, builder);
+        // The session's whole builder is one Edit → Undo step (the builder's gesture merges its changes).
+        builder.gestureProperty().set("session");
+        try {
+            Sessions.restore(s, builder);
+        } finally {
+            builder.gestureProperty().set(null);
+        }
         paperStyle.set(s.paperStyle());
         dataFolder.set(Sessions.dataFolder(s));
         List<Path> open = new ArrayList<>();
