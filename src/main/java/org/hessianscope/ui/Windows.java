@@ -36,6 +36,7 @@ public final class Windows {
         MenuBar menu = new MenuBar(fileMenu(model), exportMenu, viewMenu);
         MainWindow main = new MainWindow(model, charts, menu, new ExplainView(new ExplainViewModel(model.builder(), model.runs())));
         Parent root = main.root();
+        org.hessianscope.ui.common.JobNotifications.install(root, model.messages());
         var commands = new org.hessianscope.ui.shortcuts.CommandMenus();
         menu.getMenus().add(1, commands.runMenu(model.train(), model.runs()));
         commands.addExportAll(exportMenu, chartsModel, export);
