@@ -12,6 +12,7 @@
 #   window   the first frame painted after stage.show() (the window is usable)
 #   runs     the run list's last change (all runs listed)
 #   charts   every one of the four charts drawn for the last time (all runs in the charts)
+#   after    charts − window: how long the user waits for the charts once the window is there
 #   idle     no job runs or waits any more
 #   fx-max   the longest gap between two pulses of the JavaFX thread (60 Hz asked for: 17 ms is idle);
 #            stalls: how many gaps were longer than 50 ms. On a loaded machine a gap is mostly waiting for a core.
@@ -84,11 +85,12 @@ summary() {
     END {
       charts = 0; n = 0
       for (k in c) { n++; if (c[k] > charts) charts = c[k] }
-      printf "%s %s %s %s %s %s %s %s %s\n", kind, last("window"), last("runs"), (n == 4 ? charts : "-"),
+      after = (n == 4 && ("window" in t)) ? charts - t["window"] : "-"
+      printf "%s %s %s %s %s %s %s %s %s %s\n", kind, last("window"), last("runs"), (n == 4 ? charts : "-"), after,
         last("idle"), last("fx"), last("stalls"), last("cpu"), code
     }' "$2"
 }
-printf '%-13s %7s %7s %7s %7s %7s %7s %7s  %s\n' start window runs charts idle fx-max stalls fx-cpu \
+printf '%-13s %7s %7s %7s %7s %7s %7s %7s %7s  %s\n' start window runs charts after idle fx-max stalls fx-cpu \
   "the busiest FX stretch ran"
 rows="$out/rows.txt"
 : > "$rows"
@@ -97,11 +99,11 @@ for i in $(seq 1 "$reps"); do
     summary "$start" "$out/$start-$i.txt" >> "$rows"
   done
 done
-awk '{ code = ""; for (i = 9; i <= NF; i++) code = code " " $i
-       printf "%-13s %7s %7s %7s %7s %7s %7s %7s %s\n", $1, $2, $3, $4, $5, $6, $7, $8, code }' "$rows"
+awk '{ code = ""; for (i = 10; i <= NF; i++) code = code " " $i
+       printf "%-13s %7s %7s %7s %7s %7s %7s %7s %7s %s\n", $1, $2, $3, $4, $5, $6, $7, $8, $9, code }' "$rows"
 for start in first second; do
   med=""
-  for col in 2 3 4 5 6 7 8; do
+  for col in 2 3 4 5 6 7 8 9; do
     m=$(awk -v k="$start" -v c="$col" '$1 == k && $c != "-" { print $c }' "$rows" | sort -n \
       | awk '{ v[NR] = $1 } END { if (NR == 0) print "-"; else if (NR % 2) print v[(NR + 1) / 2];
                                   else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }')
