@@ -32,10 +32,13 @@ public final class HessianScopeApp extends Application {
             return;
         }
         model = new AppModel(options);
-        Scene scene = new Scene(Windows.build(model).root(), options.width(), options.height());
+        Windows.Built built = Windows.build(model);
+        Scene scene = new Scene(built.root(), options.width(), options.height());
+        long builtNs = System.nanoTime();
         stage.setTitle("HessianScope");
         stage.setScene(scene);
         stage.show();
+        StartupTrace.attachIfAsked(scene, model, built.chartsModel(), builtNs, System.nanoTime());
         model.start();
         if (options.screenshot() != null) {
             screenshotWhenIdle(scene, options.screenshot());

@@ -52,6 +52,7 @@ public final class Windows {
                     .filter(t -> t.getText().equals("Explain")).findFirst().orElseThrow());
         });
         Parent root = main.root();
+        org.hessianscope.ui.common.JobNotifications.install(root, model.messages());
         var commands = new org.hessianscope.ui.shortcuts.CommandMenus();
         menu.getMenus().add(1, commands.editMenu(model.edits(), root));
         menu.getMenus().add(2, commands.runMenu(model.train(), model.runs()));

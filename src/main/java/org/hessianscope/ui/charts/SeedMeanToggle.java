@@ -1,14 +1,19 @@
 package org.hessianscope.ui.charts;
 
-import javafx.scene.control.CheckBox;
+import org.controlsfx.control.ToggleSwitch;
 
-/** Chart 1's "mean over seeds" switch, shown only while some checked runs are seeds of one network. */
+/**
+ * Chart 1's "mean over seeds" switch, shown only while some checked runs are seeds of one network. A
+ * ControlsFX {@link ToggleSwitch}: it switches chart 1 between two views (a mean per network, a curve
+ * per run), which reads as a mode, not as ticking an item. Chart 2's H / H_O / H_F stay check boxes:
+ * each shows or hides one series, as a legend's boxes do, and a check box also toggles by its label.
+ */
 final class SeedMeanToggle {
     private SeedMeanToggle() {
     }
 
-    static CheckBox of(ChartsViewModel vm) {
-        CheckBox c = new CheckBox("Mean over seeds (band: seed range)");
+    static ToggleSwitch of(ChartsViewModel vm) {
+        ToggleSwitch c = new ToggleSwitch("Mean over seeds (band: seed range)");
         c.setId("chart-lossdifference-seed-mean");
         c.selectedProperty().bindBidirectional(vm.seedMeanProperty());
         c.visibleProperty().bind(vm.seededProperty());

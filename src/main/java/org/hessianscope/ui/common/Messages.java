@@ -15,6 +15,17 @@ public final class Messages {
     private final javafx.beans.property.ReadOnlyObjectWrapper<Action> action =
             new javafx.beans.property.ReadOnlyObjectWrapper<>();
 
+    /** The last background job that ended, for a notification in the window's corner; see {@link #notice}. */
+    private final javafx.beans.property.ReadOnlyObjectWrapper<Notice> notice =
+            new javafx.beans.property.ReadOnlyObjectWrapper<>();
+
+    /**
+     * A long job ended (training, analysis, sweep): what ended ("Training finished"), which run or sweep and
+     * how; {@code failed} for a job that failed. Shown by {@link JobNotifications}, beside the message bar.
+     */
+    public record Notice(String title, String text, boolean failed) {
+    }
+
     /** A button the message offers: its label and what pressing it does. */
     public record Action(String label, Runnable run) {
     }
@@ -45,6 +56,17 @@ public final class Messages {
             clear();
             run.run();
         }));
+    }
+
+    /** Announces that a long job ended; every call notifies the listeners, even with the same words. */
+    public void notice(String title, String text, boolean failed) {
+        notice.set(null);
+        notice.set(new Notice(title, text, failed));
+    }
+
+    /** The last job end announced, or null (briefly, between two announcements). */
+    public javafx.beans.property.ReadOnlyObjectProperty<Notice> noticeProperty() {
+        return notice.getReadOnlyProperty();
     }
 
     public void clear() {

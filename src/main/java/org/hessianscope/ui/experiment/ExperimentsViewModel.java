@@ -481,6 +481,8 @@ public final class ExperimentsViewModel {
         written.set(out);
         String text = "sweep " + name + " on Spark " + master + ": " + summary.rows().size() + " points, " + reused
                 + " reused from the run store; results in " + out;
+        messages.notice("Sweep finished", "sweep " + name + " on Spark: " + summary.rows().size() + " points"
+                + (summary.failed().isEmpty() ? "" : ", " + summary.failed().size() + " failed"), !summary.failed().isEmpty());
         if (summary.failed().isEmpty()) {
             messages.info(text);
         } else {
@@ -507,6 +509,8 @@ public final class ExperimentsViewModel {
         showSeeds(done.summary());
         String text = "sweep " + name + ": " + done.result().points().size() + " points, " + done.result().reused()
                 + " reused from the run store; results in " + done.folder();
+        messages.notice("Sweep finished", "sweep " + name + ": " + done.result().points().size() + " points, "
+                + done.result().reused() + " reused", false);
         if (done.result().damaged().isEmpty()) {
             messages.info(text);
         } else {
@@ -526,7 +530,11 @@ public final class ExperimentsViewModel {
         f.close();
         showFeed(f);
         rows.stream().filter(r -> r.state().open()).forEach(r -> r.setState(PointState.of(how)));
-        return rows.stream().filter(r -> r.state().done()).count();
+        long done = rows.stream().filter(r -> r.state().done()).count();
+        boolean failed = how == PointState.Stage.FAILED;
+        messages.notice(failed ? "Sweep failed" : "Sweep cancelled", "sweep " + name + ": " + done + " of " + rows.size()
+                + " points are done and stay in the run store", failed);
+        return done;
     }
 
     /** Copies the workers' latest reports into the table; on the JavaFX thread. */

@@ -255,9 +255,16 @@ public final class RunsViewModel {
                 .onSuccess(a -> {
                     ended.run();
                     item.setAnalysis(a);
+                    messages.notice("Analysis finished", label(item), false);
                 })
-                .onFailure(e -> ended.run())
-                .onCancelled(ended));
+                .onFailure(e -> {
+                    ended.run();
+                    messages.notice("Analysis failed", label(item) + ": " + Messages.describe(e), true);
+                })
+                .onCancelled(() -> {
+                    ended.run();
+                    messages.notice("Analysis cancelled", label(item), false);
+                }));
     }
 
     /**

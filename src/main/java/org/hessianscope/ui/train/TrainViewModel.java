@@ -213,14 +213,21 @@ public final class TrainViewModel {
                         messages.info("training diverged: " + o.result().message());
                     }
                     RunItem item = runs.add(t.folder(), o.run(), null);
+                    messages.notice(o.result().status() == TrainingResult.Status.DIVERGED ? "Training diverged"
+                            : "Training finished", runs.label(item) + "\nin " + t.folder().getFileName()
+                            + "; its analysis starts now", false);
                     runs.analyze(item);
                     measureSpeed();
                 })
-                .onFailure(e -> ended())
+                .onFailure(e -> {
+                    ended();
+                    messages.notice("Training failed", RunKey.describe(spec) + ": " + Messages.describe(e), true);
+                })
                 .onCancelled(() -> {
                     ended();
                     last.set("");
                     messages.info("training cancelled; nothing was saved");
+                    messages.notice("Training cancelled", RunKey.describe(spec) + "; nothing was saved", false);
                 }));
     }
 

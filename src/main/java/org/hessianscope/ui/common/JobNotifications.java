@@ -1,0 +1,62 @@
+package org.hessianscope.ui.common;
+
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.stage.Window;
+import javafx.util.Duration;
+import org.controlsfx.control.Notifications;
+
+/**
+ * Shows each {@link Messages.Notice} (a training, analysis or sweep that ended) as a ControlsFX
+ * notification in the bottom-right corner of the window. It is a popup over the window, so no control
+ * moves, nothing waits for it, and it fades out by itself; the message bar keeps the details.
+ */
+public final class JobNotifications {
+    /** Long enough to read two lines from the back of a classroom. */
+    static final Duration SHOWN = Duration.seconds(8);
+    /** ControlsFX sizes the popup to its longest line: wrapped here, a long error stays in the corner. */
+    static final int LINE = 56;
+
+    private JobNotifications() {
+    }
+
+    /** From now on, every notice of {@code messages} shows over the window holding {@code root}. */
+    public static void install(Node root, Messages messages) {
+        messages.noticeProperty().addListener((o, was, notice) -> {
+            Window window = root.getScene() == null ? null : root.getScene().getWindow();
+            // The owner is given: without one ControlsFX guesses a focused window and may pick a menu's popup.
+            if (notice != null && window != null && window.isShowing()) {
+                Notifications n = Notifications.create().title(notice.title()).text(wrap(notice.text(), LINE)).owner(window)
+                        .position(Pos.BOTTOM_RIGHT).hideAfter(SHOWN);
+                if (notice.failed()) {
+                    n.showError();
+                } else {
+                    n.showInformation();
+                }
+            }
+        });
+    }
+
+    /** {@code text} with its lines broken at spaces so that none is longer than {@code width} (a longer word stays whole). */
+    static String wrap(String text, int width) {
+        StringBuilder out = new StringBuilder();
+        for (String paragraph : text.split("\n", -1)) {
+            int line = 0;
+            if (out.length() > 0) {
+                out.append('\n');
+            }
+            for (String word : paragraph.split(" ")) {
+                if (line > 0 && line + 1 + word.length() > width) {
+                    out.append('\n');
+                    line = 0;
+                } else if (line > 0) {
+                    out.append(' ');
+                    line++;
+                }
+                out.append(word);
+                line += word.length();
+            }
+        }
+        return out.toString();
+    }
+}
