@@ -102,7 +102,7 @@ final class PdfFigure {
                 return;
             }
             Font saved = getFont();
-            setFont(glyphs.getFont());
+            setFont(unshifted(glyphs.getFont()));
             try {
                 // One glyph at a time where the layout put it: OpenPDF stretches a string to the width AWT
                 // measures for it, which for a raised or lowered run (a transformed font) pulled its
@@ -115,6 +115,22 @@ final class PdfFigure {
                 setFont(saved);
             }
         }
+    }
+
+    /**
+     * {@code font} without the baseline shift of a raised or lowered run: the glyph positions of the
+     * layout already hold it, and the font's transform would move the text as far again.
+     */
+    private static Font unshifted(Font font) {
+        java.awt.geom.AffineTransform t = font.getTransform();
+        if (t.getTranslateX() == 0 && t.getTranslateY() == 0) {
+            return font;
+        }
+        java.util.Map<java.awt.font.TextAttribute, Object> a = new java.util.HashMap<>();
+        a.put(java.awt.font.TextAttribute.SUPERSCRIPT, 0);
+        a.put(java.awt.font.TextAttribute.TRANSFORM, new java.awt.geom.AffineTransform(t.getScaleX(), t.getShearY(),
+                t.getShearX(), t.getScaleY(), 0, 0));
+        return font.deriveFont(a);
     }
 
     /** One embedded font file: its PDF font and the character of each glyph, to turn glyphs back into text. */
