@@ -30,6 +30,11 @@ final class ChartStyling {
         chart.setBackgroundPaint(Color.WHITE);
         chart.setPadding(new RectangleInsets(6, 6, 6, 6));
         if (chart.getTitle() != null) {
+            // "‖H_O‖": no Unicode subscript O, so the title lowers it itself (issue 17, defect 16);
+            // always, since chart 2's live view retitles itself with an operator's name.
+            chart.setTitle(new SubscriptTitle(chart.getTitle().getText(), style.titleFont()));
+        }
+        if (chart.getTitle() != null) {
             // The top tick label sits half a line above the plot: keep the title clear of it.
             chart.getTitle().setPadding(new RectangleInsets(1, 1, 1 + style.tickFont().getSize2D(), 1));
         }
@@ -73,7 +78,7 @@ final class ChartStyling {
         // JFreeChart's legend has no title of its own: stack a text title above it.
         BlockContainer column = new BlockContainer(new ColumnArrangement(HorizontalAlignment.LEFT,
                 org.jfree.chart.ui.VerticalAlignment.TOP, 0, 2));
-        TextTitle heading = new TextTitle(style.legendTitle(), style.legendFont().deriveFont(java.awt.Font.BOLD));
+        TextTitle heading = new TextTitle(style.legendTitle(), FigureFonts.of(java.awt.Font.BOLD, style.legendFont().getSize2D()));
         heading.setHorizontalAlignment(HorizontalAlignment.LEFT);
         column.add(heading);
         column.add(legend);
@@ -93,7 +98,7 @@ final class ChartStyling {
         }
         LegendItem heading = new LegendItem(style.legendTitle() + ":", Color.WHITE);
         heading.setShapeVisible(false);
-        heading.setLabelFont(style.legendFont().deriveFont(java.awt.Font.BOLD));
+        heading.setLabelFont(FigureFonts.of(java.awt.Font.BOLD, style.legendFont().getSize2D()));
         LegendItemCollection out = new LegendItemCollection();
         out.add(heading);
         out.addAll(items);

@@ -2,11 +2,6 @@ package org.hessianscope.figure;
 
 import org.hessianscope.io.AtomicFiles;
 import org.jfree.chart.JFreeChart;
-import java.text.Normalizer;
-import org.jfree.pdf.PDFDocument;
-import org.jfree.pdf.PDFGraphics2D;
-import org.jfree.pdf.PDFHints;
-import org.jfree.pdf.Page;
 import org.jfree.svg.SVGGraphics2D;
 
 import javax.imageio.ImageIO;
@@ -118,40 +113,16 @@ public final class FigureExport {
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + g2.getSVGElement() + "\n";
     }
 
-    /** A one-page PDF of width × height points drawn with JFreePDF. */
+    /**
+     * A one-page PDF of width × height points (see {@link PdfFigure}): text stays text in the
+     * embedded DejaVu Sans. Its title is the chart's title exactly; its subject names the run a
+     * one-run chart is of, as the caption under the title does.
+     */
     public static byte[] pdf(JFreeChart chart, int width, int height) {
         requireSize(width, height);
-        PDFDocument doc = new PDFDocument();
         String run = RunCaption.of(chart);
-        doc.setTitle(latin1((chart.getTitle() != null ? chart.getTitle().getText() : "HessianScope figure")
-                + (run == null ? "" : ", " + RunCaption.PREFIX + run)));
-        doc.setAuthor("HessianScope");
-        Page page = doc.createPage(new Rectangle2D.Double(0, 0, width, height));
-        PDFGraphics2D g2 = page.getGraphics2D();
-        // The PDF standard fonts only encode Latin-1: Δ, ℓ, ‖ and − would print as '?'.
-        // Drawn as outlines, every glyph survives (at the cost of selectable text).
-        g2.setRenderingHint(PDFHints.KEY_DRAW_STRING_TYPE, PDFHints.VALUE_DRAW_STRING_TYPE_VECTOR);
-        chart.draw(g2, new Rectangle2D.Double(0, 0, width, height));
-        return doc.getPDFBytes();
-    }
-
-    private static final String[][] SPELLED = {{"‖", "||"}, {"−", "-"}, {"Δ", "Delta "}, {"ℓ", "l"}, {"λ", "lambda"},
-            {"≤", "<="}, {"·", "*"}, {"√", "sqrt"}, {"×", "x"}};
-
-    /**
-     * The title as the PDF's metadata can hold it: JFreePDF writes it in Latin-1, where "‖H_O‖"
-     * became "?H_O?" (issue 17, defect 16). Symbols are spelled out, subscripts written inline.
-     */
-    static String latin1(String title) {
-        String t = Normalizer.normalize(title, Normalizer.Form.NFKC); // Lₖ₊₁ → Lk+1
-        for (String[] s : SPELLED) {
-            t = t.replace(s[0], s[1]);
-        }
-        StringBuilder out = new StringBuilder(t.length());
-        for (char c : t.toCharArray()) {
-            out.append(c < 256 ? c : '?');
-        }
-        return out.toString();
+        String title = chart.getTitle() != null ? chart.getTitle().getText() : "HessianScope figure";
+        return PdfFigure.of(chart, width, height, title, run == null ? null : RunCaption.PREFIX + run);
     }
 
     private static void requireSize(int width, int height) {

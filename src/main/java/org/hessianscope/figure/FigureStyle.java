@@ -74,19 +74,19 @@ public record FigureStyle(boolean paper, String legendTitle, boolean logX, float
     }
 
     Font tickFont() {
-        return new Font(Font.SANS_SERIF, Font.PLAIN, Math.round(fontSize));
+        return FigureFonts.of(Font.PLAIN, Math.round(fontSize));
     }
 
     Font labelFont() {
-        return new Font(Font.SANS_SERIF, Font.PLAIN, Math.round(fontSize * 1.15f));
+        return FigureFonts.of(Font.PLAIN, Math.round(fontSize * 1.15f));
     }
 
     Font legendFont() {
-        return new Font(Font.SANS_SERIF, Font.PLAIN, Math.round(fontSize * (paper ? 1.0f : 0.95f)));
+        return FigureFonts.of(Font.PLAIN, Math.round(fontSize * (paper ? 1.0f : 0.95f)));
     }
 
     Font titleFont() {
-        return new Font(Font.SANS_SERIF, Font.BOLD, Math.round(fontSize * 1.3f));
+        return FigureFonts.of(Font.BOLD, Math.round(fontSize * 1.3f));
     }
 
     Color gridColour() {

@@ -2,6 +2,7 @@ package org.hessianscope.figure;
 
 import org.hessianscope.landscape.LossDifferenceBound;
 import org.hessianscope.landscape.LossDifferenceResult;
+import java.util.function.Supplier;
 import org.hessianscope.landscape.Smoothing;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItem;
@@ -75,6 +76,16 @@ public final class LossDifferenceFigure {
      */
     public static JFreeChart chart(List<LabelledLossDifference> runs, LossDifferenceLayers layers, FigureStyle style,
                                    String highlighted) {
+        return chart(runs, layers, style, highlighted, null);
+    }
+
+    /**
+     * As {@link #chart(List, LossDifferenceLayers, FigureStyle, String)}, taking each run's reduced
+     * curves from {@code cache} when it holds them (null: reduce them all), as the GUI does.
+     */
+    public static JFreeChart chart(List<LabelledLossDifference> runs, LossDifferenceLayers layers, FigureStyle style,
+                                   String highlighted, LossDifferenceCurves cache) {
+        Object build = new Object();
         if (runs.isEmpty()) {
             throw new IllegalArgumentException("no runs to draw; load at least one run's loss differences");
         }
@@ -94,30 +105,37 @@ public final class LossDifferenceFigure {
             LossDifferenceResult r = run.result();
             LossDifferenceNormalise view = layers.normalise();
             int kMin = firstK(layers.kMin(), r.n());
+            // What a curve depends on besides the run: its view, first k and the reduction's resolution.
+            String drawn = view + "|" + kMin + "|" + style.columns() + "|" + style.logX() + "|";
             if (layers.mean()) {
-                addLine(lines, lineRenderer, seriesKey(run.label(), Kind.MEAN),
-                        envelope(kMin, view.apply(r, r.meanAbs()), style), colour, new BasicStroke(style.lineWidth() * 0.6f));
+                addLine(lines, lineRenderer, seriesKey(run.label(), Kind.MEAN), cached(cache, r, drawn + Kind.MEAN,
+                        () -> envelope(kMin, view.apply(r, r.meanAbs()), style), build),
+                        colour, new BasicStroke(style.lineWidth() * 0.6f));
             }
             if (layers.smoothed() != LossDifferenceLayers.SmoothedCurve.NONE) {
-                double[] s = layers.smoothed() == LossDifferenceLayers.SmoothedCurve.AUTHORS
-                        ? Smoothing.ema(r.meanAbs(), layers.alpha())
-                        : Smoothing.emaBiasCorrected(r.meanAbs(), layers.alpha());
                 // Smoothed as measured, then scaled: the same curve in the chosen view.
-                addLine(lines, lineRenderer, seriesKey(run.label(), Kind.SMOOTHED), envelope(kMin, view.apply(r, s), style), colour,
+                addLine(lines, lineRenderer, seriesKey(run.label(), Kind.SMOOTHED),
+                        cached(cache, r, drawn + layers.smoothed() + layers.alpha(), () -> {
+                            double[] s = layers.smoothed() == LossDifferenceLayers.SmoothedCurve.AUTHORS
+                                    ? Smoothing.ema(r.meanAbs(), layers.alpha())
+                                    : Smoothing.emaBiasCorrected(r.meanAbs(), layers.alpha());
+                            return envelope(kMin, view.apply(r, s), style);
+                        }, build), colour,
                         new BasicStroke(style.lineWidth() * 1.4f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
             }
             if (layers.exact()) {
-                double[] rms = r.exactMeanSq().clone();
-                for (int i = 0; i < rms.length; i++) {
-                    rms[i] = Math.sqrt(rms[i]);
-                }
-                addLine(lines, lineRenderer, seriesKey(run.label(), Kind.EXACT), smooth(kMin, view.apply(r, rms), style), colour,
-                        dashed(style.lineWidth(), DASHED));
+                addLine(lines, lineRenderer, seriesKey(run.label(), Kind.EXACT), cached(cache, r, drawn + Kind.EXACT, () -> {
+                    double[] rms = r.exactMeanSq().clone();
+                    for (int i = 0; i < rms.length; i++) {
+                        rms[i] = Math.sqrt(rms[i]);
+                    }
+                    return smooth(kMin, view.apply(r, rms), style);
+                }, build), colour, dashed(style.lineWidth(), DASHED));
             }
             if (layers.bound()) {
-                addLine(lines, lineRenderer, seriesKey(run.label(), Kind.BOUND),
-                        smooth(kMin, view.apply(r, LossDifferenceBound.lossCurve(r.n(), r.losses().maxAbs())), style), colour,
-                        dashed(style.lineWidth(), DOTTED));
+                addLine(lines, lineRenderer, seriesKey(run.label(), Kind.BOUND), cached(cache, r, drawn + Kind.BOUND,
+                        () -> smooth(kMin, view.apply(r, LossDifferenceBound.lossCurve(r.n(), r.losses().maxAbs())), style),
+                        build), colour, dashed(style.lineWidth(), DOTTED));
             }
             LossDifferenceLayers.Band band = layers.band();
             if (band == LossDifferenceLayers.Band.Q25_Q75 || band == LossDifferenceLayers.Band.BOTH) {
@@ -135,6 +153,11 @@ public final class LossDifferenceFigure {
         plot.setRenderer(BAND_90, band90Renderer);
         plot.setDatasetRenderingOrder(DatasetRenderingOrder.REVERSE);
         return ChartStyling.chart("Loss difference " + layers.normalise().axis(), plot, legend(runs, layers, style), style);
+    }
+
+    private static Curve cached(LossDifferenceCurves cache, LossDifferenceResult run, String key, Supplier<Curve> make,
+                                Object build) {
+        return cache == null ? make.get() : cache.curve(run, key, make, build);
     }
 
     /** Runs in order, the highlighted one last so that it is drawn over the others. */

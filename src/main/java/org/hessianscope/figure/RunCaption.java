@@ -19,8 +19,8 @@ public final class RunCaption {
 
     /** Adds "run: {@code label}" below {@code chart}'s title, a little smaller than it. */
     public static void name(JFreeChart chart, String label) {
-        Font title = chart.getTitle() != null ? chart.getTitle().getFont() : new Font(Font.SANS_SERIF, Font.PLAIN, 12);
-        TextTitle caption = new TextTitle(PREFIX + label, title.deriveFont(Font.PLAIN, Math.max(9f, title.getSize2D() * 0.8f)));
+        Font title = chart.getTitle() != null ? chart.getTitle().getFont() : FigureFonts.of(Font.PLAIN, 12);
+        TextTitle caption = new TextTitle(PREFIX + label, FigureFonts.of(Font.PLAIN, Math.max(9f, title.getSize2D() * 0.8f)));
         caption.setPosition(RectangleEdge.TOP);
         chart.addSubtitle(0, caption);
     }

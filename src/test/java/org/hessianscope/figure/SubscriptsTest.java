@@ -36,12 +36,6 @@ class SubscriptsTest {
     }
 
     @Test
-    void pdfTitleMetadataSpellsOutWhatLatin1Lacks() {
-        assertEquals("Bounds on ||H_O|| against L", FigureExport.latin1("Bounds on ‖H_O‖ against L"));
-        assertEquals("Loss difference |Lk+1 - Lk|", FigureExport.latin1(Subscripts.render("Loss difference |L_{k+1} − L_k|")));
-    }
-
-    @Test
     void chartOneDrawsItsTitleAndAxisWithSubscripts() {
         JFreeChart one = LossDifferenceFigure.chart(LossDifferenceFixtures.runs(60, 8, 2), FigureStyle.screen());
         assertEquals("Loss difference |Lₖ₊₁ − Lₖ|", one.getTitle().getText());

@@ -58,6 +58,10 @@ public class HelpWindowTest {
         assertTrue(about.startsWith("HessianScope " + Version.get()), about);
         assertTrue(about.contains("org.controlsfx:controlsfx 11.2.4: BSD-3-Clause"), about);
         assertTrue(about.contains("org.jfree:org.jfree.svg 5.0.7: GPL-3.0"), about);
+        assertTrue(about.contains("com.github.librepdf:openpdf 2.0.5: LGPL-2.1 or MPL-2.0"), about);
+        // The PDF export embeds the figures' font from the jar: it is named with its licence (issue 17, defect 16).
+        assertTrue(about.contains("DejaVu Sans and DejaVu Sans Bold (fonts, org/hessianscope/figure/fonts/) 2.37: "
+                + "Bitstream Vera Fonts licence"), about);
     }
 
     /** licences.tsv must follow pom.xml: every library the build ships, at the version it ships. */

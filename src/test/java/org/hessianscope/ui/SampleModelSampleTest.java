@@ -108,6 +108,42 @@ public class SampleModelSampleTest {
         }
     }
 
+    /**
+     * Issue 17, defect 21: reopened runs' chart-1 curves are reduced once per run, however many
+     * times the charts are rebuilt while the others arrive, and a run reopened in the same session
+     * is not read from disk again.
+     */
+    @Test
+    void reopenedRunsBuildChartOneOncePerRunAndAreReadOncePerSession(FxRobot robot) throws Exception {
+        GuiFixture.await("the first sample model", () -> !gui.model.busy()
+                && gui.model.runs().runs().get(0).analysisProperty().get() != null);
+        List<Path> more;
+        try (var s = Files.list(SAMPLE_RUN.getParent())) {
+            more = s.filter(d -> !d.equals(SAMPLE_RUN)).sorted().limit(3).toList();
+        }
+        WaitForAsyncUtils.asyncFx(() -> gui.model.runs().open(more)).get();
+        GuiFixture.await("the three analyses", () -> !gui.model.busy() && gui.model.runs().runs().size() == 4
+                && gui.model.runs().runs().stream().allMatch(r -> r.analysisProperty().get() != null));
+        WaitForAsyncUtils.waitForFxEvents();
+        var charts = gui.built.chartsModel();
+        assertTrue(charts.builds() >= 4, "the charts were rebuilt as the runs arrived: " + charts.builds());
+        for (var r : gui.model.runs().runs()) {
+            assertEquals(1, charts.lossDifferenceBuilds(r), r.folder().getFileName() + "'s chart-1 curves reduced once");
+        }
+        assertEquals(4, gui.model.runs().analysisReads(), "each analysis.json read once");
+        // Removed and opened again: the analyses come from memory, drawn with the curves already reduced.
+        WaitForAsyncUtils.asyncFx(() -> List.copyOf(gui.model.runs().runs()).subList(1, 4)
+                .forEach(gui.model.runs()::remove)).get();
+        WaitForAsyncUtils.asyncFx(() -> gui.model.runs().open(more)).get();
+        GuiFixture.await("the runs again", () -> !gui.model.busy() && gui.model.runs().runs().size() == 4
+                && gui.model.runs().runs().stream().allMatch(r -> r.analysisProperty().get() != null));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(4, gui.model.runs().analysisReads(), "no analysis read from disk again");
+        for (var r : gui.model.runs().runs()) {
+            assertEquals(1, charts.lossDifferenceBuilds(r), r.folder().getFileName() + " reopened: nothing reduced again");
+        }
+    }
+
     @Test
     void theDataFolderIsRememberedInTheSession(FxRobot robot) throws Exception {
         Path data = Files.createDirectories(tmp.resolve("full-datasets"));

@@ -32,7 +32,7 @@ import java.util.function.ToIntFunction;
 
 @Command(name = "bounds", mixinStandardHelpOptions = true,
         description = "log10 of the paper's bound, Lemma 2 with true norms and the measured max ‖H_O,i‖ across runs, "
-                + "or across a finished sweep's networks (over seeds: mean and 95 % interval).")
+                + "or across a finished sweep's networks (over seeds: mean and 95 %% interval).")
 public final class FigureBoundsCommand implements Callable<Integer> {
 
     /** The swept quantity on the x axis, read from each run's bound conventions. */
@@ -58,7 +58,7 @@ public final class FigureBoundsCommand implements Callable<Integer> {
 
         @Option(names = "--sweep", paramLabel = "RESULTS_DIR", required = true,
                 description = "A finished sweep's results folder (its summary.json): with several seeds, per network "
-                        + "the mean and 95 % interval the summary prints, each seed faint.")
+                        + "the mean and 95 %% interval the summary prints, each seed faint.")
         Path sweep;
     }
 

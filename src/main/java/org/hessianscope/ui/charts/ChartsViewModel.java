@@ -72,13 +72,24 @@ public final class ChartsViewModel {
     /** The live Lanczos view of the run being analysed ({@link #liveRun}), or null while none runs. */
     private LanczosConvergence live;
     private RunItem liveRun;
+    /** Each run's reduced chart-1 curves, reduced once per run and view rather than at every rebuild. */
+    private final org.hessianscope.figure.LossDifferenceCurves curves = new org.hessianscope.figure.LossDifferenceCurves();
+    /** What the last rebuild drew ({@link #drawnNow}), and how many rebuilds there were. */
+    private List<Object> drawnLast = List.of();
+    private int builds;
     /** Presenter mode's scale of fonts and lines (1: the figures' own sizes). */
     private final javafx.beans.property.DoubleProperty scale = new javafx.beans.property.SimpleDoubleProperty(1);
 
     public ChartsViewModel(RunsViewModel runs, BooleanProperty paperStyle) {
         this.runs = runs;
         this.paperStyle = paperStyle;
-        runs.runs().addListener((javafx.collections.ListChangeListener<RunItem>) c -> rebuild());
+        // A run being listed, or its 'reading' flag clearing, changes no chart: only rebuild when what the charts
+        // draw changed, so a reopened run's arrival builds chart 1 once (issue 17, defect 21).
+        runs.runs().addListener((javafx.collections.ListChangeListener<RunItem>) c -> {
+            if (!drawnNow().equals(drawnLast)) {
+                rebuild();
+            }
+        });
         runs.selectedProperty().addListener(o -> rebuild());
         javafx.beans.InvalidationListener restyle = o -> {
             if (live != null) {
@@ -191,7 +202,25 @@ public final class ChartsViewModel {
         }
     }
 
+    /** What the charts draw from the run list: the shown, analysed runs with their analyses and tags, and the labels. */
+    private List<Object> drawnNow() {
+        List<Object> key = new java.util.ArrayList<>();
+        for (RunItem r : runs.runs()) {
+            if (r.shownProperty().get() && r.analysisProperty().get() != null) {
+                key.add(r);
+                key.add(r.analysisProperty().get());
+                key.add(java.util.Objects.toString(r.tag()));
+            }
+        }
+        RunItem selected = runs.selectedProperty().get();
+        key.add(runs.runs().isEmpty());
+        key.add(selected == null ? "" : runs.label(selected));
+        return key;
+    }
+
     private void rebuild() {
+        drawnLast = drawnNow();
+        builds++;
         List<RunItem> drawn = runs.runs().stream()
                 .filter(r -> r.shownProperty().get() && r.analysisProperty().get() != null).toList();
         byLabel.clear();
@@ -279,7 +308,7 @@ public final class ChartsViewModel {
         LossDifferenceNormalise view = normalise.get() == null ? LossDifferenceNormalise.NONE : normalise.get();
         return LossDifferenceFigure.chart(series, LossDifferenceLayers.all().withNormalise(view),
                 paperStyle.get() ? windowPaper(labels.title()) : screen()
-                        .withLegendTitle(labels.title()).withLegendBelow(true));
+                        .withLegendTitle(labels.title()).withLegendBelow(true), null, curves);
     }
 
     /** Chart 1 with a mean curve and seed band per network; a click on one selects its selected or first run. */
@@ -343,6 +372,16 @@ public final class ChartsViewModel {
         }
         int colon = seriesKey.lastIndexOf(": ");
         return colon < 0 ? null : byLabel.get(seriesKey.substring(0, colon));
+    }
+
+    /** How many chart builds reduced {@code run}'s chart-1 curves (1 while its view and the window size stay). */
+    public int lossDifferenceBuilds(RunItem run) {
+        return run.analysisProperty().get() == null ? 0 : curves.builds(run.analysisProperty().get().lossDifference());
+    }
+
+    /** How many times the charts were rebuilt. */
+    public int builds() {
+        return builds;
     }
 
     /** Presenter mode: fonts and line widths of all four charts times this (1, 1.25, 1.5). */

@@ -79,6 +79,10 @@ public final class HelpMenu {
         for (Licences.Library l : Licences.all()) {
             b.append(String.format(Locale.ROOT, "%s %s: %s (%s)%n", l.artifact(), l.version(), l.licence(), l.use()));
         }
+        b.append(String.format(Locale.ROOT, "%nand carries:%n%n"));
+        for (Licences.Library l : Licences.bundled()) {
+            b.append(String.format(Locale.ROOT, "%s %s: %s (%s)%n", l.artifact(), l.version(), l.licence(), l.use()));
+        }
         return b.toString();
     }
 

@@ -19,9 +19,18 @@ public final class Licences {
     }
 
     public static List<Library> all() {
-        try (InputStream in = Licences.class.getResourceAsStream("licences.tsv")) {
+        return read("licences.tsv");
+    }
+
+    /** What the jar carries that is no Maven library (the figures' font), from bundled.tsv: name, version, licence, use. */
+    public static List<Library> bundled() {
+        return read("bundled.tsv");
+    }
+
+    private static List<Library> read(String file) {
+        try (InputStream in = Licences.class.getResourceAsStream(file)) {
             if (in == null) {
-                throw new IllegalStateException("licences.tsv is missing from the build");
+                throw new IllegalStateException(file + " is missing from the build");
             }
             List<Library> list = new ArrayList<>();
             BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));

@@ -48,6 +48,10 @@ public final class RunsViewModel {
     /** Where Remove is recorded: the window's Edit history once {@link #recordEditsIn} is called. */
     private EditHistory edits = new EditHistory();
     private final java.util.ArrayDeque<BackgroundTask<?>> pending = new java.util.ArrayDeque<>();
+    private final java.util.concurrent.Executor fx;
+    private final AnalysisCache analyses = new AnalysisCache();
+    /** Stored analyses are read two at a time: the expansion of a compact one is single-threaded. */
+    private static final int READERS = 2;
 
     /**
      * One Lanczos step of the analysis of {@code run}, for chart 2's live view; {@code step} is null
@@ -65,6 +69,7 @@ public final class RunsViewModel {
     public RunsViewModel(JobViewModel job, Messages messages, DatasetCatalog catalog, Engine engine,
                          AnalysisOptions options, java.util.concurrent.Executor fx) {
         this.lanczos = new Feed<>(fx);
+        this.fx = fx;
         this.job = job;
         this.messages = messages;
         this.catalog = catalog;
@@ -125,39 +130,90 @@ public final class RunsViewModel {
     }
 
     /**
-     * Lists the opened runs at once and reads each stored analysis in its own job after: a
-     * compact analysis.json recomputes its loss difference from losses.npy, seconds per run,
-     * and eight of them read in one job kept the run list empty for half a minute (issue 17, defect 21).
+     * Lists the opened runs at once, then reads their stored analyses in one job, two at a time, each
+     * drawn as soon as it is read: a compact analysis.json recomputes its loss difference from
+     * losses.npy, seconds per run, and eight of them read one after another kept the charts empty
+     * for over a minute on a loaded machine (issue 17, defect 21). Analyses read before this session
+     * come from memory ({@link AnalysisCache}).
      */
     private void added(List<Folder> list) {
+        List<RunItem> stored = new ArrayList<>();
         for (Folder f : list) {
             if (runs.stream().noneMatch(r -> r.folder().equals(f.dir()))) {
                 RunItem item = add(f.dir(), f.run(), null, f.stored());
                 if (f.stored()) {
-                    readAnalysis(item);
+                    stored.add(item);
                 } else {
                     analyze(item);
                 }
             }
         }
+        if (!stored.isEmpty()) {
+            readAnalyses(stored);
+        }
     }
 
-    /** Reads {@code item}'s analysis.json in the queue; {@code item} was listed as reading it. */
-    private void readAnalysis(RunItem item) {
-        Runnable ended = () -> item.setReading(false);
+    /** Reads the analysis.json of {@code items} in the queue; each was listed as reading it. */
+    private void readAnalyses(List<RunItem> items) {
+        Runnable ended = () -> items.forEach(i -> i.setReading(false));
+        String what = items.size() == 1 ? label(items.get(0)) + "'s analysis" : items.size() + " runs' analyses";
         // Named by the run's short label, not its folder: a hashed folder name was cut off in the 1280×720 strip.
-        enqueue(BackgroundTask.of("read " + label(item) + "'s analysis",
-                        m -> AnalysisStore.read(item.folder()))
-                .onSuccess(stored -> {
+        List<String> labels = items.stream().map(this::label).toList(); // the list is read on the JavaFX thread only
+        enqueue(BackgroundTask.of("read " + what, m -> readAll(items, labels, m))
+                .onSuccess(missing -> {
                     ended.run();
-                    if (stored.isPresent()) {
-                        item.setAnalysis(stored.get());
-                    } else {
-                        analyze(item);
-                    }
+                    missing.forEach(this::analyze);
                 })
                 .onFailure(e -> ended.run())
                 .onCancelled(ended));
+    }
+
+    /** Reads each item's analysis off the JavaFX thread and hands it over there at once; returns those with none. */
+    private List<RunItem> readAll(List<RunItem> items, List<String> labels, ProgressMonitor m) throws Exception {
+        java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+        List<RunItem> missing = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
+                Math.min(READERS, items.size()), r -> {
+                    Thread t = new Thread(r, "hessianscope-read-analysis");
+                    t.setDaemon(true);
+                    return t;
+                });
+        try {
+            List<java.util.concurrent.Future<?>> reads = new ArrayList<>();
+            for (int i = 0; i < items.size(); i++) {
+                RunItem item = items.get(i);
+                String name = labels.get(i);
+                reads.add(pool.submit(() -> {
+                    m.checkCancelled();
+                    java.util.Optional<AnalysisResult> a = analyses.read(item.folder());
+                    if (a.isPresent()) {
+                        fx.execute(() -> {
+                            item.setReading(false);
+                            item.setAnalysis(a.get());
+                        });
+                    } else {
+                        missing.add(item);
+                    }
+                    m.progress(done.incrementAndGet(), items.size(), name);
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<?> f : reads) {
+                try {
+                    f.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    throw e.getCause() instanceof Exception x ? x : e;
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return List.copyOf(missing);
+    }
+
+    /** How many analysis files this session read from disk rather than from memory. */
+    public int analysisReads() {
+        return analyses.reads();
     }
 
     private static String describe(List<Path> dirs) {
