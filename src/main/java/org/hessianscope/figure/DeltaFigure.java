@@ -80,6 +80,8 @@ public final class DeltaFigure {
                 bands.addSeries(band(quadraticBandKey(r, s), r.k(), r.quadratic()[s], r.quadraticStandardError()[s]));
                 bandRenderer.setSeriesFillPaint(index, colour);
                 bandRenderer.setSeriesPaint(index, colour);
+                // The band has its colour's dashed line as its legend; the title names it once.
+                bandRenderer.setSeriesVisibleInLegend(index, false);
             }
         }
         XYPlot plot = new XYPlot(data, Axes.of("k", style.logX(), style),
@@ -90,7 +92,9 @@ public final class DeltaFigure {
             plot.setDatasetRenderingOrder(DatasetRenderingOrder.REVERSE);
         }
         ChartStyling.xyPlot(plot, style);
-        String title = String.format(Locale.ROOT, "Δ_{k+1}(σ), %d draws in the %s", r.options().draws(), r.space());
+        String title = String.format(Locale.ROOT, "Δ_{k+1}(σ), %d draws in the %s", r.options().draws(), r.space())
+                + (bands.getSeriesCount() > 0 ? String.format(Locale.ROOT,
+                        "; bands: ± 2 s.e. of its Hutchinson part (%d probes)", r.options().probes()) : "");
         return ChartStyling.chart(title, plot, plot.getLegendItems(), style);
     }
 
