@@ -59,8 +59,11 @@ public final class DeltaAnalysis implements Analysis<DeltaOptions, DeltaResult> 
     public double cost(AnalysisOptions settings, int n) {
         DeltaOptions o = options(settings);
         int used = Math.min(o.samples(), n);
-        // Forward passes of the draws, plus about three passes a Hessian-vector product for the quadratic model.
-        return (double) o.sigma().length * o.draws() * used + 3.0 * Math.max(1, o.subspace()) * used;
+        // Forward passes of the draws, plus about three passes a Hessian-vector product for the quadratic model: d
+        // of them a sample in a subspace; in the full space one a probe and a sample's logit Jacobian (K backward
+        // passes and their Gram matrix, some 230 passes as the curvature analysis weighs it).
+        double products = o.subspace() == DeltaOptions.FULL ? 3.0 * o.probes() + 230 : 3.0 * o.subspace();
+        return (double) o.sigma().length * o.draws() * used + products * used;
     }
 
     @Override

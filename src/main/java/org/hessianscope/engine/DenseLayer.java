@@ -42,6 +42,15 @@ final class DenseLayer extends Layer {
 
     @Override
     void forward(double[] theta, double[] in, double[] out, StageState state, Scratch scratch) {
+        forward(theta, in, out, ConvLayer.VECTOR);
+    }
+
+    /** {@link #forward}, by {@link VectorConv#dense} or by {@link Vectors#unrolledDot}: the same bits (VectorConvTest). */
+    void forward(double[] theta, double[] in, double[] out, boolean vector) {
+        if (vector) {
+            VectorConv.dense(theta, weightOffset, biasOffset, in, inSize, out, outSize);
+            return;
+        }
         for (int o = 0; o < outSize; o++) {
             out[o] = theta[biasOffset + o] + Vectors.unrolledDot(theta, weightOffset + o * inSize, in, inSize);
         }

@@ -29,7 +29,15 @@ final class ReluLayer extends Layer {
 
     @Override
     void forward(double[] theta, double[] in, double[] out, StageState state, Scratch scratch) {
-        double[] mask = state.mask;
+        forward(in, out, state.mask, ConvLayer.VECTOR);
+    }
+
+    /** {@link #forward}, by {@link VectorConv#relu} or by the plain loops: the same bits (VectorConvTest). */
+    void forward(double[] in, double[] out, double[] mask, boolean vector) {
+        if (vector) {
+            VectorConv.relu(in, out, mask, inSize);
+            return;
+        }
         for (int i = 0; i < inSize; i++) {
             mask[i] = in[i] > 0 ? 1.0 : 0.0;
         }

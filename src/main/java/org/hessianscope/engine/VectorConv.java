@@ -1,10 +1,11 @@
 package org.hessianscope.engine;
 
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * {@link ConvLayer}'s float64 kernels with jdk.incubator.vector, register-blocked so that the accumulators stay in
+ * {@link ConvLayer}'s float64 kernels (and {@link DenseLayer}'s forward product) with jdk.incubator.vector, register-blocked so that the accumulators stay in
  * AVX2 registers over a whole loop instead of being loaded and stored for every multiply-add. Each output value
  * sees exactly the operations of the plain loops in ConvLayer, in the same order (a lanewise mul then add is the
  * scalar {@code s += x * y}, never a fused multiply-add), hence the same bits; only the lanes change, which are
@@ -188,6 +189,13 @@ final class VectorConv {
                 correlate4x8(wa, a, wb, b, weightOffset, biasOffset, rowLength, taps, co, t, planes);
             }
         }
+        // A remainder of two or three channels shares each input load between two (6 channels, the paper's C,
+        // spent as much time in two one-channel passes as in the four-channel one).
+        for (; co + 2 <= outChannels; co += 2) {
+            for (int t = 0; t < n8; t += 2 * W) {
+                correlate2x8(wa, a, wb, b, weightOffset, biasOffset, rowLength, taps, co, t, planes[co], planes[co + 1]);
+            }
+        }
         for (; co < outChannels; co++) {
             for (int t = 0; t < n8; t += 2 * W) {
                 correlate1x8(wa, a, wb, b, weightOffset, biasOffset, rowLength, taps, co, t, planes[co]);
@@ -270,6 +278,110 @@ final class VectorConv {
         q2.intoArray(planes[co + 2], t + W);
         p3.intoArray(planes[co + 3], t);
         q3.intoArray(planes[co + 3], t + W);
+    }
+
+    private static void correlate2x8(double[] wa, double[] a, double[] wb, double[] b, int weightOffset, int biasOffset,
+                                     int rowLength, int[] taps, int co, int t, double[] plane0, double[] plane1) {
+        DoubleVector p0 = DoubleVector.broadcast(S, wa[biasOffset + co]);
+        DoubleVector p1 = DoubleVector.broadcast(S, wa[biasOffset + co + 1]);
+        DoubleVector q0 = p0;
+        DoubleVector q1 = p1;
+        int r0 = weightOffset + co * rowLength;
+        int r1 = r0 + rowLength;
+        for (int q = 0; q < rowLength; q++) {
+            int at = taps[q] + t;
+            DoubleVector x = DoubleVector.fromArray(S, a, at);
+            DoubleVector xx = DoubleVector.fromArray(S, a, at + W);
+            double w0 = wa[r0 + q];
+            double w1 = wa[r1 + q];
+            if (wb == null) {
+                p0 = p0.add(x.mul(DoubleVector.broadcast(S, w0)));
+                q0 = q0.add(xx.mul(DoubleVector.broadcast(S, w0)));
+                p1 = p1.add(x.mul(DoubleVector.broadcast(S, w1)));
+                q1 = q1.add(xx.mul(DoubleVector.broadcast(S, w1)));
+            } else {
+                DoubleVector y = DoubleVector.fromArray(S, b, at);
+                DoubleVector yy = DoubleVector.fromArray(S, b, at + W);
+                double v0 = wb[r0 + q];
+                double v1 = wb[r1 + q];
+                p0 = p0.add(x.mul(DoubleVector.broadcast(S, w0)).add(y.mul(DoubleVector.broadcast(S, v0))));
+                q0 = q0.add(xx.mul(DoubleVector.broadcast(S, w0)).add(yy.mul(DoubleVector.broadcast(S, v0))));
+                p1 = p1.add(x.mul(DoubleVector.broadcast(S, w1)).add(y.mul(DoubleVector.broadcast(S, v1))));
+                q1 = q1.add(xx.mul(DoubleVector.broadcast(S, w1)).add(yy.mul(DoubleVector.broadcast(S, v1))));
+            }
+        }
+        p0.intoArray(plane0, t);
+        q0.intoArray(plane0, t + W);
+        p1.intoArray(plane1, t);
+        q1.intoArray(plane1, t + W);
+    }
+
+    /**
+     * Dense rows out[o] = bias_o + Σ_j W[o, j]·in[j] with {@link org.hessianscope.linalg.Vectors#unrolledDot}'s four
+     * partial sums as the four lanes (lane l sums j ≡ l mod 4 in order, the tail into lane 0, then
+     * (s0 + s1) + (s2 + s3)), hence its bits; four rows at a time share each load of {@code in}.
+     */
+    static void dense(double[] theta, int weightOffset, int biasOffset, double[] in, int inSize, double[] out,
+                      int outSize) {
+        int n4 = inSize - inSize % W;
+        int o = 0;
+        for (; o + 4 <= outSize; o += 4) {
+            int r0 = weightOffset + o * inSize;
+            int r1 = r0 + inSize;
+            int r2 = r1 + inSize;
+            int r3 = r2 + inSize;
+            DoubleVector s0 = DoubleVector.zero(S);
+            DoubleVector s1 = s0;
+            DoubleVector s2 = s0;
+            DoubleVector s3 = s0;
+            for (int j = 0; j < n4; j += W) {
+                DoubleVector x = DoubleVector.fromArray(S, in, j);
+                s0 = s0.add(DoubleVector.fromArray(S, theta, r0 + j).mul(x));
+                s1 = s1.add(DoubleVector.fromArray(S, theta, r1 + j).mul(x));
+                s2 = s2.add(DoubleVector.fromArray(S, theta, r2 + j).mul(x));
+                s3 = s3.add(DoubleVector.fromArray(S, theta, r3 + j).mul(x));
+            }
+            out[o] = theta[biasOffset + o] + finish(s0, theta, r0, in, n4, inSize);
+            out[o + 1] = theta[biasOffset + o + 1] + finish(s1, theta, r1, in, n4, inSize);
+            out[o + 2] = theta[biasOffset + o + 2] + finish(s2, theta, r2, in, n4, inSize);
+            out[o + 3] = theta[biasOffset + o + 3] + finish(s3, theta, r3, in, n4, inSize);
+        }
+        for (; o < outSize; o++) {
+            int r = weightOffset + o * inSize;
+            DoubleVector s = DoubleVector.zero(S);
+            for (int j = 0; j < n4; j += W) {
+                s = s.add(DoubleVector.fromArray(S, theta, r + j).mul(DoubleVector.fromArray(S, in, j)));
+            }
+            out[o] = theta[biasOffset + o] + finish(s, theta, r, in, n4, inSize);
+        }
+    }
+
+    /**
+     * ReLU's forward: mask[i] = in[i] &gt; 0 ? 1 : 0 and out[i] = Math.max(in[i], 0.0) (lanewise MAX is Math.max:
+     * −0.0 gives 0.0, NaN stays NaN), four at a time.
+     */
+    static void relu(double[] in, double[] out, double[] mask, int n) {
+        DoubleVector zero = DoubleVector.zero(S);
+        DoubleVector one = DoubleVector.broadcast(S, 1.0);
+        int n4 = n - n % W;
+        for (int i = 0; i < n4; i += W) {
+            DoubleVector x = DoubleVector.fromArray(S, in, i);
+            zero.blend(one, x.compare(VectorOperators.GT, 0.0)).intoArray(mask, i);
+            x.lanewise(VectorOperators.MAX, zero).intoArray(out, i);
+        }
+        for (int i = n4; i < n; i++) {
+            mask[i] = in[i] > 0 ? 1.0 : 0.0;
+            out[i] = Math.max(in[i], 0.0);
+        }
+    }
+
+    /** The tail j ≥ n4 into lane 0, then the lanes combined as unrolledDot combines its partial sums. */
+    private static double finish(DoubleVector s, double[] w, int row, double[] in, int n4, int n) {
+        double s0 = s.lane(0);
+        for (int j = n4; j < n; j++) {
+            s0 += w[row + j] * in[j];
+        }
+        return (s0 + s.lane(1)) + (s.lane(2) + s.lane(3));
     }
 
     private static void correlate1x8(double[] wa, double[] a, double[] wb, double[] b, int weightOffset, int biasOffset,

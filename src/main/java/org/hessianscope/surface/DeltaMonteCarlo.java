@@ -14,15 +14,19 @@ import org.hessianscope.task.ProgressMonitor;
  * <p>In a subspace of dimension d the draws are w = θ̂ + Σ_j α_j d_j with d_j seeded Gaussian directions,
  * filter-normalised as the random slice directions are, and α ∼ N(0, τ²I_d) with τ = σ√P / ‖D‖_F, so that
  * E‖w − θ̂‖² = σ²P as in the full space. Next to the estimate, the quadratic model's closed form
- * ({@link QuadraticDelta}) in the same basis; in the full space it is exact (basis e_1..e_P) only up to
- * {@link #EXACT_FULL_MAX} parameters.
+ * E[(c + bᵀδ + ½δᵀAδ)²] = (c + τ²/2 tr A)² + τ²‖b‖² + τ⁴/2 ‖A‖_F² ({@link QuadraticDelta}, docs/delta.md):
+ * exact in a subspace (d products a sample) and in the full space up to {@link #EXACT_FULL_MAX} parameters (basis
+ * e_1..e_P); above that, in the full space, tr A and ‖b‖² are still exact (per-sample traces from the logit
+ * Jacobians, per-sample gradients) and ‖A‖_F² is Hutchinson's estimate over {@link DeltaOptions#probes()}
+ * Rademacher probes, whose standard error the result carries ({@link DeltaResult#quadraticStandardError()}).
  *
  * <p>Seeded: the directions come from the first split of {@code seed}, the draws' seeds from the second, one
- * generator a draw in (σ, draw) order. Every sum runs in a fixed order over per-sample values the objective
- * computes alone, so the result is bit-identical for any thread count. Cancellable between draws and samples.
+ * generator a draw in (σ, draw) order, the probes from the third. Every sum runs in a fixed order over per-sample
+ * values the objective computes alone, so the result is bit-identical for any thread count. Cancellable between
+ * draws and samples.
  */
 public final class DeltaMonteCarlo {
-    /** The full space's quadratic prediction needs P products a sample and P² values: done only for small P. */
+    /** The full space's exact prediction needs P products a sample and P² values: above this, ‖A‖_F² is estimated. */
     public static final int EXACT_FULL_MAX = 256;
 
     private DeltaMonteCarlo() {
@@ -51,14 +55,14 @@ public final class DeltaMonteCarlo {
         SplittableRandom root = new SplittableRandom(o.seed());
         SplittableRandom directionRng = root.split();
         SplittableRandom drawRng = root.split();
+        SplittableRandom probeRng = root.split();
         double[][] basis = o.subspace() == DeltaOptions.FULL ? null : subspace(f, theta, o.subspace(), directionRng);
         double[] tau = new double[s];
         for (int i = 0; i < s; i++) {
             tau[i] = basis == null ? sigmaAbs[i] : sigmaAbs[i] * Math.sqrt(p) / frobenius(basis);
         }
-        boolean quadratic = basis != null || p <= EXACT_FULL_MAX;
         int m = o.draws();
-        long quadraticItems = quadratic ? ks[ks.length - 1] + 1L : 0;
+        long quadraticItems = ks[ks.length - 1] + 1L;
         long total = (long) s * m + quadraticItems;
 
         double[][][] values = new double[s][ks.length][m];
@@ -91,22 +95,31 @@ public final class DeltaMonteCarlo {
                 se[si][j] = Math.sqrt(ss / (m - 1) / m);
             }
         }
-        double[][] predicted = null;
+        double[][] predicted;
+        double[][] predictedSe = null;
         String note;
         if (basis != null) {
             predicted = QuadraticDelta.inBasis(f, theta, basis, ks, tau, monitor, (long) s * m, total);
             note = "the quadratic model at θ̂ in closed form, exactly in the subspace (" + o.subspace()
                     + " per-sample Hessian-vector products a sample)";
-        } else if (quadratic) {
+        } else if (p <= EXACT_FULL_MAX) {
             predicted = QuadraticDelta.inBasis(f, theta, identity(p), ks, tau, monitor, (long) s * m, total);
             note = "the quadratic model at θ̂ in closed form, exactly in the full space (P = " + p + " ≤ "
                     + EXACT_FULL_MAX + ")";
         } else {
-            note = "the quadratic model is not computed: in the full space it needs tr A and ‖A‖_F² of P × P matrices (P = " + p
-                    + " > " + EXACT_FULL_MAX + "); give a subspace dimension to compare with the quadratic model";
+            double[][] probes = new double[o.probes()][];
+            for (int j = 0; j < probes.length; j++) {
+                probes[j] = Vectors.rademacher(p, probeRng);
+            }
+            QuadraticDelta.FullSpace q = QuadraticDelta.fullSpace(f, theta, ks, tau, probes, monitor, (long) s * m,
+                    total);
+            predicted = q.value();
+            predictedSe = q.standardError();
+            note = "the quadratic model at θ̂ in closed form in the full space (P = " + p + "): tr A and ‖b‖² exact, "
+                    + "‖A‖_F² by Hutchinson with " + o.probes() + " Rademacher probes (± its standard error)";
         }
         monitor.progress(total, total, "Δ done");
-        return new DeltaResult(o, p, thetaNorm, n, sigmaAbs, tau, ks, mean, se, predicted, note);
+        return new DeltaResult(o, p, thetaNorm, n, sigmaAbs, tau, ks, mean, se, predicted, predictedSe, note);
     }
 
     /** (L_{k+1} − L_k)² at every k of {@code ks} into {@code out[j][r]}, from one pass over the losses in order. */

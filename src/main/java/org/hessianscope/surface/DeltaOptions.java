@@ -14,10 +14,14 @@ import org.hessianscope.task.InvalidSettingException;
  *                 for the full parameter space
  * @param samples  the first this many training samples, in file order, are the sequence L_k is the mean of
  * @param kPoints  about this many k, spaced evenly in log k from 1 to samples − 1
- * @param seed     seed of the subspace's directions and of the draws
+ * @param seed     seed of the subspace's directions, of the draws and of the probes
+ * @param probes   Rademacher probes of the Hutchinson estimate of ‖A‖_F² in the quadratic model's prediction, in
+ *                 the full space of a network with more than {@link DeltaMonteCarlo#EXACT_FULL_MAX} parameters
+ *                 (elsewhere the prediction is exact and the probes unused); 0 in results written before the
+ *                 option existed reads as {@link #DEFAULT_PROBES}
  */
 public record DeltaOptions(double[] sigma, boolean relative, int draws, int subspace, int samples, int kPoints,
-                           long seed) {
+                           long seed, int probes) {
     public static final double[] DEFAULT_SIGMA = {1e-3, 1e-2, 1e-1};
     public static final int DEFAULT_DRAWS = 64;
     public static final int DEFAULT_SUBSPACE = 50;
@@ -29,6 +33,9 @@ public record DeltaOptions(double[] sigma, boolean relative, int draws, int subs
     public static final int MAX_SUBSPACE = 1000;
     public static final int MAX_SAMPLES = 1_000_000;
     public static final int MAX_SIGMAS = 20;
+    /** Each probe costs one Hessian-vector product a sample (they share its forward pass) and P values of memory. */
+    public static final int DEFAULT_PROBES = 16;
+    public static final int MAX_PROBES = 1000;
 
     public DeltaOptions {
         if (sigma == null || sigma.length == 0 || sigma.length > MAX_SIGMAS) {
@@ -54,6 +61,18 @@ public record DeltaOptions(double[] sigma, boolean relative, int draws, int subs
         if (kPoints < 1 || kPoints > 10_000) {
             throw new InvalidSettingException("{kPoints} = " + kPoints + "; need 1 to 10000");
         }
+        if (probes == 0) {
+            probes = DEFAULT_PROBES;
+        }
+        if (probes < 1 || probes > MAX_PROBES) {
+            throw new InvalidSettingException("{probes} = " + probes + "; need 1 to " + MAX_PROBES);
+        }
+    }
+
+    /** The default number of probes. */
+    public DeltaOptions(double[] sigma, boolean relative, int draws, int subspace, int samples, int kPoints,
+                        long seed) {
+        this(sigma, relative, draws, subspace, samples, kPoints, seed, DEFAULT_PROBES);
     }
 
     public static DeltaOptions defaults() {
@@ -80,7 +99,7 @@ public record DeltaOptions(double[] sigma, boolean relative, int draws, int subs
     public boolean equals(Object o) {
         return o instanceof DeltaOptions d && Arrays.equals(sigma, d.sigma) && relative == d.relative
                 && draws == d.draws && subspace == d.subspace && samples == d.samples && kPoints == d.kPoints
-                && seed == d.seed;
+                && seed == d.seed && probes == d.probes;
     }
 
     @Override
@@ -92,6 +111,6 @@ public record DeltaOptions(double[] sigma, boolean relative, int draws, int subs
     public String toString() {
         return "DeltaOptions[sigma=" + Arrays.toString(sigma) + (relative ? " relative" : " absolute") + ", draws="
                 + draws + ", subspace=" + subspace + ", samples=" + samples + ", kPoints=" + kPoints + ", seed=" + seed
-                + "]";
+                + ", probes=" + probes + "]";
     }
 }

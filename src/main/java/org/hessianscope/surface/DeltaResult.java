@@ -16,11 +16,15 @@ package org.hessianscope.surface;
  * @param standardError  its standard error, the draws' sample standard deviation over √M
  * @param quadratic      the closed form E[(c + bᵀδ + ½δᵀAδ)²] of the quadratic model at θ̂, or null where it
  *                       was not computed ({@code quadraticNote} says why)
+ * @param quadraticStandardError the standard error of {@code quadratic} where its ‖A‖_F² is a Hutchinson
+ *                       estimate (the full space of a network with more than {@link DeltaMonteCarlo#EXACT_FULL_MAX}
+ *                       parameters), or null where {@code quadratic} is exact
  * @param quadraticNote  how the quadratic prediction was computed
  */
 public record DeltaResult(DeltaOptions options, int parameterCount, double thetaNorm, int samples,
                           double[] sigmaAbsolute, double[] coordinateScale, int[] k, double[][] mean,
-                          double[][] standardError, double[][] quadratic, String quadraticNote) {
+                          double[][] standardError, double[][] quadratic, double[][] quadraticStandardError,
+                          String quadraticNote) {
 
     /** The space the draws lie in, for labels: "full space" or "random filter-normalised subspace of dimension d". */
     public String space() {

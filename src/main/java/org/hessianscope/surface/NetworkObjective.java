@@ -1,6 +1,7 @@
 package org.hessianscope.surface;
 
 import java.util.function.IntFunction;
+import org.hessianscope.curvature.PerSampleGgn;
 import org.hessianscope.data.Samples;
 import org.hessianscope.engine.Engine;
 import org.hessianscope.engine.LossGradient;
@@ -42,6 +43,17 @@ public final class NetworkObjective implements PerSampleObjective {
         LossGradient lg = engine.lossAndGradient(model, one);
         double[][] hv = vs.length == 0 ? new double[0][] : engine.hvpAll(model, one, vs);
         return new SampleTaylor(lg.loss(), lg.gradient(), hv);
+    }
+
+    /**
+     * tr H_i = tr H_O,i = tr(A_i J_i J_iᵀ) from the sample's logit Jacobian, as the curvature analysis takes the
+     * exact trace: every stage (conv, dense, ReLU, max or average pool) is piecewise linear, so on each activation
+     * pattern a logit is linear in each parameter alone and the diagonal of H_F,i = Σ_k r_k ∇²z_k is zero.
+     */
+    @Override
+    public double hessianTrace(int i, double[] w) {
+        Model model = new Model(network, w);
+        return PerSampleGgn.of(engine, model, samples.input(i), network.layout().weightMask()).trace();
     }
 
     @Override

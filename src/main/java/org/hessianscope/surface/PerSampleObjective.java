@@ -20,6 +20,9 @@ public interface PerSampleObjective {
     /** ℓ_i(w), ∇ℓ_i(w) and ∇²ℓ_i(w) v_j for every j, of sample i alone. */
     SampleTaylor taylor(int i, double[] w, double[][] vs);
 
+    /** tr ∇²ℓ_i(w) of sample i alone, exactly (not estimated): the full space's quadratic prediction needs it. */
+    double hessianTrace(int i, double[] w);
+
     /**
      * Runs {@code work} on items 0..n−1, in parallel where the model can; each item writes only its own results.
      * Cancellation is checked between items.

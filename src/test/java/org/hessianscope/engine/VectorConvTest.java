@@ -129,4 +129,58 @@ class VectorConvTest {
         }
         return x;
     }
+
+    @Test
+    void theDenseForwardHasUnrolledDotsBitsForEveryRowAndTailCount() {
+        assertTrue(ConvLayer.VECTOR, "the tests run with --add-modules jdk.incubator.vector (pom surefire.argLine)");
+        SplittableRandom rng = new SplittableRandom(16);
+        // Rows 1, 3 (no group of four), 4, 6 and 10 (a group and a remainder); inputs with tails 0 to 3, and the
+        // paper's 6·24·24.
+        int[][] shapes = {{3, 1}, {8, 3}, {13, 4}, {6, 6}, {3456, 10}, {2, 5}};
+        for (int[] s : shapes) {
+            int inSize = s[0];
+            int outSize = s[1];
+            Stage.Dense stage = new Stage.Dense(0, new FeatureMap(inSize, 1, 1), new FeatureMap(outSize, 1, 1));
+            int offset = 5;
+            DenseLayer layer = new DenseLayer(stage, offset);
+            double[] theta = random(rng, offset + stage.weightCount() + outSize + 2);
+            double[] in = random(rng, inSize);
+            double[] plain = new double[outSize];
+            double[] vector = new double[outSize];
+            layer.forward(theta, in, plain, false);
+            layer.forward(theta, in, vector, true);
+            assertArrayEquals(plain, vector, 0.0, "dense " + inSize + " → " + outSize);
+            // And the product is W in + b: the last row against its definition.
+            int o = outSize - 1;
+            double z = theta[offset + stage.weightCount() + o];
+            for (int j = 0; j < inSize; j++) {
+                z += theta[offset + o * inSize + j] * in[j];
+            }
+            assertEquals(z, vector[o], 1e-12 * (1 + Math.abs(z)));
+        }
+    }
+
+    @Test
+    void theReluForwardHasThePlainLoopsBitsWithSignedZerosAndNaN() {
+        double[] in = random(new SplittableRandom(17), 23);
+        in[0] = -0.0;
+        in[1] = 0.0;
+        in[2] = Double.NaN;
+        in[5] = -Double.MIN_VALUE;
+        in[22] = -0.0; // in the scalar tail
+        ReluLayer layer = new ReluLayer(23);
+        double[] out = new double[23];
+        double[] mask = new double[23];
+        double[] outPlain = new double[23];
+        double[] maskPlain = new double[23];
+        layer.forward(in, out, mask, true);
+        layer.forward(in, outPlain, maskPlain, false);
+        for (int i = 0; i < 23; i++) {
+            assertEquals(Double.doubleToRawLongBits(outPlain[i]), Double.doubleToRawLongBits(out[i]), "out " + i);
+            assertEquals(maskPlain[i], mask[i], 0.0, "mask " + i);
+        }
+        assertEquals(Double.doubleToRawLongBits(0.0), Double.doubleToRawLongBits(out[0]), "max(−0.0, 0.0) = 0.0");
+        assertTrue(Double.isNaN(out[2]));
+        assertEquals(0.0, mask[2], 0.0);
+    }
 }

@@ -20,7 +20,6 @@ import org.junit.jupiter.api.Test;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -155,16 +154,6 @@ class DeltaMonteCarloTest {
             double q = one.quadratic()[0][j];
             assertEquals(q, one.mean()[0][j], 1e-2 * q + 4 * one.standardError()[0][j], "k = " + one.k()[j]);
         }
-    }
-
-    @Test
-    void aBigNetworkInTheFullSpaceSaysWhyItHasNoQuadraticPrediction() {
-        LinearSquaredObjective f = new LinearSquaredObjective(5, DeltaMonteCarlo.EXACT_FULL_MAX + 1, 1);
-        double[] theta = Vectors.gaussian(DeltaMonteCarlo.EXACT_FULL_MAX + 1, new SplittableRandom(1));
-        DeltaResult r = DeltaMonteCarlo.estimate(f, theta, new DeltaOptions(new double[] {0.1}, true, 2, 0, 5, 3, 0),
-                ProgressMonitor.NONE);
-        assertNull(r.quadratic());
-        assertTrue(r.quadraticNote().contains("give a subspace dimension"), r.quadraticNote());
     }
 
     @Test

@@ -56,6 +56,10 @@ final class LinearSquaredObjective implements PerSampleObjective {
         return new SampleTaylor(0.5 * r * r, g, hv);
     }
 
+    public double hessianTrace(int i, double[] w) {
+        return Vectors.dot(x[i], x[i]);
+    }
+
     public void forEach(int n, ProgressMonitor monitor, IntFunction<String> work) {
         for (int i = 0; i < n; i++) {
             monitor.checkCancelled();

@@ -14,6 +14,7 @@ import org.hessianscope.surface.DeltaMonteCarlo;
 import org.hessianscope.surface.DeltaOptions;
 import org.hessianscope.surface.DeltaResult;
 import org.hessianscope.surface.NetworkObjective;
+import org.hessianscope.task.InvalidSettingException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -55,7 +56,13 @@ public final class DeltaCommand implements Callable<Integer> {
             description = "About this many k, log-spaced from 1 to N − 1 (default ${DEFAULT-VALUE}).")
     int kPoints;
 
-    @Option(names = "--seed", defaultValue = "0", description = "Seed of the subspace and the draws (default ${DEFAULT-VALUE}).")
+    @Option(names = "--probes", paramLabel = "M", defaultValue = "" + DeltaOptions.DEFAULT_PROBES,
+            description = "Rademacher probes of the Hutchinson estimate of ‖A‖_F² in the quadratic model's prediction, "
+                    + "used in the full space of a network with more than " + DeltaMonteCarlo.EXACT_FULL_MAX
+                    + " parameters (default ${DEFAULT-VALUE}).")
+    int probes;
+
+    @Option(names = "--seed", defaultValue = "0", description = "Seed of the subspace, the draws and the probes (default ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(names = "--threads", description = "Worker threads (default: all cores; the result is the same for any).")
@@ -66,7 +73,10 @@ public final class DeltaCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        DeltaOptions options = new DeltaOptions(sigma, !absolute, draws, subspace, samples, kPoints, seed);
+        if (probes < 1) {
+            throw new InvalidSettingException("{probes} = " + probes + "; need 1 to " + DeltaOptions.MAX_PROBES);
+        }
+        DeltaOptions options = new DeltaOptions(sigma, !absolute, draws, subspace, samples, kPoints, seed, probes);
         ModelSource.Loaded loaded = modelSource.load();
         Dataset train = data.train();
         ModelSource.checkFits(loaded.spec(), train, train.describe());
@@ -102,6 +112,13 @@ public final class DeltaCommand implements Callable<Integer> {
     }
 
     private static String quadratic(DeltaResult r, int s, int j) {
-        return r.quadratic() == null ? "" : String.format(Locale.ROOT, " (quadratic %.4g)", r.quadratic()[s][j]);
+        if (r.quadratic() == null) {
+            return "";
+        }
+        if (r.quadraticStandardError() == null) {
+            return String.format(Locale.ROOT, " (quadratic %.4g)", r.quadratic()[s][j]);
+        }
+        return String.format(Locale.ROOT, " (quadratic %.4g ± %.2g)", r.quadratic()[s][j],
+                r.quadraticStandardError()[s][j]);
     }
 }

@@ -169,10 +169,15 @@ public final class LandscapeViewModel {
 
     /** The options {@link #compute()} uses: the defaults with the chosen directions and range (a line for a 1D kind). */
     public SurfaceOptions options() {
-        Directions kind = DirectionKinds.byKey(directions.get());
+        return options(defaults, directions.get(), range.get());
+    }
+
+    /** What {@link #options()} makes of {@code defaults} with a direction kind and range (benchmarks/gui-landscape). */
+    public static SurfaceOptions options(SurfaceOptions defaults, String directions, double range) {
+        Directions kind = DirectionKinds.byKey(directions);
         int dims = Math.min(defaults.dims(), kind.maxDims());
         int grid = dims == defaults.dims() ? defaults.grid() : SurfaceOptions.DEFAULT_GRID_1D;
-        return new SurfaceOptions(kind.key(), dims, grid, range.get(), defaults.samples(), defaults.k(),
+        return new SurfaceOptions(kind.key(), dims, grid, range, defaults.samples(), defaults.k(),
                 defaults.operator(), defaults.lanczosSteps(), defaults.seed(), defaults.force());
     }
 

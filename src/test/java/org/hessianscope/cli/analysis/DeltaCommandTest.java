@@ -63,6 +63,34 @@ class DeltaCommandTest {
     }
 
     @Test
+    void inTheFullSpaceOfALargeNetTheEstimatedPredictionCarriesItsStandardErrorToTheJsonOutputAndFigure()
+            throws Exception {
+        Path json = tmp.resolve("full.json");
+        TrainCommandsTest.Result r = TrainCommandsTest.cli("delta", "--run", run.toString(), "--train-size", "120",
+                "--samples", "20", "--sigma", "1e-1", "--draws", "3", "--subspace", "0", "--probes", "4",
+                "--k-points", "4", "--threads", "1", "--json", json.toString());
+        assertEquals(0, r.code(), r.err());
+        DeltaResult d = DeltaJson.read(json);
+        assertTrue(d.parameterCount() > org.hessianscope.surface.DeltaMonteCarlo.EXACT_FULL_MAX);
+        assertEquals(4, d.options().probes());
+        assertNotNull(d.quadratic());
+        assertNotNull(d.quadraticStandardError());
+        assertTrue(d.quadraticStandardError()[0][0] > 0);
+        assertTrue(r.out().contains("Hutchinson with 4 Rademacher probes") && r.out().matches("(?s).*quadratic [^)]+ ± .*"),
+                r.out());
+        Path csv = tmp.resolve("full.csv");
+        TrainCommandsTest.Result f = TrainCommandsTest.cli("figure", "delta", "--json", json.toString(), "--out",
+                tmp.resolve("full.png").toString(), "--csv", csv.toString());
+        assertEquals(0, f.code(), f.err());
+        String header = Files.readAllLines(csv).get(0);
+        assertTrue(header.contains("quadratic model ± 2 s.e., σ = 0.100 ‖θ̂‖/√P low"), header);
+        TrainCommandsTest.Result bad = TrainCommandsTest.cli("delta", "--run", run.toString(), "--train-size", "120",
+                "--probes", "0", "--json", tmp.resolve("y.json").toString());
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().startsWith("error: --probes = 0"), bad.err());
+    }
+
+    @Test
     void badDeltaSettingsAndTrajectoryWithoutCheckpointsAreOneLineWithStatus2() throws Exception {
         TrainCommandsTest.Result r = TrainCommandsTest.cli("delta", "--run", run.toString(), "--train-size", "120",
                 "--draws", "1", "--json", tmp.resolve("x.json").toString());
