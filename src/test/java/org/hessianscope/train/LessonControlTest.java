@@ -172,14 +172,7 @@ class LessonControlTest {
     void cancelWhilePausedEndsTheTrainingAtOnceWithWakeAndWithinARecheckWithout() throws Exception {
         for (boolean wake : new boolean[] {true, false}) {
             AtomicBoolean cancelled = new AtomicBoolean();
-            ProgressMonitor monitor = new ProgressMonitor() {
-                public void progress(long done, long total, String message) {
-                }
-
-                public boolean isCancelled() {
-                    return cancelled.get();
-                }
-            };
+            ProgressMonitor monitor = cancelledBy(cancelled);
             LessonControl control = LessonControl.paused(reported::add);
             CompletableFuture<TrainingResult> run = paced(control, monitor);
             assertEquals(0, next().step());
@@ -197,14 +190,7 @@ class LessonControlTest {
     @Test
     void anInterruptedTrainingThreadStopsWaiting() throws Exception {
         AtomicBoolean cancelled = new AtomicBoolean();
-        ProgressMonitor monitor = new ProgressMonitor() {
-            public void progress(long done, long total, String message) {
-            }
-
-            public boolean isCancelled() {
-                return cancelled.get();
-            }
-        };
+        ProgressMonitor monitor = cancelledBy(cancelled);
         LessonControl control = LessonControl.paused(reported::add);
         List<Thread> thread = new ArrayList<>();
         CompletableFuture<TrainingResult> run = CompletableFuture.supplyAsync(() -> {
@@ -221,6 +207,17 @@ class LessonControlTest {
             thread.get(0).interrupt();
         }
         assertEquals(TrainingResult.Status.CANCELLED, run.get(PATIENCE_SECONDS, TimeUnit.SECONDS).status());
+    }
+
+    private static ProgressMonitor cancelledBy(AtomicBoolean cancelled) {
+        return new ProgressMonitor() {
+            public void progress(long done, long total, String message) {
+            }
+
+            public boolean isCancelled() {
+                return cancelled.get();
+            }
+        };
     }
 
     /** A checkpoint's position without its weights. */
