@@ -17,6 +17,11 @@ public final class Shortcuts {
     public static final KeyCombination EXPORT_CHARTS = shortcut(KeyCode.E);
     public static final KeyCombination RESET_ZOOM = shortcut(KeyCode.DIGIT0);
     public static final KeyCombination GUIDE = new KeyCodeCombination(KeyCode.F1);
+    /** Lesson mode's Play/Pause, Step batch, Step epoch and Reset: plain function keys, easy to find in front of a class. */
+    public static final KeyCombination LESSON_PLAY_PAUSE = new KeyCodeCombination(KeyCode.F5);
+    public static final KeyCombination LESSON_STEP_BATCH = new KeyCodeCombination(KeyCode.F6);
+    public static final KeyCombination LESSON_STEP_EPOCH = new KeyCodeCombination(KeyCode.F7);
+    public static final KeyCombination LESSON_RESET = new KeyCodeCombination(KeyCode.F8);
     /** Shortcut+1 … Shortcut+4: the tabs in their order (Charts, Landscape, Explain, Experiments). */
     private static final KeyCode[] DIGITS = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4,
             KeyCode.DIGIT5, KeyCode.DIGIT6, KeyCode.DIGIT7, KeyCode.DIGIT8, KeyCode.DIGIT9};
@@ -43,7 +48,11 @@ public final class Shortcuts {
                 new Entry("Open a run folder", OPEN_RUN),
                 new Entry("Export the four charts (PNG 2× and PDF) to a folder", EXPORT_CHARTS),
                 new Entry("Reset the zoom of every chart", RESET_ZOOM),
-                new Entry("User guide", GUIDE)));
+                new Entry("User guide", GUIDE),
+                new Entry("Lesson: play or pause the training", LESSON_PLAY_PAUSE),
+                new Entry("Lesson: train one batch, then pause", LESSON_STEP_BATCH),
+                new Entry("Lesson: train to the end of the epoch, then pause", LESSON_STEP_EPOCH),
+                new Entry("Lesson: start again from the seed's initial weights", LESSON_RESET)));
         for (int i = 0; i < tabs.size() && tab(i) != null; i++) {
             list.add(new Entry("Show the " + tabs.get(i) + " tab", tab(i)));
         }
