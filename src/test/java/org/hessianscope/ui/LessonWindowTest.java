@@ -136,6 +136,18 @@ public class LessonWindowTest {
     }
 
     @Test
+    void eachLessonButtonsTooltipNamesItsShortcut(FxRobot robot) {
+        var keys = java.util.Map.of("#lesson-play", org.hessianscope.ui.shortcuts.Shortcuts.LESSON_PLAY_PAUSE,
+                "#lesson-step-batch", org.hessianscope.ui.shortcuts.Shortcuts.LESSON_STEP_BATCH,
+                "#lesson-step-epoch", org.hessianscope.ui.shortcuts.Shortcuts.LESSON_STEP_EPOCH,
+                "#lesson-reset", org.hessianscope.ui.shortcuts.Shortcuts.LESSON_RESET);
+        keys.forEach((id, k) -> {
+            String tip = robot.lookup(id).queryButton().getTooltip().getText();
+            assertTrue(tip.endsWith("(" + k.getDisplayText() + ")."), id + ": " + tip);
+        });
+    }
+
+    @Test
     void resetStartsAgainFromTheInitialWeightsAndSavesNothing(FxRobot robot) throws Exception {
         robot.clickOn("#lesson-mode");
         robot.clickOn("#lesson-step-batch"); // starts the lesson with one batch

@@ -253,7 +253,8 @@ public final class TrainViewModel {
     }
 
     private void showed(TrainingProgress p) {
-        timeLeft.set("time left ≈ " + Durations.format(p.secondsLeft()));
+        // A lesson waits for its class: a time left measured across its pauses would mean nothing.
+        timeLeft.set(lesson.activeProperty().get() ? "" : "time left ≈ " + Durations.format(p.secondsLeft()));
         last.set(String.format(Locale.ROOT, "epoch %d/%d, batch %d/%d: loss %.4f, accuracy %.3f", p.epoch(), p.epochs(),
                 p.batch(), p.batches(), p.runningLoss(), p.runningAccuracy()));
     }
