@@ -63,21 +63,27 @@ public final class LessonShot extends Application {
                     .forEach(sp -> sp.setVvalue(sp.getVmax()));
             scene.getRoot().applyCss();
             scene.getRoot().layout();
-            try {
-                Screenshot.write(scene, out);
-                System.out.println("wrote " + out);
-            } catch (Exception ex) {
-                ex.printStackTrace();
-            }
-            model.train().job().cancel();
-            model.close();
-            Platform.exit();
+            shootAndExit(scene, out, model);
         }));
         poll.setCycleCount(Timeline.INDEFINITE);
         poll.play();
     }
 
-    /** The entry point; a main outside the Application class, so JavaFX on the class path starts. */
+    /** Writes the PNG, stops the paused lesson and closes the window. */
+    private static void shootAndExit(Scene scene, Path out, AppModel model) {
+        try {
+            Screenshot.write(scene, out);
+            System.out.println("wrote " + out);
+        } catch (Exception ex) {
+            ex.printStackTrace();
+        } finally {
+            model.train().job().cancel();
+            model.close();
+            Platform.exit();
+        }
+    }
+
+    /** Launches it: a main outside the Application class, so JavaFX on the class path starts. */
     public static final class Main {
         public static void main(String[] args) {
             Application.launch(LessonShot.class, args);
