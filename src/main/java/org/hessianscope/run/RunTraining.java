@@ -9,6 +9,7 @@ import org.hessianscope.engine.Network;
 import org.hessianscope.task.ProgressMonitor;
 import org.hessianscope.train.BatchObjective;
 import org.hessianscope.train.Checkpoint;
+import org.hessianscope.train.Pacing;
 import org.hessianscope.train.CheckpointSchedule;
 import org.hessianscope.train.PyTorchInit;
 import org.hessianscope.train.Trainer;
@@ -45,13 +46,27 @@ public final class RunTraining {
     public static Outcome train(Engine engine, ArchitectureSpec spec, Dataset train, Dataset test,
                                 TrainingOptions options, CheckpointSchedule checkpoints, TrainingListener listener,
                                 ProgressMonitor monitor) {
+        return train(engine, spec, train, test, options, checkpoints, Pacing.FREE, listener, monitor);
+    }
+
+    /** As above with the default checkpoints, asking {@code pacing} before every batch (a lesson's play, pause and steps). */
+    public static Outcome train(Engine engine, ArchitectureSpec spec, Dataset train, Dataset test,
+                                TrainingOptions options, Pacing pacing, TrainingListener listener, ProgressMonitor monitor) {
+        return train(engine, spec, train, test, options,
+                CheckpointSchedule.modestDefault(spec.parameterCount(), options.epochs()), pacing, listener, monitor);
+    }
+
+    /** As above, keeping the checkpoints {@code checkpoints} says and asking {@code pacing} before every batch. */
+    public static Outcome train(Engine engine, ArchitectureSpec spec, Dataset train, Dataset test,
+                                TrainingOptions options, CheckpointSchedule checkpoints, Pacing pacing,
+                                TrainingListener listener, ProgressMonitor monitor) {
         TrainingMemory.require(spec, engine.threads());
         double[] init = PyTorchInit.initialise(spec, options.seed());
         // init.npz holds the weights training really started from.
         options.precision().round(init);
         Network network = Network.of(spec);
         TrainingResult result = new Trainer(BatchObjective.of(engine, network, options.precision())).train(init, train, options,
-                checkpoints, listener, monitor);
+                checkpoints, pacing, listener, monitor);
         Model model = new Model(network, result.weights());
         LossAccuracy onTrain = engine.lossAndAccuracy(model, train, ProgressMonitor.NONE);
         LossAccuracy onTest = engine.lossAndAccuracy(model, test, ProgressMonitor.NONE);

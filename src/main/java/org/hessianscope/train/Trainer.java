@@ -61,6 +61,15 @@ public final class Trainer {
      */
     public TrainingResult train(double[] init, Samples train, TrainingOptions options, CheckpointSchedule schedule,
                                 TrainingListener listener, ProgressMonitor monitor) {
+        return train(init, train, options, schedule, Pacing.FREE, listener, monitor);
+    }
+
+    /**
+     * As above, asking {@code pacing} before every batch whether it may run (a lesson's pause and
+     * steps, {@link LessonControl}); it only delays batches, so the weights are those of a free run.
+     */
+    public TrainingResult train(double[] init, Samples train, TrainingOptions options, CheckpointSchedule schedule,
+                                Pacing pacing, TrainingListener listener, ProgressMonitor monitor) {
         int n = train.size();
         if (n == 0) {
             throw new IllegalArgumentException("the training set is empty; give at least one sample (--train-size)");
@@ -88,6 +97,7 @@ public final class Trainer {
             double correctSum = 0;
             int epochSeen = 0;
             for (int b = 0; b < batches; b++) {
+                pacing.beforeBatch(epoch, b + 1, batches, step, theta, monitor);
                 if (monitor.isCancelled()) {
                     return new TrainingResult(theta, TrainingResult.Status.CANCELLED, "cancelled at epoch " + epoch
                             + ", batch " + (b + 1) + " after " + step + " steps", history, start, Instant.now(),

@@ -19,6 +19,8 @@ public final class RunItem {
     private final ReadOnlyObjectWrapper<AnalysisResult> analysis = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<SweepTag> tag = new ReadOnlyObjectWrapper<>();
     private final javafx.beans.property.ReadOnlyBooleanWrapper reading = new javafx.beans.property.ReadOnlyBooleanWrapper();
+    /** A lesson's training in progress: where it stands ("epoch 1, batch 3/16 (step 3)"); null for a finished run. */
+    private final javafx.beans.property.ReadOnlyStringWrapper stage = new javafx.beans.property.ReadOnlyStringWrapper();
 
     RunItem(Path folder, TrainedRun run, int colourIndex, AnalysisResult analysis) {
         this.folder = folder;
@@ -45,11 +47,28 @@ public final class RunItem {
         return Color.rgb(c.getRed(), c.getGreen(), c.getBlue());
     }
 
-    /** Short label: folder name and the spec's L, k, C. */
+    /** Short label: folder name and the spec's L, k, C, and where a lesson's training stands. */
     public String name() {
         var spec = run.spec();
         return folder.getFileName() + "  (L=" + spec.layers() + ", k=" + spec.conv().get(0).kernel() + ", C="
-                + spec.conv().get(0).channels() + ")";
+                + spec.conv().get(0).channels() + ")" + RunLabels.stageSuffix(this);
+    }
+
+    /**
+     * Where the lesson's training stood when the analysis shown was made ("epoch 1, batch 3/16 (step 3)");
+     * null for a run read from or written to its folder. Every label of the run ends with it.
+     */
+    public javafx.beans.property.ReadOnlyStringProperty stageProperty() {
+        return stage.getReadOnlyProperty();
+    }
+
+    /** True for a lesson's training in progress, which has no folder on disk yet. */
+    public boolean lesson() {
+        return stage.get() != null;
+    }
+
+    void setStage(String where) {
+        stage.set(where);
     }
 
     public BooleanProperty shownProperty() {

@@ -61,7 +61,26 @@ public record RunLabels(String title, List<String> labels, Axis axis) {
             new Axis("k (kernel size)", r -> r.run().spec().conv().get(0).kernel()),
             new Axis("C (num of channels)", r -> r.run().spec().conv().get(0).channels()));
 
+    /** As {@link #ofSettings}, each lesson's label ending with where its training stands (the charts say what they show). */
     public static RunLabels of(List<RunItem> runs) {
+        RunLabels l = ofSettings(runs);
+        if (runs.stream().noneMatch(RunItem::lesson)) {
+            return l;
+        }
+        List<String> staged = new ArrayList<>();
+        for (int i = 0; i < runs.size(); i++) {
+            staged.add(l.labels().get(i) + stageSuffix(runs.get(i)));
+        }
+        return new RunLabels(l.title(), staged, l.axis());
+    }
+
+    /** " · epoch 1, batch 3/16 (step 3)" for a lesson's training, "" for a finished run. */
+    static String stageSuffix(RunItem r) {
+        String stage = r.stageProperty().get();
+        return stage == null || stage.isEmpty() ? "" : " · " + stage;
+    }
+
+    private static RunLabels ofSettings(List<RunItem> runs) {
         RunLabels sweep = ofSweep(runs);
         if (sweep != null) {
             return sweep;

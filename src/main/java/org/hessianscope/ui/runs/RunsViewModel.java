@@ -37,7 +37,8 @@ import org.hessianscope.task.ProgressMonitor;
  */
 public final class RunsViewModel {
     private final ObservableList<RunItem> runs = FXCollections.observableArrayList(
-            r -> new Observable[]{r.shownProperty(), r.analysisProperty(), r.tagProperty(), r.readingProperty()});
+            r -> new Observable[]{r.shownProperty(), r.analysisProperty(), r.tagProperty(), r.readingProperty(),
+                    r.stageProperty()});
     private final ObjectProperty<RunItem> selected = new SimpleObjectProperty<>();
     private final JobViewModel job;
     private final Messages messages;
@@ -287,6 +288,33 @@ public final class RunsViewModel {
         var info = run.info();
         return run.spec() + (info == null ? "" : "|" + info.data().dataset() + "|" + info.data().trainSize()
                 + "|" + info.options() + "|" + info.seed());
+    }
+
+    /**
+     * Lists a lesson's training in progress ({@code dir} is not written until it finishes) and selects it;
+     * {@link #showLesson} brings its charts up to date at each checkpoint, {@link #dropLesson} takes it out.
+     */
+    public RunItem addLesson(Path dir, TrainedRun run, String stage) {
+        RunItem item = add(dir, run, null, false);
+        item.setStage(stage);
+        return item;
+    }
+
+    /** The lesson's analysis at checkpoint {@code stage}: the stage first, so the charts redrawn for it name it. */
+    public void showLesson(RunItem item, AnalysisResult result, String stage) {
+        item.setStage(stage);
+        item.setAnalysis(result);
+    }
+
+    /** Takes a lesson's item out without the Undo offer of {@link #remove}: its training ended. */
+    public void dropLesson(RunItem item) {
+        int at = runs.indexOf(item);
+        if (at >= 0) {
+            runs.remove(at);
+            if (selected.get() == item) {
+                selected.set(runs.isEmpty() ? null : runs.get(Math.min(at, runs.size() - 1)));
+            }
+        }
     }
 
     /** Runs {@link RunAnalysis} on {@code item}'s folder and writes analysis.json there. */

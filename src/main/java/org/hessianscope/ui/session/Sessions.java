@@ -22,10 +22,12 @@ public final class Sessions {
      */
     public static Session capture(BuilderViewModel b, RunsViewModel runs, boolean paperStyle, Path dataFolder,
                                   Path home) {
-        List<String> folders = runs.runs().stream().map(r -> name(r.folder(), home)).toList();
-        List<String> checked = runs.runs().stream().filter(r -> r.shownProperty().get())
+        // A lesson's training in progress has no folder yet: the session names only runs on disk.
+        List<String> folders = runs.runs().stream().filter(r -> !r.lesson()).map(r -> name(r.folder(), home)).toList();
+        List<String> checked = runs.runs().stream().filter(r -> r.shownProperty().get() && !r.lesson())
                 .map(r -> name(r.folder(), home)).toList();
         var selected = runs.selectedProperty().get();
+        selected = selected != null && selected.lesson() ? null : selected;
         return new Session(b.layersProperty().get(), b.kernelProperty().get(), b.channelsProperty().get(),
                 b.poolProperty().get(), b.poolSizeProperty().get(), b.poolAtProperty().get(), b.hiddenProperty().get(),
                 b.reluLastProperty().get(), b.datasetProperty().get().key(), b.trainSizeProperty().get(),

@@ -49,7 +49,18 @@ public final class CommandMenus {
             }
         });
         cancel.disableProperty().bind(train.job().runningProperty().not().and(runs.job().runningProperty().not()));
-        return new Menu("Run", null, t, cancel);
+        var lesson = train.lesson();
+        MenuItem play = item("Lesson: play / pause", "menu-lesson-play", Shortcuts.LESSON_PLAY_PAUSE, lesson::playPause);
+        MenuItem batch = item("Lesson: step one batch", "menu-lesson-batch", Shortcuts.LESSON_STEP_BATCH, lesson::stepBatch);
+        MenuItem epoch = item("Lesson: step one epoch", "menu-lesson-epoch", Shortcuts.LESSON_STEP_EPOCH, lesson::stepEpoch);
+        MenuItem reset = item("Lesson: reset to the initial weights", "menu-lesson-reset", Shortcuts.LESSON_RESET,
+                lesson::reset);
+        // Off while another (unpaced) training runs: a lesson cannot take it over.
+        var busy = train.job().runningProperty().and(lesson.activeProperty().not());
+        for (MenuItem m : new MenuItem[] {play, batch, epoch, reset}) {
+            m.disableProperty().bind(busy);
+        }
+        return new Menu("Run", null, t, cancel, new SeparatorMenuItem(), play, batch, epoch, reset);
     }
 
     /**

@@ -21,6 +21,11 @@ public final class Shortcuts {
     public static final KeyCombination REDO = shortcut(KeyCode.Z, KeyCombination.SHIFT_DOWN);
     /** Redo's second keys, as on Windows and Linux; only the scene knows them (a menu item shows one). */
     public static final KeyCombination REDO_ALT = shortcut(KeyCode.Y);
+    /** Lesson mode's Play/Pause, Step batch, Step epoch and Reset: plain function keys, easy to find in front of a class. */
+    public static final KeyCombination LESSON_PLAY_PAUSE = new KeyCodeCombination(KeyCode.F5);
+    public static final KeyCombination LESSON_STEP_BATCH = new KeyCodeCombination(KeyCode.F6);
+    public static final KeyCombination LESSON_STEP_EPOCH = new KeyCodeCombination(KeyCode.F7);
+    public static final KeyCombination LESSON_RESET = new KeyCodeCombination(KeyCode.F8);
     /** Shortcut+1 … Shortcut+4: the tabs in their order (Charts, Landscape, Explain, Experiments). */
     private static final KeyCode[] DIGITS = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4,
             KeyCode.DIGIT5, KeyCode.DIGIT6, KeyCode.DIGIT7, KeyCode.DIGIT8, KeyCode.DIGIT9};
@@ -50,7 +55,11 @@ public final class Shortcuts {
                 new Entry("Undo the last change of the builder (or Remove)", UNDO),
                 new Entry("Redo the change undone last", REDO),
                 new Entry("Redo, as " + REDO.getDisplayText() + " does", REDO_ALT),
-                new Entry("User guide", GUIDE)));
+                new Entry("User guide", GUIDE),
+                new Entry("Lesson: play or pause the training", LESSON_PLAY_PAUSE),
+                new Entry("Lesson: train one batch, then pause", LESSON_STEP_BATCH),
+                new Entry("Lesson: train to the end of the epoch, then pause", LESSON_STEP_EPOCH),
+                new Entry("Lesson: start again from the seed's initial weights", LESSON_RESET)));
         for (int i = 0; i < tabs.size() && tab(i) != null; i++) {
             list.add(new Entry("Show the " + tabs.get(i) + " tab", tab(i)));
         }

@@ -49,7 +49,8 @@ public final class TrainView extends VBox {
         javafx.scene.control.Tooltip.install(viewer, new javafx.scene.control.Tooltip("Running loss and accuracy of "
                 + "the training, one point per batch (the mean of the last 20); drag to zoom, Ctrl+0 resets."));
         vm.setOnStart(live::clear);
-        getChildren().addAll(new HBox(8, train, timeLeft), estimate, new JobView(vm.job(), "train"), last, viewer);
+        getChildren().addAll(new HBox(8, train, LessonStrip.mode(vm.lesson()), timeLeft), new LessonStrip(vm.lesson(), vm.job()), estimate,
+                new JobView(vm.job(), "train"), last, viewer);
 
         vm.setOnSteps(live::append);
     }

@@ -59,6 +59,7 @@ public final class TrainViewModel {
     };
     private Consumer<List<TrainingProgress>> onSteps = steps -> {
     };
+    private final LessonViewModel lesson;
 
     public TrainViewModel(BuilderViewModel builder, RunsViewModel runs, JobViewModel job, Messages messages,
                           DatasetCatalog catalog, Engine engine, Path runsDir) {
@@ -69,6 +70,7 @@ public final class TrainViewModel {
         this.catalog = catalog;
         this.engine = engine;
         this.runsDir = runsDir;
+        this.lesson = new LessonViewModel(runs, engine, this::train, job::cancel);
         feed.onBatch(steps -> {
             onSteps.accept(steps);
             showed(steps.get(steps.size() - 1));
@@ -144,6 +146,11 @@ public final class TrainViewModel {
     }
 
     public void train() {
+        if (job.runningProperty().get()) {
+            // Before anything is set up for a run (a lesson's item in the run list) that would not start.
+            messages.info("wait for \"" + job.titleProperty().get() + "\" to finish, or cancel it");
+            return;
+        }
         ArchitectureSpec spec = builder.specProperty().get();
         if (spec == null) {
             messages.info("fix the architecture first: " + builder.problemProperty().get());
@@ -175,6 +182,8 @@ public final class TrainViewModel {
         timeLeft.set("");
         last.set("");
         onStart.run();
+        // Lesson mode: paced, and always trained (the class watches it learn), even when the store holds the key.
+        LessonViewModel.Lesson paced = lesson.begin(spec, options, fresh, name.key(), size);
         job.run(BackgroundTask.of("train " + RunKey.describe(spec), m -> {
                     Dataset all = catalog.load(name, Split.TRAIN);
                     if (size < 2 || size > all.size()) {
@@ -184,11 +193,15 @@ public final class TrainViewModel {
                     Dataset train = all.first(size);
                     RunKey key = new RunKey(spec, DataIdentity.of(train), options);
                     Lookup found = store.lookup(key);
-                    if (found instanceof Lookup.Found f && !key.equals(offered)) {
+                    if (found instanceof Lookup.Found f && !key.equals(offered) && paced == null) {
                         return new Trained(f.run().folder(), key, null);
                     }
                     Dataset test = catalog.load(name, Split.TEST);
-                    RunTraining.Outcome o = RunTraining.train(engine, spec, train, test, options, listener, m);
+                    if (paced != null) {
+                        paced.data(train);
+                    }
+                    RunTraining.Outcome o = RunTraining.train(engine, spec, train, test, options,
+                            paced == null ? org.hessianscope.train.Pacing.FREE : paced.pacing(), listener, m);
                     if (o.result().status() == TrainingResult.Status.CANCELLED) {
                         m.checkCancelled();
                     }
@@ -201,6 +214,7 @@ public final class TrainViewModel {
                 })
                 .onSuccess(t -> {
                     ended();
+                    lesson.ended();
                     if (t.outcome() == null) {
                         this.offered = t.key();
                         messages.info(RunKey.describe(spec) + " with these settings is already in the run store as "
@@ -222,12 +236,14 @@ public final class TrainViewModel {
                 .onFailure(e -> {
                     ended();
                     messages.notice("Training failed", RunKey.describe(spec) + ": " + Messages.describe(e), true);
+                    lesson.ended();
                 })
                 .onCancelled(() -> {
                     ended();
                     last.set("");
                     messages.info("training cancelled; nothing was saved");
                     messages.notice("Training cancelled", RunKey.describe(spec) + "; nothing was saved", false);
+                    lesson.ended();
                 }));
     }
 
@@ -242,13 +258,19 @@ public final class TrainViewModel {
     }
 
     private void showed(TrainingProgress p) {
-        timeLeft.set("time left ≈ " + Durations.format(p.secondsLeft()));
+        // A lesson waits for its class: a time left measured across its pauses would mean nothing.
+        timeLeft.set(lesson.activeProperty().get() ? "" : "time left ≈ " + Durations.format(p.secondsLeft()));
         last.set(String.format(Locale.ROOT, "epoch %d/%d, batch %d/%d: loss %.4f, accuracy %.3f", p.epoch(), p.epochs(),
                 p.batch(), p.batches(), p.runningLoss(), p.runningAccuracy()));
     }
 
     public JobViewModel job() {
         return job;
+    }
+
+    /** Lesson mode: play, pause, steps and reset of the training, with the charts brought up to date at each checkpoint. */
+    public LessonViewModel lesson() {
+        return lesson;
     }
 
     public ReadOnlyStringProperty timeLeftProperty() {
