@@ -37,33 +37,62 @@ final class VectorConv {
      * (+ gb[t, co]·b[…] when gb is not null, added as {@code x·a + y·b}), each sum from 0.0 over the positions t in
      * row-major order, and biases[co] = Σ_t ga[t, co] likewise: the values and order of ConvLayer's plain loop.
      * {@code ga} and {@code gb} are in {@link #transpose}'s layout.
+     *
+     * <p>With {@code skipZeros}, positions where the group's cotangents (ga and gb) are all exact zeros are left out
+     * of its sums ({@code live} holds the others, in order): their terms are ±0, and a sum that starts at +0.0 is
+     * never −0.0, so adding ±0 to it changes no bit. ReLU masks and max-pool routes make such positions common.
      */
     static void weightGradient(double[] ga, double[] a, double[] gb, double[] b, int[] taps, int rowLength,
-                               int outChannels, int[] corners, double[] sums, double[] biases) {
+                               int outChannels, int[] corners, double[] sums, double[] biases, boolean skipZeros,
+                               int[] live) {
         int cp = ConvLayer.paddedChannels(outChannels);
-        int positions = corners.length;
         for (int c0 = 0; c0 < cp; c0 += W) {
+            int positions = livePositions(ga, gb, corners.length, cp, c0, skipZeros, live);
             DoubleVector bias = DoubleVector.zero(S);
-            for (int t = 0; t < positions; t++) {
-                bias = bias.add(DoubleVector.fromArray(S, ga, t * cp + c0));
+            for (int i = 0; i < positions; i++) {
+                bias = bias.add(DoubleVector.fromArray(S, ga, live[i] * cp + c0));
             }
             bias.intoArray(biases, c0);
             int q = 0;
             for (; q + 8 <= rowLength; q += 8) {
                 if (gb == null) {
-                    eight(ga, a, taps, q, c0, cp, positions, corners, sums);
+                    eight(ga, a, taps, q, c0, cp, positions, live, corners, sums);
                 } else {
-                    eightPair(ga, a, gb, b, taps, q, c0, cp, positions, corners, sums);
+                    eightPair(ga, a, gb, b, taps, q, c0, cp, positions, live, corners, sums);
                 }
             }
             for (; q < rowLength; q++) {
-                one(ga, a, gb, b, taps[q], q, c0, cp, positions, corners, sums);
+                one(ga, a, gb, b, taps[q], q, c0, cp, positions, live, corners, sums);
             }
         }
     }
 
-    private static void eight(double[] ga, double[] a, int[] taps, int q, int c0, int cp, int positions, int[] corners,
-                              double[] sums) {
+    /**
+     * Writes into {@code live} the positions t (ascending) whose cotangents ga[t·cp + c0 …] (or gb's) of the group
+     * starting at channel c0 are not all zero, or every position without {@code skipZeros}; returns their count.
+     */
+    private static int livePositions(double[] ga, double[] gb, int positions, int cp, int c0, boolean skipZeros,
+                                     int[] live) {
+        int count = 0;
+        for (int t = 0; t < positions; t++) {
+            if (!skipZeros || nonzero(ga, t * cp + c0) || (gb != null && nonzero(gb, t * cp + c0))) {
+                live[count++] = t;
+            }
+        }
+        return count;
+    }
+
+    private static boolean nonzero(double[] x, int from) {
+        for (int i = from; i < from + W; i++) {
+            if (x[i] != 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void eight(double[] ga, double[] a, int[] taps, int q, int c0, int cp, int positions, int[] live,
+                              int[] corners, double[] sums) {
         int d0 = taps[q + 0];
         int d1 = taps[q + 1];
         int d2 = taps[q + 2];
@@ -80,7 +109,8 @@ final class VectorConv {
         DoubleVector s5 = s0;
         DoubleVector s6 = s0;
         DoubleVector s7 = s0;
-        for (int t = 0; t < positions; t++) {
+        for (int i = 0; i < positions; i++) {
+            int t = live[i];
             int corner = corners[t];
             int at = t * cp + c0;
             DoubleVector x = DoubleVector.fromArray(S, ga, at);
@@ -104,7 +134,7 @@ final class VectorConv {
     }
 
     private static void eightPair(double[] ga, double[] a, double[] gb, double[] b, int[] taps, int q, int c0, int cp,
-                                  int positions, int[] corners, double[] sums) {
+                                  int positions, int[] live, int[] corners, double[] sums) {
         int d0 = taps[q + 0];
         int d1 = taps[q + 1];
         int d2 = taps[q + 2];
@@ -121,7 +151,8 @@ final class VectorConv {
         DoubleVector s5 = s0;
         DoubleVector s6 = s0;
         DoubleVector s7 = s0;
-        for (int t = 0; t < positions; t++) {
+        for (int i = 0; i < positions; i++) {
+            int t = live[i];
             int corner = corners[t];
             int at = t * cp + c0;
             DoubleVector x = DoubleVector.fromArray(S, ga, at);
@@ -154,16 +185,18 @@ final class VectorConv {
     }
 
     private static void one(double[] ga, double[] a, double[] gb, double[] b, int d, int q, int c0, int cp,
-                            int positions, int[] corners, double[] sums) {
+                            int positions, int[] live, int[] corners, double[] sums) {
         DoubleVector s = DoubleVector.zero(S);
         if (gb == null) {
-            for (int t = 0; t < positions; t++) {
+            for (int i = 0; i < positions; i++) {
+                int t = live[i];
                 int corner = corners[t] + d;
                 DoubleVector x = DoubleVector.fromArray(S, ga, t * cp + c0);
                 s = s.add(x.mul(DoubleVector.broadcast(S, a[corner])));
             }
         } else {
-            for (int t = 0; t < positions; t++) {
+            for (int i = 0; i < positions; i++) {
+                int t = live[i];
                 int corner = corners[t] + d;
                 int at = t * cp + c0;
                 DoubleVector x = DoubleVector.fromArray(S, ga, at);
@@ -178,19 +211,28 @@ final class VectorConv {
      * ConvLayer's forward correlation into its wide planes, lanes over positions: planes[co][t] = bias_co, then
      * + A[co, q]·a[taps[q] + t] (+ B[co, q]·b[taps[q] + t], added as {@code x·a + y·b}) for the taps q in order,
      * as the plain loop adds them; four channels by eight positions stay in registers over all the taps.
+     *
+     * <p>{@code live} lists the taps each block of eight positions runs: with {@code counts} null, every block runs
+     * live[0 … rowLength), which must then be 0, 1, …; otherwise block t / 8 runs the counts[t / 8] taps from
+     * live[(t / 8)·rowLength], those {@link #liveTaps} kept.
      */
     static void correlate(double[] wa, double[] a, double[] wb, double[] b, int weightOffset, int biasOffset,
-                          int rowLength, int[] taps, int outChannels, int n, double[][] planes) {
+                          int rowLength, int[] taps, int outChannels, int n, double[][] planes, int[] live,
+                          int[] counts) {
         int n8 = n - n % (2 * W);
         int co = 0;
         for (; co + 4 <= outChannels; co += 4) {
             for (int t = 0; t < n8; t += 2 * W) {
-                correlate4x8(wa, a, wb, b, weightOffset, biasOffset, rowLength, taps, co, t, planes);
+                int from = counts == null ? 0 : t / (2 * W) * rowLength;
+                int to = from + (counts == null ? rowLength : counts[t / (2 * W)]);
+                correlate4x8(wa, a, wb, b, weightOffset, biasOffset, rowLength, taps, live, from, to, co, t, planes);
             }
         }
         for (; co < outChannels; co++) {
             for (int t = 0; t < n8; t += 2 * W) {
-                correlate1x8(wa, a, wb, b, weightOffset, biasOffset, rowLength, taps, co, t, planes[co]);
+                int from = counts == null ? 0 : t / (2 * W) * rowLength;
+                int to = from + (counts == null ? rowLength : counts[t / (2 * W)]);
+                correlate1x8(wa, a, wb, b, weightOffset, biasOffset, rowLength, taps, live, from, to, co, t, planes[co]);
             }
         }
         for (int c = 0; c < outChannels; c++) {
@@ -210,8 +252,38 @@ final class VectorConv {
         }
     }
 
+    /**
+     * For the blocks of eight positions t of {@link #correlate} below {@code n}: counts[t / 8] and, from
+     * live[(t / 8)·rowLength], the taps q (ascending) whose inputs a[taps[q] + t …+8) or b's are not all exact zeros.
+     * A left-out tap's terms are ±0 (finite weights), so the sums it skips end with the same value, up to the sign of
+     * a zero. {@code prefix} (length ≥ extent + 1) gets the running count of nonzero inputs; every index read is below
+     * {@code extent}.
+     */
+    static void liveTaps(double[] a, double[] b, int extent, int[] taps, int rowLength, int n, int[] prefix, int[] live,
+                         int[] counts) {
+        prefix[0] = 0;
+        for (int j = 0; j < extent; j++) {
+            boolean nonzero = a[j] != 0 || (b != null && b[j] != 0);
+            prefix[j + 1] = prefix[j] + (nonzero ? 1 : 0);
+        }
+        int n8 = n - n % (2 * W);
+        for (int t = 0; t < n8; t += 2 * W) {
+            int block = t / (2 * W);
+            int at = block * rowLength;
+            int count = 0;
+            for (int q = 0; q < rowLength; q++) {
+                int start = taps[q] + t;
+                if (prefix[start + 2 * W] != prefix[start]) {
+                    live[at + count++] = q;
+                }
+            }
+            counts[block] = count;
+        }
+    }
+
     private static void correlate4x8(double[] wa, double[] a, double[] wb, double[] b, int weightOffset, int biasOffset,
-                                     int rowLength, int[] taps, int co, int t, double[][] planes) {
+                                     int rowLength, int[] taps, int[] live, int from, int to, int co, int t,
+                                     double[][] planes) {
         DoubleVector p0 = DoubleVector.broadcast(S, wa[biasOffset + co]);
         DoubleVector p1 = DoubleVector.broadcast(S, wa[biasOffset + co + 1]);
         DoubleVector p2 = DoubleVector.broadcast(S, wa[biasOffset + co + 2]);
@@ -224,7 +296,8 @@ final class VectorConv {
         int r1 = r0 + rowLength;
         int r2 = r1 + rowLength;
         int r3 = r2 + rowLength;
-        for (int q = 0; q < rowLength; q++) {
+        for (int i = from; i < to; i++) {
+            int q = live[i];
             int at = taps[q] + t;
             DoubleVector x = DoubleVector.fromArray(S, a, at);
             DoubleVector xx = DoubleVector.fromArray(S, a, at + W);
@@ -273,11 +346,13 @@ final class VectorConv {
     }
 
     private static void correlate1x8(double[] wa, double[] a, double[] wb, double[] b, int weightOffset, int biasOffset,
-                                     int rowLength, int[] taps, int co, int t, double[] plane) {
+                                     int rowLength, int[] taps, int[] live, int from, int to, int co, int t,
+                                     double[] plane) {
         DoubleVector p = DoubleVector.broadcast(S, wa[biasOffset + co]);
         DoubleVector q2 = p;
         int r = weightOffset + co * rowLength;
-        for (int q = 0; q < rowLength; q++) {
+        for (int i = from; i < to; i++) {
+            int q = live[i];
             int at = taps[q] + t;
             double w = wa[r + q];
             if (wb == null) {
