@@ -73,22 +73,24 @@ final class VectorConv {
      */
     private static int livePositions(double[] ga, double[] gb, int positions, int cp, int c0, boolean skipZeros,
                                      int[] live) {
+        if (!skipZeros) {
+            for (int t = 0; t < positions; t++) {
+                live[t] = t;
+            }
+            return positions;
+        }
+        // Branch-free compaction: every position is written, and the count moves on only past live ones (ReLU
+        // patterns would mispredict a branch).
         int count = 0;
         for (int t = 0; t < positions; t++) {
-            if (!skipZeros || nonzero(ga, t * cp + c0) || (gb != null && nonzero(gb, t * cp + c0))) {
-                live[count++] = t;
-            }
+            live[count] = t;
+            count += nonzero(ga, t * cp + c0) | (gb != null && nonzero(gb, t * cp + c0)) ? 1 : 0;
         }
         return count;
     }
 
     private static boolean nonzero(double[] x, int from) {
-        for (int i = from; i < from + W; i++) {
-            if (x[i] != 0) {
-                return true;
-            }
-        }
-        return false;
+        return x[from] != 0 | x[from + 1] != 0 | x[from + 2] != 0 | x[from + 3] != 0;
     }
 
     private static void eight(double[] ga, double[] a, int[] taps, int q, int c0, int cp, int positions, int[] live,
@@ -261,21 +263,29 @@ final class VectorConv {
      */
     static void liveTaps(double[] a, double[] b, int extent, int[] taps, int rowLength, int n, int[] prefix, int[] live,
                          int[] counts) {
+        int running = 0;
         prefix[0] = 0;
-        for (int j = 0; j < extent; j++) {
-            boolean nonzero = a[j] != 0 || (b != null && b[j] != 0);
-            prefix[j + 1] = prefix[j] + (nonzero ? 1 : 0);
+        if (b == null) {
+            for (int j = 0; j < extent; j++) {
+                running += a[j] != 0 ? 1 : 0;
+                prefix[j + 1] = running;
+            }
+        } else {
+            for (int j = 0; j < extent; j++) {
+                running += a[j] != 0 | b[j] != 0 ? 1 : 0;
+                prefix[j + 1] = running;
+            }
         }
         int n8 = n - n % (2 * W);
         for (int t = 0; t < n8; t += 2 * W) {
             int block = t / (2 * W);
             int at = block * rowLength;
             int count = 0;
+            // Branch-free compaction, as in livePositions.
             for (int q = 0; q < rowLength; q++) {
                 int start = taps[q] + t;
-                if (prefix[start + 2 * W] != prefix[start]) {
-                    live[at + count++] = q;
-                }
+                live[at + count] = q;
+                count += prefix[start + 2 * W] != prefix[start] ? 1 : 0;
             }
             counts[block] = count;
         }
