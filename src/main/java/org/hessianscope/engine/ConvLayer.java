@@ -222,7 +222,7 @@ final class ConvLayer extends Layer {
             int[] counts = null;
             int[] live = scratch.everyTap;
             if (skip) {
-                VectorConv.liveTaps(a, wb == null ? null : b, inSize, taps, rowLength, n, scratch.nonzeroPrefix,
+                VectorConv.liveTaps(a, wb == null ? null : b, inSize, taps, rowLength, kernel, n, scratch.nonzeroPrefix,
                         scratch.liveTaps, scratch.liveCounts);
                 live = scratch.liveTaps;
                 counts = scratch.liveCounts;
@@ -327,7 +327,7 @@ final class ConvLayer extends Layer {
         int[] counts = null;
         int[] live = scratch.everyTap;
         if (skip) {
-            VectorConv.liveTaps(pa, pb, outChannels * paddedPlane, tapsTransposed, rowLengthTransposed, n,
+            VectorConv.liveTaps(pa, pb, outChannels * paddedPlane, tapsTransposed, rowLengthTransposed, kernel, n,
                     scratch.nonzeroPrefix, scratch.liveTaps, scratch.liveCounts);
             live = scratch.liveTaps;
             counts = scratch.liveCounts;

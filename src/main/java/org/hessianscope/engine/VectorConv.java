@@ -256,13 +256,14 @@ final class VectorConv {
 
     /**
      * For the blocks of eight positions t of {@link #correlate} below {@code n}: counts[t / 8] and, from
-     * live[(t / 8)·rowLength], the taps q (ascending) whose inputs a[taps[q] + t …+8) or b's are not all exact zeros.
+     * live[(t / 8)·rowLength], the taps q (ascending) whose inputs a[taps[q] + t …+8) or b's are not all exact zeros,
+     * judged per kernel row: the {@code row} consecutive taps from q = 0, row, 2·row, … are kept or left out together.
      * A left-out tap's terms are ±0 (finite weights), so the sums it skips end with the same value, up to the sign of
      * a zero. {@code prefix} (length ≥ extent + 1) gets the running count of nonzero inputs; every index read is below
      * {@code extent}.
      */
-    static void liveTaps(double[] a, double[] b, int extent, int[] taps, int rowLength, int n, int[] prefix, int[] live,
-                         int[] counts) {
+    static void liveTaps(double[] a, double[] b, int extent, int[] taps, int rowLength, int row, int n, int[] prefix,
+                         int[] live, int[] counts) {
         int running = 0;
         prefix[0] = 0;
         if (b == null) {
@@ -281,11 +282,18 @@ final class VectorConv {
             int block = t / (2 * W);
             int at = block * rowLength;
             int count = 0;
-            // Branch-free compaction, as in livePositions.
-            for (int q = 0; q < rowLength; q++) {
-                int start = taps[q] + t;
-                live[at + count] = q;
-                count += prefix[start + 2 * W] != prefix[start] ? 1 : 0;
+            // One check per kernel row (its `row` taps read one run of 8 + row − 1 inputs, forwards or backwards),
+            // and branch-free compaction, as in livePositions.
+            for (int q = 0; q < rowLength; q += row) {
+                int first = taps[q] + t;
+                int last = taps[q + row - 1] + t;
+                int from = Math.min(first, last);
+                int to = Math.max(first, last) + 2 * W;
+                boolean nonzero = prefix[to] != prefix[from];
+                for (int kx = 0; kx < row; kx++) {
+                    live[at + count + kx] = q + kx;
+                }
+                count += nonzero ? row : 0;
             }
             counts[block] = count;
         }
