@@ -220,7 +220,7 @@ final class ConvLayer extends Layer {
     /**
      * {@link #correlate}; with {@code vector} and {@code skip}, a block of eight positions leaves out the taps whose
      * inputs (a and b) are all exact zeros: each output then has the same value, up to the sign of a zero (its sum
-     * starts at the bias, which may be −0.0), which no later pass of an H v product can tell apart (docs/engine.md).
+     * starts at the bias, which may be −0.0), which no later pass of an H v product can tell apart (docs/engine.md, Speed).
      */
     void correlate(double[] wa, double[] a, double[] wb, double[] b, double[] out, Scratch scratch, boolean vector,
                    boolean skip) {
