@@ -53,9 +53,27 @@ final class ConvLayer extends Layer {
      * − ky·W − kx + t, exactly where the plain loop's shifted copy of plane co reads it.
      */
     private final int[] tapsTransposed;
+    /**
+     * Whether the tangent passes leave out the multiply-adds of exact zeros (ReLU-masked inputs, cotangents a max
+     * pool does not route to) in {@link VectorConv}; false keeps every one, for the tests that compare the two.
+     */
+    private final boolean skipZeros;
+    /**
+     * Whether the tangent correlations also leave out taps whose inputs are all zero. Measured on the GUI's
+     * analysis (L = 4, C = 8, max pool, MNIST), they left out so few (their kernel's samples fell 5 %) that finding
+     * them (a pass over the inputs per product, 9.5 % of the samples) cost more than it saved, so they do not; the
+     * weight gradients' skip pays (its kernel's samples fell a third). The lists would pay if made once per sample
+     * from its ReLU masks and max-pool routes and kept with its passes (docs/benchmarks.md).
+     */
+    static final boolean SKIP_TAPS = false;
 
     ConvLayer(Stage.Conv stage, int weightOffset) {
+        this(stage, weightOffset, true);
+    }
+
+    ConvLayer(Stage.Conv stage, int weightOffset, boolean skipZeros) {
         super(stage.in().size(), stage.out().size());
+        this.skipZeros = skipZeros;
         this.stage = stage;
         this.inChannels = stage.in().channels();
         this.inHeight = stage.in().height();
@@ -115,6 +133,12 @@ final class ConvLayer extends Layer {
         sizes.wide = Math.max(sizes.wide, inPlane);
         sizes.paddedPlanes = Math.max(sizes.paddedPlanes, outChannels * paddedPlane);
         sizes.transposedWeights = Math.max(sizes.transposedWeights, inChannels * rowLengthTransposed + inChannels);
+        // The live taps of the tangent correlations (forward over the input, transposed over the padded planes).
+        sizes.liveExtent = Math.max(sizes.liveExtent, Math.max(inSize, outChannels * paddedPlane));
+        sizes.liveBlocks = Math.max(sizes.liveBlocks, Math.max(wide, inPlane) / 8);
+        sizes.liveTaps = Math.max(sizes.liveTaps, Math.max(wide / 8 * rowLength, inPlane / 8 * rowLengthTransposed));
+        sizes.positions = Math.max(sizes.positions, outPlane);
+        sizes.everyTap = Math.max(sizes.everyTap, Math.max(rowLength, rowLengthTransposed));
     }
 
     /** Output channels rounded up to whole vectors of {@link VectorConv}, the stride of its channel-last layout. */
@@ -141,7 +165,7 @@ final class ConvLayer extends Layer {
     void forwardTangent(double[] theta, double[] v, double[] in, double[] tin, boolean tinZero, double[] tout,
                         StageState state, Scratch scratch) {
         // R(W a + b) = V a + v_b + W R(a).
-        correlate(v, in, tinZero ? null : theta, tin, tout, scratch);
+        correlate(v, in, tinZero ? null : theta, tin, tout, scratch, VECTOR, skipZeros && SKIP_TAPS);
     }
 
     @Override
@@ -160,7 +184,7 @@ final class ConvLayer extends Layer {
         // g_in = W^T g_out and ∇W = g_out ⋆ in, so R(g_in) = W^T Rg_out + V^T g_out
         // and R(∇W) = Rg_out ⋆ in + g_out ⋆ R(in).
         if (tgIn != null) {
-            correlateTransposed(theta, tgOut, v, gOut, tgIn, scratch);
+            correlateTransposed(theta, tgOut, v, gOut, tgIn, scratch, VECTOR, skipZeros && SKIP_TAPS);
         }
         accumulateTangentGradient(in, tin, tinZero, gOut, tgOut, tgrad, scratch);
     }
@@ -169,7 +193,7 @@ final class ConvLayer extends Layer {
     void backwardWithTangent(double[] theta, double[] v, double[] in, double[] tin, boolean tinZero, double[] gOut,
                              double[] tgOut, double[] gIn, double[] tgIn, double[] tgrad, StageState state, Scratch scratch) {
         if (gIn != null) {
-            correlateTransposedPair(theta, v, gOut, tgOut, gIn, tgIn, scratch);
+            correlateTransposedPair(theta, v, gOut, tgOut, gIn, tgIn, scratch, VECTOR, skipZeros && SKIP_TAPS);
         }
         accumulateTangentGradient(in, tin, tinZero, gOut, tgOut, tgrad, scratch);
     }
@@ -177,23 +201,42 @@ final class ConvLayer extends Layer {
     private void accumulateTangentGradient(double[] in, double[] tin, boolean tinZero, double[] gOut, double[] tgOut,
                                            double[] tgrad, Scratch scratch) {
         if (tinZero) {
-            accumulateGradient(tgOut, in, null, null, tgrad, scratch);
+            accumulateGradient(tgOut, in, null, null, tgrad, scratch, VECTOR, skipZeros);
         } else {
-            accumulateGradient(tgOut, in, gOut, tin, tgrad, scratch);
+            accumulateGradient(tgOut, in, gOut, tin, tgrad, scratch, VECTOR, skipZeros);
         }
     }
 
     /** out = A's biases + A ⋆ a (+ B ⋆ b when B is not null), A and B being weight sets laid out like θ. */
     private void correlate(double[] wa, double[] a, double[] wb, double[] b, double[] out, Scratch scratch) {
-        correlate(wa, a, wb, b, out, scratch, VECTOR);
+        correlate(wa, a, wb, b, out, scratch, VECTOR, false);
     }
 
     /** {@link #correlate}, by {@link VectorConv} or by the plain loops: the same bits (tests compare the two). */
     void correlate(double[] wa, double[] a, double[] wb, double[] b, double[] out, Scratch scratch, boolean vector) {
+        correlate(wa, a, wb, b, out, scratch, vector, false);
+    }
+
+    /**
+     * {@link #correlate}; with {@code vector} and {@code skip}, a block of eight positions leaves out the taps whose
+     * inputs (a and b) are all exact zeros: each output then has the same value, up to the sign of a zero (its sum
+     * starts at the bias, which may be −0.0), which no later pass of an H v product can tell apart (docs/engine.md, Speed).
+     */
+    void correlate(double[] wa, double[] a, double[] wb, double[] b, double[] out, Scratch scratch, boolean vector,
+                   boolean skip) {
         int n = wide;
         double[][] planes = scratch.planes;
         if (vector) {
-            VectorConv.correlate(wa, a, wb, b, weightOffset, biasOffset, rowLength, taps, outChannels, n, planes);
+            int[] counts = null;
+            int[] live = scratch.everyTap;
+            if (skip) {
+                VectorConv.liveTaps(a, wb == null ? null : b, inSize, taps, rowLength, kernel, n, scratch.nonzeroPrefix,
+                        scratch.liveTaps, scratch.liveCounts);
+                live = scratch.liveTaps;
+                counts = scratch.liveCounts;
+            }
+            VectorConv.correlate(wa, a, wb, b, weightOffset, biasOffset, rowLength, taps, outChannels, n, planes, live,
+                    counts);
         } else {
             correlatePlain(wa, a, wb, b, scratch);
         }
@@ -245,14 +288,23 @@ final class ConvLayer extends Layer {
      * gIn[ci, y, x] = Σ A[co, ci, ky, kx] ga[co, y − ky, x − kx] over taps that land inside the output map.
      */
     private void correlateTransposed(double[] wa, double[] ga, double[] wb, double[] gb, double[] gIn, Scratch scratch) {
-        correlateTransposed(wa, ga, wb, gb, gIn, scratch, VECTOR);
+        correlateTransposed(wa, ga, wb, gb, gIn, scratch, VECTOR, false);
     }
 
     /** {@link #correlateTransposed}, by {@link VectorConv} or by the plain loops: the same bits (tests compare the two). */
     void correlateTransposed(double[] wa, double[] ga, double[] wb, double[] gb, double[] gIn, Scratch scratch,
                              boolean vector) {
+        correlateTransposed(wa, ga, wb, gb, gIn, scratch, vector, false);
+    }
+
+    /**
+     * {@link #correlateTransposed}; with {@code vector} and {@code skip}, taps whose cotangents are all exact zeros
+     * are left out: the same bits, since every sum starts at +0.0 (a zero bias) and so is never −0.0.
+     */
+    void correlateTransposed(double[] wa, double[] ga, double[] wb, double[] gb, double[] gIn, Scratch scratch,
+                             boolean vector, boolean skip) {
         if (vector) {
-            correlateTransposedVector(wa, ga, wb, gb, gIn, scratch);
+            correlateTransposedVector(wa, ga, wb, gb, gIn, scratch, skip);
         } else {
             correlateTransposedPlain(wa, ga, wb, gb, gIn, scratch);
         }
@@ -264,7 +316,7 @@ final class ConvLayer extends Layer {
      * the same bits, with four channels by eight positions in registers instead of a load and store per add.
      */
     private void correlateTransposedVector(double[] wa, double[] ga, double[] wb, double[] gb, double[] gIn,
-                                           Scratch scratch) {
+                                           Scratch scratch, boolean skip) {
         padAllCotangents(ga, scratch.paddedPlanesA);
         transposeWeights(wa, scratch.transposedWeightsA);
         if (wb != null) {
@@ -272,14 +324,24 @@ final class ConvLayer extends Layer {
             transposeWeights(wb, scratch.transposedWeightsB);
         }
         transposedCorrelation(scratch.transposedWeightsA, scratch.paddedPlanesA,
-                wb == null ? null : scratch.transposedWeightsB, wb == null ? null : scratch.paddedPlanesB, gIn, scratch);
+                wb == null ? null : scratch.transposedWeightsB, wb == null ? null : scratch.paddedPlanesB, gIn, scratch,
+                skip);
     }
 
-    private void transposedCorrelation(double[] wa, double[] pa, double[] wb, double[] pb, double[] gIn, Scratch scratch) {
+    private void transposedCorrelation(double[] wa, double[] pa, double[] wb, double[] pb, double[] gIn, Scratch scratch,
+                                       boolean skip) {
         int n = inPlane;
         double[][] planes = scratch.planes;
+        int[] counts = null;
+        int[] live = scratch.everyTap;
+        if (skip) {
+            VectorConv.liveTaps(pa, pb, outChannels * paddedPlane, tapsTransposed, rowLengthTransposed, kernel, n,
+                    scratch.nonzeroPrefix, scratch.liveTaps, scratch.liveCounts);
+            live = scratch.liveTaps;
+            counts = scratch.liveCounts;
+        }
         VectorConv.correlate(wa, pa, wb, pb, 0, inChannels * rowLengthTransposed, rowLengthTransposed, tapsTransposed,
-                inChannels, n, planes);
+                inChannels, n, planes, live, counts);
         for (int ci = 0; ci < inChannels; ci++) {
             System.arraycopy(planes[ci], 0, gIn, ci * n, n);
         }
@@ -353,25 +415,29 @@ final class ConvLayer extends Layer {
 
     /**
      * gIn = W^T g and tgIn = W^T tg + V^T g in one sweep: the same additions, in the same order, as
-     * {@link #correlateTransposed} called for each, sharing the padded planes and shifted copies.
+     * {@link #correlateTransposed} called for each, sharing the padded planes and shifted copies; by
+     * {@link VectorConv} or by the plain loops, the same bits (tests compare).
      */
-    private void correlateTransposedPair(double[] w, double[] v, double[] g, double[] tg, double[] gIn, double[] tgIn,
-                                         Scratch scratch) {
-        correlateTransposedPair(w, v, g, tg, gIn, tgIn, scratch, VECTOR);
-    }
-
-    /** {@link #correlateTransposedPair}, by {@link VectorConv} or by the plain loops: the same bits (tests compare). */
     void correlateTransposedPair(double[] w, double[] v, double[] g, double[] tg, double[] gIn, double[] tgIn,
                                  Scratch scratch, boolean vector) {
+        correlateTransposedPair(w, v, g, tg, gIn, tgIn, scratch, vector, false);
+    }
+
+    /**
+     * {@link #correlateTransposedPair}; {@code skip} leaves the exact zeros out of tgIn's sums as
+     * {@link #correlateTransposed} does (gIn, the kept backward pass's cotangent, is summed in full either way).
+     */
+    void correlateTransposedPair(double[] w, double[] v, double[] g, double[] tg, double[] gIn, double[] tgIn,
+                                 Scratch scratch, boolean vector, boolean skip) {
         if (vector) {
             // The same two sums as the plain sweep, each by the transposed correlation, sharing the padded planes.
             padAllCotangents(g, scratch.paddedPlanesA);
             padAllCotangents(tg, scratch.paddedPlanesB);
             transposeWeights(w, scratch.transposedWeightsA);
             transposeWeights(v, scratch.transposedWeightsB);
-            transposedCorrelation(scratch.transposedWeightsA, scratch.paddedPlanesA, null, null, gIn, scratch);
+            transposedCorrelation(scratch.transposedWeightsA, scratch.paddedPlanesA, null, null, gIn, scratch, false);
             transposedCorrelation(scratch.transposedWeightsA, scratch.paddedPlanesB, scratch.transposedWeightsB,
-                    scratch.paddedPlanesA, tgIn, scratch);
+                    scratch.paddedPlanesA, tgIn, scratch, skip);
         } else {
             correlateTransposedPairPlain(w, v, g, tg, gIn, tgIn, scratch);
         }
@@ -431,18 +497,28 @@ final class ConvLayer extends Layer {
     /**
      * grad[W] += ga ⋆ a (+ gb ⋆ b) and grad[b] += Σ ga. Each output position's input windows (its im2col rows)
      * are gathered once and added into all Cout weight rows, which stay in L1; every weight still sums its
-     * positions in order, as one row at a time over the unfolded input would. Positions with a zero cotangent
-     * are not skipped: on ReLU patterns the branch mispredicts and costs more than the row.
+     * positions in order, as one row at a time over the unfolded input would. The plain loops do not skip
+     * positions with a zero cotangent (on ReLU patterns the branch mispredicts and costs more than the row); the
+     * vector kernels of the tangent passes do, from a list of live positions made before their loops.
      */
     private void accumulateGradient(double[] ga, double[] a, double[] gb, double[] b, double[] grad, Scratch scratch) {
-        accumulateGradient(ga, a, gb, b, grad, scratch, VECTOR);
+        accumulateGradient(ga, a, gb, b, grad, scratch, VECTOR, false);
     }
 
     /** {@link #accumulateGradient}, by {@link VectorConv} or by the plain loops: the same bits (tests compare the two). */
     void accumulateGradient(double[] ga, double[] a, double[] gb, double[] b, double[] grad, Scratch scratch,
                             boolean vector) {
+        accumulateGradient(ga, a, gb, b, grad, scratch, vector, false);
+    }
+
+    /**
+     * {@link #accumulateGradient}; with {@code vector} and {@code skip}, positions whose cotangents are all exact
+     * zeros for a group of four output channels are left out of its sums: the same bits (sums start at +0.0).
+     */
+    void accumulateGradient(double[] ga, double[] a, double[] gb, double[] b, double[] grad, Scratch scratch,
+                            boolean vector, boolean skip) {
         if (vector) {
-            accumulateGradientVector(ga, a, gb, b, grad, scratch);
+            accumulateGradientVector(ga, a, gb, b, grad, scratch, skip);
         } else {
             accumulateGradientPlain(ga, a, gb, b, grad, scratch);
         }
@@ -453,7 +529,7 @@ final class ConvLayer extends Layer {
      * values side by side), and each weight's sum over the positions stays in a register for the whole sweep.
      */
     private void accumulateGradientVector(double[] ga, double[] a, double[] gb, double[] b, double[] grad,
-                                          Scratch scratch) {
+                                          Scratch scratch, boolean skip) {
         int r = rowLength;
         int cp = paddedChannels(outChannels);
         double[] sums = scratch.gradientSums;
@@ -463,7 +539,7 @@ final class ConvLayer extends Layer {
             VectorConv.transpose(gb, outChannels, outPlane, scratch.transposedB);
         }
         VectorConv.weightGradient(scratch.transposedA, a, gb == null ? null : scratch.transposedB, b, taps, r,
-                outChannels, corners, sums, biases);
+                outChannels, corners, sums, biases, skip, scratch.livePositions);
         for (int co = 0; co < outChannels; co++) {
             int w = weightOffset + co * r;
             for (int q = 0; q < r; q++) {

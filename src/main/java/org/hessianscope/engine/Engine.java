@@ -446,8 +446,8 @@ public final class Engine implements AutoCloseable {
 
     private Workspace workspace(Network network) {
         Workspace ws = workspaces.get();
-        // A workspace fits every network compiled from an equal spec.
-        if (ws == null || ws.network() != network && !ws.network().spec().equals(network.spec())) {
+        // A workspace fits every network compiled to the same layers.
+        if (ws == null || ws.network() != network && !ws.network().sameLayers(network)) {
             ws = new Workspace(network);
             workspaces.set(ws);
         }

@@ -16,15 +16,25 @@ public final class Network {
     private final ArchitectureSpec spec;
     private final ParameterLayout layout;
     private final Layer[] layers;
+    private final boolean skipZeros;
 
-    private Network(ArchitectureSpec spec) {
+    private Network(ArchitectureSpec spec, boolean skipZeros) {
         this.spec = spec;
+        this.skipZeros = skipZeros;
         this.layout = spec.parameterLayout();
-        this.layers = compile(spec.stages(), layout);
+        this.layers = compile(spec.stages(), layout, skipZeros);
     }
 
     public static Network of(ArchitectureSpec spec) {
-        return new Network(spec);
+        return new Network(spec, true);
+    }
+
+    /**
+     * The network whose convolutions' tangent passes add every multiply-add, exact zeros included: the engine
+     * before the skipping, which tests compare bit for bit with {@link #of}.
+     */
+    static Network withoutSkipping(ArchitectureSpec spec) {
+        return new Network(spec, false);
     }
 
     public ArchitectureSpec spec() {
@@ -56,11 +66,16 @@ public final class Network {
         return layers;
     }
 
-    private static Layer[] compile(List<Stage> stages, ParameterLayout layout) {
+    /** Whether {@code other} compiles to the same layers: an equal spec, skipping zeros alike (a workspace fits both). */
+    boolean sameLayers(Network other) {
+        return spec.equals(other.spec) && skipZeros == other.skipZeros;
+    }
+
+    private static Layer[] compile(List<Stage> stages, ParameterLayout layout, boolean skipZeros) {
         Stage.Visitor<Layer> compiler = new Stage.Visitor<>() {
             @Override
             public Layer conv(Stage.Conv c) {
-                return new ConvLayer(c, weightOffset(layout, c.name()));
+                return new ConvLayer(c, weightOffset(layout, c.name()), skipZeros);
             }
 
             @Override

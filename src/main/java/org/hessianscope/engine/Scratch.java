@@ -33,6 +33,16 @@ final class Scratch {
     final double[] paddedPlanesB;
     final double[] transposedWeightsA;
     final double[] transposedWeightsB;
+    /**
+     * The skipping of exact zeros in ConvLayer's tangent passes: running counts of nonzero inputs, the live taps of
+     * each block of eight positions and their counts, the live positions of a weight gradient, and 0, 1, 2, … (every
+     * tap, when nothing is skipped).
+     */
+    final int[] nonzeroPrefix;
+    final int[] liveTaps;
+    final int[] liveCounts;
+    final int[] livePositions;
+    final int[] everyTap;
     /** θ-indexed copies of a dense layer's input, placed at a weight row's offset. */
     final double[] alignedA;
     final double[] alignedB;
@@ -55,6 +65,11 @@ final class Scratch {
         int gradientSums;
         int paddedPlanes;
         int transposedWeights;
+        int liveExtent;
+        int liveTaps;
+        int liveBlocks;
+        int positions;
+        int everyTap;
     }
 
     Scratch(Layer[] layers) {
@@ -83,5 +98,13 @@ final class Scratch {
         paddedPlanesB = new double[n.paddedPlanes];
         transposedWeightsA = new double[n.transposedWeights];
         transposedWeightsB = new double[n.transposedWeights];
+        nonzeroPrefix = new int[n.liveExtent + 1];
+        liveTaps = new int[n.liveTaps];
+        liveCounts = new int[n.liveBlocks];
+        livePositions = new int[n.positions];
+        everyTap = new int[n.everyTap];
+        for (int q = 0; q < everyTap.length; q++) {
+            everyTap[q] = q;
+        }
     }
 }

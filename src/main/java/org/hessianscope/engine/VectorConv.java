@@ -38,33 +38,64 @@ final class VectorConv {
      * (+ gb[t, co]·b[…] when gb is not null, added as {@code x·a + y·b}), each sum from 0.0 over the positions t in
      * row-major order, and biases[co] = Σ_t ga[t, co] likewise: the values and order of ConvLayer's plain loop.
      * {@code ga} and {@code gb} are in {@link #transpose}'s layout.
+     *
+     * <p>With {@code skipZeros}, positions where the group's cotangents (ga and gb) are all exact zeros are left out
+     * of its sums ({@code live} holds the others, in order): their terms are ±0, and a sum that starts at +0.0 is
+     * never −0.0, so adding ±0 to it changes no bit. ReLU masks and max-pool routes make such positions common.
      */
     static void weightGradient(double[] ga, double[] a, double[] gb, double[] b, int[] taps, int rowLength,
-                               int outChannels, int[] corners, double[] sums, double[] biases) {
+                               int outChannels, int[] corners, double[] sums, double[] biases, boolean skipZeros,
+                               int[] live) {
         int cp = ConvLayer.paddedChannels(outChannels);
-        int positions = corners.length;
         for (int c0 = 0; c0 < cp; c0 += W) {
+            int positions = livePositions(ga, gb, corners.length, cp, c0, skipZeros, live);
             DoubleVector bias = DoubleVector.zero(S);
-            for (int t = 0; t < positions; t++) {
-                bias = bias.add(DoubleVector.fromArray(S, ga, t * cp + c0));
+            for (int i = 0; i < positions; i++) {
+                bias = bias.add(DoubleVector.fromArray(S, ga, live[i] * cp + c0));
             }
             bias.intoArray(biases, c0);
             int q = 0;
             for (; q + 8 <= rowLength; q += 8) {
                 if (gb == null) {
-                    eight(ga, a, taps, q, c0, cp, positions, corners, sums);
+                    eight(ga, a, taps, q, c0, cp, positions, live, corners, sums);
                 } else {
-                    eightPair(ga, a, gb, b, taps, q, c0, cp, positions, corners, sums);
+                    eightPair(ga, a, gb, b, taps, q, c0, cp, positions, live, corners, sums);
                 }
             }
             for (; q < rowLength; q++) {
-                one(ga, a, gb, b, taps[q], q, c0, cp, positions, corners, sums);
+                one(ga, a, gb, b, taps[q], q, c0, cp, positions, live, corners, sums);
             }
         }
     }
 
-    private static void eight(double[] ga, double[] a, int[] taps, int q, int c0, int cp, int positions, int[] corners,
-                              double[] sums) {
+    /**
+     * Writes into {@code live} the positions t (ascending) whose cotangents ga[t·cp + c0 …] (or gb's) of the group
+     * starting at channel c0 are not all zero, or every position without {@code skipZeros}; returns their count.
+     */
+    private static int livePositions(double[] ga, double[] gb, int positions, int cp, int c0, boolean skipZeros,
+                                     int[] live) {
+        if (!skipZeros) {
+            for (int t = 0; t < positions; t++) {
+                live[t] = t;
+            }
+            return positions;
+        }
+        // Branch-free compaction: every position is written, and the count moves on only past live ones (ReLU
+        // patterns would mispredict a branch).
+        int count = 0;
+        for (int t = 0; t < positions; t++) {
+            live[count] = t;
+            count += nonzero(ga, t * cp + c0) | (gb != null && nonzero(gb, t * cp + c0)) ? 1 : 0;
+        }
+        return count;
+    }
+
+    private static boolean nonzero(double[] x, int from) {
+        return x[from] != 0 | x[from + 1] != 0 | x[from + 2] != 0 | x[from + 3] != 0;
+    }
+
+    private static void eight(double[] ga, double[] a, int[] taps, int q, int c0, int cp, int positions, int[] live,
+                              int[] corners, double[] sums) {
         int d0 = taps[q + 0];
         int d1 = taps[q + 1];
         int d2 = taps[q + 2];
@@ -81,7 +112,8 @@ final class VectorConv {
         DoubleVector s5 = s0;
         DoubleVector s6 = s0;
         DoubleVector s7 = s0;
-        for (int t = 0; t < positions; t++) {
+        for (int i = 0; i < positions; i++) {
+            int t = live[i];
             int corner = corners[t];
             int at = t * cp + c0;
             DoubleVector x = DoubleVector.fromArray(S, ga, at);
@@ -105,7 +137,7 @@ final class VectorConv {
     }
 
     private static void eightPair(double[] ga, double[] a, double[] gb, double[] b, int[] taps, int q, int c0, int cp,
-                                  int positions, int[] corners, double[] sums) {
+                                  int positions, int[] live, int[] corners, double[] sums) {
         int d0 = taps[q + 0];
         int d1 = taps[q + 1];
         int d2 = taps[q + 2];
@@ -122,7 +154,8 @@ final class VectorConv {
         DoubleVector s5 = s0;
         DoubleVector s6 = s0;
         DoubleVector s7 = s0;
-        for (int t = 0; t < positions; t++) {
+        for (int i = 0; i < positions; i++) {
+            int t = live[i];
             int corner = corners[t];
             int at = t * cp + c0;
             DoubleVector x = DoubleVector.fromArray(S, ga, at);
@@ -155,16 +188,18 @@ final class VectorConv {
     }
 
     private static void one(double[] ga, double[] a, double[] gb, double[] b, int d, int q, int c0, int cp,
-                            int positions, int[] corners, double[] sums) {
+                            int positions, int[] live, int[] corners, double[] sums) {
         DoubleVector s = DoubleVector.zero(S);
         if (gb == null) {
-            for (int t = 0; t < positions; t++) {
+            for (int i = 0; i < positions; i++) {
+                int t = live[i];
                 int corner = corners[t] + d;
                 DoubleVector x = DoubleVector.fromArray(S, ga, t * cp + c0);
                 s = s.add(x.mul(DoubleVector.broadcast(S, a[corner])));
             }
         } else {
-            for (int t = 0; t < positions; t++) {
+            for (int i = 0; i < positions; i++) {
+                int t = live[i];
                 int corner = corners[t] + d;
                 int at = t * cp + c0;
                 DoubleVector x = DoubleVector.fromArray(S, ga, at);
@@ -179,14 +214,21 @@ final class VectorConv {
      * ConvLayer's forward correlation into its wide planes, lanes over positions: planes[co][t] = bias_co, then
      * + A[co, q]·a[taps[q] + t] (+ B[co, q]·b[taps[q] + t], added as {@code x·a + y·b}) for the taps q in order,
      * as the plain loop adds them; four channels by eight positions stay in registers over all the taps.
+     *
+     * <p>{@code live} lists the taps each block of eight positions runs: with {@code counts} null, every block runs
+     * live[0 … rowLength), which must then be 0, 1, …; otherwise block t / 8 runs the counts[t / 8] taps from
+     * live[(t / 8)·rowLength], those {@link #liveTaps} kept.
      */
     static void correlate(double[] wa, double[] a, double[] wb, double[] b, int weightOffset, int biasOffset,
-                          int rowLength, int[] taps, int outChannels, int n, double[][] planes) {
+                          int rowLength, int[] taps, int outChannels, int n, double[][] planes, int[] live,
+                          int[] counts) {
         int n8 = n - n % (2 * W);
         int co = 0;
         for (; co + 4 <= outChannels; co += 4) {
             for (int t = 0; t < n8; t += 2 * W) {
-                correlate4x8(wa, a, wb, b, weightOffset, biasOffset, rowLength, taps, co, t, planes);
+                int from = counts == null ? 0 : t / (2 * W) * rowLength;
+                int to = from + (counts == null ? rowLength : counts[t / (2 * W)]);
+                correlate4x8(wa, a, wb, b, weightOffset, biasOffset, rowLength, taps, live, from, to, co, t, planes);
             }
         }
         // A remainder of two or three channels shares each input load between two (6 channels, the paper's C,
@@ -198,7 +240,9 @@ final class VectorConv {
         }
         for (; co < outChannels; co++) {
             for (int t = 0; t < n8; t += 2 * W) {
-                correlate1x8(wa, a, wb, b, weightOffset, biasOffset, rowLength, taps, co, t, planes[co]);
+                int from = counts == null ? 0 : t / (2 * W) * rowLength;
+                int to = from + (counts == null ? rowLength : counts[t / (2 * W)]);
+                correlate1x8(wa, a, wb, b, weightOffset, biasOffset, rowLength, taps, live, from, to, co, t, planes[co]);
             }
         }
         for (int c = 0; c < outChannels; c++) {
@@ -218,8 +262,54 @@ final class VectorConv {
         }
     }
 
+    /**
+     * For the blocks of eight positions t of {@link #correlate} below {@code n}: counts[t / 8] and, from
+     * live[(t / 8)·rowLength], the taps q (ascending) whose inputs a[taps[q] + t …+8) or b's are not all exact zeros,
+     * judged per kernel row: the {@code row} consecutive taps from q = 0, row, 2·row, … are kept or left out together.
+     * A left-out tap's terms are ±0 (finite weights), so the sums it skips end with the same value, up to the sign of
+     * a zero. {@code prefix} (length ≥ extent + 1) gets the running count of nonzero inputs; every index read is below
+     * {@code extent}.
+     */
+    static void liveTaps(double[] a, double[] b, int extent, int[] taps, int rowLength, int row, int n, int[] prefix,
+                         int[] live, int[] counts) {
+        int running = 0;
+        prefix[0] = 0;
+        if (b == null) {
+            for (int j = 0; j < extent; j++) {
+                running += a[j] != 0 ? 1 : 0;
+                prefix[j + 1] = running;
+            }
+        } else {
+            for (int j = 0; j < extent; j++) {
+                running += a[j] != 0 | b[j] != 0 ? 1 : 0;
+                prefix[j + 1] = running;
+            }
+        }
+        int n8 = n - n % (2 * W);
+        for (int t = 0; t < n8; t += 2 * W) {
+            int block = t / (2 * W);
+            int at = block * rowLength;
+            int count = 0;
+            // One check per kernel row (its `row` taps read one run of 8 + row − 1 inputs, forwards or backwards),
+            // and branch-free compaction, as in livePositions.
+            for (int q = 0; q < rowLength; q += row) {
+                int first = taps[q] + t;
+                int last = taps[q + row - 1] + t;
+                int from = Math.min(first, last);
+                int to = Math.max(first, last) + 2 * W;
+                boolean nonzero = prefix[to] != prefix[from];
+                for (int kx = 0; kx < row; kx++) {
+                    live[at + count + kx] = q + kx;
+                }
+                count += nonzero ? row : 0;
+            }
+            counts[block] = count;
+        }
+    }
+
     private static void correlate4x8(double[] wa, double[] a, double[] wb, double[] b, int weightOffset, int biasOffset,
-                                     int rowLength, int[] taps, int co, int t, double[][] planes) {
+                                     int rowLength, int[] taps, int[] live, int from, int to, int co, int t,
+                                     double[][] planes) {
         DoubleVector p0 = DoubleVector.broadcast(S, wa[biasOffset + co]);
         DoubleVector p1 = DoubleVector.broadcast(S, wa[biasOffset + co + 1]);
         DoubleVector p2 = DoubleVector.broadcast(S, wa[biasOffset + co + 2]);
@@ -232,7 +322,8 @@ final class VectorConv {
         int r1 = r0 + rowLength;
         int r2 = r1 + rowLength;
         int r3 = r2 + rowLength;
-        for (int q = 0; q < rowLength; q++) {
+        for (int i = from; i < to; i++) {
+            int q = live[i];
             int at = taps[q] + t;
             DoubleVector x = DoubleVector.fromArray(S, a, at);
             DoubleVector xx = DoubleVector.fromArray(S, a, at + W);
@@ -385,11 +476,13 @@ final class VectorConv {
     }
 
     private static void correlate1x8(double[] wa, double[] a, double[] wb, double[] b, int weightOffset, int biasOffset,
-                                     int rowLength, int[] taps, int co, int t, double[] plane) {
+                                     int rowLength, int[] taps, int[] live, int from, int to, int co, int t,
+                                     double[] plane) {
         DoubleVector p = DoubleVector.broadcast(S, wa[biasOffset + co]);
         DoubleVector q2 = p;
         int r = weightOffset + co * rowLength;
-        for (int q = 0; q < rowLength; q++) {
+        for (int i = from; i < to; i++) {
+            int q = live[i];
             int at = taps[q] + t;
             double w = wa[r + q];
             if (wb == null) {
