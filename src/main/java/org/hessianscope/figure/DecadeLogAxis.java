@@ -33,7 +33,9 @@ final class DecadeLogAxis extends LogAxis {
     public List refreshTicks(Graphics2D g2, AxisState state, Rectangle2D dataArea, RectangleEdge edge) {
         List<Tick> ticks = super.refreshTicks(g2, state, dataArea, edge);
         if (labelled(ticks) >= 2) {
-            return ticks;
+            List<Tick> fitting = fitting(ticks, g2, dataArea, edge);
+            state.setTicks(fitting);
+            return fitting;
         }
         List<Tick> within = withinDecade(ROUND, edge);
         if (labelled(within) < 2) {
@@ -47,8 +49,68 @@ final class DecadeLogAxis extends LogAxis {
             }
         }
         out.addAll(within);
+        out = fitting(out, g2, dataArea, edge);
         state.setTicks(out);
         return out;
+    }
+
+    /**
+     * {@code ticks} with labels dropped at a regular step until the labels fit along the axis, each
+     * with a gap of a third of the font size: how many fit follows the plot's length and the tick font
+     * (presenter mode's larger font, a short panel), so labels never print over each other. A tick
+     * whose label is dropped keeps its mark and grid line.
+     */
+    List<Tick> fitting(List<Tick> ticks, Graphics2D g2, Rectangle2D dataArea, RectangleEdge edge) {
+        boolean vertical = RectangleEdge.isLeftOrRight(edge);
+        double length = vertical ? dataArea.getHeight() : dataArea.getWidth();
+        double gap = getTickLabelFont().getSize2D() / 3;
+        List<Integer> labelled = new ArrayList<>();
+        double size = 0;
+        for (int i = 0; i < ticks.size(); i++) {
+            Rectangle2D box = labelBounds(ticks.get(i), g2);
+            if (box != null) {
+                labelled.add(i);
+                size = Math.max(size, (vertical ? box.getHeight() : box.getWidth()) + gap);
+            }
+        }
+        int room = Math.max(1, (int) Math.floor(length / Math.max(size, 1)));
+        if (labelled.size() <= room) {
+            return ticks;
+        }
+        // Powers of ten first (as the paper labels its axes), when at least two of them are labelled.
+        List<Integer> decades = labelled.stream().filter(i -> decade(((ValueTick) ticks.get(i)).getValue())).toList();
+        List<Integer> kept = decades.size() >= 2 ? decades : labelled;
+        int step = (kept.size() + room - 1) / room;
+        List<Tick> out = new ArrayList<>(ticks);
+        for (int i : labelled) {
+            int j = kept.indexOf(i);
+            if (j < 0 || j % step != 0) {
+                ValueTick t = (ValueTick) ticks.get(i);
+                out.set(i, new LogTick(t.getTickType(), t.getValue(), null, t.getTextAnchor()));
+            }
+        }
+        return out;
+    }
+
+    private static boolean decade(double v) {
+        double e = Math.log10(v);
+        return Math.abs(e - Math.rint(e)) < 1e-9;
+    }
+
+    /** The drawn size of {@code tick}'s label in the tick font, or null when it has none. */
+    Rectangle2D labelBounds(Tick tick, Graphics2D g2) {
+        java.text.AttributedCharacterIterator text = null;
+        if (tick instanceof LogTick l && l.getAttributedLabel() != null) {
+            text = l.getAttributedLabel().getIterator();
+        } else if (!(tick instanceof LogTick) && tick.getText() != null && !tick.getText().isEmpty()) {
+            AttributedString s = new AttributedString(tick.getText());
+            s.addAttributes(getTickLabelFont().getAttributes(), 0, tick.getText().length());
+            text = s.getIterator();
+        }
+        if (text == null || text.getEndIndex() == text.getBeginIndex()) {
+            return null;
+        }
+        return new java.awt.font.TextLayout(text, g2.getFontRenderContext()).getBounds();
     }
 
     /** Labelled ticks inside the axis range. */

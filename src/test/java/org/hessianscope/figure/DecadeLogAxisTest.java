@@ -22,10 +22,14 @@ import org.junit.jupiter.api.Test;
 /** Issue 17, defect 10: chart 4 lost its tick labels when the losses spanned less than a decade. */
 class DecadeLogAxisTest {
     private static List<String> labels(ValueAxis axis, RectangleEdge edge) {
+        return labels(axis, edge, new Rectangle2D.Double(50, 20, 500, 300));
+    }
+
+    private static List<String> labels(ValueAxis axis, RectangleEdge edge, Rectangle2D area) {
         BufferedImage img = new BufferedImage(600, 400, BufferedImage.TYPE_INT_RGB);
         Graphics2D g2 = img.createGraphics();
         List<String> out = new ArrayList<>();
-        for (Object t : axis.refreshTicks(g2, new AxisState(), new Rectangle2D.Double(50, 20, 500, 300), edge)) {
+        for (Object t : axis.refreshTicks(g2, new AxisState(), area, edge)) {
             ValueTick v = (ValueTick) t;
             if (v.getTickType() == TickType.MAJOR && axis.getRange().contains(v.getValue())
                     && v instanceof LogTick l && l.getAttributedLabel() != null) {
@@ -75,5 +79,22 @@ class DecadeLogAxisTest {
         XYPlot panel = (XYPlot) plot.getSubplots().get(0);
         assertEquals(true, labels(panel.getRangeAxis(), RectangleEdge.LEFT).size() >= 2,
                 labels(panel.getRangeAxis(), RectangleEdge.LEFT).toString());
+    }
+
+    @Test
+    void aShortPanelInPresenterModeKeepsOnlyTheLabelsThatFit() {
+        // Chart 4's upper panel at 1280×720 in presenter mode 1.25× (fonts × √1.25): 45 px for 5×10⁻⁵ … 20,
+        // where 1, 2 and 5 × 10^e gave 17 labels printed over each other.
+        ValueAxis axis = Axes.of("‖H_O,i‖", true, FigureStyle.screen().scaled(Math.sqrt(1.25), 1.25));
+        axis.setRange(5e-5, 20);
+        Rectangle2D panel = new Rectangle2D.Double(50, 20, 230, 45);
+        List<String> l = labels(axis, RectangleEdge.LEFT, panel);
+        double line = new java.awt.font.TextLayout("10−5", axis.getTickLabelFont(),
+                new java.awt.font.FontRenderContext(null, true, true)).getBounds().getHeight();
+        // Each label is at least a line high: only ⌊45 / line⌋ fit, and those are whole decades, at a regular step.
+        assertEquals(true, l.size() >= 2 && l.size() * line <= panel.getHeight(), l + ", line " + line);
+        assertEquals(true, l.stream().noneMatch(s -> s.contains("×")), l.toString());
+        // Room for the whole axis: every decade 10⁻⁴ … 10¹ is labelled, none dropped.
+        assertEquals(6, labels(axis, RectangleEdge.LEFT, new Rectangle2D.Double(50, 20, 230, 2000)).size());
     }
 }

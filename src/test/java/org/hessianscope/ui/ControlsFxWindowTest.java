@@ -9,8 +9,11 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import javafx.geometry.Bounds;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.control.ButtonBase;
 import javafx.scene.control.Labeled;
 import javafx.stage.Popup;
 import javafx.stage.Stage;
@@ -85,6 +88,16 @@ public class ControlsFxWindowTest {
         }
     }
 
+    /** Whether {@code n} and every parent up to the root are visible: a hidden tab's buttons are not. */
+    private static boolean shown(Node n) {
+        for (Node p = n; p != null; p = p.getParent()) {
+            if (!p.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static List<String> notificationWith(String title) throws Exception {
         return notifications().stream().filter(t -> t.contains(title)).findFirst().orElse(null);
     }
@@ -112,14 +125,25 @@ public class ControlsFxWindowTest {
         List<String> shown = notificationWith("Training finished");
         assertTrue(shown.stream().anyMatch(t -> t.startsWith(name + "\nin " + run.folder().getFileName())),
                 "the notification names the run " + name + ": " + shown);
-        // A popup in the window's bottom-right corner, over it: no control moved to make room.
+        // A popup over the window's lower half that covers no button: in the bottom-right corner it hid the run
+        // list's Analyse again / Remove and the analysis Cancel for 8 s.
         Window popup = GuiFixture.onFx(() -> Window.getWindows().stream().filter(w -> w instanceof Popup p
                 && p.isShowing() && p.getContent().get(0).getStyleClass().contains("notification-bar")).findFirst()
                 .orElseThrow());
-        assertTrue(popup.getX() + popup.getWidth() <= stage.getX() + stage.getWidth() + 1
-                && popup.getX() > stage.getX() + stage.getWidth() / 2, "right half: x " + popup.getX() + ", width " + popup.getWidth() + " " + shown);
-        assertTrue(popup.getY() > stage.getY() + stage.getHeight() / 2
-                && popup.getY() + popup.getHeight() <= stage.getY() + stage.getHeight() + 1, "bottom half: y " + popup.getY());
+        WaitForAsyncUtils.waitForFxEvents();
+        Rectangle2D shownAt = GuiFixture.onFx(() -> new Rectangle2D(popup.getX(), popup.getY(), popup.getWidth(),
+                popup.getHeight()));
+        assertTrue(shownAt.getMinY() > stage.getY() + stage.getHeight() / 2
+                && shownAt.getMaxY() <= stage.getY() + stage.getHeight() + 1, "bottom half: " + shownAt);
+        List<String> covered = GuiFixture.onFx(() -> stage.getScene().getRoot().lookupAll("*").stream()
+                .filter(n -> n instanceof ButtonBase && shown(n))
+                .filter(n -> {
+                    Bounds b = n.localToScreen(n.getLayoutBounds());
+                    return b != null && b.getWidth() > 0 && b.getHeight() > 0 && shownAt.intersects(b.getMinX(),
+                            b.getMinY(), b.getWidth(), b.getHeight());
+                })
+                .map(n -> n.getId() != null ? n.getId() : ((ButtonBase) n).getText()).toList());
+        assertEquals(List.of(), covered, "the notification at " + shownAt + " covers these buttons");
         // It is a window of its own owned by the main one, not a node in the main window's scene.
         assertEquals(stage, ((Popup) popup).getOwnerWindow());
         assertTrue(GuiFixture.onFx(() -> stage.getScene().getRoot().lookupAll(".notification-bar").isEmpty()));

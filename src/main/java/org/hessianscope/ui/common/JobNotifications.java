@@ -8,13 +8,15 @@ import org.controlsfx.control.Notifications;
 
 /**
  * Shows each {@link Messages.Notice} (a training, analysis or sweep that ended) as a ControlsFX
- * notification in the bottom-right corner of the window. It is a popup over the window, so no control
- * moves, nothing waits for it, and it fades out by itself; the message bar keeps the details.
+ * notification at the bottom centre of the window, over the charts' lower edge and the readout: in the
+ * bottom-right corner it covered the run list's Analyse again / Remove and the analysis Cancel for 8 s.
+ * It is a popup over the window, so no control moves, nothing waits for it, and it fades out by itself;
+ * the message bar keeps the details.
  */
 public final class JobNotifications {
     /** Long enough to read two lines from the back of a classroom. */
     static final Duration SHOWN = Duration.seconds(8);
-    /** ControlsFX sizes the popup to its longest line: wrapped here, a long error stays in the corner. */
+    /** ControlsFX sizes the popup to its longest line: wrapped here, a long error stays narrower than the charts. */
     static final int LINE = 56;
 
     private JobNotifications() {
@@ -27,7 +29,7 @@ public final class JobNotifications {
             // The owner is given: without one ControlsFX guesses a focused window and may pick a menu's popup.
             if (notice != null && window != null && window.isShowing()) {
                 Notifications n = Notifications.create().title(notice.title()).text(wrap(notice.text(), LINE)).owner(window)
-                        .position(Pos.BOTTOM_RIGHT).hideAfter(SHOWN);
+                        .position(Pos.BOTTOM_CENTER).hideAfter(SHOWN);
                 if (notice.failed()) {
                     n.showError();
                 } else {

@@ -46,6 +46,11 @@ public final class TrainView extends VBox {
         viewer.setId("live-chart");
         viewer.setPrefHeight(200);
         viewer.setMinHeight(160);
+        // Not a stop for focus: when a training ends its Cancel is disabled and JavaFX hands the focus on to
+        // the next traversable node, and the left panel's ScrollPane scrolls that node into view. The chart
+        // lies below the panel's bottom edge in a 1260×780 window, so Train jumped 207 px up under the mouse.
+        viewer.setFocusTraversable(false);
+        viewer.getCanvas().setFocusTraversable(false);
         javafx.scene.control.Tooltip.install(viewer, new javafx.scene.control.Tooltip("Running loss and accuracy of "
                 + "the training, one point per batch (the mean of the last 20); drag to zoom, Ctrl+0 resets."));
         vm.setOnStart(live::clear);
