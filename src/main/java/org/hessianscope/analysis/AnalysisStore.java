@@ -71,6 +71,14 @@ public final class AnalysisStore {
      * IOException naming it, so it is never shown or reused as if it held a result.
      */
     public static Optional<AnalysisResult> read(Path run) throws IOException {
+        return read(run, null);
+    }
+
+    /**
+     * {@link #read(Path)}, taking the loss-difference curves a compact file leaves out from
+     * {@code cache} when it holds them for these losses and settings (null: always recompute).
+     */
+    public static Optional<AnalysisResult> read(Path run, LossDifferenceDiskCache cache) throws IOException {
         Path file = run.resolve(FILE);
         if (!Files.exists(file)) {
             return Optional.empty();
@@ -90,7 +98,7 @@ public final class AnalysisStore {
             check(run, r, r.losses());
             return Optional.of(r);
         }
-        return Optional.of(expand(run, r));
+        return Optional.of(expand(run, r, cache));
     }
 
     /** The checks a result must pass before the expensive expansion and before anyone uses it. */
@@ -133,7 +141,7 @@ public final class AnalysisStore {
         }
     }
 
-    private static AnalysisResult expand(Path run, AnalysisResult r) throws IOException {
+    private static AnalysisResult expand(Path run, AnalysisResult r, LossDifferenceDiskCache cache) throws IOException {
         double[] losses = r.losses();
         if (losses == null) {
             Path file = run.resolve(LOSSES);
@@ -154,7 +162,12 @@ public final class AnalysisStore {
             if (stored == null && a.fromLossesAlone()) {
                 AnalysisInput in = new AnalysisInput(null, null, null, null, losses, r.labels(), r.predictions(),
                         results, Curvature.Listener.NONE, null, null);
-                stored = rerun(a, in, r.options());
+                if (a == Analyses.LOSS_DIFFERENCE && cache != null) {
+                    stored = cache.get(losses, r.options().lossDifference(), () -> Analyses.LOSS_DIFFERENCE.run(in,
+                            Analyses.LOSS_DIFFERENCE.options(r.options()), ProgressMonitor.NONE));
+                } else {
+                    stored = rerun(a, in, r.options());
+                }
             }
             if (stored != null) {
                 results.put(a.step().key(), stored);

@@ -13,8 +13,8 @@ import java.util.Map;
  *       {@code native-cache/}, {@code datasets/}, {@code runs/}, {@code sweeps/}).</li>
  *   <li>Otherwise the XDG base directories, relative to {@code HOME} (the environment variable;
  *       Java's {@code user.home}, which comes from the password database, only when HOME is unset):
- *       the session in {@code $XDG_CONFIG_HOME/hessianscope} ({@code ~/.config}), the DL4J native
- *       cache in {@code $XDG_CACHE_HOME/hessianscope} ({@code ~/.cache}: it can be deleted and
+ *       the session in {@code $XDG_CONFIG_HOME/hessianscope} ({@code ~/.config}), the DL4J native cache and the analysis
+ *       cache (loss-difference curves) in {@code $XDG_CACHE_HOME/hessianscope} ({@code ~/.cache}: it can be deleted and
  *       rebuilt), datasets, runs and sweeps in {@code $XDG_DATA_HOME/hessianscope}
  *       ({@code ~/.local/share}). An XDG variable that is not an absolute path is ignored, as
  *       the XDG specification says.</li>
@@ -44,6 +44,11 @@ public record UserFolders(Map<String, String> environment, String userHome) {
     /** Where DL4J's native libraries are unpacked (about 400 MB, rebuilt when deleted). */
     public Path nativeCache() {
         return locate(XDG_CACHE, "native-cache");
+    }
+
+    /** The loss-difference curves of compact analyses, so a reopened run is not recomputed (rebuilt when deleted). */
+    public Path analysisCache() {
+        return locate(XDG_CACHE, "analysis-cache");
     }
 
     /** Where {@code download} puts full datasets and where they are looked for. */

@@ -111,6 +111,17 @@ public final class RunFolder {
 
     /** Reads a complete run folder; a missing or damaged file is a {@link RunFolderException} naming it. */
     public static TrainedRun read(Path dir) throws IOException {
+        requireFiles(dir);
+        ArchitectureSpec spec = readSpec(dir);
+        double[] init = WeightsFile.read(dir.resolve(INIT), spec);
+        double[] weights = WeightsFile.read(dir.resolve(WEIGHTS), spec);
+        RunInfo info = readInfo(dir);
+        return new TrainedRun(spec, init, weights, HistoryCsv.read(dir.resolve(HISTORY)), info,
+                readCheckpoints(dir, spec, info));
+    }
+
+    /** Refuses a folder that lacks one of the files every run folder holds, before any is read. */
+    public static void requireFiles(Path dir) throws RunFolderException {
         if (!Files.isDirectory(dir)) {
             throw new RunFolderException(dir + " is not a run folder (no such folder)");
         }
@@ -120,12 +131,6 @@ public final class RunFolder {
                         + String.join(", ", FILES) + ")");
             }
         }
-        ArchitectureSpec spec = readSpec(dir);
-        double[] init = WeightsFile.read(dir.resolve(INIT), spec);
-        double[] weights = WeightsFile.read(dir.resolve(WEIGHTS), spec);
-        RunInfo info = readInfo(dir);
-        return new TrainedRun(spec, init, weights, HistoryCsv.read(dir.resolve(HISTORY)), info,
-                readCheckpoints(dir, spec, info));
     }
 
     /**

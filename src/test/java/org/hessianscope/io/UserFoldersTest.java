@@ -21,6 +21,7 @@ class UserFoldersTest {
         UserFolders f = new UserFolders(Map.of("HOME", home.toString()), "/password/database/home");
         assertEquals(home.resolve(".config/hessianscope/session.json"), f.sessionFile());
         assertEquals(home.resolve(".cache/hessianscope/native-cache"), f.nativeCache());
+        assertEquals(home.resolve(".cache/hessianscope/analysis-cache"), f.analysisCache());
         assertEquals(home.resolve(".local/share/hessianscope/datasets"), f.datasets());
         assertEquals(home.resolve(".local/share/hessianscope/runs"), f.runs());
         assertEquals(home.resolve(".local/share/hessianscope/sweeps"), f.sweeps());

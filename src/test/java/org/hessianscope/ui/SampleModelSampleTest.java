@@ -1,5 +1,6 @@
 package org.hessianscope.ui;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -141,6 +142,37 @@ public class SampleModelSampleTest {
         assertEquals(4, gui.model.runs().analysisReads(), "no analysis read from disk again");
         for (var r : gui.model.runs().runs()) {
             assertEquals(1, charts.lossDifferenceBuilds(r), r.folder().getFileName() + " reopened: nothing reduced again");
+        }
+    }
+
+    /**
+     * Issue 17, defect 21: a reopened run is listed from its spec.json and run.json alone, its weights
+     * read afterwards off the JavaFX thread with its analysis, so the list is not held up by them.
+     */
+    @Test
+    void reopenedRunsAreListedBeforeTheirWeightsAreRead(FxRobot robot) throws Exception {
+        GuiFixture.await("the first sample model", () -> !gui.model.busy()
+                && gui.model.runs().runs().get(0).analysisProperty().get() != null);
+        List<Path> more;
+        try (var s = Files.list(SAMPLE_RUN.getParent())) {
+            more = s.filter(d -> !d.equals(SAMPLE_RUN)).sorted().limit(2).toList();
+        }
+        List<Boolean> readWhenListed = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        WaitForAsyncUtils.asyncFx(() -> {
+            gui.model.runs().runs().addListener((javafx.collections.ListChangeListener<org.hessianscope.ui.runs.RunItem>) c -> {
+                while (c.next()) {
+                    c.getAddedSubList().forEach(r -> readWhenListed.add(r.weightsRead()));
+                }
+            });
+            gui.model.runs().open(more);
+        }).get();
+        GuiFixture.await("the two analyses", () -> !gui.model.busy() && gui.model.runs().runs().size() == 3
+                && gui.model.runs().runs().stream().allMatch(r -> r.analysisProperty().get() != null));
+        assertEquals(List.of(false, false), readWhenListed, "listed without reading the weights");
+        for (var r : gui.model.runs().runs()) {
+            assertTrue(r.weightsRead(), r.folder().getFileName() + ": weights read with the analysis, off the JavaFX thread");
+            assertEquals(org.hessianscope.run.RunFolder.read(r.folder()).spec(), r.spec());
+            assertArrayEquals(org.hessianscope.run.RunFolder.read(r.folder()).weights(), r.run().weights());
         }
     }
 

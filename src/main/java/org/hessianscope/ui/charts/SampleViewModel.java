@@ -67,7 +67,7 @@ public final class SampleViewModel {
         }
         DatasetCatalog from = catalog();
         job.run(BackgroundTask.of("read the samples of " + run.folder().getFileName(),
-                        m -> RunTrainingSet.loadAvailable(run.folder(), run.run().info(), from))
+                        m -> RunTrainingSet.loadAvailable(run.folder(), run.info(), from))
                 .onSuccess(d -> {
                     loaded.put(run.folder(), d);
                     if (wanted == run) {

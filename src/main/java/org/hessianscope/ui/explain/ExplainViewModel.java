@@ -106,7 +106,7 @@ public final class ExplainViewModel {
     /** The network the picture is of: the selected run's, else the builder's. */
     private ArchitectureSpec spec() {
         RunItem run = run();
-        return run != null ? run.run().spec() : builder.specProperty().get();
+        return run != null ? run.spec() : builder.specProperty().get();
     }
 
     private void update() {

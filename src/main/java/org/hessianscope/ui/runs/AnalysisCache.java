@@ -10,12 +10,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.hessianscope.analysis.AnalysisResult;
 import org.hessianscope.analysis.AnalysisStore;
+import org.hessianscope.analysis.LossDifferenceDiskCache;
+import org.hessianscope.io.UserFolders;
 
 /**
  * Stored analyses read this session, keyed by run folder and the analysis file's size and time: a
  * compact analysis.json recomputes its loss difference from losses.npy, seconds per run, and a run
  * reopened (a sweep loaded into the charts, a session opened, Undo after Remove) need not pay it
- * again (issue 17, defect 21). A rewritten file is read anew. Safe for the reading threads.
+ * again (issue 17, defect 21); across starts the curves come from a {@link LossDifferenceDiskCache}.
+ * A rewritten file is read anew. Safe for the reading threads.
  */
 final class AnalysisCache {
     private record Stamp(long size, long modified, long lossesModified) {
@@ -24,6 +27,8 @@ final class AnalysisCache {
     private record Entry(Stamp stamp, AnalysisResult result) {
     }
 
+    /** Across starts: the expensive part of a compact analysis, its loss-difference curves. */
+    private final LossDifferenceDiskCache disk = new LossDifferenceDiskCache(UserFolders.ofSystem().analysisCache());
     private final Map<Path, Entry> entries = new ConcurrentHashMap<>();
     private final AtomicInteger reads = new AtomicInteger();
 
@@ -39,7 +44,7 @@ final class AnalysisCache {
             return Optional.of(e.result());
         }
         reads.incrementAndGet();
-        Optional<AnalysisResult> read = AnalysisStore.read(run);
+        Optional<AnalysisResult> read = AnalysisStore.read(run, disk);
         read.ifPresent(r -> entries.put(run, new Entry(stamp, r)));
         return read;
     }

@@ -8,12 +8,18 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.scene.paint.Color;
 import org.hessianscope.analysis.AnalysisResult;
 import org.hessianscope.figure.Palette;
+import org.hessianscope.arch.ArchitectureSpec;
+import org.hessianscope.run.RunFolder;
+import org.hessianscope.run.RunInfo;
 import org.hessianscope.run.TrainedRun;
 
 /** One loaded run: its folder, colour, whether it is compared, and its analysis once known. */
 public final class RunItem {
     private final Path folder;
-    private final TrainedRun run;
+    private final ArchitectureSpec spec;
+    private final RunInfo info;
+    /** Null until first needed for a run listed from its spec.json and run.json ({@link #listed}). */
+    private TrainedRun run;
     private final int colourIndex;
     private final BooleanProperty shown = new SimpleBooleanProperty(true);
     private final ReadOnlyObjectWrapper<AnalysisResult> analysis = new ReadOnlyObjectWrapper<>();
@@ -23,17 +29,56 @@ public final class RunItem {
     private final javafx.beans.property.ReadOnlyStringWrapper stage = new javafx.beans.property.ReadOnlyStringWrapper();
 
     RunItem(Path folder, TrainedRun run, int colourIndex, AnalysisResult analysis) {
+        this(folder, run.spec(), run.info(), run, colourIndex, analysis);
+    }
+
+    private RunItem(Path folder, ArchitectureSpec spec, RunInfo info, TrainedRun run, int colourIndex,
+                    AnalysisResult analysis) {
         this.folder = folder;
+        this.spec = spec;
+        this.info = info;
         this.run = run;
         this.colourIndex = colourIndex;
         this.analysis.set(analysis);
+    }
+
+    /**
+     * A run listed from its spec.json and run.json alone: its weights, initial weights and history
+     * (about 0.4 MB per sample run) are read on first {@link #run()}, which the analysis reader does
+     * off the JavaFX thread, so reopening eight runs lists them without reading them (issue 17, defect 21).
+     */
+    static RunItem listed(Path folder, ArchitectureSpec spec, RunInfo info, int colourIndex) {
+        return new RunItem(folder, spec, info, null, colourIndex, null);
     }
 
     public Path folder() {
         return folder;
     }
 
-    public TrainedRun run() {
+    /** The network, known from the listing: never reads the weights. */
+    public ArchitectureSpec spec() {
+        return spec;
+    }
+
+    /** The run's run.json, known from the listing; null for a run made before run.json existed. */
+    public RunInfo info() {
+        return info;
+    }
+
+    /** Whether {@link #run()} has read the weights yet (a run listed from the folder starts without). */
+    public synchronized boolean weightsRead() {
+        return run != null;
+    }
+
+    /** The whole run, its weights read from the folder the first time it is asked for (any thread). */
+    public synchronized TrainedRun run() {
+        if (run == null) {
+            try {
+                run = RunFolder.read(folder);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
         return run;
     }
 
@@ -49,7 +94,6 @@ public final class RunItem {
 
     /** Short label: folder name and the spec's L, k, C, and where a lesson's training stands. */
     public String name() {
-        var spec = run.spec();
         return folder.getFileName() + "  (L=" + spec.layers() + ", k=" + spec.conv().get(0).kernel() + ", C="
                 + spec.conv().get(0).channels() + ")" + RunLabels.stageSuffix(this);
     }

@@ -25,20 +25,20 @@ public record RunLabels(String title, List<String> labels, Axis axis) {
     }
 
     private static final List<Setting> SETTINGS = List.of(
-            new Setting(r -> "L=" + r.run().spec().layers()),
-            new Setting(r -> "k=" + r.run().spec().conv().get(0).kernel()),
-            new Setting(r -> "C=" + r.run().spec().conv().get(0).channels()),
-            new Setting(r -> r.run().spec().pool() == null ? "no pool" : r.run().spec().pool().type().key()
-                    + (r.run().spec().pool().size() == 2 ? "" : String.valueOf(r.run().spec().pool().size()))
-                    + "@" + r.run().spec().pool().at()),
-            new Setting(r -> r.run().spec().head().hidden().isEmpty() ? "linear head"
-                    : "fc " + r.run().spec().head().hidden().stream().map(String::valueOf)
+            new Setting(r -> "L=" + r.spec().layers()),
+            new Setting(r -> "k=" + r.spec().conv().get(0).kernel()),
+            new Setting(r -> "C=" + r.spec().conv().get(0).channels()),
+            new Setting(r -> r.spec().pool() == null ? "no pool" : r.spec().pool().type().key()
+                    + (r.spec().pool().size() == 2 ? "" : String.valueOf(r.spec().pool().size()))
+                    + "@" + r.spec().pool().at()),
+            new Setting(r -> r.spec().head().hidden().isEmpty() ? "linear head"
+                    : "fc " + r.spec().head().hidden().stream().map(String::valueOf)
                     .collect(java.util.stream.Collectors.joining(","))),
-            new Setting(r -> r.run().spec().reluAfterLastConv() ? "relu last" : "no relu last"),
-            new Setting(r -> r.run().info() == null ? "" : r.run().info().data().dataset()),
-            new Setting(r -> r.run().info() == null ? "" : "n=" + r.run().info().data().trainSize()),
-            new Setting(r -> r.run().info() == null ? "" : r.run().info().options().epochs() + " ep"),
-            new Setting(r -> r.run().info() == null ? "" : "seed " + r.run().info().seed()));
+            new Setting(r -> r.spec().reluAfterLastConv() ? "relu last" : "no relu last"),
+            new Setting(r -> r.info() == null ? "" : r.info().data().dataset()),
+            new Setting(r -> r.info() == null ? "" : "n=" + r.info().data().trainSize()),
+            new Setting(r -> r.info() == null ? "" : r.info().options().epochs() + " ep"),
+            new Setting(r -> r.info() == null ? "" : "seed " + r.info().seed()));
 
     /** The settings that differ between {@code runs}, joined per run; empty strings when none differ. */
     static List<String> byDifferingSettings(List<RunItem> runs) {
@@ -57,9 +57,9 @@ public record RunLabels(String title, List<String> labels, Axis axis) {
     }
 
     private static final List<Axis> AXES = List.of(
-            new Axis("L (num of layers)", r -> r.run().spec().layers()),
-            new Axis("k (kernel size)", r -> r.run().spec().conv().get(0).kernel()),
-            new Axis("C (num of channels)", r -> r.run().spec().conv().get(0).channels()));
+            new Axis("L (num of layers)", r -> r.spec().layers()),
+            new Axis("k (kernel size)", r -> r.spec().conv().get(0).kernel()),
+            new Axis("C (num of channels)", r -> r.spec().conv().get(0).channels()));
 
     /** As {@link #ofSettings}, each lesson's label ending with where its training stands (the charts say what they show). */
     public static RunLabels of(List<RunItem> runs) {

@@ -27,6 +27,8 @@ import org.hessianscope.curvature.LanczosStep;
 import org.hessianscope.data.DatasetCatalog;
 import org.hessianscope.engine.Engine;
 import org.hessianscope.run.RunFolder;
+import org.hessianscope.arch.ArchitectureSpec;
+import org.hessianscope.run.RunInfo;
 import org.hessianscope.run.TrainedRun;
 import org.hessianscope.task.ProgressMonitor;
 
@@ -141,7 +143,7 @@ public final class RunsViewModel {
         List<RunItem> stored = new ArrayList<>();
         for (Folder f : list) {
             if (runs.stream().noneMatch(r -> r.folder().equals(f.dir()))) {
-                RunItem item = add(f.dir(), f.run(), null, f.stored());
+                RunItem item = add(RunItem.listed(f.dir(), f.spec(), f.info(), colour(f.spec(), f.info())), f.stored());
                 if (f.stored()) {
                     stored.add(item);
                 } else {
@@ -187,6 +189,7 @@ public final class RunsViewModel {
                 reads.add(pool.submit(() -> {
                     m.checkCancelled();
                     java.util.Optional<AnalysisResult> a = analyses.read(item.folder());
+                    item.run(); // the weights too, here rather than on the JavaFX thread when a view first needs them
                     if (a.isPresent()) {
                         fx.execute(() -> {
                             item.setReading(false);
@@ -221,8 +224,8 @@ public final class RunsViewModel {
         return dirs.size() == 1 ? dirs.get(0).getFileName().toString() : dirs.size() + " runs";
     }
 
-    /** A run folder read far enough to list it; {@code stored}: it holds an analysis.json to read next. */
-    private record Folder(Path dir, TrainedRun run, boolean stored) {
+    /** A run folder read far enough to list it (no weights); {@code stored}: it holds an analysis.json to read next. */
+    private record Folder(Path dir, ArchitectureSpec spec, RunInfo info, boolean stored) {
     }
 
     private static List<Path> runFolders(Path parent) throws IOException {
@@ -237,7 +240,8 @@ public final class RunsViewModel {
         for (int i = 0; i < dirs.size(); i++) {
             m.checkCancelled();
             Path d = dirs.get(i);
-            out.add(new Folder(d, RunFolder.read(d), Files.isRegularFile(d.resolve(AnalysisStore.FILE))));
+            RunFolder.requireFiles(d);
+            out.add(new Folder(d, RunFolder.readSpec(d), RunFolder.readInfo(d), Files.isRegularFile(d.resolve(AnalysisStore.FILE))));
             m.progress(i + 1, dirs.size(), d.getFileName().toString());
         }
         return out;
@@ -267,13 +271,15 @@ public final class RunsViewModel {
 
     /** Adds a run already in memory (e.g. just trained); call on the JavaFX thread. */
     public RunItem add(Path dir, TrainedRun run, AnalysisResult analysis) {
-        return add(dir, run, analysis, false);
+        return add(new RunItem(dir, run, colour(run.spec(), run.info()), analysis), false);
     }
 
-    private RunItem add(Path dir, TrainedRun run, AnalysisResult analysis, boolean reading) {
-        // The colour follows the run's key, not its place in the list, so it is the same next session.
-        RunItem item = new RunItem(dir, run, org.hessianscope.figure.Palette.stable(colourKey(run),
-                runs.stream().map(RunItem::colourIndex).toList()), analysis);
+    /** The colour follows the run's key, not its place in the list, so it is the same next session. */
+    private int colour(ArchitectureSpec spec, RunInfo info) {
+        return org.hessianscope.figure.Palette.stable(colourKey(spec, info), runs.stream().map(RunItem::colourIndex).toList());
+    }
+
+    private RunItem add(RunItem item, boolean reading) {
         item.setReading(reading);
         runs.add(item);
         selected.set(item);
@@ -284,9 +290,8 @@ public final class RunsViewModel {
      * What makes a run this run for its colour: what the run store's key holds (spec, data,
      * training options, seed), read from run.json, so a run keeps its colour between sessions.
      */
-    static String colourKey(TrainedRun run) {
-        var info = run.info();
-        return run.spec() + (info == null ? "" : "|" + info.data().dataset() + "|" + info.data().trainSize()
+    static String colourKey(ArchitectureSpec spec, RunInfo info) {
+        return spec + (info == null ? "" : "|" + info.data().dataset() + "|" + info.data().trainSize()
                 + "|" + info.options() + "|" + info.seed());
     }
 

@@ -41,12 +41,12 @@ public record SeedGroups(String title, List<Network> networks) {
     /** What makes runs seeds of one network: everything their training depends on except the seed. */
     private record NetworkKey(ArchitectureSpec spec, String dataset, int trainSize, TrainingOptions options) {
         static Object of(RunItem r) {
-            RunInfo info = r.run().info();
+            RunInfo info = r.info();
             if (info == null) {
                 return r.folder();
             }
             TrainingOptions o = info.options();
-            return new NetworkKey(r.run().spec(), info.data().dataset(), info.data().trainSize(),
+            return new NetworkKey(r.spec(), info.data().dataset(), info.data().trainSize(),
                     new TrainingOptions(o.epochs(), o.batchSize(), o.learningRate(), o.beta1(), o.beta2(), o.epsilon(),
                             0, o.precision()));
         }
@@ -79,7 +79,7 @@ public record SeedGroups(String title, List<Network> networks) {
             labels = groups.stream().map(g -> g.get(0).tag().value()).toList();
             title = runs.get(0).tag().legendTitle();
         } else if (groups.size() == 1) {
-            labels = List.of(RunKey.describe(runs.get(0).run().spec()));
+            labels = List.of(RunKey.describe(runs.get(0).spec()));
             title = null;
         } else {
             RunLabels named = RunLabels.of(representatives(groups));
@@ -113,7 +113,7 @@ public record SeedGroups(String title, List<Network> networks) {
 
     /** The run's training seed, or its folder when it has no run.json (never equal to another run's). */
     private static Object seed(RunItem r) {
-        return r.run().info() == null ? r.folder() : (Object) r.run().info().seed();
+        return r.info() == null ? r.folder() : (Object) r.info().seed();
     }
 
     /**
