@@ -300,7 +300,7 @@ public final class RunsViewModel {
      * {@link #showLesson} brings its charts up to date at each checkpoint, {@link #dropLesson} takes it out.
      */
     public RunItem addLesson(Path dir, TrainedRun run, String stage) {
-        RunItem item = add(dir, run, null, false);
+        RunItem item = add(dir, run, null);
         item.setStage(stage);
         return item;
     }
