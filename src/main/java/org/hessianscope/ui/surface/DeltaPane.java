@@ -10,6 +10,7 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
@@ -46,12 +47,13 @@ final class DeltaPane extends VBox {
         compute.setOnAction(e -> vm.compute());
         compute.setTooltip(new Tooltip("Estimates Δ_{k+1}(σ) for the selected run in the background (progress and "
                 + "Cancel above) and saves it in the run's analysis.json, as analyze --delta does."));
-        FlowPane fields = new FlowPane(6, 4, label("σ"), sigma, label("draws"), draws, label("subspace"), subspace,
-                compute);
+        // Each label stays with its field when the column is too narrow for one row.
+        FlowPane fields = new FlowPane(8, 4, group(label("σ"), sigma), group(label("draws"), draws),
+                group(label("subspace"), subspace), compute);
         fields.setAlignment(Pos.CENTER_LEFT);
 
         Node viewer = LandscapeView.chart("delta-chart", vm.chartProperty());
-        ((Region) viewer).setPrefSize(360, 400);
+        ((Region) viewer).setPrefSize(200, 400); // the column sets the width
         Label hint = new Label();
         hint.setId("delta-hint");
         hint.setWrapText(true);
@@ -62,12 +64,17 @@ final class DeltaPane extends VBox {
         StackPane.setAlignment(hint, Pos.CENTER);
         StackPane.setMargin(hint, new Insets(8));
         VBox.setVgrow(chart, Priority.ALWAYS);
-        Label caption = new Label("Δ_{k+1}(σ) = E[(L_{k+1}(w) − L_k(w))²] for w ∼ N(θ̂, σ²I): Monte Carlo mean ± s.e. "
-                + "solid, the quadratic model of θ̂ dashed (docs/delta.md).");
+        Label caption = new Label("Solid: the Monte Carlo mean over w ∼ N(θ̂, σ²I) ± s.e.; dashed: the quadratic "
+                + "model of θ̂ (docs/delta.md).");
+        caption.setMinHeight(Region.USE_PREF_SIZE);
+        // A small preferred width, so the column's width (not the one-line text's) sets where it wraps.
+        caption.setPrefWidth(200);
+        caption.setMaxWidth(Double.MAX_VALUE);
         caption.setWrapText(true);
         caption.setStyle("-fx-font-size: 11px;");
         getChildren().setAll(fields, chart, caption);
         setMinSize(0, 0);
+        setPrefWidth(200);
     }
 
     /** An editable whole-number field kept in step with {@code value} both ways. */
@@ -80,6 +87,12 @@ final class DeltaPane extends VBox {
         value.addListener((o, a, b) -> spinner.getValueFactory().setValue(b.intValue()));
         spinner.setTooltip(new Tooltip(tip));
         return spinner;
+    }
+
+    private static HBox group(Node... nodes) {
+        HBox box = new HBox(4, nodes);
+        box.setAlignment(Pos.CENTER_LEFT);
+        return box;
     }
 
     private static Label label(String text) {

@@ -120,9 +120,9 @@ public final class LandscapeView extends BorderPane {
         centre.add(slices, 0, 0);
         centre.add(delta, 1, 0);
         ColumnConstraints left = new ColumnConstraints();
-        left.setPercentWidth(70);
+        left.setPercentWidth(60);
         ColumnConstraints right = new ColumnConstraints();
-        right.setPercentWidth(30);
+        right.setPercentWidth(40);
         centre.getColumnConstraints().setAll(left, right);
         RowConstraints all = new RowConstraints();
         all.setVgrow(Priority.ALWAYS);
