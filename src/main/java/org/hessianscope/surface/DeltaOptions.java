@@ -80,6 +80,14 @@ public record DeltaOptions(double[] sigma, boolean relative, int draws, int subs
                 DEFAULT_K_POINTS, 0L);
     }
 
+    /**
+     * What {@code analyze --delta} asks for, and the Landscape tab's Compute Δ: σ relative to ‖θ̂‖/√P, the default
+     * samples, k grid and probes, and the analysis' seed, so the two store the same result for the same settings.
+     */
+    public static DeltaOptions ofAnalysis(double[] sigma, int draws, int subspace, long seed) {
+        return new DeltaOptions(sigma, true, draws, subspace, DEFAULT_SAMPLES, DEFAULT_K_POINTS, seed);
+    }
+
     /** The k of the result for a sequence of {@code n} samples: about kPoints values in log k from 1 to n − 1. */
     public int[] kGrid(int n) {
         int last = n - 1;

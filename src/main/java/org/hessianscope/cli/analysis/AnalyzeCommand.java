@@ -133,8 +133,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 .withCurvature(curvatureSamples, lanczosSteps, perSampleFull)
                 .withSurface(directions == null ? null : SurfaceSettings.options(directions, dims, grid, range, samples,
                         k, operator, lanczosSteps, ordering.seed, force, null))
-                .withDelta(delta ? new DeltaOptions(deltaSigma, true, deltaDraws, deltaSubspace,
-                        DeltaOptions.DEFAULT_SAMPLES, DeltaOptions.DEFAULT_K_POINTS, ordering.seed) : null);
+                .withDelta(delta ? DeltaOptions.ofAnalysis(deltaSigma, deltaDraws, deltaSubspace, ordering.seed) : null);
         List<Analysis<?, ?>> chosen = only == null ? Analyses.wanted(options)
                 : only.stream().<Analysis<?, ?>>map(key -> Analyses.byKey(key.strip())).toList();
         ConsoleProgress progress = ConsoleProgress.onTerminal();

@@ -35,7 +35,7 @@ public final class ChartRegistry {
     public static final Map<Analysis<?, ?>, String> NOT_DRAWN = Map.of(
             Analyses.SMOOTHED, "the loss-difference chart smooths lossDifference itself, with the α of its layer settings",
             Analyses.SURFACE, "a landscape slice is drawn by its own view, not a chart of this tab (docs/surface.md)",
-            Analyses.DELTA, "Δ_{k+1}(σ) is drawn by figure delta; its view belongs with the Landscape view (docs/delta.md)");
+            Analyses.DELTA, "Δ_{k+1}(σ) is drawn in the Landscape tab's Δ column and by figure delta (docs/delta.md)");
 
     private ChartRegistry() {
     }

@@ -59,6 +59,15 @@ public final class ExplainView extends ScrollPane {
             1/(k(k+1)): where the samples disagree (σ² large) the landscape still moves when data are added; \
             where they agree it has settled.
 
+            Δ around the trained weights. The loss-difference map looks at one point at a time; Δ_{k+1}(σ) looks \
+            at a whole neighbourhood: it draws many weight vectors w at random around the trained weights, at a \
+            typical distance σ (a σ-ball around θ), and averages the squared change (L_{k+1}(w) − L_k(w))² that one \
+            more sample makes there. Each solid curve is that average against k for one σ, with its standard error; \
+            the dashed curve of the same colour is what the quadratic model of the trained weights predicts. For \
+            small σ the two agree, and Δ is the loss difference at the trained weights themselves. For large σ the \
+            draws land where ReLUs have switched and the softmax has saturated, which the slope and curvature at one \
+            point cannot know, so the solid curve leaves the dashed one: the second-order picture holds only near θ.
+
             A convolution is a matrix. A network is T^(L+1) Λ^(L) … Λ^(1) T^(1) x: each convolution is multiplication \
             by a Toeplitz matrix T (at the top of the Explain tab, for the chosen layer), each Λ a diagonal 0/1 \
             matrix from the ReLU.""";

@@ -123,7 +123,8 @@ public final class RunItem {
         return analysis.getReadOnlyProperty();
     }
 
-    void setAnalysis(AnalysisResult result) {
+    /** Also public for a view that adds a result to the run's analysis.json (the Landscape tab's Compute Δ). */
+    public void setAnalysis(AnalysisResult result) {
         analysis.set(result);
     }
 

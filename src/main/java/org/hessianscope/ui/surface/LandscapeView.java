@@ -26,7 +26,8 @@ import org.jfree.chart.fx.ChartViewer;
 /**
  * The Landscape tab: the selected run's loss map with the quadratic model's contours, the rotatable
  * 3D surface in the same colours, the 1D slice through θ̂ and the σ² map, under a bar with the
- * directions, the range, Compute, the log scale and the k slider, and the job's progress strip.
+ * directions, the range, Compute, the log scale and the k slider, and the job's progress strip; beside them the
+ * Δ_{k+1}(σ) column ({@link DeltaPane}).
  */
 public final class LandscapeView extends BorderPane {
 
@@ -109,8 +110,24 @@ public final class LandscapeView extends BorderPane {
         hint.textProperty().bind(vm.hintProperty());
         hint.visibleProperty().bind(hint.textProperty().isNotEmpty());
         hint.setStyle("-fx-background-color: rgba(255,255,255,0.92); -fx-padding: 10; -fx-border-color: #bbb;");
-        StackPane centre = new StackPane(grid, hint);
+        StackPane slices = new StackPane(grid, hint);
         StackPane.setAlignment(hint, Pos.CENTER);
+        slices.setMinSize(0, 0);
+        // Δ_{k+1}(σ) in a column of its own: its own result, read from the run's analysis rather than the slice.
+        DeltaPane delta = new DeltaPane(vm.delta());
+        GridPane centre = new GridPane();
+        centre.setHgap(6);
+        centre.add(slices, 0, 0);
+        centre.add(delta, 1, 0);
+        ColumnConstraints left = new ColumnConstraints();
+        left.setPercentWidth(60);
+        ColumnConstraints right = new ColumnConstraints();
+        right.setPercentWidth(40);
+        centre.getColumnConstraints().setAll(left, right);
+        RowConstraints all = new RowConstraints();
+        all.setVgrow(Priority.ALWAYS);
+        all.setPercentHeight(100);
+        centre.getRowConstraints().setAll(all);
         setCenter(centre);
     }
 
@@ -121,7 +138,7 @@ public final class LandscapeView extends BorderPane {
     }
 
     /** A chart viewer showing the published chart, hidden while there is none. */
-    private static Node chart(String id, ObservableObjectValue<JFreeChart> chart) {
+    static Node chart(String id, ObservableObjectValue<JFreeChart> chart) {
         ChartViewer viewer = new ChartViewer();
         viewer.setId(id);
         viewer.setPrefSize(420, 280);

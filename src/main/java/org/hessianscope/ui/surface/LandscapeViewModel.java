@@ -75,6 +75,7 @@ public final class LandscapeViewModel {
     private final ReadOnlyObjectWrapper<SurfaceGrid> surface = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper kLabel = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper hint = new ReadOnlyStringWrapper("");
+    private final DeltaViewModel delta;
 
     /**
      * @param defaults the slice {@link #compute()} asks for, with the chosen directions and range in
@@ -89,6 +90,8 @@ public final class LandscapeViewModel {
         this.defaults = defaults;
         directions = new SimpleObjectProperty<>(defaults.directions());
         range = new SimpleDoubleProperty(defaults.range());
+        // Δ shares the slice's progress strip and Cancel: one job of the tab at a time.
+        delta = new DeltaViewModel(runs, job, catalog, engine);
         runs.selectedProperty().addListener(o -> showSelected());
         kIndex.addListener(o -> redraw());
         logScale.addListener(o -> redraw());
@@ -244,6 +247,11 @@ public final class LandscapeViewModel {
 
     public JobViewModel job() {
         return job;
+    }
+
+    /** The Δ_{k+1}(σ) chart beside the pictures. */
+    public DeltaViewModel delta() {
+        return delta;
     }
 
     public ObjectProperty<String> directionsProperty() {
