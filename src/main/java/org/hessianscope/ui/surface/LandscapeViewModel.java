@@ -76,6 +76,9 @@ public final class LandscapeViewModel {
     private final ReadOnlyStringWrapper kLabel = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper hint = new ReadOnlyStringWrapper("");
     private final DeltaViewModel delta;
+    /** A reopened run is listed before its analysis is read: its stored slice shows when the analysis arrives. */
+    private final javafx.beans.InvalidationListener analysisChanged = o -> showSelected();
+    private RunItem watched;
 
     /**
      * @param defaults the slice {@link #compute()} asks for, with the chosen directions and range in
@@ -186,6 +189,15 @@ public final class LandscapeViewModel {
 
     private void showSelected() {
         RunItem item = runs.selectedProperty().get();
+        if (watched != item) {
+            if (watched != null) {
+                watched.analysisProperty().removeListener(analysisChanged);
+            }
+            watched = item;
+            if (item != null) {
+                item.analysisProperty().addListener(analysisChanged);
+            }
+        }
         SurfaceResult r = item == null ? null : computed.get(item.folder());
         if (r == null && item != null && item.analysisProperty().get() != null) {
             // A slice `analyze --surface` stored with the run shows at once, with its trajectory on a trajectory plane.

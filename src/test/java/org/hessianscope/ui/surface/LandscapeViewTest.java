@@ -302,6 +302,31 @@ class LandscapeViewTest {
         }
     }
 
+    /**
+     * A run opened from disk is listed before its analysis is read off the JavaFX thread; the stored slice must
+     * show when the analysis arrives, not only when the selection changes (it said "Press Compute" before).
+     */
+    @Test
+    void aStoredSliceShowsWhenTheAnalysisOfAnOpenedRunArrives(FxRobot robot) throws Exception {
+        Path stored = TinyRuns.train(tmp.resolve("L1-opened"), 1, 80, catalog);
+        SurfaceOptions plane = new SurfaceOptions("random", 2, 5, 0.5, 40, new int[] {SurfaceOptions.ALL},
+                SurfaceOptions.HESSIAN, 8, 0L, false);
+        try (Engine e = new Engine(2)) {
+            new RunAnalysis(e).analyzeFolder(stored, catalog, GuiFixture.ANALYSIS.withSurface(plane),
+                    RunAnalysis.StepMonitors.NONE);
+        }
+        // As the window's reader does: listed and selected first, the analysis set when it has been read.
+        var item = WaitForAsyncUtils.asyncFx(() -> runs.add(stored, RunFolder.read(stored), null)).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(null, vm.resultProperty().get(), "nothing to show before the analysis is read");
+        var analysis = AnalysisStore.read(stored).orElseThrow();
+        WaitForAsyncUtils.asyncFx(() -> item.setAnalysis(analysis)).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        var expected = AnalysisStore.read(stored).orElseThrow().get(org.hessianscope.analysis.Analyses.SURFACE);
+        assertNotNull(vm.resultProperty().get(), "the stored slice shows without Compute");
+        assertTrue(java.util.Arrays.deepEquals(expected.loss(), vm.resultProperty().get().loss()), "the stored grid's L_k");
+    }
+
     /** A reopened run whose analysis stores a trajectory slice shows it at once with the checkpoints' path. */
     @Test
     void aStoredTrajectorySliceShowsItsPathWhenTheRunIsOpened(FxRobot robot) throws Exception {
