@@ -55,14 +55,16 @@ public final class Sessions {
 
     /** Applies the builder settings; values outside the sliders' ranges are clamped, unknown names ignored. */
     public static void restore(Session s, BuilderViewModel b) {
-        b.layersProperty().set(clamp(s.layers(), 1, 8));
-        b.kernelProperty().set(clamp(s.kernel(), 2, 7));
-        b.channelsProperty().set(clamp(s.channels(), 1, 64));
+        // A field a hand-written (handed-out) session leaves out reads as 0, which no builder setting can be:
+        // it keeps the builder's value instead of pinning the slider to its minimum.
+        setIfGiven(b.layersProperty(), s.layers(), 1, 8);
+        setIfGiven(b.kernelProperty(), s.kernel(), 2, 7);
+        setIfGiven(b.channelsProperty(), s.channels(), 1, 64);
         if (BuilderViewModel.POOLS.contains(s.pool())) {
             b.poolProperty().set(s.pool());
         }
-        b.poolSizeProperty().set(clamp(s.poolSize(), 2, 4));
-        b.poolAtProperty().set(clamp(s.poolAt(), 1, 8));
+        setIfGiven(b.poolSizeProperty(), s.poolSize(), 2, 4);
+        setIfGiven(b.poolAtProperty(), s.poolAt(), 1, 8);
         b.hiddenProperty().set(s.hidden());
         b.reluLastProperty().set(s.reluLast());
         try {
@@ -70,9 +72,15 @@ public final class Sessions {
         } catch (IllegalArgumentException e) {
             // keep the default dataset; the session came from another version
         }
-        b.trainSizeProperty().set(Math.max(2, s.trainSize()));
-        b.epochsProperty().set(Math.max(1, s.epochs()));
+        setIfGiven(b.trainSizeProperty(), s.trainSize(), 2, Integer.MAX_VALUE);
+        setIfGiven(b.epochsProperty(), s.epochs(), 1, Integer.MAX_VALUE);
         b.seedProperty().set((int) s.seed());
+    }
+
+    private static void setIfGiven(javafx.beans.property.IntegerProperty p, int v, int lo, int hi) {
+        if (v > 0) {
+            p.set(clamp(v, lo, hi));
+        }
     }
 
     /** The remembered data folder, or null when none was chosen. */

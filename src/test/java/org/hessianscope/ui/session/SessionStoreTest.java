@@ -45,4 +45,21 @@ public class SessionStoreTest {
         assertEquals("avg", vm.poolProperty().get());
         assertEquals("mnist", vm.datasetProperty().get().key());
     }
+
+    /** A handed-out session naming only runs and a tab: the builder keeps its values (it showed L=1, C=1, 2 records). */
+    @Test
+    void aSessionWithoutBuilderFieldsKeepsTheBuilder() throws IOException {
+        Path file = tmp.resolve("handed-out.json");
+        Files.writeString(file, "{\"runs\": [\"L2\"], \"tab\": \"landscape\"}");
+        BuilderViewModel vm = new BuilderViewModel();
+        int layers = vm.layersProperty().get(), kernel = vm.kernelProperty().get(), channels = vm.channelsProperty().get();
+        int size = vm.trainSizeProperty().get(), epochs = vm.epochsProperty().get(), poolSize = vm.poolSizeProperty().get();
+        Sessions.restore(new SessionStore(file).read().orElseThrow(), vm);
+        assertEquals(layers, vm.layersProperty().get());
+        assertEquals(kernel, vm.kernelProperty().get());
+        assertEquals(channels, vm.channelsProperty().get());
+        assertEquals(size, vm.trainSizeProperty().get());
+        assertEquals(epochs, vm.epochsProperty().get());
+        assertEquals(poolSize, vm.poolSizeProperty().get());
+    }
 }
