@@ -108,10 +108,22 @@ public final class GuiFixture {
     }
 
     static void await(String what, BooleanSupplier condition) throws TimeoutException {
+        await(what, condition, () -> "");
+    }
+
+    /** As {@link #await(String, BooleanSupplier)}; a timeout also says what {@code state} (read on the JavaFX thread) was. */
+    static void await(String what, BooleanSupplier condition, java.util.function.Supplier<String> state)
+            throws TimeoutException {
         try {
             WaitForAsyncUtils.waitFor(JOB_SECONDS, TimeUnit.SECONDS, () -> condition.getAsBoolean());
         } catch (TimeoutException e) {
-            throw new TimeoutException("timed out waiting for " + what);
+            String now;
+            try {
+                now = WaitForAsyncUtils.asyncFx(state::get).get(10, TimeUnit.SECONDS);
+            } catch (Exception x) {
+                now = "(state unreadable: " + x + ")";
+            }
+            throw new TimeoutException("timed out waiting for " + what + (now.isEmpty() ? "" : "; " + now));
         }
     }
 

@@ -84,13 +84,11 @@ public final class ChartsViewModel {
         this.runs = runs;
         this.paperStyle = paperStyle;
         // A run being listed, or its 'reading' flag clearing, changes no chart: only rebuild when what the charts
-        // draw changed, so a reopened run's arrival builds chart 1 once (issue 17, defect 21).
-        runs.runs().addListener((javafx.collections.ListChangeListener<RunItem>) c -> {
-            if (!drawnNow().equals(drawnLast)) {
-                rebuild();
-            }
-        });
-        runs.selectedProperty().addListener(o -> rebuild());
+        // draw changed, so a reopened run's arrival builds chart 1 once (issue 17, defect 21). The selected run's
+        // analysis arriving changes charts 2 and 4 even when that run is unchecked; when it is checked the list and
+        // the selection both report it, and the comparison builds once.
+        runs.runs().addListener((javafx.collections.ListChangeListener<RunItem>) c -> rebuildIfChanged());
+        runs.selectionProperty().addListener(o -> rebuildIfChanged());
         javafx.beans.InvalidationListener restyle = o -> {
             if (live != null) {
                 live = live.restyled(singleStyle());
@@ -202,7 +200,16 @@ public final class ChartsViewModel {
         }
     }
 
-    /** What the charts draw from the run list: the shown, analysed runs with their analyses and tags, and the labels. */
+    private void rebuildIfChanged() {
+        if (!drawnNow().equals(drawnLast)) {
+            rebuild();
+        }
+    }
+
+    /**
+     * What the charts draw from the run list: the shown, analysed runs with their analyses and tags, the selected
+     * run with its analysis and label.
+     */
     private List<Object> drawnNow() {
         List<Object> key = new java.util.ArrayList<>();
         for (RunItem r : runs.runs()) {
@@ -214,6 +221,8 @@ public final class ChartsViewModel {
         }
         RunItem selected = runs.selectedProperty().get();
         key.add(runs.runs().isEmpty());
+        key.add(selected);
+        key.add(selected == null ? null : selected.analysisProperty().get());
         key.add(selected == null ? "" : runs.label(selected));
         return key;
     }

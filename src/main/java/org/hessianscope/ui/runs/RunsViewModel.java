@@ -42,6 +42,10 @@ public final class RunsViewModel {
             r -> new Observable[]{r.shownProperty(), r.analysisProperty(), r.tagProperty(), r.readingProperty(),
                     r.stageProperty()});
     private final ObjectProperty<RunItem> selected = new SimpleObjectProperty<>();
+    private final javafx.beans.property.ReadOnlyObjectWrapper<Selection> selection =
+            new javafx.beans.property.ReadOnlyObjectWrapper<>(new Selection(null, null));
+    /** Follows the selected run's analysis into {@link #selection}. */
+    private final javafx.beans.InvalidationListener selectedAnalysisChanged = o -> updateSelection();
     private final JobViewModel job;
     private final Messages messages;
     private final DatasetCatalog catalog;
@@ -63,6 +67,15 @@ public final class RunsViewModel {
     public record LanczosProgress(RunItem run, CurvatureOperator operator, LanczosStep step) {
     }
 
+    /**
+     * The selected run with the analysis it holds now ({@code analysis} null while it has none). It changes when the
+     * selection does and when the selected run's analysis arrives or is replaced: a reopened run is listed before its
+     * analysis is read, so a view drawing the selected run's analysis that followed the selection alone kept its
+     * hint (issue 17; chart 2 stayed empty for an unchecked, selected run).
+     */
+    public record Selection(RunItem run, AnalysisResult analysis) {
+    }
+
     public RunsViewModel(JobViewModel job, Messages messages, DatasetCatalog catalog, Engine engine,
                          AnalysisOptions options) {
         this(job, messages, catalog, engine, options, javafx.application.Platform::runLater);
@@ -78,6 +91,15 @@ public final class RunsViewModel {
         this.catalog = catalog;
         this.engine = engine;
         this.options = options;
+        selected.addListener((o, was, now) -> {
+            if (was != null) {
+                was.analysisProperty().removeListener(selectedAnalysisChanged);
+            }
+            if (now != null) {
+                now.analysisProperty().addListener(selectedAnalysisChanged);
+            }
+            updateSelection();
+        });
         job.runningProperty().addListener((o, was, now) -> {
             if (!now) {
                 javafx.application.Platform.runLater(this::pump);
@@ -436,6 +458,21 @@ public final class RunsViewModel {
 
     public ObjectProperty<RunItem> selectedProperty() {
         return selected;
+    }
+
+    /** The selected run and its analysis; views that draw the selected run's analysis follow this. */
+    public javafx.beans.property.ReadOnlyObjectProperty<Selection> selectionProperty() {
+        return selection.getReadOnlyProperty();
+    }
+
+    private void updateSelection() {
+        RunItem run = selected.get();
+        AnalysisResult analysis = run == null ? null : run.analysisProperty().get();
+        Selection was = selection.get();
+        // Set only on a change (by identity): a property fires on every new record, equal or not.
+        if (was.run() != run || was.analysis() != analysis) {
+            selection.set(new Selection(run, analysis));
+        }
     }
 
     public JobViewModel job() {

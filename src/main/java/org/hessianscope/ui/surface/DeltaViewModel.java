@@ -4,7 +4,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
-import javafx.beans.InvalidationListener;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -47,15 +46,13 @@ public final class DeltaViewModel {
     private final ReadOnlyObjectWrapper<DeltaResult> result = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<JFreeChart> chart = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper hint = new ReadOnlyStringWrapper("");
-    private final InvalidationListener analysisChanged = o -> showSelected();
-    private RunItem watched;
 
     public DeltaViewModel(RunsViewModel runs, JobViewModel job, DatasetCatalog catalog, Engine engine) {
         this.runs = runs;
         this.job = job;
         this.catalog = catalog;
         this.engine = engine;
-        runs.selectedProperty().addListener(o -> showSelected());
+        runs.selectionProperty().addListener(o -> showSelected());
         showSelected();
     }
 
@@ -116,17 +113,8 @@ public final class DeltaViewModel {
     }
 
     private void showSelected() {
-        RunItem item = runs.selectedProperty().get();
-        if (watched != item) {
-            if (watched != null) {
-                watched.analysisProperty().removeListener(analysisChanged);
-            }
-            watched = item;
-            if (item != null) {
-                item.analysisProperty().addListener(analysisChanged);
-            }
-        }
-        AnalysisResult a = item == null ? null : item.analysisProperty().get();
+        RunItem item = runs.selectionProperty().get().run();
+        AnalysisResult a = runs.selectionProperty().get().analysis();
         DeltaResult r = a == null ? null : a.get(Analyses.DELTA);
         result.set(r);
         // A narrow column beside the maps: the pictures' small size, the legend in rows below the plot, log k.

@@ -20,6 +20,7 @@ import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import org.hessianscope.analysis.Analyses;
+import org.hessianscope.analysis.AnalysisResult;
 import org.hessianscope.analysis.RunTrainingSet;
 import org.hessianscope.run.RunFolder;
 import org.hessianscope.surface.TrajectoryDirections;
@@ -76,9 +77,6 @@ public final class LandscapeViewModel {
     private final ReadOnlyStringWrapper kLabel = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper hint = new ReadOnlyStringWrapper("");
     private final DeltaViewModel delta;
-    /** A reopened run is listed before its analysis is read: its stored slice shows when the analysis arrives. */
-    private final javafx.beans.InvalidationListener analysisChanged = o -> showSelected();
-    private RunItem watched;
 
     /**
      * @param defaults the slice {@link #compute()} asks for, with the chosen directions and range in
@@ -95,7 +93,8 @@ public final class LandscapeViewModel {
         range = new SimpleDoubleProperty(defaults.range());
         // Δ shares the slice's progress strip and Cancel: one job of the tab at a time.
         delta = new DeltaViewModel(runs, job, catalog, engine);
-        runs.selectedProperty().addListener(o -> showSelected());
+        // A reopened run is listed before its analysis is read: its stored slice shows when the analysis arrives.
+        runs.selectionProperty().addListener(o -> showSelected());
         kIndex.addListener(o -> redraw());
         logScale.addListener(o -> redraw());
         showSelected();
@@ -188,20 +187,12 @@ public final class LandscapeViewModel {
     }
 
     private void showSelected() {
-        RunItem item = runs.selectedProperty().get();
-        if (watched != item) {
-            if (watched != null) {
-                watched.analysisProperty().removeListener(analysisChanged);
-            }
-            watched = item;
-            if (item != null) {
-                item.analysisProperty().addListener(analysisChanged);
-            }
-        }
+        RunItem item = runs.selectionProperty().get().run();
+        AnalysisResult analysis = runs.selectionProperty().get().analysis();
         SurfaceResult r = item == null ? null : computed.get(item.folder());
-        if (r == null && item != null && item.analysisProperty().get() != null) {
+        if (r == null && analysis != null) {
             // A slice `analyze --surface` stored with the run shows at once, with its trajectory on a trajectory plane.
-            r = item.analysisProperty().get().get(Analyses.SURFACE);
+            r = analysis.get(Analyses.SURFACE);
             storedTrajectory(item.folder(), r);
         }
         show(r);
