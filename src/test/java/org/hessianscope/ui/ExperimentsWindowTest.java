@@ -96,7 +96,11 @@ public class ExperimentsWindowTest {
 
         robot.clickOn("#experiments-load");
         GuiFixture.await("the sweep's runs in the charts", () -> gui.model.runs().runs().size() == 2
-                && gui.built.chartsModel().labels().size() == 2 && !gui.model.busy());
+                && gui.built.chartsModel().labels().size() == 2 && !gui.model.busy(), () -> "runs "
+                + gui.model.runs().runs().stream().map(r -> r.name() + (r.shownProperty().get() ? " shown" : "")
+                        + (r.analysisProperty().get() != null ? " analysed" : "") + " tag " + r.tag()).toList()
+                + ", chart labels " + gui.built.chartsModel().labels() + ", busy " + gui.model.busy()
+                + ", message " + gui.model.messages().textProperty().get());
         assertEquals(List.of("1", "2"), onFx(() -> gui.built.chartsModel().labels()));
         assertEquals("L (number of layers)", onFx(() -> gui.model.runs().runs().get(0).tag().legendTitle()));
 
