@@ -149,12 +149,19 @@ public class LessonWindowTest {
 
     @Test
     void resetStartsAgainFromTheInitialWeightsAndSavesNothing(FxRobot robot) throws Exception {
+        java.util.List<String> notices = new java.util.concurrent.CopyOnWriteArrayList<>();
+        GuiFixture.onFx(() -> {
+            gui.model.messages().noticeProperty().addListener((o, was, n) -> notices.add(n == null ? "" : n.title()));
+            return null;
+        });
         robot.clickOn("#lesson-mode");
         robot.clickOn("#lesson-step-batch"); // starts the lesson with one batch
         awaitCharts("epoch 1, batch 1/4 (step 1)");
         RunItem first = lessonItem();
         robot.clickOn("#lesson-reset");
         awaitCharts("initial weights");
+        // The reset cancels the lesson only to start it again: nothing announces a cancelled training.
+        assertFalse(notices.contains("Training cancelled"), "notices after Reset: " + notices);
         RunItem second = lessonItem();
         assertNotSame(first, second, "a new run");
         assertArrayEqualsOnFx(second);

@@ -169,6 +169,11 @@ public final class LessonViewModel {
     }
 
     /** Called when the lesson's training ended (done, failed or cancelled): its item leaves the run list. */
+    /** True between a Reset press and the cancelled lesson's end: that cancel is the reset's, not the user's. */
+    boolean resetting() {
+        return restart;
+    }
+
     void ended() {
         if (current == null) {
             return;

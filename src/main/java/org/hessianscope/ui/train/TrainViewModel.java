@@ -241,8 +241,13 @@ public final class TrainViewModel {
                 .onCancelled(() -> {
                     ended();
                     last.set("");
-                    messages.info("training cancelled; nothing was saved");
-                    messages.notice("Training cancelled", RunKey.describe(spec) + "; nothing was saved", false);
+                    if (lesson.resetting()) {
+                        // Reset cancels the lesson only to start it again: no "Training cancelled" over the class.
+                        messages.info("lesson reset to the seed's initial weights");
+                    } else {
+                        messages.info("training cancelled; nothing was saved");
+                        messages.notice("Training cancelled", RunKey.describe(spec) + "; nothing was saved", false);
+                    }
                     lesson.ended();
                 }));
     }
