@@ -27,7 +27,7 @@ import org.jfree.chart.fx.ChartViewer;
  * The Landscape tab: the selected run's loss map with the quadratic model's contours, the rotatable
  * 3D surface in the same colours, the 1D slice through θ̂ and the σ² map, under a bar with the
  * directions, the range, Compute, the log scale and the k slider, and the job's progress strip; beside them the
- * Δ_{k+1}(σ) column ({@link DeltaPane}).
+ * Δ_{k+1}(σ) column ({@link DeltaPane}), or, in a narrow window, in its place under a switch ({@link ColumnOrSwitch}).
  */
 public final class LandscapeView extends BorderPane {
 
@@ -111,23 +111,15 @@ public final class LandscapeView extends BorderPane {
         hint.visibleProperty().bind(hint.textProperty().isNotEmpty());
         hint.setStyle("-fx-background-color: rgba(255,255,255,0.92); -fx-padding: 10; -fx-border-color: #bbb;");
         StackPane slices = new StackPane(grid, hint);
+        slices.setId("landscape-slices");
         StackPane.setAlignment(hint, Pos.CENTER);
         slices.setMinSize(0, 0);
         // Δ_{k+1}(σ) in a column of its own: its own result, read from the run's analysis rather than the slice.
         DeltaPane delta = new DeltaPane(vm.delta());
-        GridPane centre = new GridPane();
-        centre.setHgap(6);
-        centre.add(slices, 0, 0);
-        centre.add(delta, 1, 0);
-        ColumnConstraints left = new ColumnConstraints();
-        left.setPercentWidth(60);
-        ColumnConstraints right = new ColumnConstraints();
-        right.setPercentWidth(40);
-        centre.getColumnConstraints().setAll(left, right);
-        RowConstraints all = new RowConstraints();
-        all.setVgrow(Priority.ALWAYS);
-        all.setPercentHeight(100);
-        centre.getRowConstraints().setAll(all);
+        delta.setId("landscape-delta");
+        // Side by side when the tab has room (60/40); at 1280×720 the slices and Δ take turns under a switch.
+        ColumnOrSwitch centre = new ColumnOrSwitch(slices, "Slices", delta,
+                org.hessianscope.figure.Subscripts.render("Δ_{k+1}(σ)"), 60, "landscape-view");
         setCenter(centre);
     }
 

@@ -117,6 +117,59 @@ class LandscapeViewTest {
         return vm.resultProperty().get();
     }
 
+    /**
+     * In a window as narrow as the tab at 1280×720 the slices and Δ take turns under a switch, each given the
+     * whole width; widened again, they stand side by side, 60/40.
+     */
+    @Test
+    void aNarrowTabShowsTheSlicesAndDeltaInTurnAndAWideOneSideBySide(FxRobot robot) throws Exception {
+        javafx.scene.Node map = robot.lookup("#landscape-slices").query();
+        javafx.scene.Node delta = robot.lookup("#landscape-delta").query();
+        assertTrue(onScreen(map) && onScreen(delta), "both at 1260 px");
+        assertTrue(!switchShown(), "no switch at 1260 px");
+
+        WaitForAsyncUtils.asyncFx(() -> stage.setWidth(690)).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(switchShown(), "the switch at 690 px");
+        assertTrue(onScreen(map), "the slices first");
+        assertTrue(!onScreen(delta), "Δ waits behind its switch");
+        // The four pictures get the tab's whole width, not 60 % of it.
+        double slicesWidth = GuiFixture.onFx(() -> map.getLayoutBounds().getWidth());
+        double tab = GuiFixture.onFx(() -> view.getWidth());
+        assertTrue(slicesWidth > 0.9 * tab, "the slices " + slicesWidth + " px wide in a tab of " + tab);
+
+        robot.clickOn("#landscape-view-side");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(onScreen(delta) && !onScreen(map), "Δ in the slices' place");
+        robot.clickOn("#landscape-view-side"); // pressing the shown one keeps it
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(onScreen(delta), "Δ still shown");
+
+        WaitForAsyncUtils.asyncFx(() -> stage.setWidth(1260)).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(onScreen(map) && onScreen(delta), "both again at 1260 px");
+        assertTrue(!switchShown(), "no switch at 1260 px again");
+    }
+
+    private boolean switchShown() throws Exception {
+        return GuiFixture.onFx(() -> view.lookup("#landscape-view") != null);
+    }
+
+    /** In the scene and visible all the way up. */
+    private static boolean onScreen(javafx.scene.Node n) throws Exception {
+        return GuiFixture.onFx(() -> {
+            if (n.getScene() == null) {
+                return false;
+            }
+            for (javafx.scene.Node p = n; p != null; p = p.getParent()) {
+                if (!p.isVisible()) {
+                    return false;
+                }
+            }
+            return true;
+        });
+    }
+
     @Test
     void everyPictureDrawsTheStoredSliceAndTheKSliderOnlyRedraws(FxRobot robot) throws Exception {
         assertTrue(robot.lookup("#landscape-hint").queryAs(Label.class).getText().startsWith("Press Compute"));
