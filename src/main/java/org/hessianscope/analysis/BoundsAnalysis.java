@@ -48,7 +48,7 @@ public final class BoundsAnalysis implements Analysis<BoundsAnalysis.Options, Bo
     public BoundHierarchy run(AnalysisInput input, Options options, ProgressMonitor monitor) {
         return BoundHierarchy.of(input.spec(), input.model().theta(),
                 CurvatureAnalysis.subset(input.samples(), options.samples()),
-                input.result(Analyses.CURVATURE).perSampleGgn().ggnNormWeightsOnly(), monitor);
+                input.result(Analyses.CURVATURE).perSampleGgn().ggnNormWeightsOnly(), monitor, input.engine().threads());
     }
 
     @Override

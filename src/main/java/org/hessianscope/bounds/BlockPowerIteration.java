@@ -5,8 +5,14 @@ import org.apache.commons.math3.linear.EigenDecomposition;
 import org.hessianscope.linalg.SymmetricOperator;
 import org.hessianscope.linalg.Vectors;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * The top eigenvalue of a positive semidefinite operator (here TᵀT) by block power
@@ -32,8 +38,37 @@ public final class BlockPowerIteration {
     private BlockPowerIteration() {
     }
 
-    /** λ_max of a PSD operator from a seeded random start. */
+    /** λ_max of a PSD operator from a seeded random start, on the calling thread. */
     public static NormEstimate topEigenvalue(SymmetricOperator a, double tolerance, int maxIterations, long seed) {
+        return topEigenvalue(a, tolerance, maxIterations, seed, 1);
+    }
+
+    /**
+     * As {@link #topEigenvalue(SymmetricOperator, double, int, long)}, the block's products shared among up to
+     * {@code threads} threads ({@code a} must then be safe to apply concurrently). Each vector's product is the
+     * same computation on whichever thread, and everything between products stays on the calling thread, so the
+     * result has the same bits for any thread count.
+     */
+    public static NormEstimate topEigenvalue(SymmetricOperator a, double tolerance, int maxIterations, long seed,
+                                             int threads) {
+        int workers = Math.min(Math.max(threads, 1), Math.min(BLOCK, a.dimension())) - 1;
+        if (workers <= 0) {
+            return iterate(a, tolerance, maxIterations, seed, null, 0);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
+            Thread t = new Thread(r, "power-iteration");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            return iterate(a, tolerance, maxIterations, seed, pool, workers);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static NormEstimate iterate(SymmetricOperator a, double tolerance, int maxIterations, long seed,
+                                        ExecutorService pool, int workers) {
         int n = a.dimension();
         int b = Math.min(BLOCK, n);
         SplittableRandom rnd = new SplittableRandom(seed);
@@ -47,9 +82,7 @@ public final class BlockPowerIteration {
         double change = Double.POSITIVE_INFINITY;
         int steady = 0;
         for (int it = 1; it <= maxIterations; it++) {
-            for (int j = 0; j < b; j++) {
-                a.apply(v[j], av[j]);
-            }
+            products(a, v, av, pool, workers);
             double next = topRitzValue(v, av);
             if (next <= 0) {
                 return new NormEstimate(0, it, true, 0);
@@ -66,6 +99,39 @@ public final class BlockPowerIteration {
             orthonormalise(v, rnd);
         }
         return new NormEstimate(lambda, maxIterations, false, change);
+    }
+
+    /** av[j] = A v[j] for every j: thread w of the pool's {@code workers} takes j ≡ w + 1, the caller j ≡ 0 (mod workers + 1). */
+    private static void products(SymmetricOperator a, double[][] v, double[][] av, ExecutorService pool, int workers) {
+        if (pool == null) {
+            for (int j = 0; j < v.length; j++) {
+                a.apply(v[j], av[j]);
+            }
+            return;
+        }
+        int stride = workers + 1;
+        List<Future<?>> running = new ArrayList<>(workers);
+        for (int w = 1; w <= workers; w++) {
+            int first = w;
+            running.add(pool.submit(() -> {
+                for (int j = first; j < v.length; j += stride) {
+                    a.apply(v[j], av[j]);
+                }
+            }));
+        }
+        for (int j = 0; j < v.length; j += stride) {
+            a.apply(v[j], av[j]);
+        }
+        try {
+            for (Future<?> f : running) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.util.concurrent.CancellationException("interrupted");
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
     }
 
     /** The largest eigenvalue of Vᵀ A V for orthonormal V. */
@@ -117,7 +183,13 @@ public final class BlockPowerIteration {
 
     /** ‖T‖₂ = √λ_max(TᵀT), matrix-free through the convolution and its transpose. */
     public static NormEstimate spectralNorm(ToeplitzOperator t, double tolerance, int maxIterations, long seed) {
-        NormEstimate e = topEigenvalue(t.gram(), tolerance, maxIterations, seed);
+        return spectralNorm(t, tolerance, maxIterations, seed, 1);
+    }
+
+    /** As above, the block's products on up to {@code threads} threads; the same bits for any count. */
+    public static NormEstimate spectralNorm(ToeplitzOperator t, double tolerance, int maxIterations, long seed,
+                                            int threads) {
+        NormEstimate e = topEigenvalue(t.gram(), tolerance, maxIterations, seed, threads);
         return new NormEstimate(Math.sqrt(e.value()), e.iterations(), e.converged(), e.lastRelativeChange());
     }
 

@@ -49,12 +49,18 @@ public record BoundHierarchy(BoundConventions conventions, Bound paper, Bound th
      */
     public static BoundHierarchy of(ArchitectureSpec spec, double[] theta, Samples samples, double[] ggnNormWeightsOnly,
                                     ProgressMonitor monitor) {
+        return of(spec, theta, samples, ggnNormWeightsOnly, monitor, 1);
+    }
+
+    /** As above, the layers' Toeplitz norms on up to {@code threads} threads (the same bits for any count). */
+    public static BoundHierarchy of(ArchitectureSpec spec, double[] theta, Samples samples, double[] ggnNormWeightsOnly,
+                                    ProgressMonitor monitor, int threads) {
         if (ggnNormWeightsOnly.length != samples.size()) {
             throw new IllegalArgumentException(ggnNormWeightsOnly.length + " measured norms for " + samples.size()
                     + " samples");
         }
         BoundConventions c = BoundConventions.of(spec, theta, samples);
-        List<LayerNorm> layers = LayerNorms.compute(spec, theta, monitor);
+        List<LayerNorm> layers = LayerNorms.compute(spec, theta, monitor, threads);
         int argmax = 0;
         for (int i = 1; i < ggnNormWeightsOnly.length; i++) {
             if (ggnNormWeightsOnly[i] > ggnNormWeightsOnly[argmax]) {

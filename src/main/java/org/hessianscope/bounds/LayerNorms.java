@@ -23,6 +23,14 @@ public final class LayerNorms {
 
     /** One {@link LayerNorm} per conv and fully connected layer, in forward order. */
     public static List<LayerNorm> compute(ArchitectureSpec spec, double[] theta, ProgressMonitor monitor) {
+        return compute(spec, theta, monitor, 1);
+    }
+
+    /**
+     * As {@link #compute(ArchitectureSpec, double[], ProgressMonitor)}, each conv layer's power iteration sharing
+     * its block's products among up to {@code threads} threads: the same norms, bit for bit, for any count.
+     */
+    public static List<LayerNorm> compute(ArchitectureSpec spec, double[] theta, ProgressMonitor monitor, int threads) {
         ParameterLayout layout = spec.parameterLayout();
         if (theta.length != layout.size()) {
             throw new IllegalArgumentException("weights have " + theta.length + " values but the network needs "
@@ -30,7 +38,7 @@ public final class LayerNorms {
         }
         // Each linear layer T^(p) owns exactly one weight tensor.
         long linear = layout.tensors().stream().filter(t -> !t.bias()).count();
-        Norms norms = new Norms(layout, theta);
+        Norms norms = new Norms(layout, theta, threads);
         List<LayerNorm> out = new ArrayList<>();
         for (Stage s : spec.stages()) {
             monitor.checkCancelled();
@@ -50,7 +58,7 @@ public final class LayerNorms {
     public static LayerNorm of(ArchitectureSpec spec, double[] theta, String layer) {
         Stage stage = spec.stages().stream().filter(s -> s.name().equals(layer)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no stage " + layer + " in the network"));
-        return stage.accept(new Norms(spec.parameterLayout(), theta))
+        return stage.accept(new Norms(spec.parameterLayout(), theta, 1))
                 .orElseThrow(() -> new IllegalArgumentException(layer + " is not a linear layer"));
     }
 
@@ -62,11 +70,13 @@ public final class LayerNorms {
     private static final class Norms implements Stage.Visitor<Optional<LayerNorm>> {
         private final ParameterLayout layout;
         private final double[] theta;
+        private final int threads;
         private final Map<List<Integer>, NormEstimate> qCache = new HashMap<>();
 
-        Norms(ParameterLayout layout, double[] theta) {
+        Norms(ParameterLayout layout, double[] theta, int threads) {
             this.layout = layout;
             this.theta = theta;
+            this.threads = threads;
         }
 
         @Override
@@ -74,7 +84,7 @@ public final class LayerNorms {
             double[] w = weights(c);
             ToeplitzOperator op = ToeplitzOperator.conv2d(c.out().channels(), c.kernel(), w, c.in());
             NormEstimate norm = BlockPowerIteration.spectralNorm(op, BlockPowerIteration.DEFAULT_TOLERANCE,
-                    BlockPowerIteration.DEFAULT_MAX_ITERATIONS, SEED);
+                    BlockPowerIteration.DEFAULT_MAX_ITERATIONS, SEED, threads);
             NormEstimate q = qCache.computeIfAbsent(List.of(c.kernel(), c.in().height(), c.in().width()),
                     key -> ToeplitzDerivativeNorm.conv2d(key.get(0), key.get(1), key.get(2)));
             return Optional.of(new LayerNorm(c.name(), c.in(), c.out(), maxAbs(w), norm, q));

@@ -71,6 +71,28 @@ class OperatorNormTest {
     }
 
     @Test
+    void sharingTheBlocksProductsAmongThreadsKeepsEveryBit() {
+        // The block's products may run on several threads; the estimate, its iteration count and its last change
+        // must be those of the single-threaded run, for a count below, at and above the block size.
+        SplittableRandom rnd = new SplittableRandom(24);
+        double[] w = ToeplitzOperatorTest.random(rnd, 6 * 4 * 9);
+        ToeplitzOperator op = ToeplitzOperator.conv2d(6, 3, w, new FeatureMap(4, 12, 11));
+        NormEstimate one = BlockPowerIteration.spectralNorm(op, BlockPowerIteration.DEFAULT_TOLERANCE,
+                BlockPowerIteration.DEFAULT_MAX_ITERATIONS, 3, 1);
+        assertTrue(one.converged(), one.toString());
+        assertEquals(svdNorm(op.matrix().toDense()), one.value(), RELATIVE * one.value());
+        for (int threads : new int[]{2, 3, 4, 64}) {
+            NormEstimate many = BlockPowerIteration.spectralNorm(op, BlockPowerIteration.DEFAULT_TOLERANCE,
+                    BlockPowerIteration.DEFAULT_MAX_ITERATIONS, 3, threads);
+            assertEquals(Double.doubleToRawLongBits(one.value()), Double.doubleToRawLongBits(many.value()),
+                    threads + " threads");
+            assertEquals(one.iterations(), many.iterations(), threads + " threads");
+            assertEquals(Double.doubleToRawLongBits(one.lastRelativeChange()),
+                    Double.doubleToRawLongBits(many.lastRelativeChange()), threads + " threads");
+        }
+    }
+
+    @Test
     void toeplitzNorm1dMatchesDenseSvd() {
         SplittableRandom rnd = new SplittableRandom(22);
         ToeplitzOperator op = ToeplitzOperator.conv1d(3, 2, 3, ToeplitzOperatorTest.random(rnd, 18), 11);

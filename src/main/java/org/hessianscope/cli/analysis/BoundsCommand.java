@@ -57,7 +57,8 @@ public final class BoundsCommand implements Callable<Integer> {
             ConsoleProgress progress = ConsoleProgress.onTerminal();
             Model m = new Model(Network.of(loaded.spec()), loaded.theta());
             PerSampleGgn.Result measured = PerSampleGgn.compute(engine, m, used, progress);
-            h = BoundHierarchy.of(loaded.spec(), loaded.theta(), used, measured.ggnNormWeightsOnly(), progress);
+            h = BoundHierarchy.of(loaded.spec(), loaded.theta(), used, measured.ggnNormWeightsOnly(), progress,
+                    engine.threads());
         }
         BoundsJson.write(h, json);
         print(h, System.out);
