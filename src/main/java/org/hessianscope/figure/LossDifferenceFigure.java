@@ -11,8 +11,7 @@ import org.jfree.chart.plot.DatasetRenderingOrder;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.DeviationRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
-import org.jfree.data.xy.XYSeries;
-import org.jfree.data.xy.XYSeriesCollection;
+import org.jfree.data.xy.DefaultXYDataset;
 import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 
@@ -89,7 +88,9 @@ public final class LossDifferenceFigure {
         if (runs.isEmpty()) {
             throw new IllegalArgumentException("no runs to draw; load at least one run's loss differences");
         }
-        XYSeriesCollection lines = new XYSeriesCollection();
+        // The reduced curves' own arrays, not one XYDataItem per point: copying six runs' curves into XYSeries
+        // was the largest part of building chart 1 on the JavaFX thread (issue 17). The arrays are never changed.
+        DefaultXYDataset lines = new DefaultXYDataset();
         YIntervalSeriesCollection band50 = new YIntervalSeriesCollection();
         YIntervalSeriesCollection band90 = new YIntervalSeriesCollection();
         // Curves arrive reduced to display resolution, so a plain path renderer is cheap; it keeps
@@ -105,37 +106,22 @@ public final class LossDifferenceFigure {
             LossDifferenceResult r = run.result();
             LossDifferenceNormalise view = layers.normalise();
             int kMin = firstK(layers.kMin(), r.n());
-            // What a curve depends on besides the run: its view, first k and the reduction's resolution.
-            String drawn = view + "|" + kMin + "|" + style.columns() + "|" + style.logX() + "|";
-            if (layers.mean()) {
-                addLine(lines, lineRenderer, seriesKey(run.label(), Kind.MEAN), cached(cache, r, drawn + Kind.MEAN,
-                        () -> envelope(kMin, view.apply(r, r.meanAbs()), style), build),
+            RunCurves c = curves(r, layers, style, cache, build);
+            if (c.mean() != null) {
+                addLine(lines, lineRenderer, seriesKey(run.label(), Kind.MEAN), c.mean(),
                         colour, new BasicStroke(style.lineWidth() * 0.6f));
             }
-            if (layers.smoothed() != LossDifferenceLayers.SmoothedCurve.NONE) {
-                // Smoothed as measured, then scaled: the same curve in the chosen view.
-                addLine(lines, lineRenderer, seriesKey(run.label(), Kind.SMOOTHED),
-                        cached(cache, r, drawn + layers.smoothed() + layers.alpha(), () -> {
-                            double[] s = layers.smoothed() == LossDifferenceLayers.SmoothedCurve.AUTHORS
-                                    ? Smoothing.ema(r.meanAbs(), layers.alpha())
-                                    : Smoothing.emaBiasCorrected(r.meanAbs(), layers.alpha());
-                            return envelope(kMin, view.apply(r, s), style);
-                        }, build), colour,
+            if (c.smoothed() != null) {
+                addLine(lines, lineRenderer, seriesKey(run.label(), Kind.SMOOTHED), c.smoothed(), colour,
                         new BasicStroke(style.lineWidth() * 1.4f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
             }
-            if (layers.exact()) {
-                addLine(lines, lineRenderer, seriesKey(run.label(), Kind.EXACT), cached(cache, r, drawn + Kind.EXACT, () -> {
-                    double[] rms = r.exactMeanSq().clone();
-                    for (int i = 0; i < rms.length; i++) {
-                        rms[i] = Math.sqrt(rms[i]);
-                    }
-                    return smooth(kMin, view.apply(r, rms), style);
-                }, build), colour, dashed(style.lineWidth(), DASHED));
+            if (c.exact() != null) {
+                addLine(lines, lineRenderer, seriesKey(run.label(), Kind.EXACT), c.exact(), colour,
+                        dashed(style.lineWidth(), DASHED));
             }
-            if (layers.bound()) {
-                addLine(lines, lineRenderer, seriesKey(run.label(), Kind.BOUND), cached(cache, r, drawn + Kind.BOUND,
-                        () -> smooth(kMin, view.apply(r, LossDifferenceBound.lossCurve(r.n(), r.losses().maxAbs())), style),
-                        build), colour, dashed(style.lineWidth(), DOTTED));
+            if (c.bound() != null) {
+                addLine(lines, lineRenderer, seriesKey(run.label(), Kind.BOUND), c.bound(), colour,
+                        dashed(style.lineWidth(), DOTTED));
             }
             LossDifferenceLayers.Band band = layers.band();
             if (band == LossDifferenceLayers.Band.Q25_Q75 || band == LossDifferenceLayers.Band.BOTH) {
@@ -153,6 +139,49 @@ public final class LossDifferenceFigure {
         plot.setRenderer(BAND_90, band90Renderer);
         plot.setDatasetRenderingOrder(DatasetRenderingOrder.REVERSE);
         return ChartStyling.chart("Loss difference " + layers.normalise().axis(), plot, legend(runs, layers, style), style);
+    }
+
+    /** One run's reduced line curves as {@code layers} asks for them (null where a layer is off). */
+    private record RunCurves(Curve mean, Curve smoothed, Curve exact, Curve bound) {
+    }
+
+    /**
+     * Reduces {@code r}'s curves into {@code cache} as {@link #chart} with these layers and style would, so that a
+     * chart built later finds them there: the GUI calls it on the thread that read the run's analysis, which keeps
+     * the reduction of its 60,000-point curves off the JavaFX thread (issue 17). Safe on any thread.
+     */
+    public static void prepare(LossDifferenceResult r, LossDifferenceLayers layers, FigureStyle style,
+                               LossDifferenceCurves cache) {
+        curves(r, layers, style, cache, new Object());
+    }
+
+    private static RunCurves curves(LossDifferenceResult r, LossDifferenceLayers layers, FigureStyle style,
+                                    LossDifferenceCurves cache, Object build) {
+        LossDifferenceNormalise view = layers.normalise();
+        int kMin = firstK(layers.kMin(), r.n());
+        // What a curve depends on besides the run: its view, first k and the reduction's resolution.
+        String drawn = view + "|" + kMin + "|" + style.columns() + "|" + style.logX() + "|";
+        Curve mean = !layers.mean() ? null : cached(cache, r, drawn + Kind.MEAN,
+                () -> envelope(kMin, view.apply(r, r.meanAbs()), style), build);
+        // Smoothed as measured, then scaled: the same curve in the chosen view.
+        Curve smoothed = layers.smoothed() == LossDifferenceLayers.SmoothedCurve.NONE ? null
+                : cached(cache, r, drawn + layers.smoothed() + layers.alpha(), () -> {
+                    double[] s = layers.smoothed() == LossDifferenceLayers.SmoothedCurve.AUTHORS
+                            ? Smoothing.ema(r.meanAbs(), layers.alpha())
+                            : Smoothing.emaBiasCorrected(r.meanAbs(), layers.alpha());
+                    return envelope(kMin, view.apply(r, s), style);
+                }, build);
+        Curve exact = !layers.exact() ? null : cached(cache, r, drawn + Kind.EXACT, () -> {
+            double[] rms = r.exactMeanSq().clone();
+            for (int i = 0; i < rms.length; i++) {
+                rms[i] = Math.sqrt(rms[i]);
+            }
+            return smooth(kMin, view.apply(r, rms), style);
+        }, build);
+        Curve bound = !layers.bound() ? null : cached(cache, r, drawn + Kind.BOUND,
+                () -> smooth(kMin, view.apply(r, LossDifferenceBound.lossCurve(r.n(), r.losses().maxAbs())), style),
+                build);
+        return new RunCurves(mean, smoothed, exact, bound);
     }
 
     private static Curve cached(LossDifferenceCurves cache, LossDifferenceResult run, String key, Supplier<Curve> make,
@@ -211,14 +240,13 @@ public final class LossDifferenceFigure {
         return new double[][] {x, y};
     }
 
-    private static void addLine(XYSeriesCollection lines, XYLineAndShapeRenderer renderer, String key, Curve c,
+    private static void addLine(DefaultXYDataset lines, XYLineAndShapeRenderer renderer, String key, Curve c,
                                 Color colour, Stroke stroke) {
-        XYSeries s = new XYSeries(key, false, true);
-        for (int i = 0; i < c.size(); i++) {
-            s.add(c.x()[i], c.y()[i], false);
+        if (lines.indexOf(key) >= 0) { // DefaultXYDataset would replace it silently, and the colours shift
+            throw new IllegalArgumentException("two curves named '" + key + "'; every run needs its own label");
         }
         int index = lines.getSeriesCount();
-        lines.addSeries(s);
+        lines.addSeries(key, new double[][] {c.x(), c.y()});
         renderer.setSeriesPaint(index, colour);
         renderer.setSeriesStroke(index, stroke);
     }

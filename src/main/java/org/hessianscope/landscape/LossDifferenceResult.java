@@ -71,9 +71,16 @@ public record LossDifferenceResult(int n, int orderings, long seed, LossSummary 
                 && Arrays.equals(gridK, r.gridK) && Arrays.deepEquals(quantiles, r.quantiles);
     }
 
+    /**
+     * From the sizes, the seed and the curve's ends only, in constant time: the GUI keys its per-run caches by this
+     * result, and hashing the 60,000-value curve at every lookup showed in the JavaFX thread's busiest stretch when
+     * runs were reopened (issue 17). Equal results still hash equally.
+     */
     @Override
     public int hashCode() {
-        return 31 * Arrays.hashCode(meanAbs) + Long.hashCode(seed);
+        int h = 31 * (31 * (31 * n + orderings) + Long.hashCode(seed)) + meanAbs.length;
+        return meanAbs.length == 0 ? h
+                : 31 * (31 * h + Double.hashCode(meanAbs[0])) + Double.hashCode(meanAbs[meanAbs.length - 1]);
     }
 
     @Override

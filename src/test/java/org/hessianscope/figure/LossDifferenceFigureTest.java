@@ -148,4 +148,43 @@ class LossDifferenceFigureTest {
                 () -> LossDifferenceFigure.chart(List.of(), FigureStyle.screen()));
         assertTrue(e.getMessage().contains("no runs"), e.getMessage());
     }
+
+    @Test
+    void curvesPreparedOnAnotherThreadAreTheOnesTheChartDraws() throws Exception {
+        // The GUI reduces an arriving run's curves where its analysis was read (prepare), so that the JavaFX thread
+        // only looks them up: the chart must then reduce nothing more and draw exactly what it would have reduced.
+        LossDifferenceCurves cache = new LossDifferenceCurves();
+        LossDifferenceLayers layers = LossDifferenceLayers.all().withNormalise(LossDifferenceNormalise.K);
+        FigureStyle style = FigureStyle.screen().withColumns(300);
+        Thread reader = new Thread(() -> runs.forEach(r -> LossDifferenceFigure.prepare(r.result(), layers, style, cache)));
+        reader.start();
+        reader.join();
+        for (LabelledLossDifference r : runs) {
+            assertEquals(1, cache.builds(r.result()), "prepared once");
+        }
+        XYDataset drawn = LossDifferenceFigure.chart(runs, layers, style, null, cache).getXYPlot()
+                .getDataset(LossDifferenceFigure.LINES);
+        XYDataset fresh = LossDifferenceFigure.chart(runs, layers, style, null, null).getXYPlot()
+                .getDataset(LossDifferenceFigure.LINES);
+        for (LabelledLossDifference r : runs) {
+            assertEquals(1, cache.builds(r.result()), "the chart found every curve prepared");
+        }
+        assertEquals(fresh.getSeriesCount(), drawn.getSeriesCount());
+        int points = 0;
+        for (int s = 0; s < fresh.getSeriesCount(); s++) {
+            assertEquals(fresh.getSeriesKey(s), drawn.getSeriesKey(s));
+            assertEquals(fresh.getItemCount(s), drawn.getItemCount(s), String.valueOf(fresh.getSeriesKey(s)));
+            for (int i = 0; i < fresh.getItemCount(s); i++) {
+                assertEquals(fresh.getXValue(s, i), drawn.getXValue(s, i));
+                assertEquals(fresh.getYValue(s, i), drawn.getYValue(s, i));
+                points++;
+            }
+        }
+        assertTrue(points > 4 * runs.size(), points + " points");
+        // Prepared for another view, nothing is found: the chart reduces its own (a second build of each run).
+        LossDifferenceFigure.chart(runs, LossDifferenceLayers.all(), style, null, cache);
+        for (LabelledLossDifference r : runs) {
+            assertEquals(2, cache.builds(r.result()));
+        }
+    }
 }

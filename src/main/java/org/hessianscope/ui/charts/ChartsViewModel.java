@@ -77,6 +77,8 @@ public final class ChartsViewModel {
     /** What the last rebuild drew ({@link #drawnNow}), and how many rebuilds there were. */
     private List<Object> drawnLast = List.of();
     private int builds;
+    private boolean rebuildQueued;
+    private volatile Chart1 chart1;
     /** Presenter mode's scale of fonts and lines (1: the figures' own sizes). */
     private final javafx.beans.property.DoubleProperty scale = new javafx.beans.property.SimpleDoubleProperty(1);
 
@@ -87,8 +89,16 @@ public final class ChartsViewModel {
         // draw changed, so a reopened run's arrival builds chart 1 once (issue 17, defect 21). The selected run's
         // analysis arriving changes charts 2 and 4 even when that run is unchecked; when it is checked the list and
         // the selection both report it, and the comparison builds once.
-        runs.runs().addListener((javafx.collections.ListChangeListener<RunItem>) c -> rebuildIfChanged());
-        runs.selectionProperty().addListener(o -> rebuildIfChanged());
+        // Runs listed or analyses arriving rebuild once after what is queued on the JavaFX thread, so that several
+        // arriving together build and draw the four charts once; a user's new selection rebuilds at once.
+        runs.runs().addListener((javafx.collections.ListChangeListener<RunItem>) c -> rebuildSoon());
+        runs.selectionProperty().addListener((o, was, now) -> {
+            if (was.run() == now.run()) {
+                rebuildSoon();
+            } else {
+                rebuildIfChanged();
+            }
+        });
         javafx.beans.InvalidationListener restyle = o -> {
             if (live != null) {
                 live = live.restyled(singleStyle());
@@ -98,6 +108,14 @@ public final class ChartsViewModel {
         paperStyle.addListener(restyle);
         scale.addListener(restyle);
         runs.lanczos().onBatch(this::lanczosSteps);
+        // An arriving analysis' chart-1 curves are reduced where it was read, in the view and style of the last
+        // build, so the JavaFX thread finds them made (issue 17: the reduction was most of its busiest stretch).
+        runs.onAnalysisReady(a -> {
+            Chart1 drawn = chart1;
+            if (a.lossDifference() != null && drawn != null) {
+                LossDifferenceFigure.prepare(a.lossDifference(), drawn.layers(), drawn.style(), curves);
+            }
+        });
         seedMean.addListener(o -> rebuild());
         normalise.addListener(o -> rebuild());
         for (CurvatureOperator op : CurvatureOperator.values()) {
@@ -200,6 +218,18 @@ public final class ChartsViewModel {
         }
     }
 
+    /** A {@link #rebuildIfChanged} queued behind what the JavaFX thread has to do now, at most one at a time. */
+    private void rebuildSoon() {
+        if (rebuildQueued) {
+            return;
+        }
+        rebuildQueued = true;
+        runs.later(() -> {
+            rebuildQueued = false;
+            rebuildIfChanged();
+        });
+    }
+
     private void rebuildIfChanged() {
         if (!drawnNow().equals(drawnLast)) {
             rebuild();
@@ -228,6 +258,7 @@ public final class ChartsViewModel {
     }
 
     private void rebuild() {
+        chart1(); // the view and style arriving analyses are prepared for
         drawnLast = drawnNow();
         builds++;
         List<RunItem> drawn = runs.runs().stream()
@@ -314,10 +345,22 @@ public final class ChartsViewModel {
                     r.colourIndex()));
             byLabel.put(labels.labels().get(i), r);
         }
+        Chart1 now = chart1();
+        return LossDifferenceFigure.chart(series, now.layers(), now.style()
+                .withLegendTitle(labels.title()), null, curves);
+    }
+
+    /** Chart 1's layers and style (its legend's title aside) as the window draws it now. */
+    private Chart1 chart1() {
         LossDifferenceNormalise view = normalise.get() == null ? LossDifferenceNormalise.NONE : normalise.get();
-        return LossDifferenceFigure.chart(series, LossDifferenceLayers.all().withNormalise(view),
-                paperStyle.get() ? windowPaper(labels.title()) : screen()
-                        .withLegendTitle(labels.title()).withLegendBelow(true), null, curves);
+        Chart1 drawn = new Chart1(LossDifferenceLayers.all().withNormalise(view),
+                paperStyle.get() ? windowPaper(null) : screen().withLegendBelow(true));
+        chart1 = drawn;
+        return drawn;
+    }
+
+    /** What chart 1's curves are reduced for: read by the threads that prepare arriving analyses. */
+    private record Chart1(LossDifferenceLayers layers, FigureStyle style) {
     }
 
     /** Chart 1 with a mean curve and seed band per network; a click on one selects its selected or first run. */

@@ -73,4 +73,48 @@ public class ChartsViewModelTest {
         assertNull(vm.spectrumProperty().get(), "the analysis ended without a result: back to the hint");
         assertTrue(vm.spectrumHintProperty().get().startsWith("Select an analysed run"), vm.spectrumHintProperty().get());
     }
+    @Test
+    void analysesArrivingTogetherBuildTheChartsOnce() throws IOException {
+        // Reopening six runs rebuilt and drew the four charts once per arriving analysis, all in one stretch of the
+        // JavaFX thread (issue 17): arrivals now queue one rebuild behind what the thread has to do.
+        Messages messages = new Messages();
+        java.util.ArrayDeque<Runnable> fx = new java.util.ArrayDeque<>();
+        org.hessianscope.data.DatasetCatalog catalog = TinyRuns.embedded(tmp.resolve("no-data"));
+        RunsViewModel runs = new RunsViewModel(new JobViewModel(r -> {
+            throw new AssertionError("no background work expected");
+        }, messages), messages, catalog, null, AnalysisOptions.interactive(), fx::add);
+        Path dir = TinyRuns.train(tmp.resolve("a"), 1, 40, catalog);
+        org.hessianscope.analysis.AnalysisResult analysis;
+        try (org.hessianscope.engine.Engine engine = new org.hessianscope.engine.Engine(1)) {
+            analysis = new org.hessianscope.analysis.RunAnalysis(engine).analyzeFolder(dir, catalog,
+                    org.hessianscope.ui.GuiFixture.ANALYSIS, org.hessianscope.analysis.RunAnalysis.StepMonitors.NONE);
+        }
+        java.util.List<RunItem> items = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            items.add(runs.add(tmp.resolve("run" + i), RunFolder.read(dir), null));
+        }
+        ChartsViewModel vm = new ChartsViewModel(runs, new SimpleBooleanProperty(false));
+        runs.selectedProperty().set(items.get(0));
+        drain(fx);
+        int before = vm.builds();
+        assertNull(vm.lossDifferenceProperty().get(), "nothing analysed yet");
+
+        items.forEach(r -> r.setAnalysis(analysis));
+        assertEquals(before, vm.builds(), "no rebuild while the arrivals are being handed over");
+        drain(fx);
+        assertEquals(before + 1, vm.builds(), "one rebuild for three arrivals");
+        assertEquals(3, vm.labels().size(), vm.labels().toString());
+        assertTrue(vm.lossDifferenceProperty().get() != null && vm.perSampleProperty().get() != null);
+
+        runs.selectedProperty().set(items.get(2));
+        assertEquals(before + 2, vm.builds(), "a new selection rebuilds at once");
+        drain(fx);
+        assertEquals(before + 2, vm.builds(), "and only once");
+    }
+
+    private static void drain(java.util.ArrayDeque<Runnable> fx) {
+        while (!fx.isEmpty()) {
+            fx.poll().run();
+        }
+    }
 }

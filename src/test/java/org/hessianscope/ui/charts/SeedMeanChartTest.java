@@ -24,7 +24,7 @@ import org.hessianscope.ui.runs.RunsViewModel;
 import org.hessianscope.ui.runs.SeedGroups;
 import org.hessianscope.ui.runs.SweepTag;
 import org.jfree.chart.JFreeChart;
-import org.jfree.data.xy.XYSeriesCollection;
+import org.jfree.data.xy.DefaultXYDataset;
 import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 import org.junit.jupiter.api.BeforeAll;
@@ -99,14 +99,14 @@ public class SeedMeanChartTest {
                 "one series per network");
         vm.seedMeanProperty().set(false);
         assertTrue(vm.seededProperty().get(), "the switch stays offered");
-        assertInstanceOf(XYSeriesCollection.class, vm.lossDifferenceProperty().get().getXYPlot().getDataset());
+        assertInstanceOf(DefaultXYDataset.class, vm.lossDifferenceProperty().get().getXYPlot().getDataset());
         assertEquals(4, vm.labels().size(), "a curve per run again");
 
         vm.seedMeanProperty().set(true);
         runs.runs().get(2).shownProperty().set(false);
         runs.runs().get(3).shownProperty().set(false);
         assertFalse(vm.seededProperty().get(), "only seed 0 checked: nothing to average");
-        assertInstanceOf(XYSeriesCollection.class, vm.lossDifferenceProperty().get().getXYPlot().getDataset());
+        assertInstanceOf(DefaultXYDataset.class, vm.lossDifferenceProperty().get().getXYPlot().getDataset());
         assertEquals(2, vm.labels().size());
     }
 
