@@ -27,21 +27,38 @@ final class SubscriptTitle extends TextTitle {
             super.drawHorizontal(g2, area);
             return;
         }
-        java.text.AttributedCharacterIterator chars = Subscripts.attributed(text, getFont()).getIterator();
-        // Wrapped as JFreeChart wraps the plain text (which sized this title), each line centred.
-        java.awt.font.LineBreakMeasurer lines = new java.awt.font.LineBreakMeasurer(chars, g2.getFontRenderContext());
-        float y = (float) area.getY();
+        // The lines of the plain text as JFreeChart wrapped it when it sized this title, each drawn with its
+        // subscripts: the styled text measures differently and, wrapped itself, could break elsewhere.
+        org.jfree.chart.text.TextBlock block = org.jfree.chart.text.TextUtils.createTextBlock(text, getFont(),
+                getPaint(), (float) Math.ceil(area.getWidth()) + 1f, new org.jfree.chart.text.G2TextMeasurer(g2));
+        // Baselines where JFreeChart put its own lines when it sized this title: its font metrics (those of the
+        // Graphics2D, JavaFX's in the window) rather than the styled layouts' heights, which a lowered subscript
+        // makes taller; stacking those pushed the second line of chart 3's title under the plot in the window.
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        for (Object o : block.getLines()) {
+            String line = plain((org.jfree.chart.text.TextLine) o);
+            if (!line.isBlank()) {
+                lines.add(line);
+            }
+        }
+        java.awt.FontMetrics metrics = g2.getFontMetrics(getFont());
+        double lineHeight = lines.isEmpty() ? 0 : area.getHeight() / lines.size();
         g2.setPaint(getPaint());
-        while (lines.getPosition() < chars.getEndIndex()) {
-            TextLayout layout = lines.nextLayout((float) area.getWidth());
+        for (int i = 0; i < lines.size(); i++) {
+            TextLayout layout = new TextLayout(Subscripts.attributed(lines.get(i), getFont()).getIterator(),
+                    g2.getFontRenderContext());
             double width = layout.getAdvance();
             HorizontalAlignment align = getHorizontalAlignment();
             double x = align == HorizontalAlignment.LEFT ? area.getX()
                     : align == HorizontalAlignment.RIGHT ? area.getMaxX() - width
                     : area.getCenterX() - width / 2;
-            y += layout.getAscent();
-            layout.draw(g2, (float) x, y);
-            y += layout.getDescent() + layout.getLeading();
+            layout.draw(g2, (float) x, (float) (area.getY() + i * lineHeight + metrics.getAscent()));
         }
+    }
+
+    /** A line of a block from {@code TextUtils.createTextBlock}, which makes one fragment per line. */
+    private static String plain(org.jfree.chart.text.TextLine line) {
+        org.jfree.chart.text.TextFragment f = line.getFirstTextFragment();
+        return f == null ? "" : f.getText().strip();
     }
 }
