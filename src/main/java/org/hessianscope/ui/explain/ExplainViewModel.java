@@ -117,6 +117,30 @@ public final class ExplainViewModel {
             norms.set("");
             return;
         }
+        if (run != null && !run.weightsRead()) {
+            // A reopened run's weights are still being read: read them off the JavaFX thread (a restored session
+            // selects its run before the readers reach it, and reading it here held that thread 200 ms) and draw
+            // the picture then; until then the previous one stays.
+            background.execute(() -> {
+                try {
+                    run.run();
+                } catch (RuntimeException e) {
+                    fx.execute(() -> {
+                        if (run() == run) {
+                            picture.set(null);
+                            norms.set("The weights of " + run.name() + " could not be read: " + e.getMessage());
+                        }
+                    });
+                    return;
+                }
+                fx.execute(() -> {
+                    if (run() == run) {
+                        update();
+                    }
+                });
+            });
+            return;
+        }
         double[] theta = run != null ? run.run().weights() : PyTorchInit.initialise(spec, builder.seedProperty().get());
         layers.set(spec.layers());
         int l = Math.max(1, Math.min(spec.layers(), layer.get()));
