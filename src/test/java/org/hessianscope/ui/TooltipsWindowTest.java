@@ -100,4 +100,16 @@ public class TooltipsWindowTest {
         assertTrue(builder.validation().getValidationResult().getErrors().stream()
                 .anyMatch(m -> m.getText().contains("2 to 60,000")));
     }
+    @Test
+    void theOperatorTogglesShowTheOperatorsNamesAsWritten(FxRobot robot) {
+        // CheckBox text is parsed for mnemonics, so "H_F = H − H_O" showed as "HF = H − H_O", next to "HO": the
+        // chart beside it writes H_O and H_F. The text drawn must be the name as the figures write it.
+        Parent toggles = robot.lookup("#spectrum-operators").queryAs(Parent.class);
+        List<String> drawn = new ArrayList<>();
+        for (Node n : toggles.getChildrenUnmodifiable()) {
+            javafx.scene.text.Text text = (javafx.scene.text.Text) n.lookup(".text");
+            drawn.add(text.getText());
+        }
+        assertEquals(List.of("H", "H_O (Gauss-Newton)", "H_F = H − H_O"), drawn);
+    }
 }

@@ -55,6 +55,7 @@ public final class ChartsView extends GridPane {
         toggles.setId("spectrum-operators");
         for (CurvatureOperator op : CurvatureOperator.values()) {
             CheckBox c = new CheckBox(SpectrumFigure.title(op));
+            c.setMnemonicParsing(false); // "H_O" is the operator's name, not a mnemonic
             c.selectedProperty().bindBidirectional(vm.operatorShownProperty(op));
             toggles.getChildren().add(c);
         }

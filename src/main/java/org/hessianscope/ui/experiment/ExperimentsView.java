@@ -229,6 +229,7 @@ public final class ExperimentsView extends VBox {
 
     private static MenuItem figureItem(ExperimentsViewModel vm, PaperExperiments.Figure f) {
         MenuItem item = new MenuItem(f.id() + " — " + f.description());
+        item.setMnemonicParsing(false); // a description's "_" is text
         item.setOnAction(e -> vm.openPaperFigure(f));
         return item;
     }
