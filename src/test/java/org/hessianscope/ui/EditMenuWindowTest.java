@@ -123,6 +123,26 @@ public class EditMenuWindowTest {
         assertEquals("Undo seed 0 → 12", undo.getText(), "typing \"12\" is one step");
     }
 
+    /**
+     * Ctrl+Z while the cursor is still in a field just typed into: the field's own undo and the window's would both
+     * want the key. One step must be undone, once, and the field must show the value the builder holds.
+     */
+    @Test
+    void ctrlZInAFieldUndoesItsTypingAsOneStep(FxRobot robot) {
+        MenuItem redo = item(robot, "menu-redo");
+        robot.clickOn("#field-seed").eraseText(1).write("12");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(12, gui.model.builder().seedProperty().get());
+        keys(robot, KeyCode.Z, KeyCode.CONTROL);
+        assertEquals(0, gui.model.builder().seedProperty().get(), "the typing was undone; field shows \"" + robot.lookup("#field-seed").queryAs(javafx.scene.control.TextField.class).getText() + "\", redo " + redo.getText());
+        assertEquals("0", robot.lookup("#field-seed").queryAs(javafx.scene.control.TextField.class).getText(),
+                "the field shows the builder's value");
+        assertEquals("Redo seed 0 → 12", redo.getText(), "one step, undone once");
+        keys(robot, KeyCode.Z, KeyCode.CONTROL, KeyCode.SHIFT);
+        assertEquals(12, gui.model.builder().seedProperty().get(), "and redone");
+        assertEquals("12", robot.lookup("#field-seed").queryAs(javafx.scene.control.TextField.class).getText());
+    }
+
     /** Defect 19: Remove is undone by Edit → Undo (and the message bar's Undo); no dialog in front of the class. */
     @Test
     void removeIsUndoneByCtrlZ(FxRobot robot) throws Exception {

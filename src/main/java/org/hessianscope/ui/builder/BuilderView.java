@@ -225,6 +225,7 @@ public final class BuilderView extends VBox {
     /** Typing in {@code f} is one undo step until the field loses focus ("seed 0 → 12", not "0 → 1", "1 → 12"). */
     private void typing(TextField f) {
         f.focusedProperty().addListener((o, was, now) -> vm.gestureProperty().set(now ? f.getId() : null));
+        f.getProperties().put(org.hessianscope.ui.common.EditHistory.FIELD, Boolean.TRUE);
     }
 
     private void add(String label, javafx.scene.Node node) {

@@ -14,6 +14,14 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  * redoing never record themselves: {@link #replaying()} tells the recorders to keep quiet.
  */
 public final class EditHistory {
+    /**
+     * Marks a text field (in its {@code getProperties()}) whose typing this history records: there the window's
+     * Undo and Redo keys undo the window's steps, not the field's own text history, which left the field's text
+     * and the value the window holds apart (Ctrl+Z after typing "12" into the seed showed "" while the seed
+     * stayed 12).
+     */
+    public static final String FIELD = "hessianscope.edit-history-field";
+
     /** One undoable change; {@link #merge} returns the change from this one's start to {@code later}'s end, or null. */
     public interface Edit {
         String name();

@@ -81,6 +81,24 @@ public final class CommandMenus {
         root.sceneProperty().addListener((o, was, scene) -> {
             if (scene != null) {
                 scene.getAccelerators().put(Shortcuts.REDO_ALT, edits::redo);
+                // In a field whose typing is a step of this history the keys undo that step, sealed first so that
+                // what is typed after it is a step of its own; TextField would otherwise undo its text alone.
+                scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+                    if (!(scene.getFocusOwner() instanceof javafx.scene.control.TextInputControl field)
+                            || !field.getProperties().containsKey(EditHistory.FIELD)) {
+                        return;
+                    }
+                    boolean undoKey = Shortcuts.UNDO.match(e);
+                    if (undoKey || Shortcuts.REDO.match(e) || Shortcuts.REDO_ALT.match(e)) {
+                        e.consume();
+                        edits.seal();
+                        if (undoKey) {
+                            edits.undo();
+                        } else {
+                            edits.redo();
+                        }
+                    }
+                });
             }
         });
         Menu edit = new Menu("Edit", null, undo, redo);
