@@ -16,8 +16,8 @@ public final class ExplainView extends ScrollPane {
     public static final String TEXT = """
             What the charts show
 
-            1  Loss difference. L_k is the mean cross-entropy over the first k training samples. Adding sample k+1 \
-            changes it by |L_{k+1} − L_k| = |ℓ_{k+1} − L_k| / (k+1): the new sample's surprise, shrunk by the \
+            1  Loss difference. Lₖ is the mean cross-entropy over the first k training samples. Adding sample k+1 \
+            changes it by |Lₖ₊₁ − Lₖ| = |ℓₖ₊₁ − Lₖ| / (k+1): the new sample's surprise, shrunk by the \
             number already seen. The curve is averaged over random orderings of the samples; the shaded band holds \
             the middle half (25–75 %) of orderings; the dashed curve is the exact root mean square over all \
             orderings; the thick curve is smoothed as in the paper; the dotted line is the bound 2·max|ℓ|/(k+1). \
@@ -25,8 +25,8 @@ public final class ExplainView extends ScrollPane {
 
             2  Hessian spectrum. The Hessian H is the curvature of the mean loss in all parameters at once. Its \
             largest eigenvalues (stems) say how sharply the loss curves in its steepest directions. H splits into \
-            H_O = J^T A J, the Gauss-Newton part from the network's output Jacobian J and the softmax curvature \
-            A = diag(p) − p p^T, and the rest H_F. Toggle each to compare.
+            H_O = JᵀAJ, the Gauss-Newton part from the network's output Jacobian J and the softmax curvature \
+            A = diag(p) − ppᵀ, and the rest H_F. Toggle each to compare.
 
             3  Bound versus measured. The paper bounds ‖H_O‖ by a product of layer norms that grows exponentially \
             with the number of layers L. Red: the paper's bound; orange: the same lemma with the layers' true \
@@ -40,35 +40,35 @@ public final class ExplainView extends ScrollPane {
             with θ the trained weights and v₁, v₂ two directions (the Hessian's top eigenvectors, random \
             filter-normalised directions, or the line from the initial weights).
 
-            Loss map and 3D surface. Colour (and in 3D, height) is the loss L_k at each point; the cross is the \
+            Loss map and 3D surface. Colour (and in 3D, height) is the loss Lₖ at each point; the cross is the \
             trained network. A flat, wide valley means the loss hardly changes when the weights move, so small \
             changes in the data or the weights barely matter; a sharp, narrow valley means a small step raises the \
             loss fast. Along a Hessian eigenvector with eigenvalue λ the valley curves like ½λα²: a large λ is a \
-            sharp direction. The k slider redraws the surface for the first k samples, from L_100 to L_N: as k \
+            sharp direction. The k slider redraws the surface for the first k samples, from L₁₀₀ to the whole subset's L: as k \
             grows the surface stops moving, which is the convergence the loss-difference chart measures at one point.
 
-            Quadratic model. The dashed lines are L_k(θ) + gᵀΔ + ½ΔᵀHΔ, the paper's second-order picture built \
+            Quadratic model. The dashed lines are Lₖ(θ) + gᵀΔ + ½ΔᵀHΔ, the paper's second-order picture built \
             from the slope and curvature at the trained weights alone. It is exact near the cross and fails far \
             from it: the network's ReLUs switch on and off and the softmax saturates, so the true loss bends away \
             from the parabola, above or below it. The 1D slice shows the same along v₁: \
             true loss solid, model dashed; where they part, the second-order theory stops holding.
 
             Loss-difference map. σ²(w) is the variance of the per-sample losses at w. Adding one random sample \
-            changes the mean loss on average by E[(L_{k+1} − L_k)²] = σ²(w)/(k(k+1)) over orderings, exactly, at \
+            changes the mean loss on average by E[(Lₖ₊₁ − Lₖ)²] = σ²(w)/(k(k+1)) over orderings, exactly, at \
             every point and every k. So this map is the expected squared loss difference up to the factor \
             1/(k(k+1)): where the samples disagree (σ² large) the landscape still moves when data are added; \
             where they agree it has settled.
 
-            Δ around the trained weights. The loss-difference map looks at one point at a time; Δ_{k+1}(σ) looks \
+            Δ around the trained weights. The loss-difference map looks at one point at a time; Δₖ₊₁(σ) looks \
             at a whole neighbourhood: it draws many weight vectors w at random around the trained weights, at a \
-            typical distance σ (a σ-ball around θ), and averages the squared change (L_{k+1}(w) − L_k(w))² that one \
+            typical distance σ (a σ-ball around θ), and averages the squared change (Lₖ₊₁(w) − Lₖ(w))² that one \
             more sample makes there. Each solid curve is that average against k for one σ, with its standard error; \
             the dashed curve of the same colour is what the quadratic model of the trained weights predicts. For \
             small σ the two agree, and Δ is the loss difference at the trained weights themselves. For large σ the \
             draws land where ReLUs have switched and the softmax has saturated, which the slope and curvature at one \
             point cannot know, so the solid curve leaves the dashed one: the second-order picture holds only near θ.
 
-            A convolution is a matrix. A network is T^(L+1) Λ^(L) … Λ^(1) T^(1) x: each convolution is multiplication \
+            A convolution is a matrix. A network is T⁽ᴸ⁺¹⁾Λ⁽ᴸ⁾ … Λ⁽¹⁾T⁽¹⁾x: each convolution is multiplication \
             by a Toeplitz matrix T (at the top of the Explain tab, for the chosen layer), each Λ a diagonal 0/1 \
             matrix from the ReLU.""";
 
