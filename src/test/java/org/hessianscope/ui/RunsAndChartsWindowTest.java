@@ -329,6 +329,44 @@ public class RunsAndChartsWindowTest {
         }
     }
 
+    /** The Experiments tab at 1280×720: "Training recor…", "Epoc…", "Spark mas…" and headers "S…", "σ of lo…" were seen. */
+    @Test
+    void theExperimentsTabIsNotClippedAt1280x720(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            stage.setWidth(1280);
+            stage.setHeight(720);
+            gui.showTab("Experiments");
+        }).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        Node tab = robot.lookup("#experiments-table").query().getParent();
+        Set<String> clipped = robot.lookup((Node n) -> n instanceof Labeled l && l.isVisible() && l.getScene() != null
+                        && l.getText() != null && !l.getText().isEmpty() && l.getWidth() > 0
+                        && l.getWidth() + 0.5 < l.prefWidth(-1) && !l.isWrapText() && within(n, tab) && shown(n))
+                .queryAll().stream().map(n -> ((Labeled) n).getText()).collect(Collectors.toSet());
+        assertEquals(Set.of(), clipped, "cut to an ellipsis at 1280×720");
+        assertTrue(robot.lookup("Seed").tryQuery().isPresent() && robot.lookup("σ(ℓ)").tryQuery().isPresent(),
+                "the column headers are there");
+    }
+
+    /** Drawn: it and every parent visible (the seed statistics stay hidden until a seeded sweep is open). */
+    private static boolean shown(Node n) {
+        for (Node p = n; p != null; p = p.getParent()) {
+            if (!p.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean within(Node n, Node ancestor) {
+        for (Node p = n; p != null; p = p.getParent()) {
+            if (p == ancestor) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean isRunPanel(Node n) {
         for (Node p = n; p != null; p = p.getParent()) {
             if (p instanceof org.hessianscope.ui.runs.RunsView) {

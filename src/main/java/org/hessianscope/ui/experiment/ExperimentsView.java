@@ -21,6 +21,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
@@ -85,12 +86,13 @@ public final class ExperimentsView extends VBox {
         table.getColumns().add(column("Run folder", SweepPointRow::folderNameProperty, 170));
         table.getColumns().add(column("State", SweepPointRow::stateTextProperty, 170));
         TableColumn<SweepPointRow, Number> progress = new TableColumn<>("Progress");
+        progress.setMinWidth(headerWidth("Progress"));
         progress.setPrefWidth(110);
         progress.setCellValueFactory(c -> c.getValue().progressProperty());
         progress.setCellFactory(c -> new ProgressCell());
         table.getColumns().add(progress);
-        table.getColumns().add(number("Test accuracy", SweepRow::testAccuracy));
-        table.getColumns().add(number("σ of losses", SweepRow::lossStd));
+        table.getColumns().add(number("Test acc.", SweepRow::testAccuracy));
+        table.getColumns().add(number("σ(ℓ)", SweepRow::lossStd));
         table.getColumns().add(number("Loss diff. tail", SweepRow::lossDifferenceTail));
         table.setPlaceholder(new Label("No sweep open"));
         VBox.setVgrow(table, Priority.ALWAYS);
@@ -176,12 +178,31 @@ public final class ExperimentsView extends VBox {
         HBox controls = new HBox(8, run, new Label("Jobs"), jobs, load, chooseOutput);
         controls.setAlignment(Pos.CENTER_LEFT);
         // The Spark master sits with the point settings: beside Run the row was cut to ellipses at 1280×720.
-        HBox size = new HBox(8, new Label("Training records"), trainSize, new Label("Epochs"), epochs,
-                new Label("Spark master"), spark);
+        HBox size = new HBox(8, whole("Training records"), trainSize, whole("Epochs"), epochs,
+                whole("Spark master"), spark);
+        // At 1280×720 the row is narrower than its parts: the Spark field gives way, not the labels
+        // ("Training recor…", "Epoc…", "Spark mas…" were seen).
+        spark.setMinWidth(80);
+        HBox.setHgrow(spark, Priority.ALWAYS);
         size.setAlignment(Pos.CENTER_LEFT);
         getChildren().addAll(new HBox(8, openFile, paper, openFinished), description, table,
                 new SeedStatisticsTable(vm), size, estimate, controls,
                 new JobView(vm.job(), "sweep", vm::cancel), output);
+    }
+
+    /** A label that keeps its whole text: the fields beside it give way first. */
+    private static Label whole(String text) {
+        Label l = new Label(text);
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        return l;
+    }
+
+    /**
+     * Room for a column's title: the table squeezes its columns to fit the tab and, at 1280×720, cut
+     * "Seed", "Test accuracy" and "σ of losses" to "S…", "Test ac…", "σ of lo…".
+     */
+    private static double headerWidth(String title) {
+        return new javafx.scene.text.Text(title).getLayoutBounds().getWidth() + 22;
     }
 
     private static TableColumn<SweepPointRow, String> column(String title,
@@ -189,6 +210,7 @@ public final class ExperimentsView extends VBox {
                                                              double width) {
         TableColumn<SweepPointRow, String> c = new TableColumn<>(title);
         c.setPrefWidth(width);
+        c.setMinWidth(headerWidth(title));
         c.setCellValueFactory(f -> value.apply(f.getValue()));
         return c;
     }
@@ -197,6 +219,7 @@ public final class ExperimentsView extends VBox {
     private static TableColumn<SweepPointRow, String> number(String title, java.util.function.ToDoubleFunction<SweepRow> f) {
         TableColumn<SweepPointRow, String> c = new TableColumn<>(title);
         c.setPrefWidth(95);
+        c.setMinWidth(headerWidth(title));
         c.setCellValueFactory(cell -> Bindings.createStringBinding(() -> {
             SweepRow r = cell.getValue().numbers();
             if (r == null) {
