@@ -66,7 +66,7 @@ public final class LandscapeView extends BorderPane {
         HBox bar = new HBox(8, fixed(new Label("directions")), directions, fixed(new Label("range ±")), range,
                 fixed(compute), fixed(log));
         bar.setAlignment(Pos.CENTER_LEFT);
-        Label kName = fixed(new Label("k of L_k (redraws, no recompute)"));
+        Label kName = fixed(new Label("k of Lₖ (redraws, no recompute)"));
         HBox.setHgrow(k, Priority.ALWAYS);
         k.setMaxWidth(320);
         HBox kBar = new HBox(8, kName, k, kLabel);
@@ -78,13 +78,16 @@ public final class LandscapeView extends BorderPane {
         Surface3DView surface = new Surface3DView();
         surface.setId("landscape-3d");
         vm.surfaceProperty().addListener((o, a, s) -> surface.show(s == null ? null : s.z(), s == null ? null : s.scale()));
-        Label surfaceCaption = new Label("3D: height and colour are L_k on the map's colour bar; "
+        Label surfaceCaption = new Label("3D: height and colour are Lₖ on the map's colour bar; "
                 + "drag to rotate, scroll to zoom. The trained weights are at the centre of the frame.");
+        surfaceCaption.setId("landscape-3d-caption");
         surfaceCaption.setWrapText(true);
         surfaceCaption.setStyle("-fx-font-size: 11px;");
         BorderPane surfacePane = new BorderPane(surface, null, null, surfaceCaption, null);
         surfacePane.setMinSize(0, 0);
         surface.visibleProperty().bind(vm.surfaceProperty().isNotNull());
+        // The caption explains a surface: with none it stood alone, half under the hint, in an empty tab.
+        surfaceCaption.visibleProperty().bind(surface.visibleProperty());
 
         GridPane grid = new GridPane();
         grid.setHgap(6);

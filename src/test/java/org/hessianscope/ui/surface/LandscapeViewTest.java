@@ -3,6 +3,7 @@ package org.hessianscope.ui.surface;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -173,7 +174,12 @@ class LandscapeViewTest {
     @Test
     void everyPictureDrawsTheStoredSliceAndTheKSliderOnlyRedraws(FxRobot robot) throws Exception {
         assertTrue(robot.lookup("#landscape-hint").queryAs(Label.class).getText().startsWith("Press Compute"));
+        // The 3D caption explains a surface; before one is computed it stood alone, half under the hint.
+        Label caption = robot.lookup("#landscape-3d-caption").queryAs(Label.class);
+        assertFalse(caption.isVisible(), "no caption without a surface");
         SurfaceResult r = computeAndWait(robot);
+        assertTrue(caption.isVisible(), "the caption with its surface");
+        assertTrue(caption.getText().startsWith("3D: height and colour are Lₖ"), caption.getText());
         assertEquals(1, jobs.get());
         assertEquals(2, r.dims());
         assertEquals(3, r.k().length, "k = 10, 40 and all 80");
