@@ -33,7 +33,10 @@ public final class HessianScopeApp extends Application {
         }
         model = new AppModel(options);
         Windows.Built built = Windows.build(model);
-        Scene scene = new Scene(built.root(), options.width(), options.height());
+        // A screenshot renders the scene at the asked size whatever the screen; a window must fit its screen.
+        WindowSize size = options.screenshot() != null ? new WindowSize(options.width(), options.height())
+                : WindowSize.fit(options.width(), options.height(), javafx.stage.Screen.getPrimary().getVisualBounds());
+        Scene scene = new Scene(built.root(), size.width(), size.height());
         long builtNs = System.nanoTime();
         stage.setTitle("HessianScope");
         stage.setScene(scene);

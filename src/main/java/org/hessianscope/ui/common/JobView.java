@@ -45,6 +45,11 @@ public final class JobView extends HBox {
         bar.setTooltip(new javafx.scene.control.Tooltip("How far the job has got, from empty to full."));
         bar.setId(id + "-progress");
         message.setId(id + "-message");
+        // Two lines hold a short message; a long one ("curvature: phase 5/6: spectral density of the Hessian,
+        // density probes 1–10 of 10, step 2" in the run list's narrow strip) is whole in its tooltip.
+        javafx.scene.control.Tooltip full = new javafx.scene.control.Tooltip();
+        full.textProperty().bind(vm.messageProperty());
+        message.setTooltip(full);
         getChildren().addAll(bar, message, stop);
     }
 }
