@@ -78,6 +78,7 @@ public final class ChartsViewModel {
     private List<Object> drawnLast = List.of();
     private int builds;
     private boolean rebuildQueued;
+    /** Chart 1's view and style of the last rebuild; read by the threads that prepare arriving analyses. */
     private volatile Chart1 chart1;
     /** Presenter mode's scale of fonts and lines (1: the figures' own sizes). */
     private final javafx.beans.property.DoubleProperty scale = new javafx.beans.property.SimpleDoubleProperty(1);
@@ -258,7 +259,7 @@ public final class ChartsViewModel {
     }
 
     private void rebuild() {
-        chart1(); // the view and style arriving analyses are prepared for
+        chart1 = chart1Now(); // what runCurves draws, and what arriving analyses are prepared for
         drawnLast = drawnNow();
         builds++;
         List<RunItem> drawn = runs.runs().stream()
@@ -345,18 +346,16 @@ public final class ChartsViewModel {
                     r.colourIndex()));
             byLabel.put(labels.labels().get(i), r);
         }
-        Chart1 now = chart1();
+        Chart1 now = chart1;
         return LossDifferenceFigure.chart(series, now.layers(), now.style()
                 .withLegendTitle(labels.title()), null, curves);
     }
 
     /** Chart 1's layers and style (its legend's title aside) as the window draws it now. */
-    private Chart1 chart1() {
+    private Chart1 chart1Now() {
         LossDifferenceNormalise view = normalise.get() == null ? LossDifferenceNormalise.NONE : normalise.get();
-        Chart1 drawn = new Chart1(LossDifferenceLayers.all().withNormalise(view),
+        return new Chart1(LossDifferenceLayers.all().withNormalise(view),
                 paperStyle.get() ? windowPaper(null) : screen().withLegendBelow(true));
-        chart1 = drawn;
-        return drawn;
     }
 
     /** What chart 1's curves are reduced for: read by the threads that prepare arriving analyses. */

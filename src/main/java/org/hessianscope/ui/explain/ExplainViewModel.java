@@ -122,20 +122,22 @@ public final class ExplainViewModel {
             // selects its run before the readers reach it, and reading it here held that thread 200 ms) and draw
             // the picture then; until then the previous one stays.
             background.execute(() -> {
+                RuntimeException failed = null;
                 try {
                     run.run();
                 } catch (RuntimeException e) {
-                    fx.execute(() -> {
-                        if (run() == run) {
-                            picture.set(null);
-                            norms.set("The weights of " + run.name() + " could not be read: " + e.getMessage());
-                        }
-                    });
-                    return;
+                    failed = e;
                 }
+                RuntimeException error = failed;
                 fx.execute(() -> {
-                    if (run() == run) {
+                    if (run() != run) {
+                        return;
+                    }
+                    if (error == null) {
                         update();
+                    } else {
+                        picture.set(null);
+                        norms.set("The weights of " + run.name() + " could not be read: " + error.getMessage());
                     }
                 });
             });

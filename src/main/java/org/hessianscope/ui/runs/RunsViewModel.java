@@ -475,7 +475,6 @@ public final class RunsViewModel {
         return selected;
     }
 
-    /** The selected run and its analysis; views that draw the selected run's analysis follow this. */
     /**
      * {@code c} runs on the worker thread that read or computed a run's analysis, before the analysis is handed to
      * the JavaFX thread: for views to prepare what they will draw from it off that thread. It must be thread-safe.
@@ -492,6 +491,7 @@ public final class RunsViewModel {
         fx.execute(r);
     }
 
+    /** The selected run and its analysis; views that draw the selected run's analysis follow this. */
     public javafx.beans.property.ReadOnlyObjectProperty<Selection> selectionProperty() {
         return selection.getReadOnlyProperty();
     }
