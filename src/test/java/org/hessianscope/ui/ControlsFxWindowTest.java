@@ -131,8 +131,20 @@ public class ControlsFxWindowTest {
                 && p.isShowing() && p.getContent().get(0).getStyleClass().contains("notification-bar")).findFirst()
                 .orElseThrow());
         WaitForAsyncUtils.waitForFxEvents();
-        Rectangle2D shownAt = GuiFixture.onFx(() -> new Rectangle2D(popup.getX(), popup.getY(), popup.getWidth(),
-                popup.getHeight()));
+        // ControlsFX places the popup and then moves it into its corner as its size settles: on the CI machine it
+        // was read once 23 px below the window's bottom on its way there. Wait (a few seconds at most) for where
+        // it comes to rest, then hold it to the same bounds.
+        java.util.concurrent.Callable<Rectangle2D> at = () -> GuiFixture.onFx(() -> new Rectangle2D(popup.getX(),
+                popup.getY(), popup.getWidth(), popup.getHeight()));
+        try {
+            WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS, () -> {
+                Rectangle2D r = at.call();
+                return r.getMaxY() <= stage.getY() + stage.getHeight() + 2;
+            });
+        } catch (java.util.concurrent.TimeoutException e) {
+            // the assertion below says where it stayed
+        }
+        Rectangle2D shownAt = at.call();
         assertTrue(shownAt.getMinY() > stage.getY() + stage.getHeight() / 2
                 // Flush with the window's bottom edge, whose fractional y (a centred window) rounds either way.
                 && shownAt.getMaxY() <= stage.getY() + stage.getHeight() + 2, "bottom half: " + shownAt
