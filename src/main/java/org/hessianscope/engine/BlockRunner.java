@@ -4,6 +4,7 @@ import org.hessianscope.task.ProgressMonitor;
 
 import java.util.Arrays;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -11,7 +12,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.IntConsumer;
 import java.util.function.IntFunction;
 
 /**
@@ -104,46 +104,95 @@ final class BlockRunner implements AutoCloseable {
     }
 
     /**
-     * Runs {@code work} for items 0..n−1 on the pool, worker w taking items w, w + T, …; each item must
-     * write only its own results, so they do not depend on the thread count. {@code work} returns the
-     * progress message of its item, reported every {@code reportEvery} items and at the end; cancellation
-     * is checked between items.
+     * Runs {@code work} for items 0..n−1 on the pool; each item must write only its own results, so they do
+     * not depend on the thread count or the order the items run in. {@code work} returns the progress message
+     * of its item, reported every {@code reportEvery} items and at the end; cancellation is checked between
+     * items.
+     *
+     * <p>The workers take items from a shared counter and give their thread back to the pool's queue every
+     * {@link #SLICE_NANOS}: the pool serves every job of the application (a lesson's training next to a
+     * running analysis in the window), and a worker that kept its thread for the whole loop would hold up the
+     * other job's blocks until the last item, seconds to minutes of a training that does not move.
      */
     void each(int n, int reportEvery, ProgressMonitor monitor, IntFunction<String> work) {
-        int workers = pool == null || OWNER.get() == this ? 1 : Math.max(1, Math.min(threads, n));
-        AtomicLong done = new AtomicLong();
-        IntConsumer worker = first -> {
-            for (int i = first; i < n; i += workers) {
-                if (monitor.isCancelled()) {
-                    return;
-                }
+        if (pool == null || OWNER.get() == this) {
+            for (int i = 0; i < n && !monitor.isCancelled(); i++) {
                 String message = work.apply(i);
-                long d = done.incrementAndGet();
-                if (d % reportEvery == 0 || d == n) {
-                    monitor.progress(d, n, message);
+                if ((i + 1) % reportEvery == 0 || i + 1 == n) {
+                    monitor.progress(i + 1, n, message);
                 }
             }
-        };
-        if (workers == 1) {
-            worker.accept(0);
-        } else {
-            Future<?>[] pending = new Future<?>[workers];
-            try {
-                for (int w = 0; w < workers; w++) {
-                    int first = w;
-                    pending[w] = pool.submit(() -> worker.accept(first));
-                }
-                for (Future<?> f : pending) {
-                    f.get();
-                }
-            } catch (ExecutionException e) {
-                cancelAll(pending);
-                throw workerFailure(e, "engine item failed");
-            } catch (InterruptedException e) {
-                throw interrupted(pending);
-            }
+            monitor.checkCancelled();
+            return;
+        }
+        Items items = new Items(n, reportEvery, monitor, work, Math.max(1, Math.min(threads, n)));
+        for (int w = 0; w < items.workers; w++) {
+            pool.execute(items::slice);
+        }
+        try {
+            items.finished.get();
+        } catch (ExecutionException e) {
+            throw workerFailure(e, "engine item failed");
+        } catch (InterruptedException e) {
+            items.stop = true;
+            Thread.currentThread().interrupt();
+            throw new CancellationException("interrupted");
         }
         monitor.checkCancelled();
+    }
+
+    /** How long a worker of {@link #each} runs items before it queues itself behind the pool's other work. */
+    static final long SLICE_NANOS = 20_000_000L;
+
+    /** The shared state of one {@link #each}: the next item, the items done and the workers still taking items. */
+    private final class Items {
+        final int n;
+        final int reportEvery;
+        final ProgressMonitor monitor;
+        final IntFunction<String> work;
+        final int workers;
+        final AtomicInteger next = new AtomicInteger();
+        final AtomicLong done = new AtomicLong();
+        final AtomicInteger live;
+        final CompletableFuture<Void> finished = new CompletableFuture<>();
+        volatile boolean stop;
+
+        Items(int n, int reportEvery, ProgressMonitor monitor, IntFunction<String> work, int workers) {
+            this.n = n;
+            this.reportEvery = reportEvery;
+            this.monitor = monitor;
+            this.work = work;
+            this.workers = workers;
+            this.live = new AtomicInteger(workers);
+        }
+
+        /** On a worker: items until there are none, the job stops, or the slice is over (then queued again). */
+        void slice() {
+            try {
+                long end = System.nanoTime() + SLICE_NANOS;
+                while (!stop && !finished.isDone() && !monitor.isCancelled()) {
+                    int i = next.getAndIncrement();
+                    if (i >= n) {
+                        break;
+                    }
+                    String message = work.apply(i);
+                    long d = done.incrementAndGet();
+                    if (d % reportEvery == 0 || d == n) {
+                        monitor.progress(d, n, message);
+                    }
+                    if (System.nanoTime() - end >= 0 && next.get() < n) {
+                        pool.execute(this::slice);
+                        return;
+                    }
+                }
+                if (live.decrementAndGet() == 0) {
+                    finished.complete(null);
+                }
+            } catch (Throwable t) {
+                stop = true;
+                finished.completeExceptionally(t);
+            }
+        }
     }
 
     private Future<?> submit(BlockTask task, int block, int samples, double[] slot, ProgressMonitor monitor) {

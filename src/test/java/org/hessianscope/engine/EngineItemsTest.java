@@ -9,6 +9,15 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -67,6 +76,57 @@ class EngineItemsTest {
             }, k -> "item " + k);
         }
         assertEquals(5, last[0]);
+    }
+
+    /**
+     * Issue 17: Play in lesson mode while an analysis ran did nothing, because the analysis's per-sample items
+     * held both of the pool's threads until their last item and the lesson's training waited behind them. A sum
+     * asked for by another job (here an HVP, as a training batch's gradient is) must run while items are still
+     * coming, and give the single-threaded bits.
+     */
+    @Test
+    void anotherJobsSumRunsBetweenItemsThatKeepComing() throws Exception {
+        ArchitectureSpec spec = TinyNets.maxPool();
+        Model model = TinyNets.randomModel(spec, 221);
+        InMemorySamples samples = TinyNets.randomSamples(spec, 5 * BlockRunner.BLOCK_SIZE, 222);
+        double[] v = TinyNets.randomVector(model.parameterCount(), 223);
+        double[] expected;
+        try (Engine one = new Engine(1)) {
+            expected = one.hvp(model, samples, v);
+        }
+        int n = 1_000_000; // a millisecond each: over eight minutes on two threads if nothing else got a turn
+        AtomicBoolean summed = new AtomicBoolean();
+        AtomicLong done = new AtomicLong();
+        CountDownLatch started = new CountDownLatch(1);
+        ExecutorService jobs = Executors.newFixedThreadPool(2);
+        try (Engine two = new Engine(2)) {
+            Future<?> analysis = jobs.submit(() -> two.forEachItem(n, 1000, ProgressMonitor.NONE, k -> {
+                started.countDown();
+                if (!summed.get()) {
+                    LockSupport.parkNanos(1_000_000);
+                }
+                done.incrementAndGet();
+                return "item " + k;
+            }));
+            assertTrue(started.await(60, TimeUnit.SECONDS), "no item started");
+            Future<double[]> training = jobs.submit(() -> two.hvp(model, samples, v));
+            double[] got;
+            try {
+                got = training.get(60, TimeUnit.SECONDS);
+            } catch (TimeoutException e) {
+                summed.set(true); // let the items run out, so the test ends
+                analysis.get();
+                throw new AssertionError("the sum waited for all " + n + " items", e);
+            }
+            long itemsDone = done.get();
+            summed.set(true);
+            analysis.get(60, TimeUnit.SECONDS);
+            assertTrue(itemsDone < n, itemsDone + " of " + n + " items were done before the sum ended");
+            assertEquals(n, done.get());
+            assertArrayEquals(expected, got, 0.0);
+        } finally {
+            jobs.shutdownNow();
+        }
     }
 
     /** The first 8k + 1 samples: sums of one to several blocks. */
