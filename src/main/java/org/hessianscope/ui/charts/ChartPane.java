@@ -65,12 +65,14 @@ public final class ChartPane extends StackPane {
         if (chart == null) {
             return; // ChartViewer refuses null; it stays hidden with its old chart
         }
-        viewer.setChart(chart);
+        // The crosshair is set up before the viewer listens to the chart: on a shown chart each of these three
+        // changes redraws it on the JavaFX thread, four drawings of every chart published instead of one (issue 17).
         if (chart.getPlot() instanceof XYPlot plot) {
             plot.setDomainCrosshairVisible(true);
             plot.setDomainCrosshairLockedOnData(false);
             plot.setDomainCrosshairValue(Double.NaN);
         }
+        viewer.setChart(chart);
         ZoomReset.applyPending(viewer);
     }
 
