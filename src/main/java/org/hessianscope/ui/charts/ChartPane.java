@@ -5,7 +5,10 @@ import java.util.function.Consumer;
 import java.util.function.DoubleConsumer;
 import javafx.beans.value.ObservableObjectValue;
 import javafx.beans.value.ObservableStringValue;
+import javafx.geometry.Point2D;
 import javafx.scene.control.Label;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Line;
 import javafx.scene.layout.StackPane;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.entity.ChartEntity;
@@ -22,6 +25,7 @@ import org.jfree.chart.plot.XYPlot;
  */
 public final class ChartPane extends StackPane {
     private final ChartViewer viewer = new ChartViewer();
+    private final Line crosshair = new Line();
     private DoubleConsumer onHoverX = x -> {
     };
     private Consumer<String> onSeriesClicked = key -> {
@@ -40,7 +44,18 @@ public final class ChartPane extends StackPane {
         hintLabel.setMaxWidth(360);
         hintLabel.textProperty().bind(hint);
         hintLabel.visibleProperty().bind(hintLabel.textProperty().isNotEmpty());
-        getChildren().addAll(viewer, hintLabel);
+        // Drawn over the canvas where hover puts it; the pane does not lay it out, and it takes no clicks.
+        crosshair.setManaged(false);
+        crosshair.setMouseTransparent(true);
+        crosshair.setVisible(false);
+        crosshair.setStroke(Color.rgb(0, 0, 255, 0.6));
+        crosshair.getStrokeDashArray().setAll(2.0, 2.0);
+        crosshair.setStrokeWidth(0.75);
+        crosshair.setId(id + "-crosshair");
+        // A resized chart moves its plot: the line would point at another x until the mouse moves again.
+        viewer.widthProperty().addListener(o -> crosshair.setVisible(false));
+        viewer.heightProperty().addListener(o -> crosshair.setVisible(false));
+        getChildren().addAll(viewer, crosshair, hintLabel);
         show(chart.get());
         chart.addListener((o, a, b) -> show(b));
         viewer.addChartMouseListener(new ChartMouseListenerFX() {
@@ -62,21 +77,20 @@ public final class ChartPane extends StackPane {
 
     private void show(JFreeChart chart) {
         viewer.setVisible(chart != null);
+        crosshair.setVisible(false);
         if (chart == null) {
             return; // ChartViewer refuses null; it stays hidden with its old chart
-        }
-        // The crosshair is set up before the viewer listens to the chart: on a shown chart each of these three
-        // changes redraws it on the JavaFX thread, four drawings of every chart published instead of one (issue 17).
-        if (chart.getPlot() instanceof XYPlot plot) {
-            plot.setDomainCrosshairVisible(true);
-            plot.setDomainCrosshairLockedOnData(false);
-            plot.setDomainCrosshairValue(Double.NaN);
         }
         viewer.setChart(chart);
         ZoomReset.applyPending(viewer);
     }
 
-    /** Moves the crosshair to the data x under canvas point (x, y) and reports it; outside the plot, nothing. */
+    /**
+     * Moves the crosshair to canvas point (x, y) and reports the data x there; outside the plot, nothing.
+     * The crosshair is a line over the canvas, not JFreeChart's: a plot's crosshair redraws the whole chart at
+     * every mouse move, 50-100 ms of the JavaFX thread for chart 1 with six runs (issue 17), and an export
+     * made after hovering carried it.
+     */
     void hover(double x, double y) {
         JFreeChart chart = viewer.getChart();
         if (chart == null || !(chart.getPlot() instanceof XYPlot plot) || viewer.getRenderingInfo() == null) {
@@ -87,8 +101,20 @@ public final class ChartPane extends StackPane {
             return;
         }
         double value = plot.getDomainAxis().java2DToValue(x, area, plot.getDomainAxisEdge());
-        plot.setDomainCrosshairValue(value);
+        Point2D at = sceneToLocal(viewer.getCanvas().localToScene(x, area.getMinY()));
+        double top = at.getY();
+        double bottom = sceneToLocal(viewer.getCanvas().localToScene(x, area.getMaxY())).getY();
+        crosshair.setStartX(at.getX());
+        crosshair.setEndX(at.getX());
+        crosshair.setStartY(top);
+        crosshair.setEndY(bottom);
+        crosshair.setVisible(true);
         onHoverX.accept(value);
+    }
+
+    /** The hover line, for tests: visible once the mouse was over the plot of the chart shown. */
+    Line crosshair() {
+        return crosshair;
     }
 
     void setOnHoverX(DoubleConsumer c) {
