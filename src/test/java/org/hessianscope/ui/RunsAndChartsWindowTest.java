@@ -44,6 +44,9 @@ public class RunsAndChartsWindowTest {
     /** Two analysed runs that differ only by their training seed (3 and 4). */
     static Path seed3;
     static Path seed4;
+    /** The same two seeds of a deeper network (L = 2): with seed3 and seed4, two networks of two seeds each. */
+    static Path deeper3;
+    static Path deeper4;
     GuiFixture gui;
     Stage stage;
 
@@ -52,7 +55,9 @@ public class RunsAndChartsWindowTest {
         DatasetCatalog catalog = TinyRuns.embedded(tmp.resolve("no-data"));
         seed3 = TinyRuns.train(tmp.resolve("20260101-000001"), 1, 120, 3, catalog);
         seed4 = TinyRuns.train(tmp.resolve("20260101-000002"), 1, 120, 4, catalog);
-        GuiFixture.analyse(catalog, seed3, seed4);
+        deeper3 = TinyRuns.train(tmp.resolve("20260101-000003"), 2, 120, 3, catalog);
+        deeper4 = TinyRuns.train(tmp.resolve("20260101-000004"), 2, 120, 4, catalog);
+        GuiFixture.analyse(catalog, seed3, seed4, deeper3, deeper4);
     }
 
     @Start
@@ -300,20 +305,34 @@ public class RunsAndChartsWindowTest {
         assertTrue(clicked >= 5, "the builder's sliders were in view to click: " + clicked);
     }
 
-    /** At 1280×720 no button or run name is cut to an ellipsis ("Open r…", "read the ana…" were seen). */
+    /**
+     * At 1280×720 no button, run name or chart control is cut to an ellipsis ("Open r…", "read the ana…" were seen,
+     * and with two networks' seeds checked "normalise" became "…" and chart 2's H_F toggle left the window).
+     */
     @Test
     void nothingIsClippedAt1280x720(FxRobot robot) throws Exception {
         WaitForAsyncUtils.asyncFx(() -> {
             stage.setWidth(1280);
             stage.setHeight(720);
         }).get();
-        open(seed3, seed4);
+        open(seed3, seed4, deeper3, deeper4);
+        // The mean over seeds, as a seeded sweep opens: its legend of networks sat beside the plot.
+        WaitForAsyncUtils.asyncFx(() -> gui.built.chartsModel().seedMeanProperty().set(true)).get();
+        GuiFixture.await("two networks of two seeds in chart 1", () -> gui.built.chartsModel().seededProperty().get()
+                && gui.built.chartsModel().labels().size() == 2);
         WaitForAsyncUtils.waitForFxEvents();
+        Node chartControls = robot.lookup("#lossdifference-normalise-row").query().getParent();
         Set<String> clipped = robot.lookup((Node n) -> n instanceof Labeled l && l.isVisible() && l.getScene() != null
                         && l.getText() != null && !l.getText().isEmpty() && l.getWidth() > 0 && l.getWidth() + 0.5 < l.prefWidth(-1)
-                        && !l.isWrapText() && (n instanceof Button || isRunPanel(n)))
+                        && !l.isWrapText() && (n instanceof Button || isRunPanel(n) || within(n, chartControls)))
                 .queryAll().stream().map(n -> ((Labeled) n).getText()).collect(Collectors.toSet());
         assertEquals(Set.of(), clipped, "cut to an ellipsis at 1280×720");
+        Node operators = robot.lookup("#spectrum-operators").query();
+        for (Node toggle : ((javafx.scene.Parent) operators).getChildrenUnmodifiable()) {
+            double right = toggle.localToScene(toggle.getBoundsInLocal()).getMaxX();
+            assertTrue(right <= stage.getScene().getWidth(), toggle + " ends at " + right + " of "
+                    + stage.getScene().getWidth());
+        }
         // Defect 8: the legend never takes the plot's room, in either style.
         for (boolean paper : new boolean[] {false, true}) {
             WaitForAsyncUtils.asyncFx(() -> gui.model.paperStyleProperty().set(paper)).get();

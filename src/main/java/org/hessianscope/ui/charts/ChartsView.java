@@ -48,7 +48,9 @@ public final class ChartsView extends GridPane {
             }
         });
         normalise.valueProperty().bindBidirectional(vm.normaliseProperty());
-        HBox normaliseRow = new HBox(6, new javafx.scene.control.Label("normalise"), normalise);
+        javafx.scene.control.Label normaliseLabel = new javafx.scene.control.Label("normalise");
+        normaliseLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // never "…"
+        HBox normaliseRow = new HBox(6, normaliseLabel, normalise);
         normaliseRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         normaliseRow.setId("lossdifference-normalise-row");
         HBox toggles = new HBox(8);
@@ -72,8 +74,12 @@ public final class ChartsView extends GridPane {
                 }));
         runs.selectedProperty().addListener(o -> sample.clear());
         BorderPane perSampleWithImage = new BorderPane(perSample, null, null, new SampleView(sample), null);
-        HBox chartOneControls = new HBox(12, normaliseRow, SeedMeanToggle.of(vm));
+        // A flow, not a row: at 1280×720 with seeds checked the two did not fit beside each other, and the row cut
+        // "normalise" to "…"; the switch now goes under the choice when the column is too narrow.
+        javafx.scene.layout.FlowPane chartOneControls = new javafx.scene.layout.FlowPane(12, 2, normaliseRow,
+                SeedMeanToggle.of(vm));
         chartOneControls.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        chartOneControls.setId("lossdifference-controls");
         add(new BorderPane(lossDifference, chartOneControls, null, null, null), 0, 0);
         add(spectrum, 1, 0);
         add(new ChartPane("chart-bounds", vm.boundsProperty(), vm.boundsHintProperty()), 0, 1);

@@ -362,12 +362,15 @@ public final class ChartsViewModel {
     private record Chart1(LossDifferenceLayers layers, FigureStyle style) {
     }
 
-    /** Chart 1 with a mean curve and seed band per network; a click on one selects its selected or first run. */
+    /**
+     * Chart 1 with a mean curve and seed band per network; a click on one selects its selected or first run. The
+     * legend goes below the plot as in the per-run view: beside it, it left a plot of about 150 px at 1280×720.
+     */
     private JFreeChart seedMeans(SeedGroups seeds, RunItem selected) {
         this.labels = seeds.networks().stream().map(SeedGroups.Network::label).toList();
         seeds.networks().forEach(n -> byLabel.put(n.label(), n.representative(selected)));
         return SeedMeanChart.chart(seeds, paperStyle.get(), paperStyle.get() ? windowPaper(seeds.title())
-                : screen().withLegendTitle(seeds.title()));
+                : screen().withLegendTitle(seeds.title()).withLegendBelow(true));
     }
 
     /** Thickens the selected run's lines and fades the others (series keys are "label: kind"). */

@@ -13,8 +13,11 @@ final class SeedMeanToggle {
     }
 
     static ToggleSwitch of(ChartsViewModel vm) {
-        ToggleSwitch c = new ToggleSwitch("Mean over seeds (band: seed range)");
+        // A short label: at 1280×720 the longer "(band: seed range)" pushed chart 2's H_F toggle out of the window.
+        ToggleSwitch c = new ToggleSwitch("Mean over seeds");
         c.setId("chart-lossdifference-seed-mean");
+        c.setTooltip(new javafx.scene.control.Tooltip("On: chart 1 draws each network's mean curve over its seeds, "
+                + "the band the range the seeds span. Off: one curve per run."));
         c.selectedProperty().bindBidirectional(vm.seedMeanProperty());
         c.visibleProperty().bind(vm.seededProperty());
         c.managedProperty().bind(vm.seededProperty());
