@@ -155,6 +155,7 @@ final class BlockRunner implements AutoCloseable {
         final AtomicLong done = new AtomicLong();
         final AtomicInteger live;
         final CompletableFuture<Void> finished = new CompletableFuture<>();
+        /** Set when an item failed or the caller was interrupted: the other workers take no more items. */
         volatile boolean stop;
 
         Items(int n, int reportEvery, ProgressMonitor monitor, IntFunction<String> work, int workers) {
@@ -170,7 +171,7 @@ final class BlockRunner implements AutoCloseable {
         void slice() {
             try {
                 long end = System.nanoTime() + SLICE_NANOS;
-                while (!stop && !finished.isDone() && !monitor.isCancelled()) {
+                while (!stop && !monitor.isCancelled()) {
                     int i = next.getAndIncrement();
                     if (i >= n) {
                         break;
