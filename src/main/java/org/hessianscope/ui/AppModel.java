@@ -112,8 +112,8 @@ public final class AppModel implements AutoCloseable {
         }
         if (sweeps.isEmpty()) {
             runs.openAll(dir);
-        } else if (experiments.openFinishedSweep(sweeps.get(0))) {
-            experiments.loadIntoCharts();
+        } else {
+            experiments.openFinishedSweepLater(sweeps.get(0), experiments::loadIntoCharts);
         }
     }
 

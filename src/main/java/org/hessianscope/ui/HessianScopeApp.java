@@ -41,7 +41,7 @@ public final class HessianScopeApp extends Application {
         stage.setTitle("HessianScope");
         stage.setScene(scene);
         stage.show();
-        StartupTrace.attachIfAsked(scene, model, built.chartsModel(), builtNs, System.nanoTime());
+        StartupTrace.attachIfAsked(scene, model, builtNs, System.nanoTime());
         model.start();
         if (options.screenshot() != null) {
             screenshotWhenIdle(scene, options.screenshot());

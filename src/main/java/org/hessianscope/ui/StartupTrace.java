@@ -1,6 +1,6 @@
 package org.hessianscope.ui;
 
-import org.hessianscope.ui.charts.ChartsViewModel;
+import org.hessianscope.ui.charts.ChartPane;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
@@ -68,14 +68,14 @@ final class StartupTrace {
     }
 
     /** Starts tracing when the property is set; call on the JavaFX thread right after {@code stage.show()}. */
-    static void attachIfAsked(Scene scene, AppModel model, ChartsViewModel charts, long builtNs, long shownNs) {
+    static void attachIfAsked(Scene scene, AppModel model, long builtNs, long shownNs) {
         String f = System.getProperty(PROPERTY);
         if (f != null && !f.isBlank()) {
-            new StartupTrace(Path.of(f)).attach(scene, model, charts, builtNs, shownNs);
+            new StartupTrace(Path.of(f)).attach(scene, model, builtNs, shownNs);
         }
     }
 
-    private void attach(Scene scene, AppModel model, ChartsViewModel charts, long builtNs, long shownNs) {
+    private void attach(Scene scene, AppModel model, long builtNs, long shownNs) {
         event("window.built", at(builtNs));
         // The FX thread's CPU time so far: building the window and showing it (CSS, first layout).
         event(String.format(Locale.ROOT, "stage.shown fx-cpu-so-far=%.0f", threads.getCurrentThreadCpuTime() / 1e6),
@@ -89,16 +89,15 @@ final class StartupTrace {
         });
         model.runs().runs().addListener((javafx.collections.ListChangeListener<Object>) c ->
                 event("runs.listed n=" + model.runs().runs().size(), now()));
-        drawn(scene, "chart.lossdifference", charts.lossDifferenceProperty());
-        drawn(scene, "chart.spectrum", charts.spectrumProperty());
-        drawn(scene, "chart.bounds", charts.boundsProperty());
-        drawn(scene, "chart.persample", charts.perSampleProperty());
+        for (String chart : new String[] {"lossdifference", "spectrum", "bounds", "persample"}) {
+            drawn(scene, "chart." + chart, ((ChartPane) scene.lookup("#chart-" + chart)).drawnProperty());
+        }
         heartbeat();
         watchdog();
         whenIdle(model);
     }
 
-    /** A chart is drawn in the pulse after its view model publishes it (ChartViewer paints in layout). */
+    /** A chart is on screen in the pulse after its slot drew it (published charts wait for their turn to be drawn). */
     private void drawn(Scene scene, String name, ObservableObjectValue<JFreeChart> chart) {
         chart.addListener((o, was, now) -> {
             if (now == null) {

@@ -26,6 +26,9 @@ import org.jfree.chart.plot.XYPlot;
 public final class ChartPane extends StackPane {
     private final ChartViewer viewer = new ChartViewer();
     private final Line crosshair = new Line();
+    /** The chart the viewer drew last: published charts wait for their turn in {@link ChartDrawQueue}. */
+    private final javafx.beans.property.ReadOnlyObjectWrapper<JFreeChart> drawn =
+            new javafx.beans.property.ReadOnlyObjectWrapper<>();
     private DoubleConsumer onHoverX = x -> {
     };
     private Consumer<String> onSeriesClicked = key -> {
@@ -76,13 +79,27 @@ public final class ChartPane extends StackPane {
     }
 
     private void show(JFreeChart chart) {
-        viewer.setVisible(chart != null);
         crosshair.setVisible(false);
         if (chart == null) {
-            return; // ChartViewer refuses null; it stays hidden with its old chart
+            ChartDrawQueue.cancel(this);
+            viewer.setVisible(false); // ChartViewer refuses null; it stays hidden with its old chart
+            return;
         }
+        ChartDrawQueue.draw(this, chart);
+    }
+
+    /** Gives {@code chart} to the viewer, which draws it now: {@link ChartDrawQueue} calls this in the slot's turn. */
+    void drawNow(JFreeChart chart) {
+        viewer.setVisible(true);
+        crosshair.setVisible(false);
         viewer.setChart(chart);
         ZoomReset.applyPending(viewer);
+        drawn.set(chart);
+    }
+
+    /** The chart this slot drew last (the start-up trace times the charts by it). */
+    public javafx.beans.property.ReadOnlyObjectProperty<JFreeChart> drawnProperty() {
+        return drawn.getReadOnlyProperty();
     }
 
     /**

@@ -34,7 +34,9 @@ import org.hessianscope.figure.LossDifferenceFigure;
 import org.hessianscope.figure.LossDifferenceLayers;
 import org.hessianscope.figure.LossDifferenceNormalise;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.event.RendererChangeEvent;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.AbstractRenderer;
 import org.jfree.chart.renderer.xy.XYItemRenderer;
 import org.jfree.data.xy.XYDataset;
 
@@ -80,6 +82,14 @@ public final class ChartsViewModel {
     private boolean rebuildQueued;
     /** Chart 1's view and style of the last rebuild; read by the threads that prepare arriving analyses. */
     private volatile Chart1 chart1;
+    /**
+     * Display columns of the window's long curves: a chart slot is under 1,000 px wide, and the 2,000 columns of the
+     * figures (made for 3x exports) made chart 1 of the six sample runs 44,500 points, which JFreeChart drew in
+     * about 40 ms (warm, into an image) against 28 ms for the 26,000 of 1,000 columns (issue 17: no JavaFX-thread
+     * stretch over 50 ms). An export from the window
+     * keeps 1,000 columns over its 800 px, a column to every 2.4 pixels at 3x.
+     */
+    static final int WINDOW_COLUMNS = 1000;
     /** Presenter mode's scale of fonts and lines (1: the figures' own sizes). */
     private final javafx.beans.property.DoubleProperty scale = new javafx.beans.property.SimpleDoubleProperty(1);
 
@@ -179,7 +189,7 @@ public final class ChartsViewModel {
      * window has no room for a 1.5× title, legend and tick labels, 1.22× still leaves a plot.
      */
     private FigureStyle presenter(FigureStyle style) {
-        return style.scaled(Math.sqrt(scale.get()), scale.get());
+        return style.scaled(Math.sqrt(scale.get()), scale.get()).withColumns(WINDOW_COLUMNS);
     }
 
     /**
@@ -379,11 +389,17 @@ public final class ChartsViewModel {
             return;
         }
         XYPlot plot = chart.getXYPlot();
+        // Each change is made silently and each renderer then reports once: every visibility change made the plot
+        // search all datasets for its axis ranges again, about 25 ms of the JavaFX thread for six runs (issue 17).
         // Overlapping bands of several runs merge into one grey-green area: only the selected run keeps its band.
         for (int index : new int[] {LossDifferenceFigure.BAND_50, LossDifferenceFigure.BAND_90}) {
             XYDataset bands = plot.getDataset(index);
+            XYItemRenderer bandRenderer = plot.getRenderer(index);
             for (int s = 0; bands != null && s < bands.getSeriesCount(); s++) {
-                plot.getRenderer(index).setSeriesVisible(s, runOf(String.valueOf(bands.getSeriesKey(s))) == selected);
+                bandRenderer.setSeriesVisible(s, runOf(String.valueOf(bands.getSeriesKey(s))) == selected, false);
+            }
+            if (bands != null && bands.getSeriesCount() > 0 && bandRenderer instanceof AbstractRenderer r) {
+                r.notifyListeners(new RendererChangeEvent(r, true));
             }
         }
         XYDataset lines = plot.getDataset(LossDifferenceFigure.LINES);
@@ -394,11 +410,14 @@ public final class ChartsViewModel {
                 Stroke st = renderer.getSeriesStroke(s);
                 if (st instanceof BasicStroke b) {
                     renderer.setSeriesStroke(s, new BasicStroke(b.getLineWidth() * SELECTED_WIDTH, b.getEndCap(),
-                            b.getLineJoin(), b.getMiterLimit(), b.getDashArray(), b.getDashPhase()));
+                            b.getLineJoin(), b.getMiterLimit(), b.getDashArray(), b.getDashPhase()), false);
                 }
             } else if (renderer.getSeriesPaint(s) instanceof Color c) {
-                renderer.setSeriesPaint(s, new Color(c.getRed(), c.getGreen(), c.getBlue(), DIMMED_ALPHA));
+                renderer.setSeriesPaint(s, new Color(c.getRed(), c.getGreen(), c.getBlue(), DIMMED_ALPHA), false);
             }
+        }
+        if (renderer instanceof AbstractRenderer r) {
+            r.notifyListeners(new RendererChangeEvent(r));
         }
     }
 

@@ -66,7 +66,8 @@ public final class ExperimentsView extends VBox {
             chooser.setTitle("Open a finished sweep (a folder with summary.json)");
             File dir = chooser.showDialog(getScene().getWindow());
             if (dir != null) {
-                vm.openFinishedSweep(dir.toPath());
+                vm.openFinishedSweepLater(dir.toPath(), () -> {
+                });
             }
         });
         for (var b : new javafx.scene.control.Control[]{openFile, paper, openFinished}) {
