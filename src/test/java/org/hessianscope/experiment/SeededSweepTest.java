@@ -191,7 +191,8 @@ class SeededSweepTest {
     /** The shipped sample models' summaries predate seeds: their rows read with the sweep's one seed (here 0). */
     @Test
     void aSummaryWrittenBeforeSeedsReadsWithItsSweepsSeed() throws Exception {
-        for (String sweep : List.of("mnist-layers", "mnist-kernel", "mnist-channels")) {
+        // mnist-channels is shipped with three seeds since 2026-12-06; these two still predate seeds.
+        for (String sweep : List.of("mnist-layers", "mnist-kernel")) {
             SweepSummary s = SweepSummary.read(Path.of("sample-models", sweep));
             assertTrue(!s.rows().isEmpty() && s.rows().stream().allMatch(r -> r.seed() == 0), sweep);
             assertEquals(List.of(0L), s.seeds(), sweep);
