@@ -36,11 +36,6 @@ final class ChartDrawQueue {
         PENDING.remove(pane);
     }
 
-    /** Whether a chart waits for its turn: the window is not yet what the view models published. */
-    static boolean pending() {
-        return !PENDING.isEmpty();
-    }
-
     private static void next() {
         Iterator<Map.Entry<ChartPane, JFreeChart>> it = PENDING.entrySet().iterator();
         if (it.hasNext()) {

@@ -79,13 +79,13 @@ public final class ChartPane extends StackPane {
     }
 
     private void show(JFreeChart chart) {
-        crosshair.setVisible(false);
         if (chart == null) {
             ChartDrawQueue.cancel(this);
+            crosshair.setVisible(false);
             viewer.setVisible(false); // ChartViewer refuses null; it stays hidden with its old chart
             return;
         }
-        ChartDrawQueue.draw(this, chart);
+        ChartDrawQueue.draw(this, chart); // drawNow hides the crosshair when the chart changes
     }
 
     /** Gives {@code chart} to the viewer, which draws it now: {@link ChartDrawQueue} calls this in the slot's turn. */
